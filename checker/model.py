@@ -1,0 +1,199 @@
+"""The data that flows between the stages: documents and their segments, findings, errors.
+
+source -> **segments** -> normalized text -> spaCy Doc -> compiled rules -> **findings** -> reporter
+
+A `Document` is one thing the user recognises as a unit: a script file, a subtitle file, or one record
+of a caption archive. It is cut into `Segment`s (a spoken line, an on-screen super, a caption, a
+subtitle cue, an archive field). Each segment keeps a map from its own text back into the user's
+original text, so every finding can point at `original[start:end]`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+SEGMENT_KINDS = ("spoken", "onscreen", "direction", "caption")
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+CATEGORIES = ("claim", "disclosure", "music", "taboo", "offplatform", "pricing", "engagement")
+PRODUCTS = (
+    "cosmetic", "supplement", "food", "medicine", "device", "alcohol", "apparel", "electronics", "other",
+)
+ACCOUNTS = ("personal", "creator", "business")
+
+
+@dataclass(slots=True)
+class Meta:
+    """What the user declares about a document (CLI flags, front matter, archive fields)."""
+
+    markets: tuple[str, ...] = ()
+    language: str | None = None
+    sponsored: bool | None = None
+    product: str | None = None
+    platform: str | None = None
+    account: str | None = None
+    type: str | None = None  # script | caption
+
+    def merged(self, other: Meta) -> Meta:
+        """`other`'s declared values win over ours."""
+        return Meta(
+            markets=other.markets or self.markets,
+            language=other.language or self.language,
+            sponsored=other.sponsored if other.sponsored is not None else self.sponsored,
+            product=other.product or self.product,
+            platform=other.platform or self.platform,
+            account=other.account or self.account,
+            type=other.type or self.type,
+        )
+
+
+@dataclass(slots=True)
+class Segment:
+    """A piece of text checked as one unit, with a map back into its original text.
+
+    `pieces` are `(segment_offset, original_offset, length)` runs, sorted, covering every character of
+    `text`: the segment text is the concatenation of those runs of `origin` (markup such as `<i>` or
+    `**` between runs is left out). A segment that is one contiguous slice has a single piece.
+    """
+
+    text: str
+    kind: str
+    origin: str  # the original text the pieces point into (the file's text, or an archive field value)
+    pieces: tuple[tuple[int, int, int], ...]
+    index: int = 0  # position of the segment in its document
+    cue: int | None = None  # subtitle cue number
+    start_time: float | None = None  # seconds from the start of the video
+    end_time: float | None = None
+    field: str | None = None  # archive field this text came from
+    speaker: str | None = None
+    line_offset: int = 0  # lines of the file before `origin` starts (archives: the record's line - 1)
+
+    @classmethod
+    def whole(cls, origin: str, kind: str = "caption", start: int = 0, end: int | None = None, **kw) -> Segment:
+        end = len(origin) if end is None else end
+        return cls(text=origin[start:end], kind=kind, origin=origin, pieces=((0, start, end - start),), **kw)
+
+    def to_original(self, offset: int) -> int:
+        """Map an offset in `text` to an offset in `origin` (an end offset maps to just past its char)."""
+        pieces = self.pieces
+        if len(pieces) == 1:
+            return pieces[0][1] + offset
+        i = bisect_right(pieces, (offset, 1 << 62, 0)) - 1
+        seg_off, orig_off, length = pieces[max(i, 0)]
+        return orig_off + min(offset - seg_off, length)
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            o = self.to_original(start)
+            return o, o
+        return self.to_original(start), self.to_original(end - 1) + 1
+
+
+@dataclass(slots=True)
+class Document:
+    path: str  # as the user gave it ("-" for stdin)
+    segments: list[Segment]
+    meta: Meta = field(default_factory=Meta)
+    text: str | None = None  # whole original text of a file document (None for archive records)
+    format: str = "text"  # text | markdown | srt | vtt | csv | jsonl | json
+    record: str | None = None  # archive record id
+    record_line: int | None = None  # line of the record in its archive file
+    language: str | None = None  # set by the engine: the main language found
+    languages: tuple[str, ...] = ()  # set by the engine: every language checked
+
+
+@dataclass(slots=True)
+class Finding:
+    rule: str
+    category: str
+    severity: str
+    message: str
+    rationale: str
+    suggestion: str | None
+    source: str
+    text: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    markets: list[str]
+    segment: str  # segment kind
+    language: str
+    cue: int | None = None
+    time: str | None = None
+    field: str | None = None
+    record: str | None = None
+    related: list[str] = field(default_factory=list)  # other rules that flagged the same words
+    signals: list[str] = field(default_factory=list)  # for inferred findings: what was found
+
+    def sort_key(self) -> tuple:
+        return (self.field or "", self.start, self.end, -SEVERITY_RANK[self.severity], self.rule)
+
+    def to_dict(self) -> dict:
+        d = {
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity,
+            "message": self.message,
+            "rationale": self.rationale,
+            "suggestion": self.suggestion,
+            "source": self.source,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "markets": list(self.markets),
+            "segment": self.segment,
+            "language": self.language,
+        }
+        for key in ("cue", "time", "field", "record"):
+            value = getattr(self, key)
+            if value is not None:
+                d[key] = value
+        if self.related:
+            d["related"] = list(self.related)
+        if self.signals:
+            d["signals"] = list(self.signals)
+        return d
+
+
+@dataclass(slots=True)
+class InputError:
+    """A problem with the input that stops one file or record from being checked (never the run)."""
+
+    path: str
+    message: str
+    line: int | None = None
+    record: str | None = None
+    offset: int | None = None  # byte offset, for decoding errors
+
+    def where(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+        if self.record is not None:
+            where += f" (record {self.record})"
+        if self.offset is not None:
+            where += f" (byte {self.offset})"
+        return where
+
+    def to_dict(self) -> dict:
+        d = {"path": self.path, "message": self.message}
+        for key in ("line", "record", "offset"):
+            value = getattr(self, key)
+            if value is not None:
+                d[key] = value
+        return d
+
+    def __str__(self) -> str:
+        return f"{self.where()}: {self.message}"
+
+
+class UsageError(Exception):
+    """A problem the user must fix before anything can run (unknown market, broken pack...)."""
