@@ -11,7 +11,8 @@ original text, so every finding can point at `original[start:end]`.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as _field
 
 SEGMENT_KINDS = ("spoken", "onscreen", "direction", "caption")
 SEVERITIES = ("error", "warning", "info")
@@ -94,7 +95,7 @@ class Segment:
 class Document:
     path: str  # as the user gave it ("-" for stdin)
     segments: list[Segment]
-    meta: Meta = field(default_factory=Meta)
+    meta: Meta = _field(default_factory=Meta)
     text: str | None = None  # whole original text of a file document (None for archive records)
     format: str = "text"  # text | markdown | srt | vtt | csv | jsonl | json
     record: str | None = None  # archive record id
@@ -126,8 +127,8 @@ class Finding:
     time: str | None = None
     field: str | None = None
     record: str | None = None
-    related: list[str] = field(default_factory=list)  # other rules that flagged the same words
-    signals: list[str] = field(default_factory=list)  # for inferred findings: what was found
+    related: list[str] = _field(default_factory=list)  # other rules that flagged the same words
+    signals: list[str] = _field(default_factory=list)  # for inferred findings: what was found
 
     def sort_key(self) -> tuple:
         return (self.field or "", self.start, self.end, -SEVERITY_RANK[self.severity], self.rule)

@@ -1,0 +1,57 @@
+"""reelcheck: finds the compliance pitfalls of short-video commerce scripts and captions.
+
+    import checker
+    for f in checker.check_text("Best serum ever! DM me on WhatsApp", markets=["us"]):
+        print(f.rule, f.severity, f.text, f.suggestion)
+
+The flow, a module per stage: sources (files -> documents and segments) -> normalize -> nlp (spaCy
+Doc) -> rules (compiled packs) -> engine (findings) -> reporters.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from functools import cache
+
+from .model import Document, Finding, InputError, Meta, Segment, UsageError
+
+__all__ = ["Document", "Finding", "InputError", "Meta", "Segment", "UsageError", "check_text", "load_checker", "__version__"]
+
+
+@cache
+def _default_checker(packs: tuple[str, ...] = ()):
+    from .engine import Checker
+    from .rules import load_rules
+
+    return Checker(load_rules(packs))
+
+
+def load_checker(packs: tuple[str, ...] = (), select=(), ignore=()):
+    """A reusable Checker over the built-in packs (plus `packs` folders)."""
+    from .engine import Checker
+    from .rules import load_rules
+
+    return Checker(load_rules(tuple(packs)), select=select, ignore=ignore)
+
+
+def check_text(
+    text: str,
+    markets: list[str] | tuple[str, ...] = ("us",),
+    language: str | None = None,
+    *,
+    kind: str = "caption",
+    sponsored: bool | None = None,
+    product: str | None = None,
+    platform: str | None = None,
+    account: str | None = None,
+    packs: tuple[str, ...] = (),
+) -> list[Finding]:
+    """Check one caption or script text; offsets in the findings point into `text`."""
+    checker = _default_checker(tuple(packs))
+    meta = Meta(
+        markets=tuple(markets), language=language, sponsored=sponsored, product=product,
+        platform=platform, account=account,
+    )
+    document = Document(path="<text>", segments=[Segment.whole(text, kind=kind)], meta=meta, text=text)
+    return checker.check(document)

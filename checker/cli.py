@@ -1,0 +1,382 @@
+"""The `reelcheck` command: check, audit, rules, markets, docs.
+
+Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage or input errors
+(a one-line message naming the file and place, never a traceback).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .model import UsageError
+
+FORMATS = ("text", "json", "html", "sarif", "github", "junit", "csv", "jsonl")
+FAIL_ON = ("error", "warning", "info", "never")
+CONFIG_NAMES = ("reelcheck.toml", ".reelcheck.toml")
+
+
+def _split(values) -> tuple[str, ...]:
+    out: list[str] = []
+    for v in values or ():
+        out.extend(p.strip().lower() for p in str(v).split(",") if p.strip())
+    return tuple(dict.fromkeys(out))
+
+
+def _fail(message: str) -> None:
+    click.echo(f"reelcheck: error: {message}", err=True)
+    sys.exit(2)
+
+
+# --- configuration file --------------------------------------------------------------------------
+
+def find_config(start: Path) -> tuple[Path, dict] | None:
+    """`reelcheck.toml`, `.reelcheck.toml` or `[tool.reelcheck]` in pyproject.toml, here or above."""
+    import tomllib
+
+    for folder in [start, *start.parents]:
+        for name in CONFIG_NAMES:
+            path = folder / name
+            if path.is_file():
+                return path, _read_toml(tomllib, path)
+        py = folder / "pyproject.toml"
+        if py.is_file():
+            data = _read_toml(tomllib, py)
+            if "reelcheck" in data.get("tool", {}):
+                return py, data["tool"]["reelcheck"]
+    return None
+
+
+def _read_toml(tomllib, path: Path) -> dict:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        _fail(f"{path}: cannot read configuration: {exc}")
+        return {}
+
+
+CONFIG_KEYS = {
+    "market": "market", "markets": "market", "format": "fmt", "fail-on": "fail_on", "fail_on": "fail_on",
+    "select": "select", "ignore": "ignore", "packs": "packs", "lang": "lang", "include": "include",
+    "exclude": "exclude", "product": "product", "platform": "platform", "account": "account",
+    "text-field": "text_field", "id-field": "id_field", "market-field": "market_field",
+}
+
+
+def apply_config(ctx: click.Context, params: dict, config_path: str | None) -> None:
+    """Fill options the user did not give on the command line from the configuration file."""
+    if config_path == "none":
+        return
+    found = (Path(config_path), None) if config_path else find_config(Path.cwd())
+    if not found:
+        return
+    path, data = found
+    if data is None:
+        import tomllib
+
+        data = _read_toml(tomllib, path)
+        if path.name == "pyproject.toml":
+            data = data.get("tool", {}).get("reelcheck", {})
+    for key, value in data.items():
+        name = CONFIG_KEYS.get(key)
+        if name is None:
+            _fail(f"{path}: unknown setting {key!r} (known: {', '.join(sorted(set(CONFIG_KEYS)))})")
+        if name not in params:
+            continue
+        source = ctx.get_parameter_source(name)
+        if source is not None and source.name not in ("DEFAULT",):
+            continue  # the command line wins
+        if isinstance(params[name], tuple):
+            value = tuple(value) if isinstance(value, list) else (value,)
+            if name == "packs":
+                value = tuple(str((path.parent / v).resolve()) for v in value)
+        params[name] = value
+
+
+# --- shared options ---------------------------------------------------------------------------------
+
+def common_options(f):
+    options = [
+        click.option("--market", "-m", multiple=True, help="Target market(s): us, uk, cn, id, th, vn, my, ph, sg (comma-separated or repeated)."),
+        click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format."),
+        click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report here instead of stdout."),
+        click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True, help="Exit 1 when a finding is at or above this severity."),
+        click.option("--packs", multiple=True, type=click.Path(), help="Extra rule-pack folder(s): new rules or markets."),
+        click.option("--select", multiple=True, help="Only these rules (ids or id prefixes, e.g. us.claims)."),
+        click.option("--ignore", multiple=True, help="Skip these rules (ids or id prefixes)."),
+        click.option("--lang", help="Language of Latin-script text (default: from the market)."),
+        click.option("--sponsored/--not-sponsored", default=None, help="Declare whether the post is an ad."),
+        click.option("--product", type=click.Choice(["cosmetic", "supplement", "food", "medicine", "device", "alcohol", "apparel", "electronics", "other"]), help="Product type the post promotes."),
+        click.option("--platform", help="Platform: tiktok, reels, shorts, douyin..."),
+        click.option("--account", type=click.Choice(["personal", "creator", "business"]), help="Account type."),
+        click.option("--input-format", help="Format for stdin or unknown extensions: text, markdown, srt, vtt, csv, tsv, jsonl, json."),
+        click.option("--include", multiple=True, help="Glob of files to check inside folders."),
+        click.option("--exclude", multiple=True, help="Glob of files or folders to skip."),
+        click.option("--text-field", multiple=True, help="Archive field(s) to check (dotted paths for nested JSON)."),
+        click.option("--id-field", help="Archive field holding the record id."),
+        click.option("--market-field", help="Archive field holding the record's market(s)."),
+        click.option("--language-field", help="Archive field holding the record's language."),
+        click.option("--sponsored-field", help="Archive field saying whether the record is an ad (true/false/yes/no/1/0)."),
+        click.option("--product-field", help="Archive field holding the product type."),
+        click.option("--include-text", is_flag=True, help="JSON: include each document's original text."),
+        click.option("--color/--no-color", default=None, help="Colour output (default: on a terminal, unless NO_COLOR is set)."),
+        click.option("--config", "config_path", type=click.Path(), help="Configuration file (default: reelcheck.toml or [tool.reelcheck] in pyproject.toml; 'none' to ignore)."),
+        click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary on stderr."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _source_options(p: dict):
+    from .model import Meta
+    from .sources import SourceOptions
+
+    meta = Meta(
+        markets=_split(p["market"]),
+        language=p["lang"],
+        sponsored=p["sponsored"],
+        product=p["product"],
+        platform=p["platform"],
+        account=p["account"],
+    )
+    return SourceOptions(
+        input_format=p["input_format"],
+        include=tuple(p["include"]),
+        exclude=tuple(p["exclude"]),
+        text_fields=tuple(p["text_field"]),
+        id_field=p["id_field"],
+        market_field=p["market_field"],
+        language_field=p["language_field"],
+        sponsored_field=p["sponsored_field"],
+        product_field=p["product_field"],
+        meta=meta,
+    )
+
+
+def _use_color(p: dict, stream) -> bool:
+    if p["color"] is not None:
+        return p["color"]
+    if os.environ.get("NO_COLOR"):
+        return False
+    return p["output"] is None and hasattr(stream, "isatty") and stream.isatty()
+
+
+def _load(p: dict):
+    from .engine import Checker
+    from .rules import load_rules
+
+    ruleset = load_rules(tuple(p["packs"]))
+    markets = _split(p["market"])
+    ruleset.check_markets(markets)
+    return ruleset, Checker(ruleset, select=_split(p["select"]), ignore=_split(p["ignore"])), markets
+
+
+def run(p: dict, command: str) -> int:
+    from .reporters import get_reporter
+    from .reporters.base import ReportOptions
+    from .runner import AtomicOutput, Session, check_items, header
+    from .sources import is_fatal, iter_documents
+
+    ruleset, checker, markets = _load(p)
+    options = _source_options(p)
+    reporter_cls = get_reporter(p["fmt"])
+    with AtomicOutput(p["output"]) as out:
+        report_options = ReportOptions(
+            color=_use_color(p, sys.stdout), fail_on=p["fail_on"], include_text=p["include_text"]
+        )
+        session = Session(reporter_cls(out, report_options), fail_on=p["fail_on"])
+        session.begin(header(ruleset, markets))
+        items = iter_documents(list(p["paths"]), options)
+        if command == "audit":
+            from .audit import audit_items
+
+            results = audit_items(checker, items, markets, p, session)
+        else:
+            results = check_items(checker, items, markets)
+        for item in results:
+            if isinstance(item, dict):
+                session.document(item)
+            else:
+                session.error(item, fatal=is_fatal(item))
+        session.end()
+    return session.exit_code
+
+
+def _invoke(ctx: click.Context, params: dict, command: str) -> None:
+    apply_config(ctx, params, params.get("config_path"))
+    try:
+        code = run(params, command)
+    except UsageError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        click.echo("reelcheck: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    sys.exit(code)
+
+
+# --- commands ---------------------------------------------------------------------------------------
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="reelcheck")
+def main() -> None:
+    """Check short-video scripts and captions for the compliance pitfalls of each market."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@common_options
+@click.pass_context
+def check(ctx, **params):
+    """Check scripts, captions, subtitles or archives (files, folders, or - for stdin).
+
+    \b
+    reelcheck check script.md --market us
+    reelcheck check caption.txt --market us,uk --format json -o report.json
+    cat script.txt | reelcheck check - --market cn
+    """
+    _invoke(ctx, params, "check")
+
+
+@main.group()
+def rules() -> None:
+    """List and explain the rules."""
+
+
+@rules.command("list")
+@click.option("--market", "-m", multiple=True, help="Only the rules that apply in these markets.")
+@click.option("--category", "-c", multiple=True, help="Only these categories.")
+@click.option("--packs", multiple=True, type=click.Path(), help="Extra rule-pack folder(s).")
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text")
+def rules_list(market, category, packs, fmt):
+    """Id, category, severity and message of each rule."""
+    import json
+
+    from .rules import load_rules
+
+    try:
+        ruleset = load_rules(tuple(packs))
+        markets = _split(market)
+        ruleset.check_markets(markets)
+    except UsageError as exc:
+        _fail(str(exc))
+    if markets:
+        effective = {}
+        for m in markets:
+            for rid, eff in ruleset.effective(m).items():
+                effective.setdefault(rid, eff)
+        items = [(rid, eff.rule, eff.severity, eff.message) for rid, eff in sorted(effective.items())]
+    else:
+        items = [(rid, r, r.severity, r.message) for rid, r in sorted(ruleset.rules.items())]
+    cats = _split(category)
+    items = [i for i in items if not cats or i[1].category in cats]
+    if fmt == "json":
+        click.echo(json.dumps(
+            [{"id": rid, "category": r.category, "severity": sev, "message": msg, "pack": r.pack} for rid, r, sev, msg in items],
+            ensure_ascii=False, indent=2,
+        ))
+        return
+    width = max((len(i[0]) for i in items), default=10)
+    for rid, r, sev, msg in items:
+        click.echo(f"{rid:<{width}}  {r.category:<11} {sev:<8} {msg}")
+    click.echo(f"\n{len(items)} rules", err=True)
+
+
+@rules.command("show")
+@click.argument("rule_id")
+@click.option("--packs", multiple=True, type=click.Path())
+def rules_show(rule_id, packs):
+    """The rule's message, rationale, source, suggestion and examples."""
+    from .rules import load_rules
+
+    try:
+        ruleset = load_rules(tuple(packs))
+    except UsageError as exc:
+        _fail(str(exc))
+    rule = ruleset.rules.get(rule_id)
+    if rule is None:
+        import difflib
+
+        close = difflib.get_close_matches(rule_id, list(ruleset.rules), n=3)
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        _fail(f"unknown rule {rule_id!r}{hint}")
+    markets = [m for m in ruleset.market_codes() if rule_id in ruleset.effective(m)]
+    lines = [
+        f"{rule.id}  ({rule.kind}, {rule.category}, {rule.severity})",
+        f"  message:    {rule.message}",
+        f"  why:        {rule.rationale}",
+        f"  try:        {rule.suggestion or '-'}",
+        f"  source:     {rule.source}" + (f"  [evidence: {rule.evidence}]" if rule.evidence else ""),
+        f"  markets:    {', '.join(markets) or '-'}",
+        f"  languages:  {', '.join(rule.languages)}",
+        f"  applies to: {', '.join(sorted(rule.applies_to))}",
+    ]
+    if rule.when:
+        lines.append(f"  when:       {rule.when}")
+    lines.append(f"  defined in: {rule.where}")
+    lines.append("  flags:")
+    lines += [f"    - {_example_text(e)}" for e in rule.examples["flag"]]
+    lines.append("  passes:")
+    lines += [f"    - {_example_text(e)}" for e in rule.examples["pass"]]
+    click.echo("\n".join(lines))
+
+
+def _example_text(example) -> str:
+    return example if isinstance(example, str) else example["text"]
+
+
+@main.command()
+@click.option("--packs", multiple=True, type=click.Path())
+def markets(packs):
+    """The markets, their languages and rule counts."""
+    from .rules import load_rules
+
+    try:
+        ruleset = load_rules(tuple(packs))
+    except UsageError as exc:
+        _fail(str(exc))
+    click.echo(f"{'market':<8} {'name':<22} {'languages':<12} {'rules':>5}  version")
+    for code in ruleset.market_codes():
+        m = ruleset.markets[code]
+        n = len(ruleset.effective(code))
+        click.echo(f"{code:<8} {m.name:<22} {','.join(m.languages):<12} {n:>5}  {m.version}")
+    g = ruleset.markets.get("global")
+    if g:
+        click.echo(f"\n(every market includes the {len(g.own_rules)} rules of the global pack)")
+
+
+@main.command("docs")
+@click.option("--out", type=click.Path(file_okay=False), default="docs/rules", show_default=True)
+@click.option("--check", "check_only", is_flag=True, help="Exit 1 if the pages are out of date.")
+def docs_cmd(out, check_only):
+    """Write docs/rules/<market>.md from the packs."""
+    from .docs import render_rule_pages
+    from .rules import load_rules
+
+    try:
+        pages = render_rule_pages(load_rules())
+    except UsageError as exc:
+        _fail(str(exc))
+    stale = []
+    for name, text in pages.items():
+        path = Path(out) / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            stale.append(str(path))
+            if not check_only:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+    if check_only and stale:
+        click.echo("out of date: " + ", ".join(stale) + " (run `reelcheck docs`)", err=True)
+        sys.exit(1)
+    click.echo(f"{len(pages)} pages {'checked' if check_only else 'written'} in {out}", err=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,150 @@
+"""Stage 4: normalized text -> spaCy Doc. Blank pipelines per language, built once per process.
+
+No trained model is needed or loaded. What each language gets:
+
+- Latin-script languages (en, id, ms, tl, vi, ...): spaCy's rule-based tokenizer of that language (the
+  multi-language rules for `vi`, whose own tokenizer leaves punctuation on syllables), changed so that
+  hashtags (`#ad`), mentions (`@brand`), prices (`$19.99`, `RM50`, `50%`), URLs, e-mail addresses
+  and phone numbers stay single tokens.
+- Chinese and Thai: `CharTokenizer`, one token per Han/Thai character, Latin words, numbers, hashtags,
+  prices and URLs whole. Phrases then match wherever their characters stand (what substring search
+  finds, which word segmenters miss when a phrase segments differently in context); words that merely
+  contain a phrase (最近 for 最) are excluded by the rules' `unless` lists.
+
+Each pipeline has a `sentencizer` for `unless ... within: sentence`; the engine runs it only when a
+rule needs sentences (`sentences(doc)`), since most captions never do.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+CHAR_LANGUAGES = frozenset({"zh", "th"})
+
+_CURRENCY = r"(?:US\$|S\$|HK\$|A\$|RM|Rp\.?|[$£€¥￥₫฿₱₹₩])"
+_PRICE = rf"{_CURRENCY}\s?\d[\d,.]*(?:[kK]|rb|jt|ribu|juta|tr|nghìn|k)?|\d[\d,.]*(?:%|{_CURRENCY}|đ|元|块)"
+_HASHTAG = r"[#＃][\p{L}\p{M}\p{N}_]+"
+_MENTION = r"@[\p{L}\p{M}\p{N}_.]*[\p{L}\p{M}\p{N}_]"
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_URL = r"(?:https?://|www\.)[^\s<>\"'，。！？、]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|co|io|me|ly|to|gl|shop|store|link|id|my|vn|th|ph|sg|uk|cn)(?:/[^\s<>\"'，。！？、]*)?"
+_PHONE = r"\+?\d[\d\-.]{6,}\d"
+
+# Whole-token shapes for the Latin tokenizers (checked before prefixes and suffixes are split off).
+_TOKEN_MATCH = regex.compile(rf"^(?:{_HASHTAG}|{_MENTION}|{_EMAIL}|{_PRICE}|{_PHONE})$", regex.I)
+
+# The character tokenizer: one alternative per token shape, Han and Thai characters one at a time.
+_CHAR_TOKEN = regex.compile(
+    rf"{_URL}|{_EMAIL}|{_HASHTAG}|{_MENTION}|{_PRICE}|{_PHONE}"
+    r"|(?=[\p{Han}\p{Thai}])\X|[\p{L}\p{M}\p{N}_]+(?:['’][\p{L}]+)?|\S",
+    regex.I,
+)
+
+SENT_PUNCT = [".", "!", "?", "。", "！", "？", "\n", "\n\n", "…", "...", "!!", "?!", "ฯ", "।", ";", "；"]
+
+
+class CharTokenizer:
+    """Tokenizer for scripts written without spaces between words (Chinese, Thai)."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        pos = 0
+        n = len(text)
+        for m in _CHAR_TOKEN.finditer(text):
+            start, end = m.span()
+            if start > pos and words:
+                # whitespace between tokens: a single space becomes trailing whitespace, more is a token
+                gap = text[pos:start]
+                if gap == " ":
+                    spaces[-1] = True
+                else:
+                    words.append(gap)
+                    spaces.append(False)
+            elif start > pos:
+                words.append(text[pos:start])
+                spaces.append(False)
+            words.append(m.group())
+            spaces.append(False)
+            pos = end
+        if pos < n:
+            words.append(text[pos:])
+            spaces.append(False)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def pipe(self, texts, batch_size=1000):
+        for text in texts:
+            yield self(text)
+
+    # spaCy serialises tokenizers with the pipeline; this one has no state of its own.
+    def to_bytes(self, **kwargs):
+        return b""
+
+    def from_bytes(self, data, **kwargs):
+        return self
+
+    def to_disk(self, path, **kwargs):
+        pass
+
+    def from_disk(self, path, **kwargs):
+        return self
+
+
+def _latin_tokenizer(nlp: Language) -> None:
+    """Keep hashtags, mentions, prices and phone numbers whole in spaCy's rule-based tokenizer."""
+    defaults = nlp.Defaults
+    if not hasattr(nlp.tokenizer, "prefix_search") or nlp.lang == "vi":
+        # vi's own tokenizer only splits on spaces; use the multi-language punctuation rules instead
+        from spacy.lang.xx import MultiLanguage
+        from spacy.tokenizer import Tokenizer
+        from spacy.util import compile_infix_regex
+
+        defaults = MultiLanguage.Defaults
+        nlp.tokenizer = Tokenizer(
+            nlp.vocab,
+            rules=dict(defaults.tokenizer_exceptions),
+            infix_finditer=compile_infix_regex(defaults.infixes).finditer,
+            url_match=defaults.url_match,
+        )
+    prefixes = [p for p in (defaults.prefixes or ()) if p not in ("#", "$", "£", "€", "¥", "₫", "฿", "₱")]
+    prefixes = [p for p in prefixes if "$" not in p or "\\$" in p]
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    suffixes = list(defaults.suffixes or ())
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    nlp.tokenizer.token_match = _TOKEN_MATCH.match
+
+
+@cache
+def pipeline(lang: str) -> Language:
+    """The blank pipeline for `lang`, built once per process."""
+    if lang in CHAR_LANGUAGES:
+        # spaCy's own zh/th tokenizers need jieba/pkuseg/pythainlp; the rule-based one is replaced anyway
+        nlp = spacy.blank(lang, config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
+        nlp.tokenizer = CharTokenizer(nlp.vocab)
+    else:
+        try:
+            nlp = spacy.blank(lang)
+        except (ImportError, ValueError):
+            nlp = spacy.blank(lang, config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
+        _latin_tokenizer(nlp)
+    nlp.add_pipe("sentencizer", config={"punct_chars": SENT_PUNCT})
+    return nlp
+
+
+def make_doc(lang: str, text: str) -> Doc:
+    return pipeline(lang).make_doc(text)
+
+
+def sentences(doc: Doc, lang: str) -> Doc:
+    """Set sentence boundaries on `doc` (idempotent, cheap; only called when a rule needs them)."""
+    if not doc.has_annotation("SENT_START"):
+        pipeline(lang).get_pipe("sentencizer")(doc)
+    return doc

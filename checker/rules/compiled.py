@@ -1,0 +1,127 @@
+"""Stage 5: compiled rules. Every rule of one language, compiled once per process.
+
+`LanguageRules.find(ctx)` runs each kind's compiled matcher on a segment, drops hits cancelled by
+the rules' `unless` context, and keeps the longest hit where a rule matched overlapping words.
+"""
+
+from __future__ import annotations
+
+from . import kinds as kind_registry
+from .kinds.terms import PhraseSet, match_mode
+from .matching import Hit, MatchContext
+from .packs import RuleSet
+
+
+def _unless_phrases(entry: dict, lang: str, rule) -> list[str]:
+    phrases = entry["phrases"]
+    if isinstance(phrases, dict):
+        return list(phrases.get(lang) or [])
+    return list(phrases)
+
+
+class LanguageRules:
+    def __init__(self, ruleset: RuleSet, lang: str):
+        self.lang = lang
+        rules = [r for r in ruleset.rules.values() if lang in r.languages]
+        self.rules = {r.id: r for r in rules}
+        by_kind: dict[str, list] = {}
+        for rule in rules:
+            by_kind.setdefault(rule.kind, []).append(rule)
+        self.compiled = []
+        for name in sorted(by_kind):
+            compiled = kind_registry.KINDS[name].compile(by_kind[name], lang)
+            if compiled is not None:
+                self.compiled.append(compiled)
+        self.unless = PhraseSet(lang)
+        self.unless_entries: dict[str, list[dict]] = {}
+        for rule in rules:
+            for i, entry in enumerate(rule.unless):
+                templates = _unless_phrases(entry, lang, rule)
+                if templates:
+                    self.unless.add(f"{rule.id}#{i}", templates, match_mode(rule, lang))
+                    self.unless_entries.setdefault(rule.id, []).append(entry | {"key": f"{rule.id}#{i}"})
+
+    def may_match(self, ctx: MatchContext) -> bool:
+        """Cheap test: can any compiled matcher match this text at all?"""
+        keys = None
+        for compiled in self.compiled:
+            if compiled.keys is None:
+                return True
+            if keys is None:
+                keys = ctx.keys
+            if not compiled.keys.isdisjoint(keys):
+                return True
+        return False
+
+    def find(self, ctx: MatchContext) -> list[Hit]:
+        if not self.may_match(ctx):
+            return []
+        hits: list[Hit] = []
+        for compiled in self.compiled:
+            if compiled.keys is not None and compiled.keys.isdisjoint(ctx.keys):
+                continue
+            hits.extend(compiled.find(ctx))
+        if not hits:
+            return hits
+        if any(h.rule.id in self.unless_entries for h in hits):
+            hits = self._apply_unless(ctx, hits)
+        return _longest_per_rule(hits)
+
+    def _apply_unless(self, ctx: MatchContext, hits: list[Hit]) -> list[Hit]:
+        found: dict[str, list[tuple[int, int]]] = {}
+        for key, s, e in self.unless.matches(ctx.doc):
+            found.setdefault(key, []).append((s, e))
+        kept = []
+        for hit in hits:
+            entries = self.unless_entries.get(hit.rule.id)
+            if not entries or not any(self._cancels(ctx, hit, e, found.get(e["key"], ())) for e in entries):
+                kept.append(hit)
+        return kept
+
+    @staticmethod
+    def _cancels(ctx: MatchContext, hit: Hit, entry: dict, spans) -> bool:
+        if not spans:
+            return False
+        s, e = ctx.token_span(hit)
+        within = entry.get("within", 0)
+        side = entry.get("side", "both")
+        if within == "segment":
+            return True
+        if within == "sentence":
+            doc = ctx.sentences()
+            sent = doc[s].sent if s < len(doc) else None
+            return sent is not None and any(sent.start <= us < sent.end or us <= sent.start < ue for us, ue in spans)
+        for us, ue in spans:
+            if us < max(e, s + 1) and s < ue:  # overlaps the match
+                return True
+            if side in ("before", "both") and ue <= s and s - ue <= within:
+                return True
+            if side in ("after", "both") and us >= e and us - e <= within:
+                return True
+        return False
+
+
+def _longest_per_rule(hits: list[Hit]) -> list[Hit]:
+    hits.sort(key=lambda h: (h.rule.id, h.start, -(h.end - h.start)))
+    kept: list[Hit] = []
+    last_rule, last_end = None, -1
+    for h in hits:
+        if h.rule.id == last_rule and h.start < last_end:
+            continue  # overlaps a longer (or earlier) hit of the same rule
+        kept.append(h)
+        last_rule, last_end = h.rule.id, h.end
+    return kept
+
+
+class CompiledRules:
+    """Lazy per-language compilation over one RuleSet."""
+
+    def __init__(self, ruleset: RuleSet):
+        self.ruleset = ruleset
+        self._by_lang: dict[str, LanguageRules] = {}
+
+    def for_language(self, lang: str) -> LanguageRules:
+        compiled = self._by_lang.get(lang)
+        if compiled is None:
+            compiled = self._by_lang[lang] = LanguageRules(self.ruleset, lang)
+        return compiled

@@ -1,0 +1,118 @@
+"""`pattern`: spaCy Matcher token patterns, for claims with numbers or open slots.
+
+The Matcher is the expensive part of matching (ten times the tokenizer with fifty patterns), so a
+rule's patterns run on a segment only when the segment holds one of their literal words (the
+"anchors": the LOWER/ORTH/TEXT values of each pattern's literal tokens).
+"""
+
+from __future__ import annotations
+
+from spacy.matcher import Matcher
+
+from ... import nlp
+from ..matching import Hit, MatchContext, phrase_key
+
+FIELDS = {
+    "patterns": {
+        "oneOf": [
+            {"type": "array", "items": {"type": "array", "items": {"type": "object"}, "minItems": 1}, "minItems": 1},
+            {
+                "type": "object",
+                "minProperties": 1,
+                "additionalProperties": {
+                    "type": "array",
+                    "items": {"type": "array", "items": {"type": "object"}, "minItems": 1},
+                    "minItems": 1,
+                },
+            },
+        ]
+    }
+}
+REQUIRED = ("patterns",)
+
+
+def languages_of(data: dict) -> list[str] | None:
+    pats = data.get("patterns")
+    return list(pats) if isinstance(pats, dict) else None
+
+
+def patterns_for(rule, lang: str) -> list[list[dict]]:
+    pats = rule.spec["patterns"]
+    if isinstance(pats, dict):
+        return [[dict(t) for t in p] for p in pats.get(lang) or []]
+    return [[dict(t) for t in p] for p in pats] if lang in rule.languages else []
+
+
+def _anchors(lang: str, pattern: list[dict]) -> set[str] | None:
+    """Literal words one of which must be in the text for the pattern to match (None: unknown)."""
+    for token in pattern:
+        if token.get("OP") in ("?", "*", "!"):
+            continue
+        for attr in ("LOWER", "ORTH", "TEXT", "NORM"):
+            value = token.get(attr)
+            if isinstance(value, str):
+                values = [value]
+            elif isinstance(value, dict) and isinstance(value.get("IN"), list):
+                values = [v for v in value["IN"] if isinstance(v, str)]
+            else:
+                continue
+            keys = {phrase_key(lang, v) for v in values}
+            if None in keys or not keys:
+                return None
+            return keys
+    return None
+
+
+def check(rule) -> None:
+    for lang in rule.languages:
+        pats = patterns_for(rule, lang)
+        matcher = Matcher(nlp.pipeline(lang).vocab, validate=True)
+        try:
+            matcher.add(rule.id, pats)
+        except Exception as exc:  # spaCy raises MatchPatternError / ValueError with details
+            first = str(exc).strip().splitlines()
+            raise ValueError(f"field 'patterns': invalid token pattern: {first[-1] if first else exc}") from None
+        for p in pats:
+            if _anchors(lang, p) is None:
+                raise ValueError(
+                    "field 'patterns': every pattern needs a literal token (LOWER/ORTH/TEXT value or IN list)"
+                    " that is not optional, so it runs only where it can match"
+                )
+
+
+class CompiledPatterns:
+    def __init__(self, rules, lang: str):
+        self.lang = lang
+        self.matcher = Matcher(nlp.pipeline(lang).vocab)
+        self.rules = {}
+        self.anchors: dict[str, set[str]] = {}
+        for rule in rules:
+            pats = patterns_for(rule, lang)
+            if not pats:
+                continue
+            self.matcher.add(rule.id, pats)
+            self.rules[rule.id] = rule
+            anchors: set[str] = set()
+            for p in pats:
+                anchors |= _anchors(lang, p) or set()
+            self.anchors[rule.id] = anchors
+        self.keys = set().union(*self.anchors.values()) if self.anchors else set()
+
+    def find(self, ctx: MatchContext) -> list[Hit]:
+        keys = ctx.keys
+        if not any(rid in ctx.active and not anchors.isdisjoint(keys) for rid, anchors in self.anchors.items()):
+            return []
+        doc = ctx.doc
+        strings = doc.vocab.strings
+        hits = []
+        for match_id, s, e in self.matcher(doc):
+            rule_id = strings[match_id]
+            if rule_id in ctx.active:
+                span = doc[s:e]
+                hits.append(Hit(self.rules[rule_id], span.start_char, span.end_char, s, e))
+        return hits
+
+
+def compile(rules, lang: str):
+    compiled = CompiledPatterns(rules, lang)
+    return compiled if compiled.rules else None

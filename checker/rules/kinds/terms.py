@@ -1,0 +1,128 @@
+"""`terms`: phrase lists, matched on whole tokens by one spaCy PhraseMatcher per language.
+
+Templates (`{a|b}`, `[opt]`) and, with `match: lemma`, inflected forms are expanded when the pack is
+compiled, so matching a caption costs one PhraseMatcher pass whatever the number of phrases.
+"""
+
+from __future__ import annotations
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from ... import nlp
+from .. import phrases
+from ..matching import Hit, MatchContext, phrase_key
+
+_PHRASES = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
+
+FIELDS = {
+    "terms": {"oneOf": [_PHRASES, {"type": "object", "additionalProperties": _PHRASES, "minProperties": 1}]},
+    "match": {"enum": ["lemma", "lower", "exact"]},
+}
+REQUIRED = ("terms",)
+
+
+def languages_of(data: dict) -> list[str] | None:
+    terms = data.get("terms")
+    return list(terms) if isinstance(terms, dict) else None
+
+
+def phrases_for(terms, lang: str, rule_languages) -> list[str]:
+    if isinstance(terms, dict):
+        return list(terms.get(lang) or [])
+    return list(terms) if lang in rule_languages else []
+
+
+def check(rule) -> None:
+    terms = rule.spec["terms"]
+    for lang in rule.languages:
+        for template in phrases_for(terms, lang, rule.languages):
+            phrases.expand(template)  # raises TemplateError (a ValueError) on a bad template
+
+
+def match_mode(rule, lang: str) -> str:
+    mode = rule.spec.get("match")
+    if mode:
+        return mode
+    return "lemma" if lang in phrases.LEMMA_TABLE_LANGUAGES else "lower"
+
+
+def phrase_docs(lang: str, templates: list[str], mode: str) -> list[Doc]:
+    """The token sequences a list of templates stands for, as pattern Docs."""
+    pipe = nlp.pipeline(lang)
+    docs: list[Doc] = []
+    seen: set[tuple[str, ...]] = set()
+    for template in templates:
+        for phrase in phrases.expand(template):
+            words = [t.text for t in pipe.make_doc(phrase)]
+            variants = phrases.inflect(lang, words) if mode == "lemma" and phrases.has_forms(lang) else [words]
+            for variant in variants:
+                key = tuple(variant) if mode == "exact" else tuple(w.lower() for w in variant)
+                if key in seen:
+                    continue
+                seen.add(key)
+                docs.append(Doc(pipe.vocab, words=list(variant)))
+    return docs
+
+
+class PhraseSet:
+    """Phrases of many keys in one language, matched together (used by terms and `unless`)."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        vocab = nlp.pipeline(lang).vocab
+        self._lower = PhraseMatcher(vocab, attr="LOWER")
+        self._exact = PhraseMatcher(vocab, attr="ORTH")
+        self._has = {"lower": False, "exact": False}
+        self.keys: set[str] = set()
+        self.always = False  # a phrase without a prefilter key
+
+    def add(self, key: str, templates: list[str], mode: str) -> None:
+        docs = phrase_docs(self.lang, templates, mode)
+        if not docs:
+            return
+        which = "exact" if mode == "exact" else "lower"
+        (self._exact if which == "exact" else self._lower).add(key, docs)
+        self._has[which] = True
+        for d in docs:
+            k = phrase_key(self.lang, d.text)
+            if k is None:
+                self.always = True
+            else:
+                self.keys.add(k)
+
+    def matches(self, doc: Doc) -> list[tuple[str, int, int]]:
+        strings = doc.vocab.strings
+        out = []
+        for which, matcher in (("lower", self._lower), ("exact", self._exact)):
+            if self._has[which]:
+                out.extend((strings[m], s, e) for m, s, e in matcher(doc))
+        return out
+
+
+class CompiledTerms:
+    def __init__(self, rules, lang: str):
+        self.lang = lang
+        self.rules = {}
+        self.phrases = PhraseSet(lang)
+        for rule in rules:
+            templates = phrases_for(rule.spec["terms"], lang, rule.languages)
+            if templates:
+                self.phrases.add(rule.id, templates, match_mode(rule, lang))
+                self.rules[rule.id] = rule
+        self.keys = None if self.phrases.always else self.phrases.keys
+
+    def find(self, ctx: MatchContext) -> list[Hit]:
+        doc = ctx.doc
+        hits = []
+        for rule_id, s, e in self.phrases.matches(doc):
+            if rule_id not in ctx.active:
+                continue
+            span = doc[s:e]
+            hits.append(Hit(self.rules[rule_id], span.start_char, span.end_char, s, e))
+        return hits
+
+
+def compile(rules, lang: str):
+    compiled = CompiledTerms(rules, lang)
+    return compiled if compiled.rules else None

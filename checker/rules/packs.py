@@ -1,0 +1,483 @@
+"""Loading rule packs: YAML files under `rules/<market>/` (and `--packs DIR`), validated, resolved.
+
+A bad pack stops the run with `PackError`, whose message names the file, line and field.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..model import SEGMENT_KINDS, SEVERITY_RANK, UsageError
+from . import kinds as kind_registry
+
+DEFAULT_APPLIES_TO = frozenset(k for k in SEGMENT_KINDS if k != "direction")
+_SCHEMA_PATH = Path(__file__).with_name("pack.schema.json")
+
+
+class PackError(UsageError):
+    pass
+
+
+def builtin_rules_dir() -> Path:
+    """The packs shipped with reelcheck: `$REELCHECK_RULES`, the installed copy, or the checkout's."""
+    env = os.environ.get("REELCHECK_RULES")
+    if env:
+        return Path(env)
+    installed = Path(__file__).resolve().parent.parent / "_packs"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parent.parent.parent / "rules"
+
+
+# --- YAML with line numbers -------------------------------------------------------------------
+
+class _LineLoader(yaml.SafeLoader):
+    pass
+
+
+class LineDict(dict):
+    """A mapping that remembers the line of each of its keys (and its own)."""
+
+    line: int = 0
+    key_lines: dict
+
+
+def _construct_mapping(loader, node, deep=False):
+    loader.flatten_mapping(node)
+    mapping = LineDict()
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str | int | float | bool) and key is not None:
+            raise yaml.constructor.ConstructorError(
+                None, None, "mapping keys must be plain values", key_node.start_mark
+            )
+        if key in mapping:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[key] = key_node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+# YAML 1.2 booleans only: in phrase lists `no`, `yes`, `on` and `off` are words, not booleans.
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_LineLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def _line_of(data: Any, path: list) -> int | None:
+    """The line of the deepest mapping key on `path` that we know."""
+    line = getattr(data, "line", None)
+    node = data
+    for part in path:
+        if isinstance(node, LineDict):
+            line = node.key_lines.get(part, line)
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+            line = getattr(node, "line", line)
+        else:
+            break
+    return line
+
+
+@cache
+def _validator():
+    import jsonschema
+
+    schema = json.loads(_SCHEMA_PATH.read_text(encoding="utf-8"))
+    rule = schema["$defs"]["rule"]
+    rule["properties"]["kind"] = {"enum": sorted(kind_registry.KINDS)}
+    conditions = []
+    for name, kind in sorted(kind_registry.KINDS.items()):
+        rule["properties"].update(kind.FIELDS)
+        conditions.append(
+            {
+                "if": {"properties": {"kind": {"const": name}}, "required": ["kind"]},
+                "then": {"required": list(kind.REQUIRED)},
+            }
+        )
+    rule["additionalProperties"] = False
+    rule["allOf"] = conditions
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _describe(err) -> str:
+    path = [p for p in err.absolute_path]
+    where = ""
+    if "rules" in path:
+        i = path.index("rules")
+        rest = path[i + 2 :]
+        if rest:
+            where = "field '" + ".".join(str(p) for p in rest) + "': "
+    elif path:
+        where = "field '" + ".".join(str(p) for p in path) + "': "
+    if err.validator == "additionalProperties":
+        extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
+        return f"{where}unknown field {', '.join(repr(e) for e in extra)}"
+    if err.validator == "required":
+        return f"{where}{err.message}"
+    if err.validator == "enum":
+        return f"{where}{err.instance!r} is not one of {', '.join(map(str, err.validator_value))}"
+    if err.validator == "oneOf":
+        return f"{where}not a valid value ({_short(err.instance)})"
+    return f"{where}{err.message}"
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) < 60 else text[:57] + "..."
+
+
+def _rule_id_at(data: Any, path: list) -> str | None:
+    if len(path) >= 2 and path[0] == "rules" and isinstance(path[1], int):
+        rules = data.get("rules") or []
+        if path[1] < len(rules) and isinstance(rules[path[1]], dict):
+            return rules[path[1]].get("id")
+    return None
+
+
+def read_pack_file(path: Path) -> LineDict:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PackError(f"{path}: cannot read pack file: {exc}") from None
+    try:
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise PackError(f"{path}{line}: invalid YAML: {problem}") from None
+    if data is None:
+        data = LineDict()
+    if not isinstance(data, dict):
+        raise PackError(f"{path}:1: a pack file must be a mapping (with `rules:` or pack metadata)")
+    errors = sorted(_validator().iter_errors(data), key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
+    if errors:
+        err = max(errors, key=lambda e: len(e.absolute_path)) if len(errors) > 1 else errors[0]
+        # prefer the error nearest the top of the file among the deepest
+        path_list = list(err.absolute_path)
+        line = _line_of(data, path_list) or 1
+        rule_id = _rule_id_at(data, path_list)
+        prefix = f"rule {rule_id}: " if rule_id else ""
+        raise PackError(f"{path}:{line}: {prefix}{_describe(err)}")
+    return data
+
+
+# --- the resolved model -----------------------------------------------------------------------
+
+@dataclass(eq=False)
+class Rule:
+    id: str
+    kind: str
+    category: str
+    severity: str
+    message: str
+    rationale: str
+    source: str
+    suggestion: str | None
+    pack: str  # market code of the pack that defines it
+    file: str
+    line: int
+    languages: tuple[str, ...]
+    applies_to: frozenset[str]
+    when: dict
+    unless: list[dict]
+    examples: dict
+    spec: dict  # the whole YAML mapping (kind-specific fields included)
+    evidence: str | None = None
+    replacements: dict = field(default_factory=dict)
+    status: str = "stable"
+
+    @property
+    def where(self) -> str:
+        return f"{self.file}:{self.line}"
+
+    def doc_anchor(self) -> str:
+        return self.id.replace(".", "-")
+
+
+@dataclass
+class Market:
+    code: str
+    name: str
+    languages: tuple[str, ...]
+    version: str
+    extends: str | None
+    description: str
+    settings: dict
+    disable: set[str]
+    overrides: dict[str, dict]
+    files: list[str]
+    own_rules: list[Rule]
+    builtin: bool = True
+
+
+@dataclass
+class EffectiveRule:
+    """A rule as it applies in one market (after `disable` and `overrides`)."""
+
+    rule: Rule
+    severity: str
+    message: str
+    suggestion: str | None
+
+
+class RuleSet:
+    """Every loaded market with its rules, resolved through `extends`."""
+
+    def __init__(self, markets: dict[str, Market], fingerprint: str):
+        self.markets = markets
+        self.fingerprint = fingerprint  # hash of every pack file's content
+        self.rules: dict[str, Rule] = {}
+        for market in markets.values():
+            for rule in market.own_rules:
+                self.rules[rule.id] = rule
+        self._effective: dict[str, dict[str, EffectiveRule]] = {}
+        for code in markets:
+            self._effective[code] = self._resolve(code, ())
+
+    def _chain(self, code: str, seen: tuple[str, ...]) -> list[str]:
+        if code in seen:
+            raise PackError(f"{self.markets[code].files[0]}: `extends` loops: {' -> '.join(seen + (code,))}")
+        market = self.markets[code]
+        if market.extends is None:
+            return [code]
+        if market.extends not in self.markets:
+            raise PackError(f"{market.files[0]}: extends unknown market {market.extends!r}")
+        return self._chain(market.extends, seen + (code,)) + [code]
+
+    def _resolve(self, code: str, seen) -> dict[str, EffectiveRule]:
+        rules: dict[str, EffectiveRule] = {}
+        for link in self._chain(code, ()):
+            market = self.markets[link]
+            for rule_id in market.disable | set(market.overrides):
+                if rule_id not in rules and rule_id not in {r.id for r in market.own_rules}:
+                    raise PackError(f"{market.files[0]}: disables or overrides unknown rule {rule_id!r}")
+            for rule_id in market.disable:
+                rules.pop(rule_id, None)
+            for rule in market.own_rules:
+                rules[rule.id] = EffectiveRule(rule, rule.severity, rule.message, rule.suggestion)
+            for rule_id, change in market.overrides.items():
+                if rule_id in rules:
+                    eff = rules[rule_id]
+                    rules[rule_id] = EffectiveRule(
+                        eff.rule,
+                        change.get("severity", eff.severity),
+                        change.get("message", eff.message),
+                        change.get("suggestion", eff.suggestion),
+                    )
+        return rules
+
+    # -- queries --
+
+    def market_codes(self) -> list[str]:
+        return sorted(c for c in self.markets if c != "global")
+
+    def check_markets(self, codes) -> None:
+        for code in codes:
+            if code not in self.markets:
+                known = ", ".join(self.market_codes())
+                raise UsageError(f"unknown market {code!r} (known: {known})")
+
+    def effective(self, market: str) -> dict[str, EffectiveRule]:
+        return self._effective[market]
+
+    def languages(self, markets) -> tuple[str, ...]:
+        out: dict[str, None] = {}
+        for code in markets:
+            for lang in self.markets[code].languages:
+                out[lang] = None
+        return tuple(out)
+
+    def packs_used(self, markets) -> list[dict]:
+        codes: dict[str, None] = {}
+        for code in markets:
+            for link in self._chain(code, ()):
+                codes[link] = None
+        return [
+            {
+                "market": c,
+                "name": self.markets[c].name,
+                "version": self.markets[c].version,
+                "rules": len(self.markets[c].own_rules),
+            }
+            for c in sorted(codes)
+        ]
+
+    def severity_for(self, rule_id: str, markets) -> tuple[EffectiveRule, list[str]] | None:
+        """The rule as it applies with the highest severity among `markets`, and those markets."""
+        best = None
+        applies = []
+        for code in markets:
+            eff = self._effective[code].get(rule_id)
+            if eff is None:
+                continue
+            applies.append(code)
+            if best is None or SEVERITY_RANK[eff.severity] > SEVERITY_RANK[best.severity]:
+                best = eff
+        if best is None:
+            return None
+        return best, applies
+
+
+def _rule_from(data: dict, pack: Market, path: Path) -> Rule:
+    line = getattr(data, "line", 1)
+    where = f"{path}:{line}: rule {data['id']}"
+    kind = kind_registry.KINDS[data["kind"]]
+    langs = data.get("languages") or kind.languages_of(data) or list(pack.languages)
+    if data.get("evidence") == "GK" and data["severity"] == "error":
+        raise PackError(
+            f"{where}: field 'severity': a rule resting only on a [GK] item ships as a warning at most"
+        )
+    if not data["id"].startswith(pack.code + ".") and pack.builtin:
+        raise PackError(f"{where}: field 'id': ids of pack {pack.code!r} start with '{pack.code}.'")
+    unless = data.get("unless") or []
+    if unless and isinstance(unless[0], str):
+        unless = [{"phrases": list(unless)}]
+    return Rule(
+        id=data["id"],
+        kind=data["kind"],
+        category=data["category"],
+        severity=data["severity"],
+        message=data["message"].strip(),
+        rationale=" ".join(data["rationale"].split()),
+        source=" ".join(data["source"].split()),
+        suggestion=(data.get("suggestion") or "").strip() or None,
+        pack=pack.code,
+        file=str(path),
+        line=line,
+        languages=tuple(langs),
+        applies_to=frozenset(data.get("applies_to") or DEFAULT_APPLIES_TO),
+        when=dict(data.get("when") or {}),
+        unless=[dict(u) for u in unless],
+        examples=data["examples"],
+        spec=data,
+        evidence=data.get("evidence"),
+        replacements=dict(data.get("replacements") or {}),
+        status=data.get("status", "stable"),
+    )
+
+
+def _load_dir(directory: Path, builtin: bool, digest) -> Market:
+    meta_path = directory / "pack.yaml"
+    if not meta_path.is_file():
+        raise PackError(f"{directory}: not a rule pack (no pack.yaml)")
+    files = [meta_path] + sorted(p for p in directory.glob("*.y*ml") if p.name != "pack.yaml")
+    meta = None
+    rules_data: list[tuple[dict, Path]] = []
+    for path in files:
+        raw = path.read_bytes()
+        digest.update(str(path.name).encode() + b"\0" + raw)
+        data = read_pack_file(path)
+        if path == meta_path:
+            meta = data
+            for key in ("market", "name", "languages", "version"):
+                if key not in data:
+                    raise PackError(f"{path}:1: pack.yaml needs field '{key}'")
+        else:
+            extra = sorted(set(data) - {"rules"})
+            if extra:
+                line = data.key_lines.get(extra[0], 1) if isinstance(data, LineDict) else 1
+                raise PackError(f"{path}:{line}: field '{extra[0]}' belongs in pack.yaml")
+        for rule in data.get("rules") or []:
+            rules_data.append((rule, path))
+    assert meta is not None
+    market = Market(
+        code=meta["market"],
+        name=meta["name"],
+        languages=tuple(meta["languages"]),
+        version=str(meta["version"]),
+        extends=meta.get("extends"),
+        description=" ".join(str(meta.get("description", "")).split()),
+        settings=dict(meta.get("settings") or {}),
+        disable=set(meta.get("disable") or []),
+        overrides={k: dict(v) for k, v in (meta.get("overrides") or {}).items()},
+        files=[str(p) for p in files],
+        own_rules=[],
+        builtin=builtin,
+    )
+    seen: dict[str, str] = {}
+    for data, path in rules_data:
+        rule = _rule_from(data, market, path)
+        if rule.id in seen:
+            raise PackError(f"{path}:{rule.line}: rule {rule.id}: duplicate id (first at {seen[rule.id]})")
+        seen[rule.id] = rule.where
+        try:
+            kind_registry.KINDS[rule.kind].check(rule)  # kind-specific checks (templates, regexes...)
+        except ValueError as exc:
+            raise PackError(f"{rule.where}: rule {rule.id}: {exc}") from None
+        market.own_rules.append(rule)
+    return market
+
+
+def _pack_dirs(root: Path) -> list[Path]:
+    if (root / "pack.yaml").is_file():
+        return [root]
+    return sorted(p for p in root.iterdir() if p.is_dir() and (p / "pack.yaml").is_file())
+
+
+def load_rules(extra: list[str] | tuple[str, ...] = (), builtin_dir: Path | None = None) -> RuleSet:
+    """Load the built-in packs and any extra pack folders (`--packs`)."""
+    root = builtin_dir or builtin_rules_dir()
+    if not root.is_dir():
+        raise PackError(f"{root}: rule packs not found (set REELCHECK_RULES)")
+    digest = hashlib.sha256()
+    markets: dict[str, Market] = {}
+    for d in _pack_dirs(root):
+        m = _load_dir(d, True, digest)
+        markets[m.code] = m
+    for item in extra:
+        base = Path(item)
+        if not base.is_dir():
+            raise PackError(f"{item}: --packs needs a folder of rule packs")
+        dirs = _pack_dirs(base)
+        if not dirs:
+            raise PackError(f"{item}: no pack.yaml found here or in its sub-folders")
+        for d in dirs:
+            m = _load_dir(d, False, digest)
+            if m.code in markets:
+                _merge_into(markets[m.code], m)
+            else:
+                if m.extends is None:
+                    m.extends = "global"
+                markets[m.code] = m
+    if "global" in markets:
+        for m in markets.values():
+            if m.code != "global" and m.extends is None:
+                m.extends = "global"
+    rs = RuleSet(markets, digest.hexdigest())
+    return rs
+
+
+def _merge_into(base: Market, extra: Market) -> None:
+    """A team pack that names an existing market adds to it."""
+    ids = {r.id for r in base.own_rules}
+    for rule in extra.own_rules:
+        if rule.id in ids:
+            raise PackError(f"{rule.where}: rule {rule.id}: duplicate id (already in the built-in {base.code} pack)")
+    base.own_rules.extend(extra.own_rules)
+    base.disable |= extra.disable
+    base.overrides.update(extra.overrides)
+    base.settings.update(extra.settings)
+    base.files.extend(extra.files)
+    base.version = f"{base.version}+{extra.version}"

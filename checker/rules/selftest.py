@@ -1,0 +1,76 @@
+"""Run the `examples` of rules: every `flag` example must raise its rule, every `pass` must not.
+
+Used by the test suite (every built-in pack) and by `reelcheck rules test` (a team's own packs).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Document, Meta, Segment
+
+
+@dataclass(frozen=True)
+class ExampleResult:
+    rule: str
+    expect: str  # flag | pass
+    text: str
+    ok: bool
+    found: tuple[str, ...]  # what the rule matched (flag) or wrongly matched (pass)
+
+    def describe(self) -> str:
+        if self.expect == "flag":
+            return f"{self.rule}: flag example not flagged: {self.text!r}"
+        return f"{self.rule}: pass example flagged ({', '.join(self.found)}): {self.text!r}"
+
+
+def example_document(rule, example, market: str) -> Document:
+    if isinstance(example, str):
+        example = {"text": example}
+    text = example["text"]
+    kind = example.get("kind") or ("caption" if "caption" in rule.applies_to else sorted(rule.applies_to)[0])
+    meta = Meta(
+        markets=tuple(example.get("markets") or (market,)),
+        language=example.get("language"),
+        sponsored=example.get("sponsored"),
+        product=example.get("product"),
+        platform=example.get("platform"),
+        account=example.get("account"),
+    )
+    fmt = example.get("format")
+    if fmt in ("script", "srt", "vtt"):
+        import io
+
+        from ..sources import SourceOptions, iter_documents
+
+        options = SourceOptions(input_format={"script": "markdown"}.get(fmt, fmt), meta=meta)
+        for item in iter_documents(["-"], options, stdin=io.StringIO(text)):
+            if isinstance(item, Document):
+                return item
+        raise ValueError(f"{rule.id}: example could not be read as {fmt}: {text!r}")
+    return Document(path="<example>", segments=[Segment.whole(text, kind=kind)], meta=meta, text=text)
+
+
+def markets_for(ruleset, rule) -> str:
+    if rule.pack in ruleset.markets and rule.id in ruleset.effective(rule.pack):
+        return rule.pack
+    for code in ruleset.market_codes():
+        if rule.id in ruleset.effective(code):
+            return code
+    return rule.pack
+
+
+def run_rule_examples(checker, rule) -> list[ExampleResult]:
+    market = markets_for(checker.ruleset, rule)
+    results = []
+    for expect in ("flag", "pass"):
+        for example in rule.examples[expect]:
+            document = example_document(rule, example, market)
+            findings = checker.check(document)
+            found = tuple(
+                f.text for f in findings if f.rule == rule.id or rule.id in f.related
+            )
+            ok = bool(found) if expect == "flag" else not found
+            text = example if isinstance(example, str) else example["text"]
+            results.append(ExampleResult(rule.id, expect, text, ok, found))
+    return results

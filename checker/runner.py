@@ -1,0 +1,210 @@
+"""Runs a check end to end: sources -> engine -> reporter, counting everything on the way.
+
+The CLI commands (`check`, `audit`) and the Python API share this; `audit` swaps the serial
+`check_items` for a pool of worker processes but feeds the same `Session`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from . import __version__
+from .engine import Checker
+from .model import SEVERITIES, Document, Finding, InputError
+from .reporters.base import Reporter, at_or_above
+from .rules import RuleSet
+
+
+def document_dict(document: Document, findings: list[Finding], markets: tuple[str, ...]) -> dict:
+    meta = document.meta
+    declared = {
+        k: getattr(meta, k)
+        for k in ("sponsored", "product", "platform", "account", "type")
+        if getattr(meta, k) is not None
+    }
+    d = {
+        "path": document.path,
+        "format": document.format,
+        "record": document.record,
+        "record_line": document.record_line,
+        "language": document.language,
+        "languages": list(document.languages),
+        "markets": list(markets),
+        "meta": declared,
+        "findings": [f.to_dict() for f in findings],
+    }
+    if document.text is not None:
+        d["text"] = document.text
+    else:
+        fields = {}
+        for seg in document.segments:
+            if seg.field is not None:
+                fields.setdefault(seg.field, seg.origin)
+        d["fields"] = fields
+    if document.format in ("srt", "vtt"):
+        d["cues"] = [
+            {"cue": s.cue, "start": s.pieces[0][1] if s.pieces else 0, "start_time": s.start_time, "end_time": s.end_time}
+            for s in document.segments
+            if s.cue is not None
+        ]
+    return d
+
+
+def check_document(checker: Checker, document: Document, default_markets: tuple[str, ...]) -> dict:
+    markets = tuple(sorted(set(document.meta.markets or default_markets)))
+    findings = checker.check(document, markets)
+    return document_dict(document, findings, markets)
+
+
+@dataclass
+class Summary:
+    documents: int = 0
+    documents_with_findings: int = 0
+    findings: int = 0
+    by_severity: Counter = field(default_factory=Counter)
+    by_category: Counter = field(default_factory=Counter)
+    by_market: Counter = field(default_factory=Counter)
+    by_rule: Counter = field(default_factory=Counter)
+    records_read: int = 0
+    records_checked: int = 0
+    records_skipped: int = 0
+    records_failed: int = 0
+    errors: int = 0
+    worst: int = 0  # highest severity rank seen
+
+    def add_document(self, doc: dict) -> None:
+        self.documents += 1
+        self.records_read += 1
+        findings = doc["findings"]
+        has_text = bool(doc.get("text", "").strip()) if "text" in doc else any(
+            v.strip() for v in (doc.get("fields") or {}).values()
+        )
+        if has_text:
+            self.records_checked += 1
+        else:
+            self.records_skipped += 1
+        if findings:
+            self.documents_with_findings += 1
+        for f in findings:
+            self.findings += 1
+            self.by_severity[f["severity"]] += 1
+            self.by_category[f["category"]] += 1
+            self.by_rule[f["rule"]] += 1
+            for m in f["markets"]:
+                self.by_market[m] += 1
+
+    def add_error(self, err: InputError, fatal: bool) -> None:
+        self.errors += 1
+        if fatal:
+            self.records_read += 1
+            self.records_failed += 1
+
+    def as_dict(self) -> dict:
+        return {
+            "documents": self.documents,
+            "documents_with_findings": self.documents_with_findings,
+            "findings": self.findings,
+            "by_severity": {s: self.by_severity.get(s, 0) for s in SEVERITIES},
+            "by_category": dict(sorted(self.by_category.items())),
+            "by_market": dict(sorted(self.by_market.items())),
+            "by_rule": dict(sorted(self.by_rule.items(), key=lambda kv: (-kv[1], kv[0]))),
+            "records_read": self.records_read,
+            "records_checked": self.records_checked,
+            "records_skipped": self.records_skipped,
+            "records_failed": self.records_failed,
+            "errors": self.errors,
+        }
+
+
+def header(ruleset: RuleSet, markets: Iterable[str]) -> dict:
+    markets = sorted(set(markets))
+    return {
+        "schema_version": "1.0",
+        "tool": {"name": "reelcheck", "version": __version__},
+        "markets": markets,
+        "packs": ruleset.packs_used([m for m in markets if m in ruleset.markets]),
+    }
+
+
+class Session:
+    """Feeds documents and errors to a reporter, keeps the summary, decides the exit code."""
+
+    def __init__(self, reporter: Reporter, fail_on: str = "error", stderr=None, quiet_errors: bool = False):
+        self.reporter = reporter
+        self.fail_on = fail_on
+        self.summary = Summary()
+        self.stderr = stderr or sys.stderr
+        self.quiet_errors = quiet_errors
+        self.failed = False
+
+    def begin(self, head: dict) -> None:
+        self.reporter.begin(head)
+
+    def document(self, doc: dict) -> None:
+        self.summary.add_document(doc)
+        if any(at_or_above(f["severity"], self.fail_on) for f in doc["findings"]):
+            self.failed = True
+        self.reporter.document(doc)
+
+    def error(self, err: InputError, fatal: bool = True) -> None:
+        self.summary.add_error(err, fatal)
+        if not self.quiet_errors:
+            print(f"reelcheck: error: {err}", file=self.stderr)
+        self.reporter.error(err.to_dict())
+
+    def end(self) -> dict:
+        summary = self.summary.as_dict()
+        self.reporter.end(summary)
+        return summary
+
+    @property
+    def exit_code(self) -> int:
+        if self.summary.errors:
+            return 2
+        return 1 if self.failed else 0
+
+
+def check_items(
+    checker: Checker, items: Iterable[Document | InputError], default_markets: tuple[str, ...]
+) -> Iterator[dict | InputError]:
+    for item in items:
+        if isinstance(item, InputError):
+            yield item
+        else:
+            yield check_document(checker, item, default_markets)
+
+
+class AtomicOutput:
+    """Write to `path.partial`, renamed to `path` only when the run completes."""
+
+    def __init__(self, path: str | None):
+        self.path = path
+        self.tmp = f"{path}.partial" if path else None
+        self.fh = None
+
+    def __enter__(self):
+        if self.path is None:
+            self.fh = sys.stdout
+        else:
+            self.fh = open(self.tmp, "w", encoding="utf-8", newline="\n")
+        return self.fh
+
+    def __exit__(self, exc_type, exc, tb):
+        if self.path is None:
+            self.fh.flush()
+            return False
+        self.fh.close()
+        if exc_type is None:
+            os.replace(self.tmp, self.path)
+        elif exc_type is KeyboardInterrupt:
+            pass  # keep the .partial file: it says what it is
+        else:
+            try:
+                os.remove(self.tmp)
+            except OSError:
+                pass
+        return False
