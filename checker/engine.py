@@ -15,6 +15,8 @@ import regex
 from .model import SEVERITY_RANK, Document, Finding, Meta, UsageError
 from .normalize import normalize
 from .rules import CompiledRules, RuleSet
+from .rules.kinds import require
+from .rules.kinds.require import Mark
 from .rules.matching import MatchContext
 
 _HAN = regex.compile(r"\p{Han}")
@@ -55,8 +57,8 @@ class _Lines:
 def _when_holds(when: dict, meta: Meta) -> bool:
     if not when:
         return True
-    if "sponsored" in when and bool(meta.sponsored) != when["sponsored"]:
-        return False
+    if "sponsored" in when and meta.sponsored is not None and meta.sponsored != when["sponsored"]:
+        return False  # undeclared: decided after the document's signals are known
     for key in ("product", "account", "platform"):
         if key in when:
             value = getattr(meta, key)
@@ -81,8 +83,8 @@ class Checker:
         def hit(prefixes):
             return any(rule_id == p or rule_id.startswith(p.rstrip(".") + ".") for p in prefixes)
 
-        if self.select and not hit(self.select):
-            return False
+        if self.select and not hit(self.select) and not any(p.startswith(rule_id + ".") for p in self.select):
+            return False  # (selecting an outcome such as us.disclosure.ad.missing keeps its rule running)
         return not hit(self.ignore)
 
     def active_rules(self, markets: tuple[str, ...], meta: Meta, kind: str) -> frozenset:
@@ -93,7 +95,10 @@ class Checker:
             for code in markets:
                 for rule_id, eff in self.ruleset.effective(code).items():
                     rule = eff.rule
-                    if kind in rule.applies_to and _when_holds(rule.when, meta) and self._selected(rule_id):
+                    when = rule.when
+                    if rule.kind == "require" and "sponsored" in when:
+                        when = {k: v for k, v in when.items() if k != "sponsored"}  # judged per document
+                    if kind in rule.applies_to and _when_holds(when, meta) and self._selected(rule_id):
                         ids.add(rule_id)
             active = self._active[key] = frozenset(ids)
         return active
@@ -126,64 +131,156 @@ class Checker:
         if not markets:
             raise UsageError(f"{document.path}: no market given (use --market, or a market field)")
         self.ruleset.check_markets(markets)
-        meta = document.meta
-        market_langs = self.ruleset.languages(markets)
-        lines: dict[int, _Lines] = {}
-        findings: list[Finding] = []
-        used_langs: dict[str, int] = {}
-        for seg in document.segments:
-            if not seg.text or seg.text.isspace():
-                continue
-            active = self.active_rules(markets, meta, seg.kind)
-            if not active:
-                continue
-            norm = normalize(seg.text)
-            for lang in self.segment_languages(norm.text, market_langs, meta.language):
-                used_langs[lang] = used_langs.get(lang, 0) + len(norm.text)
-                rules = self.compiled.for_language(lang)
-                ctx = MatchContext(lang, norm.text, active)
-                for hit in rules.find(ctx):
-                    resolved = self.ruleset.severity_for(hit.rule.id, markets)
-                    if resolved is None:
-                        continue
-                    eff, applies = resolved
-                    s, e = seg.span_to_original(*norm.span(hit.start, hit.end))
-                    ln = lines.get(id(seg.origin))
-                    if ln is None:
-                        ln = lines[id(seg.origin)] = _Lines(seg.origin)
-                    line, col = ln.position(s)
-                    end_line, end_col = ln.position(max(e - 1, s))
-                    rule = hit.rule
-                    findings.append(
-                        Finding(
-                            rule=rule.id,
-                            category=rule.category,
-                            severity=eff.severity,
-                            message=eff.message,
-                            rationale=rule.rationale,
-                            suggestion=eff.suggestion,
-                            source=rule.source,
-                            text=seg.origin[s:e],
-                            start=s,
-                            end=e,
-                            line=line + seg.line_offset,
-                            column=col,
-                            end_line=end_line + seg.line_offset,
-                            end_column=end_col,
-                            markets=applies,
-                            segment=seg.kind,
-                            language=lang,
-                            cue=seg.cue,
-                            time=format_time(seg.start_time) if seg.start_time is not None else None,
-                            field=seg.field,
-                            record=document.record,
-                            signals=list(hit.signals),
-                        )
-                    )
-        if used_langs:
-            document.languages = tuple(sorted(used_langs))
-            document.language = max(sorted(used_langs), key=lambda k: used_langs[k])
-        return merge_findings(findings)
+        run = _DocumentRun(self, document, markets)
+        for index, seg in enumerate(document.segments):
+            if seg.text and not seg.text.isspace():
+                run.segment(index, seg)
+        return run.finish()
+
+
+class _DocumentRun:
+    """The state of checking one document: findings so far, and marks for document-level rules."""
+
+    def __init__(self, checker: Checker, document: Document, markets: tuple[str, ...]):
+        self.checker = checker
+        self.ruleset = checker.ruleset
+        self.document = document
+        self.markets = markets
+        self.meta = document.meta
+        self.market_langs = self.ruleset.languages(markets)
+        self.packs = {c for m in markets for c in self.ruleset.chain(m)}
+        self.lines: dict[int, _Lines] = {}
+        self.findings: list[Finding] = []
+        self.marks: list[Mark] = []
+        self.used_langs: dict[str, int] = {}
+        self.caption_start: dict[int, int] = {}  # id(origin) -> offset where the caption text starts
+        self.script_lines: dict[int, int] = {}  # segment index -> its number among spoken/onscreen lines
+        self.require_active = False
+
+    def segment(self, index: int, seg) -> None:
+        if seg.kind in ("spoken", "onscreen") and seg.start_time is None:
+            self.script_lines[index] = len(self.script_lines) + 1
+        if seg.kind == "caption":
+            self.caption_start.setdefault(id(seg.origin), seg.pieces[0][1] if seg.pieces else 0)
+        active = self.checker.active_rules(self.markets, self.meta, seg.kind)
+        if not active:
+            return
+        norm = normalize(seg.text)
+        for lang in self.checker.segment_languages(norm.text, self.market_langs, self.meta.language):
+            self.used_langs[lang] = self.used_langs.get(lang, 0) + len(norm.text)
+            rules = self.checker.compiled.for_language(lang)
+            ctx = MatchContext(lang, norm.text, active)
+            for hit in rules.find(ctx):
+                s, e = seg.span_to_original(*norm.span(hit.start, hit.end))
+                if hit.tag is None:
+                    self.add_finding(hit.rule, s, e, seg, lang, signals=list(hit.signals))
+                else:
+                    self.add_mark(hit.tag, hit.rule.id, hit.rule.id, seg, index, s, e)
+            if self.meta.sponsored is None and rules.signals:
+                for sig, ns, ne in rules.find_signals(ctx):
+                    if sig["pack"] in self.packs:
+                        s, e = seg.span_to_original(*norm.span(ns, ne))
+                        self.add_mark("signal", f"{sig['pack']}:{sig['id']}", sig["name"], seg, index, s, e, sig)
+
+    def add_mark(self, tag, key, name, seg, index, s, e, signal=None) -> None:
+        start = self.caption_start.get(id(seg.origin)) if seg.kind == "caption" else None
+        mark = Mark(tag, key, name, seg.origin[s:e], seg, index, s, e, None if start is None else s - start)
+        if signal is not None:
+            mark.weight = signal.get("weight", 1.0)
+        self.marks.append(mark)
+
+    def add_finding(self, rule, s, e, seg, lang, signals=(), severity=None, message=None, rule_id=None) -> None:
+        resolved = self.ruleset.severity_for(rule.id, self.markets)
+        if resolved is None:
+            return
+        eff, applies = resolved
+        rule_id = rule_id or rule.id
+        if rule_id != rule.id and not self.checker._selected(rule_id):
+            return
+        ln = self.lines.get(id(seg.origin))
+        if ln is None:
+            ln = self.lines[id(seg.origin)] = _Lines(seg.origin)
+        line, col = ln.position(s)
+        end_line, end_col = ln.position(max(e - 1, s))
+        self.findings.append(
+            Finding(
+                rule=rule_id,
+                category=rule.category,
+                severity=severity or eff.severity,
+                message=message or eff.message,
+                rationale=rule.rationale,
+                suggestion=eff.suggestion,
+                source=rule.source,
+                text=seg.origin[s:e],
+                start=s,
+                end=e,
+                line=line + seg.line_offset,
+                column=col,
+                end_line=end_line + seg.line_offset,
+                end_column=end_col,
+                markets=applies,
+                segment=seg.kind,
+                language=lang,
+                cue=seg.cue,
+                time=format_time(seg.start_time) if seg.start_time is not None else None,
+                field=seg.field,
+                record=self.document.record,
+                signals=list(signals),
+            )
+        )
+
+    def sponsorship(self) -> tuple[bool | None, list[Mark]]:
+        """Declared sponsorship, or None with the signals found (when they weigh enough)."""
+        if self.meta.sponsored is not None:
+            return self.meta.sponsored, []
+        found: dict[str, Mark] = {}
+        for m in self.marks:
+            if m.tag == "signal":
+                found.setdefault(m.key, m)
+        weight = sum(getattr(m, "weight", 1.0) for m in found.values())
+        if found and weight >= self.ruleset.threshold(self.markets):
+            return None, list(found.values())
+        return None, []
+
+    def finish(self) -> list[Finding]:
+        document = self.document
+        sponsored, signals = self.sponsorship()
+        inferred = sponsored is None and bool(signals)
+        # rules scoped to sponsored posts: keep their findings only when the post is (or looks) sponsored
+        rules = self.ruleset.rules
+        self.findings = [
+            f for f in self.findings
+            if (r := rules.get(f.rule)) is None or "sponsored" not in r.when
+            or r.when["sponsored"] == (sponsored if sponsored is not None else inferred)
+        ]
+        if self.used_langs:
+            document.languages = tuple(sorted(self.used_langs))
+            document.language = max(sorted(self.used_langs), key=lambda k: self.used_langs[k])
+        self._judge_requirements(sponsored, signals)
+        return merge_findings(self.findings)
+
+    def _judge_requirements(self, sponsored, signals) -> None:
+        doc = self.document
+        first = next((s for s in doc.segments if s.text and not s.text.isspace()), None)
+        if first is None:
+            return
+        seen = set()
+        for kind in dict.fromkeys(s.kind for s in doc.segments):
+            for rule_id in sorted(self.checker.active_rules(self.markets, self.meta, kind)):
+                rule = self.ruleset.rules[rule_id]
+                if rule.kind != "require" or rule_id in seen:
+                    continue
+                seen.add(rule_id)
+                resolved = self.ruleset.severity_for(rule_id, self.markets)
+                if resolved is None:
+                    continue
+                outcomes = require.evaluate(rule, resolved[0].severity, self.marks, sponsored, signals, self.script_lines)
+                for outcome, severity, message, mark, names in outcomes:
+                    seg = mark.segment if mark else first
+                    s, e = (mark.start, mark.end) if mark else (seg.pieces[0][1], seg.pieces[0][1])
+                    lang = doc.language or (self.market_langs[0] if self.market_langs else "en")
+                    self.add_finding(rule, s, e, seg, lang, signals=names, severity=severity,
+                                     message=message, rule_id=f"{rule.id}.{outcome}")
 
 
 def merge_findings(findings: list[Finding]) -> list[Finding]:

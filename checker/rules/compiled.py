@@ -6,6 +6,8 @@ the rules' `unless` context, and keeps the longest hit where a rule matched over
 
 from __future__ import annotations
 
+import regex
+
 from . import kinds as kind_registry
 from .kinds.terms import PhraseSet, match_mode
 from .matching import Hit, MatchContext
@@ -40,6 +42,39 @@ class LanguageRules:
                 if templates:
                     self.unless.add(f"{rule.id}#{i}", templates, match_mode(rule, lang))
                     self.unless_entries.setdefault(rule.id, []).append(entry | {"key": f"{rule.id}#{i}"})
+
+        # sponsorship signals of every pack (the engine keeps those of the document's markets)
+        self.signals: dict[str, dict] = {}
+        self.signal_phrases = PhraseSet(lang)
+        self.signal_regexes = []
+        for sig in ruleset.signals():
+            key = f"{sig['pack']}:{sig['id']}"
+            langs = sig.get("languages") or ruleset.markets[sig["pack"]].languages
+            terms = sig.get("terms")
+            templates = (terms.get(lang) or []) if isinstance(terms, dict) else (terms or []) if lang in langs else []
+            rx = sig.get("regex")
+            rx = rx.get(lang) if isinstance(rx, dict) else (rx if lang in langs else None)
+            if templates:
+                self.signal_phrases.add(key, templates, sig.get("match") or "lower")
+            if rx:
+                self.signal_regexes.append((key, regex.compile(rx)))
+            if templates or rx:
+                self.signals[key] = sig
+
+    def find_signals(self, ctx: MatchContext) -> list[tuple[dict, int, int]]:
+        """Sponsorship signals in a segment: (signal, start, end) in the normalized text."""
+        out = []
+        ps = self.signal_phrases
+        if ps.always or not ps.keys.isdisjoint(ctx.keys):
+            doc = ctx.doc
+            for key, s, e in ps.matches(doc):
+                span = doc[s:e]
+                out.append((self.signals[key], span.start_char, span.end_char))
+        for key, rx in self.signal_regexes:
+            for m in rx.finditer(ctx.text, timeout=0.25):
+                if m.end() > m.start():
+                    out.append((self.signals[key], m.start(), m.end()))
+        return out
 
     def may_match(self, ctx: MatchContext) -> bool:
         """Cheap test: can any compiled matcher match this text at all?"""
@@ -102,14 +137,14 @@ class LanguageRules:
 
 
 def _longest_per_rule(hits: list[Hit]) -> list[Hit]:
-    hits.sort(key=lambda h: (h.rule.id, h.start, -(h.end - h.start)))
+    hits.sort(key=lambda h: (h.rule.id, h.tag or "", h.start, -(h.end - h.start)))
     kept: list[Hit] = []
-    last_rule, last_end = None, -1
+    last, last_end = None, -1
     for h in hits:
-        if h.rule.id == last_rule and h.start < last_end:
+        if (h.rule.id, h.tag) == last and h.start < last_end:
             continue  # overlaps a longer (or earlier) hit of the same rule
         kept.append(h)
-        last_rule, last_end = h.rule.id, h.end
+        last, last_end = (h.rule.id, h.tag), h.end
     return kept
 
 

@@ -44,6 +44,7 @@ class Hit:
     tok_start: int | None = None
     tok_end: int | None = None
     signals: tuple[str, ...] = ()
+    tag: str | None = None  # None: a finding; label | weak | signal: evidence for document-level rules
 
 
 @dataclass

@@ -230,6 +230,7 @@ class Market:
     files: list[str]
     own_rules: list[Rule]
     builtin: bool = True
+    signals: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -289,6 +290,18 @@ class RuleSet:
         return rules
 
     # -- queries --
+
+    def chain(self, code: str) -> list[str]:
+        return self._chain(code, ())
+
+    def signals(self) -> list[dict]:
+        """Every signal of every pack (each with its `pack`)."""
+        return [s | {"pack": m.code} for m in self.markets.values() for s in m.signals]
+
+    def threshold(self, markets) -> float:
+        values = [self.markets[c].settings.get("sponsored_threshold") for m in markets for c in self._chain(m, ())]
+        values = [v for v in values if v is not None]
+        return min(values) if values else 1.0
 
     def market_codes(self) -> list[str]:
         return sorted(c for c in self.markets if c != "global")
@@ -385,6 +398,7 @@ def _load_dir(directory: Path, builtin: bool, digest) -> Market:
     files = [meta_path] + sorted(p for p in directory.glob("*.y*ml") if p.name != "pack.yaml")
     meta = None
     rules_data: list[tuple[dict, Path]] = []
+    signals: list[dict] = []
     for path in files:
         raw = path.read_bytes()
         digest.update(str(path.name).encode() + b"\0" + raw)
@@ -395,12 +409,14 @@ def _load_dir(directory: Path, builtin: bool, digest) -> Market:
                 if key not in data:
                     raise PackError(f"{path}:1: pack.yaml needs field '{key}'")
         else:
-            extra = sorted(set(data) - {"rules"})
+            extra = sorted(set(data) - {"rules", "signals"})
             if extra:
                 line = data.key_lines.get(extra[0], 1) if isinstance(data, LineDict) else 1
                 raise PackError(f"{path}:{line}: field '{extra[0]}' belongs in pack.yaml")
         for rule in data.get("rules") or []:
             rules_data.append((rule, path))
+        for signal in data.get("signals") or []:
+            signals.append(dict(signal) | {"file": str(path), "line": getattr(signal, "line", 1)})
     assert meta is not None
     market = Market(
         code=meta["market"],
@@ -415,6 +431,7 @@ def _load_dir(directory: Path, builtin: bool, digest) -> Market:
         files=[str(p) for p in files],
         own_rules=[],
         builtin=builtin,
+        signals=signals,
     )
     seen: dict[str, str] = {}
     for data, path in rules_data:
@@ -476,6 +493,7 @@ def _merge_into(base: Market, extra: Market) -> None:
         if rule.id in ids:
             raise PackError(f"{rule.where}: rule {rule.id}: duplicate id (already in the built-in {base.code} pack)")
     base.own_rules.extend(extra.own_rules)
+    base.signals.extend(extra.signals)
     base.disable |= extra.disable
     base.overrides.update(extra.overrides)
     base.settings.update(extra.settings)

@@ -11,10 +11,11 @@ Each kind module defines:
 Adding a kind is adding a module here and a line to KINDS.
 """
 
-from . import pattern, regex_kind, terms
+from . import pattern, regex_kind, require, terms
 
 KINDS = {
     "terms": terms,
     "pattern": pattern,
     "regex": regex_kind,
+    "require": require,
 }
