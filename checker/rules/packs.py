@@ -131,8 +131,13 @@ def _describe(err) -> str:
     elif path:
         where = "field '" + ".".join(str(p) for p in path) + "': "
     if err.validator == "additionalProperties":
-        extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
-        return f"{where}unknown field {', '.join(repr(e) for e in extra)}"
+        known = list(err.schema.get("properties", {}))
+        extra = sorted(set(err.instance) - set(known))
+        import difflib
+
+        close = difflib.get_close_matches(str(extra[0]), known, n=1) if extra else []
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return f"{where}unknown field {', '.join(repr(e) for e in extra)}{hint}"
     if err.validator == "required":
         return f"{where}{err.message}"
     if err.validator == "enum":
@@ -171,11 +176,18 @@ def read_pack_file(path: Path) -> LineDict:
         data = LineDict()
     if not isinstance(data, dict):
         raise PackError(f"{path}:1: a pack file must be a mapping (with `rules:` or pack metadata)")
-    errors = sorted(_validator().iter_errors(data), key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
+    errors = list(_validator().iter_errors(data))
     if errors:
-        err = max(errors, key=lambda e: len(e.absolute_path)) if len(errors) > 1 else errors[0]
-        # prefer the error nearest the top of the file among the deepest
+        # the most useful first: an unknown field (usually a typo), then the deepest problem
+        def rank(e):
+            return (e.validator != "additionalProperties", -len(e.absolute_path), list(map(str, e.absolute_path)))
+
+        err = min(errors, key=rank)
         path_list = list(err.absolute_path)
+        if err.validator == "additionalProperties":
+            extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
+            if extra:
+                path_list.append(extra[0])
         line = _line_of(data, path_list) or 1
         rule_id = _rule_id_at(data, path_list)
         prefix = f"rule {rule_id}: " if rule_id else ""
