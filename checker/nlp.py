@@ -99,27 +99,31 @@ class CharTokenizer:
 
 
 def _latin_tokenizer(nlp: Language) -> None:
-    """Keep hashtags, mentions, prices and phone numbers whole in spaCy's rule-based tokenizer."""
+    """Keep hashtags, mentions, prices and phone numbers whole in spaCy's rule-based tokenizer.
+
+    Built in one go: setting the tokenizer's affix properties one by one reloads its special cases
+    each time, which costs more than the rest of start-up.
+    """
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex
+
     defaults = nlp.Defaults
     if not hasattr(nlp.tokenizer, "prefix_search") or nlp.lang == "vi":
         # vi's own tokenizer only splits on spaces; use the multi-language punctuation rules instead
         from spacy.lang.xx import MultiLanguage
-        from spacy.tokenizer import Tokenizer
-        from spacy.util import compile_infix_regex
 
         defaults = MultiLanguage.Defaults
-        nlp.tokenizer = Tokenizer(
-            nlp.vocab,
-            rules=dict(defaults.tokenizer_exceptions),
-            infix_finditer=compile_infix_regex(defaults.infixes).finditer,
-            url_match=defaults.url_match,
-        )
     prefixes = [p for p in (defaults.prefixes or ()) if p not in ("#", "$", "£", "€", "¥", "₫", "฿", "₱")]
     prefixes = [p for p in prefixes if "$" not in p or "\\$" in p]
-    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
-    suffixes = list(defaults.suffixes or ())
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
-    nlp.tokenizer.token_match = _TOKEN_MATCH.match
+    nlp.tokenizer = Tokenizer(
+        nlp.vocab,
+        rules=dict(defaults.tokenizer_exceptions or {}),
+        prefix_search=compile_prefix_regex(prefixes).search,
+        suffix_search=compile_suffix_regex(list(defaults.suffixes or ())).search,
+        infix_finditer=compile_infix_regex(list(defaults.infixes or ())).finditer,
+        token_match=_TOKEN_MATCH.match,
+        url_match=defaults.url_match,
+    )
 
 
 @cache

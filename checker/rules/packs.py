@@ -32,15 +32,23 @@ def builtin_rules_dir() -> Path:
     env = os.environ.get("REELCHECK_RULES")
     if env:
         return Path(env)
-    installed = Path(__file__).resolve().parent.parent / "_packs"
-    if installed.is_dir():
-        return installed
-    return Path(__file__).resolve().parent.parent.parent / "rules"
+    checkout = Path(__file__).resolve().parent.parent.parent / "rules"
+    if (checkout / "global" / "pack.yaml").is_file():
+        return _display(checkout)
+    return Path(__file__).resolve().parent.parent / "_packs"  # installed from a wheel
+
+
+def _display(path: Path) -> Path:
+    """A path relative to the working directory when it is below it (shorter error messages)."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
 
 
 # --- YAML with line numbers -------------------------------------------------------------------
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when available
     pass
 
 

@@ -89,8 +89,17 @@ def word_forms(lang: str, word: str) -> tuple[str, ...]:
 
 
 def inflect(lang: str, phrase_words: list[str]) -> list[list[str]]:
-    """Every combination of forms of the words of a phrase (bounded)."""
-    options = [word_forms(lang, w) if w.isalpha() else (w,) for w in phrase_words]
+    """Combinations of forms of a phrase's words (bounded).
+
+    Only the first and the last word are inflected: in claim phrases those are the verb and the head
+    noun ("cure acne" -> "cures acne", "guarantee results" -> "guaranteed results"); inflecting every
+    word multiplies the phrase count for nothing.
+    """
+    last = len(phrase_words) - 1
+    options = [
+        word_forms(lang, w) if w.isalpha() and i in (0, last) else (w.lower(),)
+        for i, w in enumerate(phrase_words)
+    ]
     total = 1
     for o in options:
         total *= len(o)

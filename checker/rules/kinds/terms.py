@@ -47,22 +47,21 @@ def match_mode(rule, lang: str) -> str:
     return "lemma" if lang in phrases.LEMMA_TABLE_LANGUAGES else "lower"
 
 
-def phrase_docs(lang: str, templates: list[str], mode: str) -> list[Doc]:
-    """The token sequences a list of templates stands for, as pattern Docs."""
+def phrase_words(lang: str, templates: list[str], mode: str) -> list[list[str]]:
+    """The token sequences a list of templates stands for."""
     pipe = nlp.pipeline(lang)
-    docs: list[Doc] = []
+    out: list[list[str]] = []
     seen: set[tuple[str, ...]] = set()
+    inflect = mode == "lemma" and phrases.has_forms(lang)
     for template in templates:
         for phrase in phrases.expand(template):
             words = [t.text for t in pipe.make_doc(phrase)]
-            variants = phrases.inflect(lang, words) if mode == "lemma" and phrases.has_forms(lang) else [words]
-            for variant in variants:
+            for variant in phrases.inflect(lang, words) if inflect else [words]:
                 key = tuple(variant) if mode == "exact" else tuple(w.lower() for w in variant)
-                if key in seen:
-                    continue
-                seen.add(key)
-                docs.append(Doc(pipe.vocab, words=list(variant)))
-    return docs
+                if key not in seen:
+                    seen.add(key)
+                    out.append(list(key))
+    return out
 
 
 class PhraseSet:
@@ -78,14 +77,16 @@ class PhraseSet:
         self.always = False  # a phrase without a prefilter key
 
     def add(self, key: str, templates: list[str], mode: str) -> None:
-        docs = phrase_docs(self.lang, templates, mode)
-        if not docs:
+        sequences = phrase_words(self.lang, templates, mode)
+        if not sequences:
             return
+        vocab = self._lower.vocab
+        docs = [Doc(vocab, words=words) for words in sequences]
         which = "exact" if mode == "exact" else "lower"
         (self._exact if which == "exact" else self._lower).add(key, docs)
         self._has[which] = True
-        for d in docs:
-            k = phrase_key(self.lang, d.text)
+        for words in sequences:
+            k = phrase_key(self.lang, " ".join(words))
             if k is None:
                 self.always = True
             else:

@@ -1,0 +1,166 @@
+"""The `reelcheck` command end to end, on the built-in packs and the examples."""
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+import checker
+from checker.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = json.loads((ROOT / "checker" / "reporters" / "report.schema.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(autouse=True)
+def _in_project_root(monkeypatch):
+    monkeypatch.chdir(ROOT)
+
+
+def run(*args, input=None):
+    result = CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+    return result
+
+
+def rules_of(text, markets):
+    return {f.rule for f in checker.check_text(text, markets=markets)}
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("This is the best serum ever, my skin is glowing", True),
+        ("Grabbed it at Best Buy on the way home", False),
+        ("Best before 2027, keep refrigerated", False),
+    ],
+)
+def test_us_superlatives(text, flagged):
+    findings = checker.check_text(text, markets=["us"])
+    assert bool([f for f in findings if f.category == "claim"]) is flagged, findings
+
+
+@pytest.mark.parametrize("text, flagged", [("最好的面霜，冬天必备", True), ("最近很忙，晚点再聊", False)])
+def test_cn_absolute_terms(text, flagged):
+    findings = checker.check_text(text, markets=["cn"])
+    assert bool(findings) is flagged, findings
+    if flagged:
+        assert findings[0].text == "最好"
+
+
+def test_check_example_script_text_output():
+    result = run("check", "examples/scripts/us_serum_launch.md", "--market", "us", "--no-color")
+    assert result.exit_code == 1, result.output
+    out = result.output
+    assert "examples/scripts/us_serum_launch.md:" in out
+    assert "why:" in out and "try:" in out and "^" in out
+    assert out.strip().splitlines()[-1].startswith("Found ")
+
+
+def test_json_report_is_valid_and_deterministic(tmp_path):
+    args = ["check", "examples/scripts/us_serum_launch.md", "examples/captions", "--market", "us,uk", "--format", "json"]
+    first = run(*args, "-o", str(tmp_path / "a.json"))
+    second = run(*args, "-o", str(tmp_path / "b.json"))
+    assert first.exit_code == second.exit_code == 1
+    a = (tmp_path / "a.json").read_bytes()
+    assert a == (tmp_path / "b.json").read_bytes()
+    report = json.loads(a)
+    jsonschema.validate(report, SCHEMA)
+    assert report["summary"]["findings"] == sum(len(d["findings"]) for d in report["documents"])
+    text = (ROOT / "examples/scripts/us_serum_launch.md").read_text(encoding="utf-8")
+    for f in report["documents"][0]["findings"]:
+        assert text[f["start"] : f["end"]] == f["text"]
+
+
+def test_stdin_and_fail_on():
+    caption = "Tap the link, DM me on WhatsApp to order, best serum ever"
+    assert run("check", "-", "--market", "us", input=caption).exit_code == 1
+    assert run("check", "-", "--market", "us", "--fail-on", "never", input=caption).exit_code == 0
+    clean = run("check", "-", "--market", "us", input="Morning run by the river, new personal best!")
+    assert clean.exit_code == 0, clean.output
+    assert "No problems found" in clean.output
+
+
+def test_missing_file_gives_one_line_and_exit_2(tmp_path):
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "nope.txt"), "--market", "us"])
+    assert result.exit_code == 2
+    errors = [line for line in result.stderr.splitlines() if line.strip()] if hasattr(result, "stderr") else []
+    assert errors == [f"reelcheck: error: {tmp_path / 'nope.txt'}: no such file or directory"]
+    assert "Traceback" not in result.output
+
+
+def test_binary_file_gives_one_line_and_exit_2(tmp_path):
+    path = tmp_path / "clip.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    result = CliRunner().invoke(main, ["check", str(path), "--market", "us"])
+    assert result.exit_code == 2
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and str(path) in lines[0] and "binary" in lines[0]
+
+
+def test_broken_pack_gives_one_line_and_exit_2(tmp_path):
+    pack = tmp_path / "brand" / "acme"
+    pack.mkdir(parents=True)
+    (pack / "pack.yaml").write_text(
+        "market: acme\nname: Acme\nlanguages: [en]\nversion: '1'\nextends: us\nrules:\n"
+        "  - id: acme.claims.x\n    kind: terms\n    category: claim\n    severty: error\n"
+        "    message: m\n    rationale: r\n    source: s\n    terms: [foo]\n"
+        "    examples: {flag: [foo, foo bar], pass: [bar, baz]}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["check", "-", "--market", "acme", "--packs", str(tmp_path / "brand")], input="x")
+    assert result.exit_code == 2
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1
+    assert "acme/pack.yaml:10:" in lines[0] and "severty" in lines[0] and "did you mean 'severity'" in lines[0]
+
+
+def test_unknown_market():
+    result = CliRunner().invoke(main, ["check", "-", "--market", "mars"], input="x")
+    assert result.exit_code == 2 and "unknown market 'mars'" in result.stderr
+
+
+def test_team_pack_adds_rules(tmp_path):
+    pack = tmp_path / "brand" / "us"
+    pack.mkdir(parents=True)
+    (pack / "pack.yaml").write_text(
+        "market: us\nname: Acme additions\nlanguages: [en]\nversion: '1'\nrules:\n"
+        "  - id: us.brand.competitor\n    kind: terms\n    category: claim\n    severity: warning\n"
+        "    message: Names a competitor\n    rationale: Legal asked us not to.\n    source: Acme brand guide\n"
+        "    terms: [glowco]\n    examples: {flag: [better than GlowCo, glowco who], pass: [glow cream, co-op]}\n",
+        encoding="utf-8",
+    )
+    result = run("check", "-", "--market", "us", "--packs", str(tmp_path / "brand"), "--format", "json",
+                 input="Way better than GlowCo")
+    report = json.loads(result.output)
+    assert [f["rule"] for f in report["documents"][0]["findings"]] == ["us.brand.competitor"]
+
+
+def test_rules_list_show_and_markets():
+    listing = run("rules", "list", "--market", "uk")
+    assert listing.exit_code == 0
+    lines = listing.stdout.strip().splitlines()
+    assert any(line.startswith("uk.") for line in lines) and any(line.startswith("global.") for line in lines)
+    assert not any(line.startswith("us.") for line in lines)
+    show = run("rules", "show", "us.claims.cure")
+    assert show.exit_code == 0
+    for label in ("message:", "why:", "try:", "source:", "flags:", "passes:"):
+        assert label in show.output
+    markets = run("markets")
+    assert markets.exit_code == 0
+    for code in ("us", "uk", "cn"):
+        assert any(line.split()[0] == code for line in markets.output.splitlines()[1:] if line.strip())
+
+
+def test_rule_docs_are_up_to_date():
+    result = CliRunner().invoke(main, ["docs", "--check", "--out", str(ROOT / "docs" / "rules")])
+    assert result.exit_code == 0, f"docs/rules is stale: run `reelcheck docs` ({result.stderr})"
+
+
+def test_config_file_sets_defaults(tmp_path, monkeypatch):
+    (tmp_path / "reelcheck.toml").write_text('market = ["uk"]\nfail-on = "never"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run("check", "-", "--format", "json", input="DM me on WhatsApp to order")
+    assert result.exit_code == 0
+    assert json.loads(result.output)["markets"] == ["uk"]
