@@ -41,7 +41,8 @@ _TOKEN_MATCH = regex.compile(rf"^(?:{_HASHTAG}|{_MENTION}|{_EMAIL}|{_PRICE}|{_PH
 # The character tokenizer: one alternative per token shape, Han and Thai characters one at a time.
 _CHAR_TOKEN = regex.compile(
     rf"{_URL}|{_EMAIL}|{_HASHTAG}|{_MENTION}|{_PRICE}|{_PHONE}"
-    r"|(?=[\p{Han}\p{Thai}])\X|[\p{L}\p{M}\p{N}_]+(?:['’][\p{L}]+)?|\S",
+    r"|(?=[\p{Han}\p{Thai}])\X"
+    r"|(?:(?![\p{Han}\p{Thai}])[\p{L}\p{M}\p{N}_])+(?:['’](?:(?![\p{Han}\p{Thai}])\p{L})+)?|\S",
     regex.I,
 )
 

@@ -10,6 +10,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ... import nlp
+from ...normalize import normalize
 from .. import phrases
 from ..matching import Hit, MatchContext, phrase_key
 
@@ -55,7 +56,8 @@ def phrase_words(lang: str, templates: list[str], mode: str) -> list[list[str]]:
     inflect = mode == "lemma" and phrases.has_forms(lang)
     for template in templates:
         for phrase in phrases.expand(template):
-            words = [t.text for t in pipe.make_doc(phrase)]
+            # phrases are folded like the text they are matched against (full-width, marks, quotes)
+            words = [t.text for t in pipe.make_doc(normalize(phrase).text)]
             for variant in phrases.inflect(lang, words) if inflect else [words]:
                 key = tuple(variant) if mode == "exact" else tuple(w.lower() for w in variant)
                 if key not in seen:
