@@ -1,0 +1,321 @@
+"""The input stage: paths -> `Document`s (with their `Segment`s) or `InputError`s.
+
+    stats = Stats()
+    for item in iter_documents(paths, SourceOptions(meta=Meta(markets=("us",))), stats=stats):
+        if isinstance(item, InputError):
+            reporter.error(item.to_dict())
+        else:
+            check(item)                # item.segments may be empty: that record was counted as skipped
+    summary.update(stats.as_dict())  # records_read/checked/skipped/failed + errors
+
+Formats are chosen by extension (``.txt``/``.text``, ``.md``/``.markdown``, ``.srt``, ``.vtt``,
+``.csv``, ``.tsv``, ``.jsonl``/``.ndjson``, ``.json``), or by `SourceOptions.input_format` for stdin
+(``-``; without it stdin is sniffed: WEBVTT / SRT cue / ``{`` JSON Lines / ``[`` JSON, else text) and
+for files named explicitly whose extension is not one of these. Inside directories (recursed in sorted order, dot-files and
+dot-directories left out, `include`/`exclude` fnmatch globs tried on the path relative to the
+directory and on the file name) files with other extensions are skipped silently; a file named
+explicitly with an unknown extension is read as text.
+
+Counting (`Stats`, filled when passed to `iter_documents`), so that
+``records_read == records_checked + records_skipped + records_failed``:
+
+- every yielded `Document` is one record read: *checked* when it has at least one segment with
+  non-blank text, *skipped* otherwise (an empty caption, a subtitle file without cues);
+- an `InputError` that stops a file or a record (missing file, binary file, bad encoding, broken JSON
+  line, ragged CSV row, broken front matter) is one record read and *failed*;
+- an `InputError` about part of a document that is still yielded (a malformed subtitle cue that is
+  skipped, an unreadable `sponsored` value) is a `PartialInputError`: it counts in `errors` only.
+  `is_fatal(err)` tells them apart.
+
+`errors` counts every `InputError` yielded.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..model import Document, InputError, Meta, UsageError
+from ._io import ReadFailure, decode_all, iter_text_chunks, read_binary
+from .archives import iter_csv, iter_json_array, iter_jsonl
+from .errors import PartialInputError, is_fatal
+from .subtitles import format_time, parse_srt, parse_vtt
+from .text import FrontMatterError, parse_text
+
+__all__ = [
+    "FORMATS", "EXTENSIONS", "SourceOptions", "Stats", "PartialInputError", "is_fatal",
+    "iter_documents", "format_time", "detect_format",
+]
+
+#: --input-format values -> Document.format
+FORMATS = {
+    "text": "text", "txt": "text",
+    "markdown": "markdown", "md": "markdown",
+    "srt": "srt", "vtt": "vtt", "webvtt": "vtt",
+    "csv": "csv", "tsv": "tsv",
+    "jsonl": "jsonl", "ndjson": "jsonl", "json": "json",
+}
+
+EXTENSIONS = {
+    ".txt": "text", ".text": "text",
+    ".md": "markdown", ".markdown": "markdown",
+    ".srt": "srt", ".vtt": "vtt",
+    ".csv": "csv", ".tsv": "tsv",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
+}
+
+ARCHIVE_FORMATS = ("csv", "tsv", "jsonl", "json")
+
+
+@dataclass
+class SourceOptions:
+    """What the CLI says about the inputs. `meta` holds the declared defaults (--market, --sponsored...);
+    a document's own front matter or archive fields win over them (`Meta.merged`)."""
+
+    input_format: str | None = None  # a FORMATS key; for stdin and explicit files with an unknown extension
+    include: tuple[str, ...] = ()  # fnmatch globs, inside directories
+    exclude: tuple[str, ...] = ()
+    text_fields: tuple[str, ...] = ()  # archives: fields checked (dotted paths for nested JSON)
+    id_field: str | None = None
+    market_field: str | None = None
+    language_field: str | None = None
+    sponsored_field: str | None = None
+    product_field: str | None = None
+    platform_field: str | None = None
+    account_field: str | None = None
+    meta: Meta = field(default_factory=Meta)
+
+
+@dataclass
+class Stats:
+    records_read: int = 0
+    records_checked: int = 0
+    records_skipped: int = 0
+    records_failed: int = 0
+    errors: int = 0
+
+    def count(self, item: Document | InputError) -> None:
+        if isinstance(item, InputError):
+            self.errors += 1
+            if is_fatal(item):
+                self.records_read += 1
+                self.records_failed += 1
+            return
+        self.records_read += 1
+        if any(seg.text.strip() for seg in item.segments):
+            self.records_checked += 1
+        else:
+            self.records_skipped += 1
+
+    def as_dict(self) -> dict:
+        return {
+            "records_read": self.records_read,
+            "records_checked": self.records_checked,
+            "records_skipped": self.records_skipped,
+            "records_failed": self.records_failed,
+            "errors": self.errors,
+        }
+
+
+def detect_format(path: str, options: SourceOptions | None = None, explicit: bool = True) -> str | None:
+    """The format for `path`: by extension; for a file named explicitly with an unknown extension,
+    `options.input_format` or else text; None for an unknown extension found inside a directory."""
+    ext = os.path.splitext(path)[1].lower()
+    fmt = EXTENSIONS.get(ext)
+    if fmt is None and explicit:
+        if options is not None and options.input_format:
+            return _format_name(options.input_format)
+        return "text"
+    return fmt
+
+
+def _format_name(name: str) -> str:
+    fmt = FORMATS.get(name.strip().lower())
+    if fmt is None:
+        raise UsageError(f"unknown input format {name!r} (choose from {', '.join(sorted(set(FORMATS)))})")
+    return fmt
+
+
+def iter_documents(
+    paths: list[str],
+    options: SourceOptions | None = None,
+    stdin=None,
+    stats: Stats | None = None,
+) -> Iterator[Document | InputError]:
+    """Yield a `Document` per file (text, markdown, subtitles) or per record (archives), and an
+    `InputError` per problem, in input order. Never raises for bad input (only `UsageError` for an
+    unknown `input_format`). `stdin` (default `sys.stdin`) is read for the path ``-``.
+    Pass `stats` to have every yielded item counted (see the module docstring)."""
+    options = options or SourceOptions()
+    if options.input_format:
+        _format_name(options.input_format)
+    for item in _iter_all(paths, options, stdin):
+        if stats is not None:
+            stats.count(item)
+        yield item
+
+
+def _iter_all(paths, options, stdin):
+    for path in paths:
+        if path == "-":
+            yield from _read_stdin(options, stdin)
+            continue
+        if os.path.isdir(path):
+            for file_path in _walk(path, options):
+                yield from _read_file(file_path, detect_format(file_path, options, explicit=False), options)
+            continue
+        if not os.path.exists(path):
+            yield InputError(path, "no such file or directory")
+            continue
+        yield from _read_file(path, detect_format(path, options), options)
+
+
+def _matches(rel: str, name: str, globs: tuple[str, ...]) -> bool:
+    return any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(name, g) or fnmatch.fnmatch(rel, g.rstrip("/") + "/*")
+               for g in globs)
+
+
+def _walk(root: str, options: SourceOptions) -> Iterator[str]:
+    for dirpath, dirnames, filenames in os.walk(root):
+        rel_dir = os.path.relpath(dirpath, root)
+        rel_dir = "" if rel_dir == "." else rel_dir.replace(os.sep, "/") + "/"
+        dirnames[:] = sorted(
+            d for d in dirnames
+            if not d.startswith(".") and d != "__pycache__" and not _matches(rel_dir + d, d, options.exclude)
+        )
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            ext = os.path.splitext(name)[1].lower()
+            if ext not in EXTENSIONS:
+                continue
+            rel = rel_dir + name
+            if options.include and not _matches(rel, name, options.include):
+                continue
+            if options.exclude and _matches(rel, name, options.exclude):
+                continue
+            yield os.path.join(dirpath, name)
+
+
+def _read_file(path: str, fmt: str, options: SourceOptions) -> Iterator[Document | InputError]:
+    try:
+        if fmt in ARCHIVE_FORMATS:
+            with open(path, "rb") as raw:
+                yield from _read_archive(path, raw, fmt, options)
+            return
+        with open(path, "rb") as raw:
+            data = raw.read()
+    except IsADirectoryError:
+        yield InputError(path, "is a directory")
+        return
+    except FileNotFoundError:
+        yield InputError(path, "no such file or directory")
+        return
+    except OSError as exc:
+        yield InputError(path, f"cannot read: {exc.strerror or exc}")
+        return
+    yield from _parse_whole(path, data, fmt, options)
+
+
+def _read_stdin(options: SourceOptions, stdin) -> Iterator[Document | InputError]:
+    stream = sys.stdin if stdin is None else stdin
+    fmt = _format_name(options.input_format) if options.input_format else None
+    raw = read_binary(stream)
+    if fmt in ARCHIVE_FORMATS:
+        if _is_text_stream(raw):
+            raw = _TextAsBytes(raw)
+        yield from _read_archive("-", raw, fmt, options)
+        return
+    data = raw.read()
+    if isinstance(data, str):
+        text = data
+        if fmt is None:
+            fmt = _sniff_format(text)
+        yield from _parse_decoded("-", text, fmt, options)
+        return
+    if fmt is None:
+        fmt = _sniff_format(data[:4096].decode("utf-8", errors="ignore").lstrip("\ufeff"))
+        if fmt in ARCHIVE_FORMATS:
+            import io
+
+            yield from _read_archive("-", io.BytesIO(data), fmt, options)
+            return
+    yield from _parse_whole("-", data, fmt, options)
+
+
+def _is_text_stream(stream) -> bool:
+    import io
+
+    return isinstance(stream, io.TextIOBase)
+
+
+class _TextAsBytes:
+    """A text stream (e.g. io.StringIO in tests) read as UTF-8 bytes."""
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def read(self, size: int = -1) -> bytes:
+        return self.stream.read(size).encode("utf-8")
+
+
+def _sniff_format(head: str) -> str:
+    """Format of unnamed input (stdin without --input-format): subtitles and JSON Lines are recognised."""
+    import re
+
+    start = head.lstrip()
+    if start.startswith("WEBVTT"):
+        return "vtt"
+    if re.match(r"\d+[ \t]*\r?\n[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->", start):
+        return "srt"
+    if start.startswith("{"):
+        return "jsonl"
+    if start.startswith("["):
+        return "json"
+    return "text"
+
+
+def _parse_whole(path: str, data: bytes, fmt: str, options: SourceOptions) -> Iterator[Document | InputError]:
+    try:
+        text = decode_all(data)
+    except ReadFailure as exc:
+        yield InputError(path, exc.message, line=exc.line, offset=exc.offset)
+        return
+    yield from _parse_decoded(path, text, fmt, options)
+
+
+def _parse_decoded(path: str, text: str, fmt: str, options: SourceOptions) -> Iterator[Document | InputError]:
+    if fmt in ("srt", "vtt"):
+        parse = parse_srt if fmt == "srt" else parse_vtt
+        doc, errors = parse(path, text, options.meta)
+        yield from errors
+        yield doc
+        return
+    if fmt in ARCHIVE_FORMATS:  # only reached for decoded stdin text
+        import io
+
+        yield from _read_archive(path, io.BytesIO(text.encode("utf-8")), fmt, options)
+        return
+    try:
+        yield parse_text(path, text, fmt, options.meta)
+    except FrontMatterError as exc:
+        yield InputError(path, str(exc), line=exc.line)
+
+
+def _read_archive(path: str, raw, fmt: str, options: SourceOptions) -> Iterator[Document | InputError]:
+    try:
+        chunks = iter_text_chunks(raw)
+        if fmt in ("csv", "tsv"):
+            yield from iter_csv(path, chunks, options, delimiter="\t" if fmt == "tsv" else None)
+        elif fmt == "jsonl":
+            yield from iter_jsonl(path, chunks, options)
+        else:
+            yield from iter_json_array(path, chunks, options)
+    except ReadFailure as exc:
+        message = exc.message
+        if exc.offset is not None:
+            message += "; the rest of the file was not read"
+        yield InputError(path, message, line=exc.line, offset=exc.offset)

@@ -1,0 +1,147 @@
+"""Reading bytes as text: encoding detection, binary detection, whole-file and streamed decoding.
+
+Encodings: UTF-8 (with or without BOM), UTF-16 and UTF-32 with a BOM. Anything else that is not
+valid UTF-8 is an error naming the byte offset of the first bad byte. A file with NUL bytes in its
+first 8 KB (and no UTF-16/32 BOM) or starting with a known binary signature is a "binary file".
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterator
+from typing import BinaryIO
+
+HEAD_SIZE = 8192
+CHUNK_SIZE = 1 << 16
+
+_BOMS = (  # longest first: the UTF-32-LE BOM starts with the UTF-16-LE one
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive (or an Office document)"),
+    (b"PK\x05\x06", "ZIP archive"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"BZh91AY", "bzip2 archive"),
+    (b"\xfd7zXZ\x00", "xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7z archive"),
+    (b"Rar!\x1a\x07", "RAR archive"),
+    (b"\x7fELF", "executable"),
+    (b"RIFF", "RIFF media file"),
+    (b"OggS", "Ogg media file"),
+    (b"ID3", "MP3 audio"),
+    (b"fLaC", "FLAC audio"),
+    (b"\x1a\x45\xdf\xa3", "Matroska/WebM video"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Office document"),
+)
+
+
+class ReadFailure(Exception):
+    """A file cannot be read as text. `offset` is a byte offset, `line` the 1-based line of that byte."""
+
+    def __init__(self, message: str, offset: int | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.offset = offset
+        self.line = line
+
+
+def sniff(head: bytes) -> tuple[str, int]:
+    """(encoding, BOM length) for a file starting with `head`; raises ReadFailure for binary data."""
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return encoding, len(bom)
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            raise ReadFailure(f"binary file ({what}), not text")
+    if head[4:8] == b"ftyp":
+        raise ReadFailure("binary file (MP4/MOV video), not text")
+    if b"\x00" in head[:HEAD_SIZE]:
+        raise ReadFailure("binary file (contains NUL bytes), not text")
+    return "utf-8", 0
+
+
+def _decode_failure(encoding: str, exc: UnicodeDecodeError, offset: int, line: int) -> ReadFailure:
+    bad = exc.object[exc.start:exc.start + 1]
+    byte = f"0x{bad[0]:02x}" if bad else "?"
+    return ReadFailure(
+        f"not valid {encoding.upper()}: byte {byte} at byte offset {offset} (line {line}); "
+        "save the file as UTF-8", offset=offset, line=line,
+    )
+
+
+def decode_all(data: bytes) -> str:
+    """Decode a whole file; raises ReadFailure (binary, or bad byte with its offset)."""
+    encoding, bom = sniff(data[:HEAD_SIZE])
+    try:
+        return data[bom:].decode(encoding)
+    except UnicodeDecodeError as exc:
+        offset = bom + exc.start
+        line = _count_lines(data[bom:offset], encoding) + 1
+        raise _decode_failure(encoding, exc, offset, line) from None
+
+
+def _count_lines(data: bytes, encoding: str) -> int:
+    if encoding == "utf-8":
+        return data.count(b"\n")
+    return data.decode(encoding, errors="replace").count("\n")
+
+
+def read_binary(stream) -> BinaryIO:
+    """The byte stream behind `stream` (a binary stream, or a text stream with a `.buffer`)."""
+    return getattr(stream, "buffer", stream)
+
+
+def iter_text_chunks(raw: BinaryIO, chunk_size: int = CHUNK_SIZE) -> Iterator[str]:
+    """Decode a byte stream incrementally. Raises ReadFailure at the first bad byte (offset in the file)."""
+    head = raw.read(HEAD_SIZE)
+    encoding, bom = sniff(head)
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    consumed = bom  # bytes handed to the decoder so far (plus the BOM)
+    lines = 0
+    data = head[bom:]
+    while True:
+        final = not data
+        buffered = decoder.getstate()[0]
+        try:
+            text = decoder.decode(data, final=final)
+        except UnicodeDecodeError as exc:
+            offset = consumed - len(buffered) + exc.start
+            line = lines + _count_lines(exc.object[:exc.start], encoding) + 1
+            failure = _decode_failure(encoding, exc, offset, line)
+            # hand on the good text before the bad byte: whole lines before it are still read
+            good = exc.object[:exc.start].decode(encoding, errors="replace")
+            if good:
+                yield good
+            raise failure from None
+        consumed += len(data)
+        if text:
+            lines += text.count("\n")
+            yield text
+        if final:
+            return
+        data = raw.read(chunk_size)
+
+
+def iter_lines(chunks: Iterator[str]) -> Iterator[str]:
+    """Split decoded chunks into lines, each keeping its line ending (lines end at "\\n" only)."""
+    rest = ""
+    for chunk in chunks:
+        if rest:
+            chunk = rest + chunk
+        parts = chunk.split("\n")
+        rest = parts.pop()
+        for part in parts:
+            yield part + "\n"
+    if rest:
+        yield rest

@@ -1,0 +1,130 @@
+"""Building `Segment`s from runs of their original text."""
+
+from __future__ import annotations
+
+from ..model import Meta, Segment
+
+Range = tuple[int, int]  # [start, end) in the origin
+
+
+def trim(origin: str, ranges: list[Range]) -> list[Range]:
+    """Drop empty ranges and leading/trailing whitespace of the whole run list."""
+    out = [(s, e) for s, e in ranges if e > s]
+    while out:
+        s, e = out[0]
+        while s < e and origin[s].isspace():
+            s += 1
+        if s < e:
+            out[0] = (s, e)
+            break
+        out.pop(0)
+    while out:
+        s, e = out[-1]
+        while e > s and origin[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out[-1] = (s, e)
+            break
+        out.pop()
+    return out
+
+
+def build(origin: str, ranges: list[Range], kind: str, **kw) -> Segment | None:
+    """A segment whose text is the concatenation of `origin[s:e]` for the ranges (trimmed), or None if empty."""
+    ranges = trim(origin, ranges)
+    if not ranges:
+        return None
+    merged: list[list[int]] = []
+    for s, e in ranges:
+        if merged and merged[-1][1] == s:
+            merged[-1][1] = e
+        else:
+            merged.append([s, e])
+    pieces = []
+    parts = []
+    pos = 0
+    for s, e in merged:
+        pieces.append((pos, s, e - s))
+        parts.append(origin[s:e])
+        pos += e - s
+    return Segment(text="".join(parts), kind=kind, origin=origin, pieces=tuple(pieces), **kw)
+
+
+def reindex(segments: list[Segment]) -> list[Segment]:
+    """Sort segments by where they start in their origin and number them 0, 1, 2..."""
+    segments.sort(key=lambda seg: (seg.pieces[0][1], seg.field or ""))
+    for i, seg in enumerate(segments):
+        seg.index = i
+    return segments
+
+
+TRUE_WORDS = {"true", "yes", "y", "1", "on", "t"}
+FALSE_WORDS = {"false", "no", "n", "0", "off", "f"}
+
+
+def parse_bool(value) -> bool | None:
+    """true/false/yes/no/y/n/1/0 (any case) -> bool; empty -> None; raises ValueError otherwise."""
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    text = str(value).strip().lower()
+    if not text:
+        return None
+    if text in TRUE_WORDS:
+        return True
+    if text in FALSE_WORDS:
+        return False
+    raise ValueError(f"cannot read {value!r} as true/false (use true/false, yes/no or 1/0)")
+
+
+def parse_markets(value) -> tuple[str, ...]:
+    """"us", "us,uk", "US; UK", ["us", "uk"] -> ("us", "uk")."""
+    if value is None:
+        return ()
+    items = value if isinstance(value, list | tuple) else [value]
+    out: list[str] = []
+    for item in items:
+        for part in str(item).replace(";", ",").replace("/", ",").replace("|", ",").split(","):
+            for word in part.split():
+                word = word.strip().lower()
+                if word and word not in out:
+                    out.append(word)
+    return tuple(out)
+
+
+def _word(value) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text.lower() or None
+
+
+META_KEYS = {
+    "market": "markets", "markets": "markets",
+    "language": "language", "lang": "language",
+    "sponsored": "sponsored",
+    "product": "product",
+    "platform": "platform",
+    "account": "account",
+    "type": "type",
+}
+
+
+def meta_from_values(values: dict) -> Meta:
+    """A Meta from {"markets"|"language"|"sponsored"|...: raw value}; raises ValueError naming the key."""
+    meta = Meta()
+    for key, value in values.items():
+        if key == "markets":
+            meta.markets = parse_markets(value)
+        elif key == "sponsored":
+            try:
+                meta.sponsored = parse_bool(value)
+            except ValueError as exc:
+                raise ValueError(f"sponsored: {exc}") from None
+        elif key == "language":
+            language = _word(value)
+            meta.language = language.replace("_", "-") if language else None
+        elif key in ("product", "platform", "account", "type"):
+            setattr(meta, key, _word(value))
+    return meta
