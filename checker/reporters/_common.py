@@ -1,0 +1,78 @@
+"""Small helpers shared by the reporters (labels, locations, rule links)."""
+
+from __future__ import annotations
+
+import re
+
+SEVERITY_ORDER = ("error", "warning", "info")
+SEVERITY_ICON = {"error": "\u2716", "warning": "\u25b2", "info": "\u2139"}  # ✖ ▲ ℹ
+SEVERITY_LABEL = {"error": "Error", "warning": "Warning", "info": "Info"}
+CATEGORY_LABEL = {
+    "claim": "Claim",
+    "disclosure": "Disclosure",
+    "music": "Music",
+    "taboo": "Taboo",
+    "offplatform": "Off-platform",
+    "pricing": "Pricing",
+    "engagement": "Engagement",
+}
+
+_URL = re.compile(r"https?://[^\s<>\"']+")
+
+
+def doc_label(doc: dict) -> str:
+    """`path` for a file document, `path#record` for an archive record."""
+    path = str(doc.get("path") or "-")
+    record = doc.get("record")
+    return f"{path}#{record}" if record not in (None, "") else path
+
+
+def rule_market(rule_id: str) -> str:
+    """The pack a rule comes from: the first part of its dotted id (`us.claims.cure` -> `us`)."""
+    return rule_id.split(".", 1)[0] if rule_id else ""
+
+
+def rule_docs_url(docs_url: str, rule_id: str) -> str:
+    return f"{docs_url}{rule_market(rule_id)}.md#{rule_id}"
+
+
+def split_source(source: str | None) -> tuple[str, str | None, str]:
+    """Split a source reference into (text before the URL, URL or None, text after).
+
+    Only http(s) URLs are recognised, so nothing else ever becomes a link target.
+    """
+    source = source or ""
+    m = _URL.search(source)
+    if not m:
+        return source, None, ""
+    url = m.group(0)
+    # punctuation that ends a sentence is not part of the URL
+    trimmed = url.rstrip(".,;:!?")
+    if trimmed.endswith(")") and trimmed.count("(") < trimmed.count(")"):
+        trimmed = trimmed[:-1]
+    end = m.start() + len(trimmed)
+    return source[: m.start()], trimmed, source[end:]
+
+
+def category_label(category: str) -> str:
+    return CATEGORY_LABEL.get(category, category.replace("-", " ").replace("_", " ").capitalize())
+
+
+def severity_label(severity: str) -> str:
+    return SEVERITY_LABEL.get(severity, severity.capitalize())
+
+
+def where(finding: dict) -> str:
+    """A short human description of where a finding is (`line 7, col 23`, `cue 3 at 00:00:03,200`)."""
+    parts: list[str] = []
+    if finding.get("field"):
+        parts.append(f"field {finding['field']}")
+    if finding.get("cue") is not None:
+        cue = f"cue {finding['cue']}"
+        if finding.get("time"):
+            cue += f" at {finding['time']}"
+        parts.append(cue)
+    line, col = finding.get("line"), finding.get("column")
+    if line is not None:
+        parts.append(f"line {line}, col {col}" if col is not None else f"line {line}")
+    return ", ".join(parts) if parts else "document"

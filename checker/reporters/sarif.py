@@ -1,0 +1,236 @@
+"""`--format sarif`: SARIF 2.1.0 for code-scanning dashboards (GitHub code scanning, VS Code, ...).
+
+One run. `tool.driver.rules` holds one reporting descriptor per rule that produced a finding (in
+order of first use); each result points at it by `ruleId` and `ruleIndex`. Regions use the report's
+lines and columns (code points, so `columnKind` is `unicodeCodePoints`); `endColumn` is the column
+after the last character, as SARIF wants. For archive records the region is the record's line in the
+archive and the record and field are named in a logical location.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from urllib.parse import quote
+
+from ._common import category_label, rule_docs_url, rule_market, split_source
+from .base import Reporter
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+SECURITY_SEVERITY = {"error": "error", "warning": "warning", "info": "recommendation"}
+INFORMATION_URI = "https://github.com/reelcheck/reelcheck"
+
+
+def artifact_uri(path: str) -> str:
+    """A relative URI reference for a path as the user gave it (spaces and non-ASCII percent-encoded)."""
+    path = (path or "-").replace("\\", "/")
+    return quote(path, safe="/:@!$&'()*+,;=-._~")
+
+
+class SarifReporter(Reporter):
+    name = "sarif"
+    needs_text = False
+
+    def __init__(self, out, options=None):
+        super().__init__(out, options)
+        self.header: dict = {}
+        self._rules: dict[str, dict] = {}
+        self._results: list[dict] = []
+        self._notifications: list[dict] = []
+        self._occurrences: dict[tuple, int] = {}
+
+    # -- rules -------------------------------------------------------------------------------------
+    def _rule_index(self, f: dict) -> int:
+        rule_id = f.get("rule") or "unknown"
+        known = self._rules.get(rule_id)
+        if known is not None:
+            if _rank(f.get("severity")) > _rank(known["_severity"]):
+                known["_severity"] = f.get("severity")
+                known["defaultConfiguration"]["level"] = LEVELS.get(f.get("severity"), "warning")
+            return known["_index"]
+        message = f.get("message") or rule_id
+        rationale = f.get("rationale") or ""
+        suggestion = f.get("suggestion")
+        source = f.get("source") or ""
+        help_text = [message, "", f"Why: {rationale}" if rationale else ""]
+        help_md = [f"**{_md(message)}**", ""]
+        if rationale:
+            help_md.append(f"**Why:** {_md(rationale)}")
+        if suggestion:
+            help_text.append(f"Suggestion: {suggestion}")
+            help_md += ["", f"**Suggestion:** {_md(suggestion)}"]
+        if source:
+            help_text.append(f"Source: {source}")
+            pre, url, post = split_source(source)
+            linked = _md(pre) + (f"[{_md(url)}]({url})" if url else "") + _md(post)
+            help_md += ["", f"**Source:** {linked}"]
+        category = f.get("category") or ""
+        descriptor = {
+            "id": rule_id,
+            "name": _rule_name(rule_id),
+            "shortDescription": {"text": message},
+            "fullDescription": {"text": f"{message.rstrip('.')}. {rationale}" if rationale else message},
+            "help": {
+                "text": "\n".join(line for line in help_text if line is not None).strip(),
+                "markdown": "\n".join(help_md).strip(),
+            },
+            "helpUri": rule_docs_url(self.options.docs_url, rule_id),
+            "defaultConfiguration": {"level": LEVELS.get(f.get("severity"), "warning")},
+            "properties": {
+                "category": category,
+                "market": rule_market(rule_id),
+                "tags": sorted({t for t in (category, category_label(category), rule_market(rule_id)) if t}),
+                "problem.severity": SECURITY_SEVERITY.get(f.get("severity"), "warning"),
+            },
+            "_index": len(self._rules),
+            "_severity": f.get("severity"),
+        }
+        self._rules[rule_id] = descriptor
+        return descriptor["_index"]
+
+    # -- results -----------------------------------------------------------------------------------
+    def document(self, doc: dict) -> None:
+        path = doc.get("path") or "-"
+        record = doc.get("record")
+        for f in doc.get("findings") or ():
+            index = self._rule_index(f)
+            rule_id = f.get("rule") or "unknown"
+            message = f.get("message") or rule_id
+            if f.get("text"):
+                message += f": \u201c{f['text']}\u201d"
+            if f.get("suggestion"):
+                message += f" Suggestion: {f['suggestion']}"
+            rec = record if record is not None else f.get("record")
+            region = _region(doc, f, rec)
+            physical: dict = {"artifactLocation": {"uri": artifact_uri(path)}}
+            if region:
+                physical["region"] = region
+            location: dict = {"physicalLocation": physical}
+            if rec is not None:
+                name = str(rec) + (f".{f['field']}" if f.get("field") else "")
+                location["logicalLocations"] = [{"name": name, "fullyQualifiedName": f"{path}#{name}",
+                                                 "kind": "object"}]
+            key = (path, str(rec), f.get("field"), rule_id, f.get("text") or "")
+            seen = self._occurrences.get(key, 0)
+            self._occurrences[key] = seen + 1
+            digest = hashlib.sha256("\x1f".join([*map(str, key), str(seen)]).encode("utf-8")).hexdigest()
+            props = {
+                k: f[k] for k in ("category", "markets", "segment", "language", "cue", "time", "field",
+                                  "related", "signals")
+                if f.get(k) not in (None, [], "")
+            }
+            if rec is not None:
+                props["record"] = rec
+                props["fieldLine"], props["fieldColumn"] = f.get("line"), f.get("column")
+            if f.get("suggestion"):
+                props["suggestion"] = f["suggestion"]
+            self._results.append({
+                "ruleId": rule_id,
+                "ruleIndex": index,
+                "level": LEVELS.get(f.get("severity"), "warning"),
+                "message": {"text": message},
+                "locations": [location],
+                "partialFingerprints": {"reelcheckFinding/v1": digest[:32]},
+                "properties": props,
+            })
+
+    def error(self, err: dict) -> None:
+        physical: dict = {"artifactLocation": {"uri": artifact_uri(err.get("path") or "-")}}
+        if err.get("line") is not None:
+            physical["region"] = {"startLine": max(1, int(err["line"]))}
+        message = err.get("message") or "input error"
+        if err.get("record") is not None:
+            message += f" (record {err['record']})"
+        self._notifications.append({
+            "level": "error",
+            "message": {"text": message},
+            "locations": [{"physicalLocation": physical}],
+        })
+
+    def end(self, summary: dict) -> None:
+        tool = (self.header or {}).get("tool") or {}
+        rules = []
+        for descriptor in self._rules.values():
+            rules.append({k: v for k, v in descriptor.items() if not k.startswith("_")})
+        invocation: dict = {"executionSuccessful": True}
+        if self._notifications:
+            invocation["toolExecutionNotifications"] = self._notifications
+        run = {
+            "tool": {
+                "driver": {
+                    "name": tool.get("name") or "reelcheck",
+                    "version": str(tool.get("version") or "0"),
+                    "informationUri": tool.get("informationUri") or INFORMATION_URI,
+                    "rules": rules,
+                }
+            },
+            "invocations": [invocation],
+            "columnKind": "unicodeCodePoints",
+            "results": self._results,
+            "properties": {
+                "markets": list((self.header or {}).get("markets") or ()),
+                "packs": [
+                    {k: p.get(k) for k in ("market", "name", "version") if p.get(k) is not None}
+                    for p in (self.header or {}).get("packs") or ()
+                ],
+                "summary": {k: v for k, v in (summary or {}).items() if isinstance(v, int | str)},
+            },
+        }
+        log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+        self.out.write(json.dumps(log, ensure_ascii=False, indent=2))
+        self.out.write("\n")
+
+
+def _region(doc: dict, f: dict, record) -> dict | None:
+    empty = f.get("start") == f.get("end")
+    if record is not None:
+        # the finding's lines and columns are inside the field value; the record's line is in the file
+        region: dict = {}
+        if doc.get("record_line"):
+            region["startLine"] = int(doc["record_line"])
+        if f.get("text"):
+            region["snippet"] = {"text": f["text"]}
+        return region or None
+    line, col = f.get("line"), f.get("column")
+    region = {}
+    if line:
+        region["startLine"] = int(line)
+        if col:
+            region["startColumn"] = int(col)
+        end_line, end_col = f.get("end_line"), f.get("end_column")
+        if empty:
+            region["endLine"] = int(line)
+            if col:
+                region["endColumn"] = int(col)
+        elif end_line:
+            region["endLine"] = int(end_line)
+            if end_col:
+                region["endColumn"] = int(end_col) + 1  # SARIF: the column after the last character
+    if isinstance(f.get("start"), int) and isinstance(f.get("end"), int) and f["end"] >= f["start"] >= 0:
+        region["charOffset"] = f["start"]
+        region["charLength"] = f["end"] - f["start"]
+    if f.get("text"):
+        region["snippet"] = {"text": f["text"]}
+    return region or None
+
+
+def _rank(severity) -> int:
+    return {"info": 1, "warning": 2, "error": 3}.get(severity, 0)
+
+
+def _rule_name(rule_id: str) -> str:
+    """`us.claims.cure` -> `UsClaimsCure` (SARIF's readable name; the id stays the key)."""
+    parts = [p for chunk in rule_id.split(".") for p in chunk.replace("_", "-").split("-") if p]
+    return "".join(p[:1].upper() + p[1:] for p in parts) or rule_id
+
+
+def _md(text: str) -> str:
+    """Escape Markdown control characters in plain text."""
+    out = []
+    for ch in text or "":
+        if ch in "\\`*_{}[]()<>#+!|":
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "".join(out)

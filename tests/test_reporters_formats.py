@@ -1,0 +1,26 @@
+"""The format registry."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.model import UsageError
+from checker.reporters.base import Reporter
+from checker.reporters.formats import formats, get_reporter
+
+
+@pytest.mark.parametrize("name", ["html", "sarif", "github", "junit", "csv", "jsonl"])
+def test_every_format_is_a_reporter(name):
+    cls = get_reporter(name)
+    assert issubclass(cls, Reporter) and cls.name == name
+    assert name in formats()
+
+
+def test_html_needs_the_text():
+    assert get_reporter("html").needs_text is True
+    assert get_reporter("csv").needs_text is False
+
+
+def test_unknown_format():
+    with pytest.raises(UsageError, match="unknown format 'pdf'"):
+        get_reporter("pdf")
