@@ -123,6 +123,8 @@ def common_options(f):
         click.option("--language-field", help="Archive field holding the record's language."),
         click.option("--sponsored-field", help="Archive field saying whether the record is an ad (true/false/yes/no/1/0)."),
         click.option("--product-field", help="Archive field holding the product type."),
+        click.option("--platform-field", help="Archive field holding the platform."),
+        click.option("--account-field", help="Archive field holding the account type."),
         click.option("--include-text", is_flag=True, help="JSON: include each document's original text."),
         click.option("--color/--no-color", default=None, help="Colour output (default: on a terminal, unless NO_COLOR is set)."),
         click.option("--config", "config_path", type=click.Path(), help="Configuration file (default: reelcheck.toml or [tool.reelcheck] in pyproject.toml; 'none' to ignore)."),
@@ -155,6 +157,8 @@ def _source_options(p: dict):
         language_field=p["language_field"],
         sponsored_field=p["sponsored_field"],
         product_field=p["product_field"],
+        platform_field=p["platform_field"],
+        account_field=p["account_field"],
         meta=meta,
     )
 
@@ -243,6 +247,35 @@ def check(ctx, **params):
     cat script.txt | reelcheck check - --market cn
     """
     _invoke(ctx, params, "check")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@common_options
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: every core; 1 checks in this process).")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False),
+              help="Cache folder for per-record results (default: reelcheck/ in the user cache folder).")
+@click.option("--no-cache", is_flag=True, help="Check every record again, and keep nothing.")
+@click.option("--max-errors", type=click.IntRange(min=0), default=None,
+              help="Stop (exit 2) once more than N records could not be read or checked.")
+@click.option("--all-records", is_flag=True,
+              help="Report every record, clean ones too (default: records with findings; all are counted).")
+@click.pass_context
+def audit(ctx, **params):
+    """Audit whole caption archives (CSV, JSONL, JSON, folders) on every core.
+
+    \b
+    reelcheck audit captions.csv --market-field market --id-field video_id --text-field caption -o audit.html
+    reelcheck audit exports/ --market id,my --format jsonl -o findings.jsonl --jobs 2
+    reelcheck audit big.jsonl --market us --format json --sponsored-field is_paid > audit.json
+    """
+    from .audit import default_cache_dir
+
+    params["jobs"] = params["jobs"] or os.cpu_count() or 1
+    cache_dir = params.pop("cache_dir")
+    params["cache"] = None if params.pop("no_cache") else (cache_dir or str(default_cache_dir()))
+    _invoke(ctx, params, "audit")
 
 
 @main.group()

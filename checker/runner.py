@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from . import __version__
 from .engine import Checker
-from .model import SEVERITIES, Document, Finding, InputError
+from .model import SEVERITIES, Document, Finding, InputError, UsageError
 from .reporters.base import Reporter, at_or_above
 from .rules import RuleSet
 
@@ -35,6 +35,7 @@ def document_dict(document: Document, findings: list[Finding], markets: tuple[st
         "languages": list(document.languages),
         "markets": list(markets),
         "meta": declared,
+        "checked": any(s.text.strip() for s in document.segments),
         "findings": [f.to_dict() for f in findings],
     }
     if document.text is not None:
@@ -54,8 +55,12 @@ def document_dict(document: Document, findings: list[Finding], markets: tuple[st
     return d
 
 
+FALLBACK_MARKETS = ("global",)
+
+
 def check_document(checker: Checker, document: Document, default_markets: tuple[str, ...]) -> dict:
-    markets = tuple(sorted(set(document.meta.markets or default_markets)))
+    """Check one document; with no market declared anywhere, only the global platform rules apply."""
+    markets = tuple(sorted(set(document.meta.markets or default_markets or FALLBACK_MARKETS)))
     findings = checker.check(document, markets)
     return document_dict(document, findings, markets)
 
@@ -80,10 +85,7 @@ class Summary:
         self.documents += 1
         self.records_read += 1
         findings = doc["findings"]
-        has_text = bool(doc.get("text", "").strip()) if "text" in doc else any(
-            v.strip() for v in (doc.get("fields") or {}).values()
-        )
-        if has_text:
+        if doc.get("checked", True):
             self.records_checked += 1
         else:
             self.records_skipped += 1
@@ -140,14 +142,20 @@ class Session:
         self.stderr = stderr or sys.stderr
         self.quiet_errors = quiet_errors
         self.failed = False
+        self.without_market = 0  # documents checked with the global rules only
+        self.findings_only = False  # audit: report only documents with findings (all are counted)
 
     def begin(self, head: dict) -> None:
         self.reporter.begin(head)
 
     def document(self, doc: dict) -> None:
         self.summary.add_document(doc)
+        if doc["markets"] == list(FALLBACK_MARKETS):
+            self.without_market += 1
         if any(at_or_above(f["severity"], self.fail_on) for f in doc["findings"]):
             self.failed = True
+        if self.findings_only and not doc["findings"]:
+            return
         self.reporter.document(doc)
 
     def error(self, err: InputError, fatal: bool = True) -> None:
@@ -159,6 +167,12 @@ class Session:
     def end(self) -> dict:
         summary = self.summary.as_dict()
         self.reporter.end(summary)
+        if self.without_market and not self.quiet_errors:
+            print(
+                f"reelcheck: note: {self.without_market} document(s) named no market: only the global platform "
+                "rules were applied (use --market, front matter or a market field)",
+                file=self.stderr,
+            )
         return summary
 
     @property
@@ -174,8 +188,11 @@ def check_items(
     for item in items:
         if isinstance(item, InputError):
             yield item
-        else:
+            continue
+        try:
             yield check_document(checker, item, default_markets)
+        except UsageError as exc:  # e.g. a record naming a market we do not have
+            yield InputError(item.path, str(exc).removeprefix(f"{item.path}: "), line=item.record_line, record=item.record)
 
 
 class AtomicOutput:

@@ -54,6 +54,7 @@ DIRECTION_LABELS = {
     "BROLL", "B ROLL", "VISUAL", "VISUALS", "NOTE", "NOTES", "WARDROBE", "LIGHTING",
     "画面", "动作", "音效", "音乐", "背景音乐", "备注", "道具", "转场", "机位", "运镜", "场景", "景别",
 }
+MUSIC_LABELS = {"MUSIC", "BGM", "SOUND", "AUDIO", "SONG", "TRACK", "音乐", "背景音乐", "音效"}
 SPOKEN_LABELS = {
     "HOST", "CO-HOST", "VO", "V.O.", "V.O", "VOICEOVER", "VOICE-OVER", "VOICE OVER", "NARRATOR", "NARRATION",
     "PRESENTER", "INTERVIEWER", "GUEST", "CREATOR", "INFLUENCER", "CUSTOMER", "EXPERT", "DOCTOR", "CTA",
@@ -591,7 +592,8 @@ class TextParser:
                     flush()
                     speaker = label.strip()
                     turn = (label_kind(speaker), speaker)
-                    start = m.end()
+                    # a music cue keeps its label ("BGM: ..."): the label is what music rules look for
+                    start = m.start() if speaker.upper() in MUSIC_LABELS else m.end()
                     labelled = True
             kind, speaker = turn if turn else ("caption", None)
             if script and not labelled and _whole_line_direction(text, start, block.end):
