@@ -26,7 +26,7 @@ _TRANSLATE = {
     "\u2013": "-", "\u2014": "-", "\u2212": "-",
     "\u200b": "", "\ufeff": "", "\u00ad": "", "\u2060": "",
 }
-_SPECIAL = regex.compile("[" + "".join(_TRANSLATE) + r"\p{M}]")
+_SPECIAL = regex.compile("[" + "".join(_TRANSLATE) + "]")
 
 
 @dataclass(slots=True)
@@ -60,9 +60,15 @@ class Normalized:
         return bisect_right(self.starts, seg_offset - 1)
 
 
+_SARA_AM = "\u0e33"  # Thai ำ: NFKC would split it into ํ + า; we keep (and make) the composed letter
+_NIKHAHIT_AA = "\u0e4d\u0e32"
+
+
 def normalize(text: str) -> Normalized:
     if text.isascii() or (
-        unicodedata.is_normalized("NFKC", text) and _SPECIAL.search(text) is None
+        unicodedata.is_normalized("NFKC", text.replace(_SARA_AM, ""))
+        and _SPECIAL.search(text) is None
+        and _NIKHAHIT_AA not in text
     ):
         return Normalized(text, [], [])
     out: list[str] = []
@@ -78,6 +84,10 @@ def normalize(text: str) -> Normalized:
         folded = "".join(_TRANSLATE.get(c, c) for c in cluster)
         folded = unicodedata.normalize("NFKC", folded) if folded else folded
         for ch in folded:
+            if ch == "\u0e32" and out and out[-1] == "\u0e4d":
+                out[-1] = _SARA_AM  # ํ + า, typed or from NFKC, is the letter ำ
+                ends[-1] = j
+                continue
             out.append(ch)
             starts.append(i)
             ends.append(j)

@@ -1,6 +1,7 @@
 """Phrase templates and word forms, expanded once when a pack is compiled.
 
-`{a|b|c}` is a choice, `[word]` an optional part: `"[your] {skin|face}"` gives four phrases. With
+`{a|b|c}` is a choice, `[word]` an optional part (`[a|b]`: a, b or nothing): `"[your] {skin|face}"`
+gives four phrases. With
 `match: lemma`, each word of a phrase also matches its inflected forms (`guarantee` ->
 `guarantees`, `guaranteed`, `guaranteeing`), read from spaCy's lookup tables (`spacy-lookups-data`)
 so that no lemmatizer has to run on each caption.
@@ -37,7 +38,7 @@ def expand(template: str) -> list[str]:
         if m.group(1) is not None:
             parts.append(m.group(1).split("|"))
         else:
-            parts.append([m.group(2), ""])
+            parts.append([*m.group(2).split("|"), ""])  # [a|b]: a, b or nothing
         pos = m.end()
     parts.append([template[pos:]])
     rest = template[pos:]

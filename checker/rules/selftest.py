@@ -67,9 +67,10 @@ def run_rule_examples(checker, rule) -> list[ExampleResult]:
         for example in rule.examples[expect]:
             document = example_document(rule, example, market)
             findings = checker.check(document)
-            found = tuple(
-                f.text for f in findings if f.rule == rule.id or rule.id in f.related
-            )
+            def mine(rule_id: str) -> bool:  # require rules report <id>.missing, <id>.buried...
+                return rule_id == rule.id or rule_id.startswith(rule.id + ".")
+
+            found = tuple(f.text or f.rule for f in findings if mine(f.rule) or any(mine(r) for r in f.related))
             ok = bool(found) if expect == "flag" else not found
             text = example if isinstance(example, str) else example["text"]
             results.append(ExampleResult(rule.id, expect, text, ok, found))
