@@ -10,21 +10,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 
-import regex
-
+from .language import segment_languages
 from .model import SEVERITY_RANK, Document, Finding, Meta, UsageError
 from .normalize import normalize
 from .rules import CompiledRules, RuleSet
 from .rules.kinds import require
 from .rules.kinds.require import Mark
 from .rules.matching import MatchContext
-
-_HAN = regex.compile(r"\p{Han}")
-_THAI = regex.compile(r"\p{Thai}")
-_LATIN = regex.compile(r"\p{Latin}")
-_VI_MARKS = regex.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|[\u0300-\u0323]|[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", regex.I)
-
-SCRIPT_LANGUAGES = {"zh": _HAN, "th": _THAI}
 
 
 def format_time(seconds: float) -> str:
@@ -103,27 +95,6 @@ class Checker:
             active = self._active[key] = frozenset(ids)
         return active
 
-    # -- languages --
-
-    def segment_languages(self, text: str, market_langs: tuple[str, ...], forced: str | None) -> list[str]:
-        langs = []
-        for lang, rx in SCRIPT_LANGUAGES.items():
-            if rx.search(text):
-                langs.append(lang)
-        if _LATIN.search(text):
-            if forced and forced not in SCRIPT_LANGUAGES:
-                langs.append(forced)
-            else:
-                latin = [lang for lang in market_langs if lang not in SCRIPT_LANGUAGES]
-                if "vi" in latin and not _VI_MARKS.search(text):
-                    latin.remove("vi")  # Vietnamese is written with its diacritics; plain Latin is English
-                    if "en" not in latin:
-                        latin.append("en")
-                langs.extend(latin or ["en"])
-        elif forced and forced not in langs and not langs:
-            langs.append(forced)
-        return langs
-
     # -- checking --
 
     def check(self, document: Document, markets: Iterable[str] | None = None) -> list[Finding]:
@@ -166,8 +137,10 @@ class _DocumentRun:
         if not active:
             return
         norm = normalize(seg.text)
-        for lang in self.checker.segment_languages(norm.text, self.market_langs, self.meta.language):
-            self.used_langs[lang] = self.used_langs.get(lang, 0) + len(norm.text)
+        check_langs, found = segment_languages(norm.text, self.market_langs, self.meta.language)
+        for lang, chars in found.items():
+            self.used_langs[lang] = self.used_langs.get(lang, 0) + chars
+        for lang in check_langs:
             rules = self.checker.compiled.for_language(lang)
             ctx = MatchContext(lang, norm.text, active)
             for hit in rules.find(ctx):
@@ -254,7 +227,8 @@ class _DocumentRun:
             or r.when["sponsored"] == (sponsored if sponsored is not None else inferred)
         ]
         if self.used_langs:
-            document.languages = tuple(sorted(self.used_langs))
+            # the languages found, and any other language a finding was made in (English in a Malay caption)
+            document.languages = tuple(sorted(set(self.used_langs) | {f.language for f in self.findings}))
             document.language = max(sorted(self.used_langs), key=lambda k: self.used_langs[k])
         self._judge_requirements(sponsored, signals)
         return merge_findings(self.findings)

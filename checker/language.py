@@ -1,0 +1,78 @@
+"""Which languages a segment is written in: by script, and for Latin script by a small word list.
+
+A segment is checked with the rules of every language it may be in: Han characters get the Chinese
+rules, Thai characters the Thai rules, Latin text the rules of each Latin-script language of the
+target markets (a Malaysian caption mixing Malay, English and Chinese gets all three). The word lists
+below only decide which language is *reported* for Latin text; they never hide a rule.
+"""
+
+from __future__ import annotations
+
+import regex
+
+_HAN = regex.compile(r"\p{Han}")
+_THAI = regex.compile(r"\p{Thai}")
+_LATIN = regex.compile(r"\p{Latin}")
+_WORD = regex.compile(r"[\p{Latin}']+")
+_VI_MARKS = regex.compile(
+    r"[ăâđêôơưĂÂĐÊÔƠƯ]|[\u0300-\u0323]|[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", regex.I
+)
+
+SCRIPT_LANGUAGES = {"zh": _HAN, "th": _THAI}
+
+# Frequent function words that tell the Latin-script market languages apart.
+STOPWORDS = {
+    "en": frozenset("the and is this my you your for with it to of in on so i it's that just are was have get".split()),
+    "id": frozenset("yang dan ini itu aku kamu banget di ke untuk dengan tidak nggak gak bisa sudah udah juga ya kak "
+                    "nya dong sih aja buat pakai kulit".split()),
+    "ms": frozenset("yang dan ini itu saya awak sangat di ke untuk dengan tidak tak nak boleh sudah dah juga lah kat "
+                    "je korang ni tu pakai kulit".split()),
+    "tl": frozenset("ang ng sa mga ako ko ito na at lang po naman talaga ka yung para hindi siya niyo kayo".split()),
+    "vi": frozenset("và của là có không này cho với một những được rất da".split()),
+}
+
+
+def detect_latin(text: str, candidates: list[str]) -> str:
+    """The most likely of `candidates` for Latin-script text (the first candidate on a tie)."""
+    if len(candidates) == 1:
+        return candidates[0]
+    if "vi" in candidates and _VI_MARKS.search(text):
+        return "vi"
+    words = [w.lower() for w in _WORD.findall(text)]
+    best, best_score = candidates[0], 0
+    for lang in candidates:
+        stop = STOPWORDS.get(lang)
+        if not stop:
+            continue
+        score = sum(1 for w in words if w in stop)
+        if score > best_score:
+            best, best_score = lang, score
+    return best
+
+
+def segment_languages(text: str, market_langs: tuple[str, ...], forced: str | None) -> tuple[list[str], dict[str, int]]:
+    """(languages whose rules run on the segment, {language found: characters of it})."""
+    check: list[str] = []
+    found: dict[str, int] = {}
+    for lang, rx in SCRIPT_LANGUAGES.items():
+        n = len(rx.findall(text))
+        if n:
+            check.append(lang)
+            found[lang] = n
+    latin_chars = len(_LATIN.findall(text))
+    if latin_chars:
+        if forced and forced not in SCRIPT_LANGUAGES:
+            latin = [forced]
+        else:
+            latin = [lang for lang in market_langs if lang not in SCRIPT_LANGUAGES]
+            if "vi" in latin and not _VI_MARKS.search(text):
+                latin.remove("vi")  # Vietnamese is written with its diacritics; plain Latin is English
+                if "en" not in latin:
+                    latin.append("en")
+            latin = latin or ["en"]
+        check.extend(latin)
+        main = detect_latin(text, latin)
+        found[main] = found.get(main, 0) + latin_chars
+    elif forced and not check:
+        check.append(forced)
+    return check, found
