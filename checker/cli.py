@@ -365,6 +365,38 @@ def _example_text(example) -> str:
     return example if isinstance(example, str) else example["text"]
 
 
+@rules.command("test")
+@click.option("--packs", multiple=True, type=click.Path(), help="Team pack folder(s) to test (default: the built-in packs).")
+@click.option("--rule", "rule_prefix", multiple=True, help="Only rules with these ids or prefixes.")
+def rules_test(packs, rule_prefix):
+    """Run the rules' examples: `flag` examples must raise the rule, `pass` examples must not."""
+    from .engine import Checker
+    from .rules import load_rules
+    from .rules.selftest import run_rule_examples
+
+    try:
+        ruleset = load_rules(tuple(packs))
+    except UsageError as exc:
+        _fail(str(exc))
+    checker = Checker(ruleset)
+    team_files = {f for p in packs for f in (str(x) for x in Path(p).rglob("*.y*ml"))}
+    selected = [
+        r for rid, r in sorted(ruleset.rules.items())
+        if (not packs or r.file in team_files or any(r.file.startswith(str(Path(p))) for p in packs))
+        and (not rule_prefix or any(rid == p or rid.startswith(p.rstrip(".") + ".") for p in rule_prefix))
+    ]
+    failures = 0
+    examples = 0
+    for rule in selected:
+        for result in run_rule_examples(checker, rule):
+            examples += 1
+            if not result.ok:
+                failures += 1
+                click.echo(f"{rule.where}: {result.describe()}")
+    click.echo(f"{len(selected)} rules, {examples} examples, {failures} failed", err=True)
+    sys.exit(1 if failures else 0)
+
+
 @main.command()
 @click.option("--packs", multiple=True, type=click.Path())
 def markets(packs):

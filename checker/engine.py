@@ -10,6 +10,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 
+import regex
+
 from .language import segment_languages
 from .model import SEVERITY_RANK, Document, Finding, Meta, UsageError
 from .normalize import normalize
@@ -231,7 +233,10 @@ class _DocumentRun:
             document.languages = tuple(sorted(set(self.used_langs) | {f.language for f in self.findings}))
             document.language = max(sorted(self.used_langs), key=lambda k: self.used_langs[k])
         self._judge_requirements(sponsored, signals)
-        return merge_findings(self.findings)
+        findings = merge_findings(self.findings)
+        if document.text and "reelcheck:" in document.text:
+            findings = apply_suppressions(document.text, findings)
+        return findings
 
     def _judge_requirements(self, sponsored, signals) -> None:
         doc = self.document
@@ -255,6 +260,53 @@ class _DocumentRun:
                     lang = doc.language or (self.market_langs[0] if self.market_langs else "en")
                     self.add_finding(rule, s, e, seg, lang, signals=names, severity=severity,
                                      message=message, rule_id=f"{rule.id}.{outcome}")
+
+
+_SUPPRESS = regex.compile(r"<!--\s*reelcheck:\s*(ignore|ignore-file)(?:\[([^\]]*)\])?[^>]*?-->|^NOTE\s+reelcheck:\s*(ignore|ignore-file)(?:\[([^\]]*)\])?", regex.M)
+
+
+def suppressions(text: str) -> tuple[dict[int, tuple[str, ...]], tuple[str, ...]]:
+    """Inline suppressions: `<!-- reelcheck: ignore[rule, prefix] why -->` (Markdown, text) or
+    `NOTE reelcheck: ignore[...]` (WebVTT). On a line of its own a comment covers the next line with
+    text; at the end of a line, that line. `ignore-file` covers the whole file; no brackets, all rules.
+    Returns ({line: rule prefixes}, file-wide prefixes); "" stands for every rule."""
+    by_line: dict[int, tuple[str, ...]] = {}
+    whole: list[str] = []
+    lines = _Lines(text)
+    for m in _SUPPRESS.finditer(text):
+        what = m.group(1) or m.group(3)
+        ids = m.group(2) if m.group(1) else m.group(4)
+        prefixes = tuple(p.strip() for p in ids.split(",") if p.strip()) if ids else ("",)
+        if what == "ignore-file":
+            whole.extend(prefixes)
+            continue
+        line, _ = lines.position(m.start())
+        line_start = lines.starts[line - 1]
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end == -1 else line_end
+        alone = not text[line_start : m.start()].strip() and not text[m.end() : line_end].strip()
+        target = line
+        if alone:  # the next line with text
+            for n in range(line, len(lines.starts)):
+                start = lines.starts[n]
+                end = lines.starts[n + 1] if n + 1 < len(lines.starts) else len(text)
+                if text[start:end].strip():
+                    target = n + 1
+                    break
+        by_line[target] = by_line.get(target, ()) + prefixes
+    return by_line, tuple(whole)
+
+
+def _covered(rule: str, prefixes) -> bool:
+    return any(p == "" or rule == p or rule.startswith(p.rstrip(".") + ".") for p in prefixes)
+
+
+def apply_suppressions(text: str, findings: list[Finding]) -> list[Finding]:
+    by_line, whole = suppressions(text)
+    return [
+        f for f in findings
+        if not _covered(f.rule, whole) and not _covered(f.rule, by_line.get(f.line, ()))
+    ]
 
 
 def merge_findings(findings: list[Finding]) -> list[Finding]:

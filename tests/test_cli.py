@@ -164,3 +164,33 @@ def test_config_file_sets_defaults(tmp_path, monkeypatch):
     result = run("check", "-", "--format", "json", input="DM me on WhatsApp to order")
     assert result.exit_code == 0
     assert json.loads(result.output)["markets"] == ["uk"]
+
+
+def test_inline_suppressions(tmp_path):
+    script = tmp_path / "s.md"
+    script.write_text(
+        "---\nmarket: us\n---\n"
+        "HOST: This is the best serum ever. <!-- reelcheck: ignore[us.claims.superlative] Nielsen 2026 on file -->\n"
+        "<!-- reelcheck: ignore -->\n"
+        "VO: It cures acne, DM me on WhatsApp.\n"
+        "VO: It cures acne again.\n",
+        encoding="utf-8",
+    )
+    report = json.loads(run("check", str(script), "--format", "json").output)
+    assert [(f["rule"], f["line"]) for f in report["documents"][0]["findings"]] == [("us.claims.cure", 7)]
+
+
+def test_rules_test_command_runs_team_pack_examples(tmp_path):
+    pack = tmp_path / "brand" / "acme"
+    pack.mkdir(parents=True)
+    (pack / "pack.yaml").write_text(
+        "market: acme\nname: Acme\nlanguages: [en]\nversion: '1'\nextends: us\nrules:\n"
+        "  - id: acme.claims.competitor\n    kind: terms\n    category: claim\n    severity: warning\n"
+        "    message: Names a competitor\n    rationale: Legal asked us not to.\n    source: Acme brand guide\n"
+        "    terms: [glowco]\n    examples: {flag: [better than GlowCo, glowco who], pass: [glow cream, GlowCo is great]}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["rules", "test", "--packs", str(tmp_path / "brand")])
+    assert result.exit_code == 1
+    assert "acme.claims.competitor: pass example flagged" in result.output and "GlowCo is great" in result.output
+    assert "1 rules, 4 examples, 1 failed" in result.stderr
