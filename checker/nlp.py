@@ -28,7 +28,8 @@ from spacy.util import compile_prefix_regex, compile_suffix_regex
 CHAR_LANGUAGES = frozenset({"zh", "th"})
 
 _CURRENCY = r"(?:US\$|S\$|HK\$|A\$|RM|Rp\.?|[$£€¥￥₫฿₱₹₩])"
-_PRICE = rf"{_CURRENCY}\s?\d[\d,.]*(?:[kK]|rb|jt|ribu|juta|tr|nghìn|k)?|\d[\d,.]*(?:%|{_CURRENCY}|đ|元|块)"
+_AMOUNT = r"\d(?:[\d,.]*\d)?"  # ends on a digit: "RM50," keeps its comma apart
+_PRICE = rf"{_CURRENCY}\s?{_AMOUNT}(?:[kK]|rb|jt|ribu|juta|tr|nghìn)?|{_AMOUNT}(?:%|{_CURRENCY}|đ|元|块)"
 _HASHTAG = r"[#＃][\p{L}\p{M}\p{N}_]+"
 _MENTION = r"@[\p{L}\p{M}\p{N}_.]*[\p{L}\p{M}\p{N}_]"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
@@ -99,47 +100,58 @@ class CharTokenizer:
         return self
 
 
-def _latin_tokenizer(nlp: Language) -> None:
-    """Keep hashtags, mentions, prices and phone numbers whole in spaCy's rule-based tokenizer.
+# Languages whose tokenizer exceptions matter for matching (English contractions: "don't" -> do n't).
+# Others have long lists of abbreviations that cost seconds to load and change nothing we match.
+KEEP_EXCEPTIONS = frozenset({"en"})
 
-    Built in one go: setting the tokenizer's affix properties one by one reloads its special cases
-    each time, which costs more than the rest of start-up.
-    """
-    from spacy.tokenizer import Tokenizer
-    from spacy.util import compile_infix_regex
 
-    defaults = nlp.Defaults
-    if not hasattr(nlp.tokenizer, "prefix_search") or nlp.lang == "vi":
-        # vi's own tokenizer only splits on spaces; use the multi-language punctuation rules instead
-        from spacy.lang.xx import MultiLanguage
+@spacy.registry.tokenizers("reelcheck.latin_tokenizer.v1")
+def create_latin_tokenizer():
+    """spaCy's rule-based tokenizer for the language, with hashtags, mentions, prices and phone numbers
+    kept whole (registered, so that spacy.blank builds it once, directly)."""
 
-        defaults = MultiLanguage.Defaults
-    prefixes = [p for p in (defaults.prefixes or ()) if p not in ("#", "$", "£", "€", "¥", "₫", "฿", "₱")]
-    prefixes = [p for p in prefixes if "$" not in p or "\\$" in p]
-    nlp.tokenizer = Tokenizer(
-        nlp.vocab,
-        rules=dict(defaults.tokenizer_exceptions or {}),
-        prefix_search=compile_prefix_regex(prefixes).search,
-        suffix_search=compile_suffix_regex(list(defaults.suffixes or ())).search,
-        infix_finditer=compile_infix_regex(list(defaults.infixes or ())).finditer,
-        token_match=_TOKEN_MATCH.match,
-        url_match=defaults.url_match,
-    )
+    def create(nlp: Language):
+        from spacy.tokenizer import Tokenizer
+        from spacy.util import compile_infix_regex
+
+        defaults = nlp.Defaults
+        if nlp.lang == "vi" or not defaults.prefixes:
+            # vi's own tokenizer only splits on spaces; use the multi-language punctuation rules instead
+            from spacy.lang.xx import MultiLanguage
+
+            defaults = MultiLanguage.Defaults
+        # currency signs and codes stay on their amount ($19.99, RM50, Rp50.000), hashtags keep their #
+        kept_whole = ("#", "$", "£", "€", "¥", "₫", "฿", "₱", "Rp", "RM", "RMB", "US$", "S$")
+        prefixes = [p for p in (defaults.prefixes or ()) if p.replace("\\", "") not in kept_whole]
+        rules = dict(defaults.tokenizer_exceptions or {}) if nlp.lang in KEEP_EXCEPTIONS else {}
+        return Tokenizer(
+            nlp.vocab,
+            rules=rules,
+            prefix_search=compile_prefix_regex(prefixes).search,
+            suffix_search=compile_suffix_regex(list(defaults.suffixes or ())).search,
+            infix_finditer=compile_infix_regex(list(defaults.infixes or ())).finditer,
+            token_match=_TOKEN_MATCH.match,
+            url_match=defaults.url_match,
+        )
+
+    return create
+
+
+@spacy.registry.tokenizers("reelcheck.char_tokenizer.v1")
+def create_char_tokenizer():
+    """One token per Han/Thai character (see CharTokenizer)."""
+
+    def create(nlp: Language):
+        return CharTokenizer(nlp.vocab)
+
+    return create
 
 
 @cache
 def pipeline(lang: str) -> Language:
-    """The blank pipeline for `lang`, built once per process."""
-    if lang in CHAR_LANGUAGES:
-        # spaCy's own zh/th tokenizers need jieba/pkuseg/pythainlp; the rule-based one is replaced anyway
-        nlp = spacy.blank(lang, config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
-        nlp.tokenizer = CharTokenizer(nlp.vocab)
-    else:
-        try:
-            nlp = spacy.blank(lang)
-        except (ImportError, ValueError):
-            nlp = spacy.blank(lang, config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
-        _latin_tokenizer(nlp)
+    """The blank pipeline for `lang` with our tokenizer and a sentencizer, built once per process."""
+    factory = "reelcheck.char_tokenizer.v1" if lang in CHAR_LANGUAGES else "reelcheck.latin_tokenizer.v1"
+    nlp = spacy.blank(lang, config={"nlp": {"tokenizer": {"@tokenizers": factory}}})
     nlp.add_pipe("sentencizer", config={"punct_chars": SENT_PUNCT})
     return nlp
 
