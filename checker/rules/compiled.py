@@ -57,7 +57,8 @@ class LanguageRules:
             if templates:
                 self.signal_phrases.add(key, templates, sig.get("match") or "lower")
             if rx:
-                self.signal_regexes.append((key, regex.compile(rx)))
+                pre = tuple(x.lower() for x in sig.get("prefilter") or ())
+                self.signal_regexes.append((key, regex.compile(rx), pre))
             if templates or rx:
                 self.signals[key] = sig
 
@@ -70,7 +71,12 @@ class LanguageRules:
             for key, s, e in ps.matches(doc):
                 span = doc[s:e]
                 out.append((self.signals[key], span.start_char, span.end_char))
-        for key, rx in self.signal_regexes:
+        lower = None
+        for key, rx, pre in self.signal_regexes:
+            if pre:
+                lower = lower if lower is not None else ctx.text.lower()
+                if not any(x in lower for x in pre):
+                    continue
             for m in rx.finditer(ctx.text, timeout=0.25):
                 if m.end() > m.start():
                     out.append((self.signals[key], m.start(), m.end()))

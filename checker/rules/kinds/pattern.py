@@ -81,16 +81,21 @@ def check(rule) -> None:
 
 
 class CompiledPatterns:
+    """One Matcher per rule: a segment pays only for the rules whose anchor words it contains."""
+
     def __init__(self, rules, lang: str):
         self.lang = lang
-        self.matcher = Matcher(nlp.pipeline(lang).vocab)
+        vocab = nlp.pipeline(lang).vocab
         self.rules = {}
+        self.matchers: dict[str, Matcher] = {}
         self.anchors: dict[str, set[str]] = {}
         for rule in rules:
             pats = patterns_for(rule, lang)
             if not pats:
                 continue
-            self.matcher.add(rule.id, pats)
+            matcher = Matcher(vocab)
+            matcher.add(rule.id, pats)
+            self.matchers[rule.id] = matcher
             self.rules[rule.id] = rule
             anchors: set[str] = set()
             for p in pats:
@@ -100,14 +105,12 @@ class CompiledPatterns:
 
     def find(self, ctx: MatchContext) -> list[Hit]:
         keys = ctx.keys
-        if not any(rid in ctx.active and not anchors.isdisjoint(keys) for rid, anchors in self.anchors.items()):
-            return []
-        doc = ctx.doc
-        strings = doc.vocab.strings
         hits = []
-        for match_id, s, e in self.matcher(doc):
-            rule_id = strings[match_id]
-            if rule_id in ctx.active:
+        for rule_id, anchors in self.anchors.items():
+            if rule_id not in ctx.active or anchors.isdisjoint(keys):
+                continue
+            doc = ctx.doc
+            for _, s, e in self.matchers[rule_id](doc):
                 span = doc[s:e]
                 hits.append(Hit(self.rules[rule_id], span.start_char, span.end_char, s, e))
         return hits

@@ -20,6 +20,7 @@ FIELDS = {
         ]
     },
     "group": {"type": ["integer", "string"]},
+    "prefilter": {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
 }
 REQUIRED = ("regex",)
 
@@ -45,6 +46,12 @@ def check(rule) -> None:
             compiled = regex.compile(source, regex.V0)
         except regex.error as exc:
             raise ValueError(f"field 'regex': {exc}") from None
+        prefilter = rule.spec.get("prefilter")
+        if prefilter:
+            for example in rule.examples["flag"]:
+                text = (example if isinstance(example, str) else example["text"]).lower()
+                if compiled.search(text) and not any(s.lower() in text for s in prefilter):
+                    raise ValueError(f"field 'prefilter': none of {prefilter} is in the flag example {text!r}")
         group = rule.spec.get("group")
         if group is not None and (
             (isinstance(group, int) and group > compiled.groups)
@@ -54,20 +61,30 @@ def check(rule) -> None:
 
 
 class CompiledRegexes:
-    keys = None  # no cheap prefilter: every regex runs on every segment of its language
+    """Every regex of one language. A rule's optional `prefilter` lists strings one of which must be
+    in the (lower-cased) text for its regex to run at all: `@` for e-mail addresses, `http` for links."""
+
+    keys = None  # prefilters are substrings, not words: checked per rule in find()
 
     def __init__(self, rules, lang: str):
         self.items = []
         for rule in rules:
             source = regex_for(rule, lang)
             if source is not None:
-                self.items.append((rule, regex.compile(source), rule.spec.get("group") or 0))
+                pre = tuple(s.lower() for s in rule.spec.get("prefilter") or ())
+                self.items.append((rule, regex.compile(source), rule.spec.get("group") or 0, pre))
 
     def find(self, ctx: MatchContext) -> list[Hit]:
         hits = []
-        for rule, rx, group in self.items:
+        lower = None
+        for rule, rx, group, pre in self.items:
             if rule.id not in ctx.active:
                 continue
+            if pre:
+                if lower is None:
+                    lower = ctx.text.lower()
+                if not any(s in lower for s in pre):
+                    continue
             try:
                 for m in rx.finditer(ctx.text, timeout=TIMEOUT):
                     s, e = m.span(group)

@@ -108,9 +108,11 @@ def check(rule) -> None:
 
 
 class CompiledRequire:
-    """Matches the labels (tag `label`) and weak labels (tag `weak`) of every require rule."""
+    """Matches the labels (tag `label`) and weak labels (tag `weak`) of every require rule.
 
-    keys = None  # absences matter: these rules always run
+    Its prefilter keys are the first words of the labels: a segment without any of them holds no
+    label, and the document-level judgement needs nothing more from it.
+    """
 
     def __init__(self, rules, lang: str):
         self.rules = {}
@@ -130,6 +132,8 @@ class CompiledRequire:
             if wt:
                 self.weak.add(rule.id, wt, weak.get("match") or match_mode(rule, lang))
             self.rules[rule.id] = rule
+        always = self.labels.always or self.weak.always or bool(self.regexes)
+        self.keys = None if always else self.labels.keys | self.weak.keys
 
     def find(self, ctx: MatchContext) -> list[Hit]:
         hits = []
