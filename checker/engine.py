@@ -18,7 +18,7 @@ from .normalize import normalize
 from .rules import CompiledRules, RuleSet
 from .rules.kinds import require
 from .rules.kinds.require import Mark
-from .rules.matching import MatchContext
+from .rules.matching import MatchContext, word_keys
 
 
 def format_time(seconds: float) -> str:
@@ -70,6 +70,7 @@ class Checker:
         self.select = tuple(select)
         self.ignore = tuple(ignore)
         self._active: dict[tuple, frozenset] = {}
+        self.require_ids = frozenset(rid for rid, r in ruleset.rules.items() if r.kind == "require")
 
     # -- which rules apply --
 
@@ -142,9 +143,10 @@ class _DocumentRun:
         check_langs, found = segment_languages(norm.text, self.market_langs, self.meta.language)
         for lang, chars in found.items():
             self.used_langs[lang] = self.used_langs.get(lang, 0) + chars
+        words = word_keys(norm.text) if len(check_langs) > 1 else None
         for lang in check_langs:
             rules = self.checker.compiled.for_language(lang)
-            ctx = MatchContext(lang, norm.text, active)
+            ctx = MatchContext(lang, norm.text, active, words=words)
             for hit in rules.find(ctx):
                 s, e = seg.span_to_original(*norm.span(hit.start, hit.end))
                 if hit.tag is None:
@@ -243,23 +245,21 @@ class _DocumentRun:
         first = next((s for s in doc.segments if s.text and not s.text.isspace()), None)
         if first is None:
             return
-        seen = set()
-        for kind in dict.fromkeys(s.kind for s in doc.segments):
-            for rule_id in sorted(self.checker.active_rules(self.markets, self.meta, kind)):
-                rule = self.ruleset.rules[rule_id]
-                if rule.kind != "require" or rule_id in seen:
-                    continue
-                seen.add(rule_id)
-                resolved = self.ruleset.severity_for(rule_id, self.markets)
-                if resolved is None:
-                    continue
-                outcomes = require.evaluate(rule, resolved[0].severity, self.marks, sponsored, signals, self.script_lines)
-                for outcome, severity, message, mark, names in outcomes:
-                    seg = mark.segment if mark else first
-                    s, e = (mark.start, mark.end) if mark else (seg.pieces[0][1], seg.pieces[0][1])
-                    lang = doc.language or (self.market_langs[0] if self.market_langs else "en")
-                    self.add_finding(rule, s, e, seg, lang, signals=names, severity=severity,
-                                     message=message, rule_id=f"{rule.id}.{outcome}")
+        active: set[str] = set()
+        for kind in {s.kind for s in doc.segments}:
+            active |= self.checker.active_rules(self.markets, self.meta, kind) & self.checker.require_ids
+        for rule_id in sorted(active):
+            rule = self.ruleset.rules[rule_id]
+            resolved = self.ruleset.severity_for(rule_id, self.markets)
+            if resolved is None:
+                continue
+            outcomes = require.evaluate(rule, resolved[0].severity, self.marks, sponsored, signals, self.script_lines)
+            for outcome, severity, message, mark, names in outcomes:
+                seg = mark.segment if mark else first
+                s, e = (mark.start, mark.end) if mark else (seg.pieces[0][1], seg.pieces[0][1])
+                lang = doc.language or (self.market_langs[0] if self.market_langs else "en")
+                self.add_finding(rule, s, e, seg, lang, signals=names, severity=severity,
+                                 message=message, rule_id=f"{rule.id}.{outcome}")
 
 
 _SUPPRESS = regex.compile(r"<!--\s*reelcheck:\s*(ignore|ignore-file)(?:\[([^\]]*)\])?[^>]*?-->|^NOTE\s+reelcheck:\s*(ignore|ignore-file)(?:\[([^\]]*)\])?", regex.M)

@@ -1,19 +1,21 @@
 """Stage 3: segment text -> normalized text, with a map back to the segment's offsets.
 
 What is folded, so that rules match what readers see rather than how it was typed:
-- compatibility forms (NFKC): full-width letters and digits (`ＷｈａｔｓＡｐｐ`, `１００％`), ligatures,
-  circled and super-script digits;
-- combining marks composed with their base (NFC): Vietnamese tone marks and Thai vowels typed as
-  separate characters;
+- compatibility forms (NFKC): full-width letters, digits and punctuation (`ＷｈａｔｓＡｐｐ`, `１００％`,
+  `，`), ligatures, circled and super-script digits, "fancy font" letters (`𝐛𝐞𝐬𝐭`);
+- combining accents composed with their base (NFC): Vietnamese tone marks typed separately;
+- Thai: `ํ` + `า` typed separately become `ำ` (and `ำ` itself is kept, where NFKC would split it);
 - typographic quotes and dashes to ASCII (`don’t` matches `don't`);
 - invisible characters removed (zero-width space, BOM, soft hyphen, word joiner).
 
 Case is not folded here: rules match on spaCy's `LOWER` attribute, so `exact` rules still can.
-Most text needs none of this, and takes a fast path that copies nothing.
+Only the characters that change are touched: the text between them is copied as it is, and the map
+back is a short list of runs rather than an offset per character.
 """
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -26,70 +28,99 @@ _TRANSLATE = {
     "\u2013": "-", "\u2014": "-", "\u2212": "-",
     "\u200b": "", "\ufeff": "", "\u00ad": "", "\u2060": "",
 }
-_SPECIAL = regex.compile("[" + "".join(_TRANSLATE) + "]")
+_SARA_AM = "\u0e33"
+
+
+def _changing_class() -> str:
+    """A regex character class of every character NFKC changes (BMP and the math letters)."""
+    ranges: list[list[int]] = []
+    for cp in list(range(0xA0, 0x10000)) + list(range(0x1D400, 0x1D800)):
+        if 0xD800 <= cp <= 0xDFFF or cp == 0x0E33:
+            continue
+        ch = chr(cp)
+        if unicodedata.normalize("NFKC", ch) != ch and not unicodedata.combining(ch):
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1][1] = cp
+            else:
+                ranges.append([cp, cp])
+    parts = [f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges]
+    return "".join(parts) + "".join(f"\\U{ord(c):08x}" for c in _TRANSLATE)
+
+
+# A character to fold, or a base letter with combining accents to compose, or Thai ํ + า.
+_CHANGE = regex.compile(
+    rf"[{_changing_class()}]|.[\u0300-\u036f\u0e4d]+\u0e32?|\u0e4d\u0e32", regex.S
+)
 
 
 @dataclass(slots=True)
 class Normalized:
     text: str
-    # For a changed text: `starts[i]` is the segment offset where normalized char i came from, and
-    # `ends[i]` the end of that source cluster. Empty for the identity.
-    starts: list[int]
-    ends: list[int]
+    # Runs of the normalized text: (normalized start, original start, original end, same) where `same`
+    # runs are copied unchanged and the others are one folded cluster. Empty for the identity.
+    runs: list[tuple[int, int, int, bool]]
+
+    def _at(self, offset: int) -> int:
+        runs = self.runs
+        i = bisect_right(runs, (offset, sys.maxsize)) - 1
+        if i < 0:
+            return 0
+        nstart, ostart, oend, same = runs[i]
+        if same:
+            return min(ostart + (offset - nstart), oend)
+        return ostart
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalized [start, end) span to a segment span."""
-        if not self.starts:
+        if not self.runs:
             return start, end
         if end <= start:
-            pos = self.starts[start] if start < len(self.starts) else (self.ends[-1] if self.ends else 0)
+            pos = self._at(start)
             return pos, pos
-        return self.starts[start], self.ends[end - 1]
+        return self._at(start), self._end(end)
+
+    def _end(self, end: int) -> int:
+        # the original end of normalized char end-1: inside a folded cluster, the cluster's end
+        runs = self.runs
+        i = bisect_right(runs, (end - 1, sys.maxsize)) - 1
+        nstart, ostart, oend, same = runs[i]
+        return ostart + (end - nstart) if same else oend
 
     def char(self, offset: int) -> int:
-        if not self.starts:
-            return offset
-        if offset >= len(self.starts):
-            return self.ends[-1] if self.ends else 0
-        return self.starts[offset]
-
-    def to_normalized(self, seg_offset: int) -> int:
-        """Map a segment offset to the first normalized char at or after it."""
-        if not self.starts:
-            return seg_offset
-        return bisect_right(self.starts, seg_offset - 1)
+        return offset if not self.runs else self._at(offset)
 
 
-_SARA_AM = "\u0e33"  # Thai ำ: NFKC would split it into ํ + า; we keep (and make) the composed letter
-_NIKHAHIT_AA = "\u0e4d\u0e32"
+def _fold(cluster: str) -> str:
+    folded = "".join(_TRANSLATE.get(c, c) for c in cluster)
+    if not folded:
+        return folded
+    folded = unicodedata.normalize("NFKC", folded)
+    return folded.replace("\u0e4d\u0e32", _SARA_AM)
 
 
 def normalize(text: str) -> Normalized:
-    if text.isascii() or (
-        unicodedata.is_normalized("NFKC", text.replace(_SARA_AM, ""))
-        and _SPECIAL.search(text) is None
-        and _NIKHAHIT_AA not in text
-    ):
-        return Normalized(text, [], [])
+    if text.isascii():
+        return Normalized(text, [])
     out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    i = 0
-    n = len(text)
-    while i < n:
-        j = i + 1
-        while j < n and unicodedata.combining(text[j]):
-            j += 1
-        cluster = text[i:j]
-        folded = "".join(_TRANSLATE.get(c, c) for c in cluster)
-        folded = unicodedata.normalize("NFKC", folded) if folded else folded
-        for ch in folded:
-            if ch == "\u0e32" and out and out[-1] == "\u0e4d":
-                out[-1] = _SARA_AM  # ํ + า, typed or from NFKC, is the letter ำ
-                ends[-1] = j
-                continue
-            out.append(ch)
-            starts.append(i)
-            ends.append(j)
-        i = j
-    return Normalized("".join(out), starts, ends)
+    runs: list[tuple[int, int, int, bool]] = []
+    pos = npos = 0
+    for m in _CHANGE.finditer(text):
+        s, e = m.span()
+        cluster = text[s:e]
+        folded = _fold(cluster)
+        if folded == cluster:
+            continue
+        if s > pos:
+            out.append(text[pos:s])
+            runs.append((npos, pos, s, True))
+            npos += s - pos
+        out.append(folded)
+        runs.append((npos, s, e, False))
+        npos += len(folded)
+        pos = e
+    if not runs:
+        return Normalized(text, [])
+    if pos < len(text):
+        out.append(text[pos:])
+        runs.append((npos, pos, len(text), True))
+    return Normalized("".join(out), runs)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import regex
 
 from . import kinds as kind_registry
+from .kinds.regex_kind import prefilter_regex
 from .kinds.terms import PhraseSet, match_mode
 from .matching import Hit, MatchContext
 from .packs import RuleSet
@@ -57,8 +58,7 @@ class LanguageRules:
             if templates:
                 self.signal_phrases.add(key, templates, sig.get("match") or "lower")
             if rx:
-                pre = tuple(x.lower() for x in sig.get("prefilter") or ())
-                self.signal_regexes.append((key, regex.compile(rx), pre))
+                self.signal_regexes.append((key, regex.compile(rx), prefilter_regex(sig.get("prefilter"))))
             if templates or rx:
                 self.signals[key] = sig
 
@@ -73,9 +73,9 @@ class LanguageRules:
                 out.append((self.signals[key], span.start_char, span.end_char))
         lower = None
         for key, rx, pre in self.signal_regexes:
-            if pre:
+            if pre is not None:
                 lower = lower if lower is not None else ctx.text.lower()
-                if not any(x in lower for x in pre):
+                if pre.search(lower) is None:
                     continue
             for m in rx.finditer(ctx.text, timeout=0.25):
                 if m.end() > m.start():

@@ -28,12 +28,18 @@ def phrase_key(lang: str, phrase: str) -> str | None:
     return w.group() if w else None
 
 
-def text_keys(lang: str, text: str) -> set[str]:
-    lower = text.lower()
-    keys = set(_WORD.findall(lower))
+def text_keys(lang: str, text: str, words: set[str] | None = None) -> set[str]:
+    """Prefilter keys of a text: its words (and Han/Thai characters). `words` may be passed in when
+    already computed for another language of the same segment."""
+    if words is None:
+        words = word_keys(text)
     if lang in nlp.CHAR_LANGUAGES:
-        keys.update(_SCRIPT_CHAR.findall(lower))
-    return keys
+        return words | set(_SCRIPT_CHAR.findall(text))
+    return words
+
+
+def word_keys(text: str) -> set[str]:
+    return set(_WORD.findall(text.lower()))
 
 
 @dataclass(slots=True)
@@ -58,11 +64,12 @@ class MatchContext:
     _keys: set | None = None
     _sents: bool = False
     extra: dict = field(default_factory=dict)
+    words: set | None = None  # word keys shared by the languages of one segment
 
     @property
     def keys(self) -> set[str]:
         if self._keys is None:
-            self._keys = text_keys(self.lang, self.text)
+            self._keys = text_keys(self.lang, self.text, self.words)
         return self._keys
 
     @property

@@ -60,6 +60,13 @@ def check(rule) -> None:
             raise ValueError(f"field 'group': the regex has no group {group!r}")
 
 
+def prefilter_regex(strings) -> regex.Pattern | None:
+    """One literal alternation for a rule's prefilter strings (searched in lower-cased text)."""
+    if not strings:
+        return None
+    return regex.compile("|".join(regex.escape(s.lower()) for s in sorted(set(strings), key=len, reverse=True)))
+
+
 class CompiledRegexes:
     """Every regex of one language. A rule's optional `prefilter` lists strings one of which must be
     in the (lower-cased) text for its regex to run at all: `@` for e-mail addresses, `http` for links."""
@@ -71,7 +78,7 @@ class CompiledRegexes:
         for rule in rules:
             source = regex_for(rule, lang)
             if source is not None:
-                pre = tuple(s.lower() for s in rule.spec.get("prefilter") or ())
+                pre = prefilter_regex(rule.spec.get("prefilter"))
                 self.items.append((rule, regex.compile(source), rule.spec.get("group") or 0, pre))
 
     def find(self, ctx: MatchContext) -> list[Hit]:
@@ -80,10 +87,10 @@ class CompiledRegexes:
         for rule, rx, group, pre in self.items:
             if rule.id not in ctx.active:
                 continue
-            if pre:
+            if pre is not None:
                 if lower is None:
                     lower = ctx.text.lower()
-                if not any(s in lower for s in pre):
+                if pre.search(lower) is None:
                     continue
             try:
                 for m in rx.finditer(ctx.text, timeout=TIMEOUT):
