@@ -189,7 +189,7 @@ def run(p: dict, command: str) -> int:
 
     ruleset, checker, markets = _load(p)
     options = _source_options(p)
-    reporter_cls = get_reporter(p["fmt"])
+    reporter_cls = get_reporter("summary" if command == "audit" and p["fmt"] == "text" else p["fmt"])
     with AtomicOutput(p["output"]) as out:
         report_options = ReportOptions(
             color=_use_color(p, sys.stdout), fail_on=p["fail_on"], include_text=p["include_text"]

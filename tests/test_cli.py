@@ -194,3 +194,14 @@ def test_rules_test_command_runs_team_pack_examples(tmp_path):
     assert result.exit_code == 1
     assert "acme.claims.competitor: pass example flagged" in result.output and "GlowCo is great" in result.output
     assert "1 rules, 4 examples, 1 failed" in result.stderr
+
+
+def test_audit_text_is_a_summary_table():
+    result = run("audit", "examples/archives/captions.csv", "--market-field", "market", "--id-field", "video_id",
+                 "--text-field", "caption", "--no-cache", "--jobs", "1")
+    out = result.output
+    assert "Findings by market and category" in out and "Findings by rule" in out and "Worst records" in out
+    assert "captions.csv#" in out
+    records = next(line for line in out.splitlines() if line.startswith("Records:"))
+    assert records.startswith("Records: 240 read, 240 checked, 0 skipped (no text), 0 failed.")
+    assert "^" not in out  # no per-finding blocks

@@ -11,6 +11,10 @@ def get_reporter(name: str) -> type[Reporter]:
         from .text import TextReporter
 
         return TextReporter
+    if name == "summary":
+        from .summary import AuditSummaryReporter
+
+        return AuditSummaryReporter
     if name == "json":
         from .json_ import JsonReporter
 
