@@ -51,16 +51,17 @@ def detect_latin(text: str, candidates: list[str]) -> str:
 
 
 def segment_languages(text: str, market_langs: tuple[str, ...], forced: str | None) -> tuple[list[str], dict[str, int]]:
-    """(languages whose rules run on the segment, {language found: characters of it})."""
+    """(languages whose rules run on the segment, {language found: characters of it, roughly})."""
     check: list[str] = []
     found: dict[str, int] = {}
+    other = 0
     for lang, rx in SCRIPT_LANGUAGES.items():
-        n = len(rx.findall(text))
-        if n:
+        if rx.search(text):  # count only where present (most captions have one script)
+            n = len(rx.findall(text))
             check.append(lang)
             found[lang] = n
-    latin_chars = len(_LATIN.findall(text))
-    if latin_chars:
+            other += n
+    if _LATIN.search(text):
         if forced and forced not in SCRIPT_LANGUAGES:
             latin = [forced]
         else:
@@ -72,6 +73,7 @@ def segment_languages(text: str, market_langs: tuple[str, ...], forced: str | No
             latin = latin or ["en"]
         check.extend(latin)
         main = detect_latin(text, latin)
+        latin_chars = len(_LATIN.findall(text)) if other else len(text)
         found[main] = found.get(main, 0) + latin_chars
     elif forced and not check:
         check.append(forced)

@@ -98,8 +98,15 @@ def _fold(cluster: str) -> str:
     return folded.replace("\u0e4d\u0e32", _SARA_AM)
 
 
+_TRANSLATED = regex.compile("[" + "".join(_TRANSLATE) + "]")
+
+
 def normalize(text: str) -> Normalized:
-    if text.isascii():
+    if text.isascii() or (
+        unicodedata.is_normalized("NFKC", text.replace(_SARA_AM, ""))
+        and _TRANSLATED.search(text) is None
+        and "\u0e4d" not in text
+    ):
         return Normalized(text, [])
     out: list[str] = []
     runs: list[tuple[int, int, int, bool]] = []

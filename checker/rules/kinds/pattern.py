@@ -43,8 +43,12 @@ def patterns_for(rule, lang: str) -> list[list[dict]]:
     return [[dict(t) for t in p] for p in pats] if lang in rule.languages else []
 
 
-def _anchors(lang: str, pattern: list[dict]) -> set[str] | None:
-    """Literal words one of which must be in the text for the pattern to match (None: unknown)."""
+def _literal_sets(lang: str, pattern: list[dict]) -> list[frozenset[str]]:
+    """For each required literal token of a pattern, the prefilter keys of the words it accepts.
+
+    A text can only match if, for every set, one of its words is present. Tokens that are optional
+    or have no literal value (LIKE_NUM, REGEX...) give no set."""
+    sets = []
     for token in pattern:
         if token.get("OP") in ("?", "*", "!"):
             continue
@@ -57,10 +61,16 @@ def _anchors(lang: str, pattern: list[dict]) -> set[str] | None:
             else:
                 continue
             keys = {phrase_key(lang, v) for v in values}
-            if None in keys or not keys:
-                return None
-            return keys
-    return None
+            if values and None not in keys:
+                sets.append(frozenset(keys))
+            break
+    return sets
+
+
+def _anchors(lang: str, pattern: list[dict]) -> set[str] | None:
+    """Literal words one of which must be in the text for the pattern to match (None: unknown)."""
+    sets = _literal_sets(lang, pattern)
+    return set(sets[0]) if sets else None
 
 
 def check(rule) -> None:
@@ -89,6 +99,7 @@ class CompiledPatterns:
         self.rules = {}
         self.matchers: dict[str, Matcher] = {}
         self.anchors: dict[str, set[str]] = {}
+        self.requirements: dict[str, list[list[frozenset[str]]]] = {}
         for rule in rules:
             pats = patterns_for(rule, lang)
             if not pats:
@@ -101,13 +112,18 @@ class CompiledPatterns:
             for p in pats:
                 anchors |= _anchors(lang, p) or set()
             self.anchors[rule.id] = anchors
+            self.requirements[rule.id] = [_literal_sets(lang, p) for p in pats]
         self.keys = set().union(*self.anchors.values()) if self.anchors else set()
+
+    def _possible(self, rule_id: str, keys: set[str]) -> bool:
+        """Some pattern of the rule has every one of its literal tokens' words in the text."""
+        return any(all(not s.isdisjoint(keys) for s in sets) for sets in self.requirements[rule_id])
 
     def find(self, ctx: MatchContext) -> list[Hit]:
         keys = ctx.keys
         hits = []
         for rule_id, anchors in self.anchors.items():
-            if rule_id not in ctx.active or anchors.isdisjoint(keys):
+            if rule_id not in ctx.active or anchors.isdisjoint(keys) or not self._possible(rule_id, keys):
                 continue
             doc = ctx.doc
             for _, s, e in self.matchers[rule_id](doc):
