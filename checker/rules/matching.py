@@ -9,33 +9,43 @@ from spacy.tokens import Doc
 
 from .. import nlp
 
-_WORD = regex.compile(r"[^\W\d_]+|\d+")
-_SCRIPT_CHAR = regex.compile(r"[\p{Han}\p{Thai}]")
+_WORD = regex.compile(r"[^\W\d_\p{Han}\p{Thai}]+|\d+", regex.V1)  # Han/Thai: see text_keys
+
+
+_SPACES = regex.compile(r"\s+")
+_SCRIPT_START = regex.compile(r"[\p{Han}\p{Thai}]{1,2}")
+_SCRIPT_RUN = regex.compile(r"[\p{Han}\p{Thai}][\p{Han}\p{Thai}\s]*")
 
 
 def phrase_key(lang: str, phrase: str) -> str | None:
-    """The prefilter key of a phrase: its first word (first character in Chinese and Thai).
+    """The prefilter key of a phrase: its first word; in Chinese and Thai its first two characters
+    (one, for a one-character phrase), since single characters are too common to filter anything.
 
     A phrase can only match a text whose `text_keys` contain its key. None: no cheap key (always run).
     """
     if lang in nlp.CHAR_LANGUAGES:
-        m = _SCRIPT_CHAR.search(phrase)
-        w = _WORD.search(phrase.lower())
-        if m and (w is None or m.start() <= w.start()):
+        compact = _SPACES.sub("", phrase)
+        m = _SCRIPT_START.match(compact)
+        if m:
             return m.group()
-        return w.group() if w else None
     w = _WORD.search(phrase.lower())
     return w.group() if w else None
 
 
 def text_keys(lang: str, text: str, words: set[str] | None = None) -> set[str]:
-    """Prefilter keys of a text: its words (and Han/Thai characters). `words` may be passed in when
-    already computed for another language of the same segment."""
+    """Prefilter keys of a text: its words, and in Chinese and Thai every character and every pair of
+    neighbouring characters (whitespace between them ignored, as the phrase matcher does).
+    `words` may be passed in when already computed for another language of the same segment."""
     if words is None:
         words = word_keys(text)
-    if lang in nlp.CHAR_LANGUAGES:
-        return words | set(_SCRIPT_CHAR.findall(text))
-    return words
+    if lang not in nlp.CHAR_LANGUAGES:
+        return words
+    keys = set(words)
+    for run in _SCRIPT_RUN.findall(text):
+        run = _SPACES.sub("", run)
+        keys.update(run)
+        keys.update(run[i : i + 2] for i in range(len(run) - 1))
+    return keys
 
 
 def word_keys(text: str) -> set[str]:
