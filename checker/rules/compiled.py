@@ -75,7 +75,7 @@ class LanguageRules:
         for key, rx, pre in self.signal_regexes:
             if pre is not None:
                 lower = lower if lower is not None else ctx.text.lower()
-                if pre.search(lower) is None:
+                if not pre.passes(lower):
                     continue
             for m in rx.finditer(ctx.text, timeout=0.25):
                 if m.end() > m.start():
