@@ -82,24 +82,20 @@ class LanguageRules:
                     out.append((self.signals[key], m.start(), m.end()))
         return out
 
-    def may_match(self, ctx: MatchContext) -> bool:
-        """Cheap test: can any compiled matcher match this text at all?"""
-        keys = None
-        for compiled in self.compiled:
-            if compiled.keys is None:
-                return True
-            if keys is None:
-                keys = ctx.keys
-            if not compiled.keys.isdisjoint(keys):
-                return True
-        return False
+    @staticmethod
+    def _possible(compiled, keys: set[str]) -> bool:
+        """Cheap test: can this compiled matcher match a text with these keys at all?"""
+        if compiled.keys is None:
+            return True
+        if compiled.keys.isdisjoint(keys):
+            return False
+        possible = getattr(compiled, "possible", None)
+        return possible is None or possible(keys)
 
     def find(self, ctx: MatchContext) -> list[Hit]:
-        if not self.may_match(ctx):
-            return []
         hits: list[Hit] = []
         for compiled in self.compiled:
-            if compiled.keys is not None and compiled.keys.isdisjoint(ctx.keys):
+            if compiled.keys is not None and not self._possible(compiled, ctx.keys):
                 continue
             hits.extend(compiled.find(ctx))
         if not hits:

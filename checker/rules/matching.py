@@ -13,23 +13,47 @@ _WORD = regex.compile(r"[^\W\d_\p{Han}\p{Thai}]+|\d+", regex.V1)  # Han/Thai: se
 
 
 _SPACES = regex.compile(r"\s+")
+# Words in most captions: a poor choice of prefilter key whenever a phrase has another word.
+_COMMON = frozenset(
+    """a an the and or but in on at to of for from with by as is are was be been it its this that these
+    those my your our their his her me you we us they i he she so no not do don t s get got use just
+    only all one two three very more most can will have has had what who how when if then than now
+    yang dan di ke ini itu untuk dengan aku saya kamu ya nya ang ng sa mga na at ko po và của là có
+    không này cho với""".split()
+)
 _SCRIPT_START = regex.compile(r"[\p{Han}\p{Thai}]{1,2}")
 _SCRIPT_RUN = regex.compile(r"[\p{Han}\p{Thai}][\p{Han}\p{Thai}\s]*")
 
 
-def phrase_key(lang: str, phrase: str) -> str | None:
-    """The prefilter key of a phrase: its first word; in Chinese and Thai its first two characters
-    (one, for a one-character phrase), since single characters are too common to filter anything.
-
-    A phrase can only match a text whose `text_keys` contain its key. None: no cheap key (always run).
-    """
+def phrase_requirements(lang: str, phrase: str) -> frozenset[str]:
+    """Keys a text must have for a phrase (as written) to match in it: its words, and in Chinese and
+    Thai the pairs of neighbouring characters (a one-character phrase: the character)."""
+    needed = set(_WORD.findall(phrase.lower()))
     if lang in nlp.CHAR_LANGUAGES:
-        compact = _SPACES.sub("", phrase)
-        m = _SCRIPT_START.match(compact)
-        if m:
+        for run in _SCRIPT_RUN.findall(phrase):
+            run = _SPACES.sub("", run)
+            if len(run) == 1:
+                needed.add(run)
+            needed.update(run[i : i + 2] for i in range(len(run) - 1))
+    return frozenset(needed)
+
+
+def phrase_key(lang: str, needed, phrase: str | None = None) -> str | None:
+    """The prefilter key of a phrase, one of its requirements: in Chinese and Thai its first two
+    characters when it starts with them; otherwise its rarest-looking word (not a common function
+    word, not a number, then the longest). None: no cheap key (the phrase always runs).
+
+    `needed` is the phrase's requirements, or a phrase text (a pattern's literal token)."""
+    if isinstance(needed, str):
+        phrase = needed
+        needed = phrase_requirements(lang, phrase)
+    if not needed:
+        return None
+    if lang in nlp.CHAR_LANGUAGES and phrase:
+        m = _SCRIPT_START.match(_SPACES.sub("", phrase))
+        if m and m.group() in needed:
             return m.group()
-    w = _WORD.search(phrase.lower())
-    return w.group() if w else None
+    return max(needed, key=lambda w: (w not in _COMMON, not w.isdigit(), len(w), w))
 
 
 def text_keys(lang: str, text: str, words: set[str] | None = None) -> set[str]:

@@ -7,6 +7,7 @@ rule's patterns run on a segment only when the segment holds one of their litera
 
 from __future__ import annotations
 
+import regex
 from spacy.matcher import Matcher
 
 from ... import nlp
@@ -43,6 +44,9 @@ def patterns_for(rule, lang: str) -> list[list[dict]]:
     return [[dict(t) for t in p] for p in pats] if lang in rule.languages else []
 
 
+_WHOLE_WORD = regex.compile(r"[^\W_]+|[\p{Han}\p{Thai}]+")
+
+
 def _literal_sets(lang: str, pattern: list[dict]) -> list[frozenset[str]]:
     """For each required literal token of a pattern, the prefilter keys of the words it accepts.
 
@@ -60,9 +64,9 @@ def _literal_sets(lang: str, pattern: list[dict]) -> list[frozenset[str]]:
                 values = [v for v in value["IN"] if isinstance(v, str)]
             else:
                 continue
-            keys = {phrase_key(lang, v) for v in values}
-            if values and None not in keys:
-                sets.append(frozenset(keys))
+            # a value that is not one whole word ("n't", "$") may be a fragment of a text word: no key
+            if values and all(_WHOLE_WORD.fullmatch(v) for v in values):
+                sets.append(frozenset(phrase_key(lang, v) for v in values))
             break
     return sets
 
@@ -114,6 +118,9 @@ class CompiledPatterns:
             self.anchors[rule.id] = anchors
             self.requirements[rule.id] = [_literal_sets(lang, p) for p in pats]
         self.keys = set().union(*self.anchors.values()) if self.anchors else set()
+
+    def possible(self, keys: set[str]) -> bool:
+        return any(self._possible(rule_id, keys) for rule_id in self.requirements if not self.anchors[rule_id].isdisjoint(keys))
 
     def _possible(self, rule_id: str, keys: set[str]) -> bool:
         """Some pattern of the rule has every one of its literal tokens' words in the text."""

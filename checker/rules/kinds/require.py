@@ -135,13 +135,16 @@ class CompiledRequire:
         always = self.labels.always or self.weak.always or bool(self.regexes)
         self.keys = None if always else self.labels.keys | self.weak.keys
 
+    def possible(self, keys: set[str]) -> bool:
+        return self.keys is None or self.labels.possible(keys) or self.weak.possible(keys)
+
     def find(self, ctx: MatchContext) -> list[Hit]:
         hits = []
         doc = None
         for tag, phrase_set in (("label", self.labels), ("weak", self.weak)):
             if not phrase_set.keys and not phrase_set.always:
                 continue
-            if not phrase_set.always and phrase_set.keys.isdisjoint(ctx.keys):
+            if not phrase_set.possible(ctx.keys):
                 continue
             doc = doc or ctx.doc
             for rule_id, s, e in phrase_set.matches(doc):

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from ... import nlp
 from ...normalize import normalize
 from .. import phrases
-from ..matching import Hit, MatchContext, phrase_key
+from ..matching import Hit, MatchContext, phrase_key, phrase_requirements
 
 _PHRASES = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
 
@@ -48,22 +48,30 @@ def match_mode(rule, lang: str) -> str:
     return "lemma" if lang in phrases.LEMMA_TABLE_LANGUAGES else "lower"
 
 
-def phrase_words(lang: str, templates: list[str], mode: str) -> list[list[str]]:
-    """The token sequences a list of templates stands for."""
+def phrase_sequences(lang: str, templates: list[str], mode: str) -> list[tuple[list[str], str]]:
+    """The token sequences a list of templates stands for, each with its text as written (spacing
+    kept), from which the prefilter takes the words a matching text must contain."""
     pipe = nlp.pipeline(lang)
-    out: list[list[str]] = []
+    out: list[tuple[list[str], str]] = []
     seen: set[tuple[str, ...]] = set()
     inflect = mode == "lemma" and phrases.has_forms(lang)
     for template in templates:
         for phrase in phrases.expand(template):
             # phrases are folded like the text they are matched against (full-width, marks, quotes)
-            words = [t.text for t in pipe.make_doc(normalize(phrase).text)]
+            doc = pipe.make_doc(normalize(phrase).text)
+            words = [t.text for t in doc]
+            spacing = [t.whitespace_ for t in doc]
             for variant in phrases.inflect(lang, words) if inflect else [words]:
                 key = tuple(variant) if mode == "exact" else tuple(w.lower() for w in variant)
                 if key not in seen:
                     seen.add(key)
-                    out.append(list(key))
+                    out.append((list(key), "".join(w + s for w, s in zip(key, spacing, strict=True))))
     return out
+
+
+def phrase_words(lang: str, templates: list[str], mode: str) -> list[list[str]]:
+    """The token sequences a list of templates stands for."""
+    return [words for words, _ in phrase_sequences(lang, templates, mode)]
 
 
 class PhraseSet:
@@ -77,22 +85,36 @@ class PhraseSet:
         self._has = {"lower": False, "exact": False}
         self.keys: set[str] = set()
         self.always = False  # a phrase without a prefilter key
+        # key -> the full requirements of each phrase with that key (every word must be in the text)
+        self.requirements: dict[str, set[frozenset[str]]] = {}
 
     def add(self, key: str, templates: list[str], mode: str) -> None:
-        sequences = phrase_words(self.lang, templates, mode)
+        sequences = phrase_sequences(self.lang, templates, mode)
         if not sequences:
             return
         vocab = self._lower.vocab
-        docs = [Doc(vocab, words=words) for words in sequences]
+        docs = [Doc(vocab, words=words) for words, _ in sequences]
         which = "exact" if mode == "exact" else "lower"
         (self._exact if which == "exact" else self._lower).add(key, docs)
         self._has[which] = True
-        for words in sequences:
-            k = phrase_key(self.lang, " ".join(words))
+        for _words, written in sequences:
+            needed = phrase_requirements(self.lang, written)
+            k = phrase_key(self.lang, needed, written)
             if k is None:
                 self.always = True
             else:
                 self.keys.add(k)
+                self.requirements.setdefault(k, set()).add(needed)
+
+    def possible(self, keys: set[str]) -> bool:
+        """Whether some phrase can match a text with these prefilter keys (all its words present)."""
+        if self.always:
+            return True
+        requirements = self.requirements
+        for k in self.keys & keys if len(keys) > len(self.keys) else (k for k in keys if k in self.keys):
+            if any(need <= keys for need in requirements[k]):
+                return True
+        return False
 
     def matches(self, doc: Doc) -> list[tuple[str, int, int]]:
         strings = doc.vocab.strings
@@ -114,6 +136,9 @@ class CompiledTerms:
                 self.phrases.add(rule.id, templates, match_mode(rule, lang))
                 self.rules[rule.id] = rule
         self.keys = None if self.phrases.always else self.phrases.keys
+
+    def possible(self, keys: set[str]) -> bool:
+        return self.phrases.possible(keys)
 
     def find(self, ctx: MatchContext) -> list[Hit]:
         doc = ctx.doc
