@@ -74,6 +74,9 @@ def phrase_words(lang: str, templates: list[str], mode: str) -> list[list[str]]:
     return [words for words, _ in phrase_sequences(lang, templates, mode)]
 
 
+MAX_REQUIREMENTS_PER_KEY = 48
+
+
 class PhraseSet:
     """Phrases of many keys in one language, matched together (used by terms and `unless`)."""
 
@@ -86,7 +89,8 @@ class PhraseSet:
         self.keys: set[str] = set()
         self.always = False  # a phrase without a prefilter key
         # key -> the full requirements of each phrase with that key (every word must be in the text)
-        self.requirements: dict[str, set[frozenset[str]]] = {}
+        self.requirements: dict[str, set[frozenset[str]] | list[frozenset[str]] | None] = {}
+        self._finished = False
 
     def add(self, key: str, templates: list[str], mode: str) -> None:
         sequences = phrase_sequences(self.lang, templates, mode)
@@ -105,14 +109,33 @@ class PhraseSet:
             else:
                 self.keys.add(k)
                 self.requirements.setdefault(k, set()).add(needed)
+        self._finished = False
+
+    def finish(self) -> None:
+        """Keep, per key, only the minimal requirement sets (a phrase whose words include another's
+        adds nothing to the test), and give up the full test for keys with very many (the key alone
+        then decides), so that `possible` stays cheap however long the lists grow."""
+        for k, sets in list(self.requirements.items()):
+            if len(sets) > MAX_REQUIREMENTS_PER_KEY * 8:
+                self.requirements[k] = None
+                continue
+            minimal: list[frozenset[str]] = []
+            for need in sorted(sets, key=len):
+                if not any(m <= need for m in minimal):
+                    minimal.append(need)
+            self.requirements[k] = minimal if len(minimal) <= MAX_REQUIREMENTS_PER_KEY else None
+        self._finished = True
 
     def possible(self, keys: set[str]) -> bool:
         """Whether some phrase can match a text with these prefilter keys (all its words present)."""
         if self.always:
             return True
+        if not self._finished:
+            self.finish()
         requirements = self.requirements
         for k in self.keys & keys if len(keys) > len(self.keys) else (k for k in keys if k in self.keys):
-            if any(need <= keys for need in requirements[k]):
+            sets = requirements[k]
+            if sets is None or any(need <= keys for need in sets):
                 return True
         return False
 
