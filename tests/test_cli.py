@@ -31,6 +31,7 @@ def rules_of(text, markets):
 @pytest.mark.parametrize(
     "text, flagged",
     [
+        ("best serum ever", True),
         ("This is the best serum ever, my skin is glowing", True),
         ("Grabbed it at Best Buy on the way home", False),
         ("Best before 2027, keep refrigerated", False),
