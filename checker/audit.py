@@ -492,10 +492,18 @@ def audit_items(checker, items: Iterable, markets: tuple[str, ...], p: dict, ses
 
 def _stop(executor: ProcessPoolExecutor) -> None:
     """Stop a pool now: cancel what is queued, end the workers."""
-    processes = list(getattr(executor, "_processes", {}).values())
+    processes = set((getattr(executor, "_processes", None) or {}).values())
     executor.shutdown(wait=False, cancel_futures=True)
+    # the pool may have started a worker after the first look: look again once it can start no more
+    processes |= set((getattr(executor, "_processes", None) or {}).values())
     for proc in processes:
         if proc.is_alive():
             proc.terminate()
     for proc in processes:
         proc.join(timeout=5)
+    executor.shutdown(wait=True)  # the pool's manager thread reaps what is left
+    # a worker the pool was starting while it was stopped: ours too (the pool names them *Process-N)
+    for proc in multiprocessing.active_children():
+        if proc.name.startswith(("ForkProcess-", "SpawnProcess-", "ForkServerProcess-")) and proc.is_alive():
+            proc.terminate()
+            proc.join(timeout=5)
