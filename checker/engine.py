@@ -70,6 +70,7 @@ class Checker:
         self.select = tuple(select)
         self.ignore = tuple(ignore)
         self._active: dict[tuple, frozenset] = {}
+        self._market_info: dict[tuple, tuple] = {}
         self.require_ids = frozenset(rid for rid, r in ruleset.rules.items() if r.kind == "require")
 
     # -- which rules apply --
@@ -81,6 +82,16 @@ class Checker:
         if self.select and not hit(self.select) and not any(p.startswith(rule_id + ".") for p in self.select):
             return False  # (selecting an outcome such as us.disclosure.ad.missing keeps its rule running)
         return not hit(self.ignore)
+
+    def market_info(self, markets: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
+        """The languages of `markets`, and every pack their rules come from (cached per market set)."""
+        info = self._market_info.get(markets)
+        if info is None:
+            info = self._market_info[markets] = (
+                self.ruleset.languages(markets),
+                frozenset(c for m in markets for c in self.ruleset.chain(m)),
+            )
+        return info
 
     def active_rules(self, markets: tuple[str, ...], meta: Meta, kind: str) -> frozenset:
         key = (markets, meta.sponsored, meta.product, meta.account, meta.platform, kind)
@@ -121,8 +132,7 @@ class _DocumentRun:
         self.document = document
         self.markets = markets
         self.meta = document.meta
-        self.market_langs = self.ruleset.languages(markets)
-        self.packs = {c for m in markets for c in self.ruleset.chain(m)}
+        self.market_langs, self.packs = checker.market_info(markets)
         self.lines: dict[int, _Lines] = {}
         self.findings: list[Finding] = []
         self.marks: list[Mark] = []

@@ -66,7 +66,7 @@ class LanguageRules:
         """Sponsorship signals in a segment: (signal, start, end) in the normalized text."""
         out = []
         ps = self.signal_phrases
-        if ps.always or not ps.keys.isdisjoint(ctx.keys):
+        if ps.possible(ctx.keys):
             doc = ctx.doc
             for key, s, e in ps.matches(doc):
                 span = doc[s:e]
