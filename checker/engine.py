@@ -13,20 +13,12 @@ from collections.abc import Iterable
 import regex
 
 from .language import segment_languages
-from .model import SEVERITY_RANK, Document, Finding, Meta, UsageError
+from .model import SEVERITY_RANK, Document, Finding, Meta, UsageError, format_time
 from .normalize import normalize
 from .rules import CompiledRules, RuleSet
 from .rules.kinds import require
 from .rules.kinds.require import Mark
 from .rules.matching import MatchContext, word_keys
-
-
-def format_time(seconds: float) -> str:
-    ms = int(round(seconds * 1000))
-    h, rem = divmod(ms, 3_600_000)
-    m, rem = divmod(rem, 60_000)
-    s, ms = divmod(rem, 1000)
-    return f"{h:02d}:{m:02d}:{s:02d},{ms:03d}"
 
 
 class _Lines:
@@ -75,7 +67,7 @@ class Checker:
 
     # -- which rules apply --
 
-    def _selected(self, rule_id: str) -> bool:
+    def selected(self, rule_id: str) -> bool:
         def hit(prefixes):
             return any(rule_id == p or rule_id.startswith(p.rstrip(".") + ".") for p in prefixes)
 
@@ -104,7 +96,7 @@ class Checker:
                     when = rule.when
                     if rule.kind == "require" and "sponsored" in when:
                         when = {k: v for k, v in when.items() if k != "sponsored"}  # judged per document
-                    if kind in rule.applies_to and _when_holds(when, meta) and self._selected(rule_id):
+                    if kind in rule.applies_to and _when_holds(when, meta) and self.selected(rule_id):
                         ids.add(rule_id)
             active = self._active[key] = frozenset(ids)
         return active
@@ -182,7 +174,7 @@ class _DocumentRun:
             return
         eff, applies = resolved
         rule_id = rule_id or rule.id
-        if rule_id != rule.id and not self.checker._selected(rule_id):
+        if rule_id != rule.id and not self.checker.selected(rule_id):
             return
         ln = self.lines.get(id(seg.origin))
         if ln is None:
@@ -209,7 +201,7 @@ class _DocumentRun:
                 segment=seg.kind,
                 language=lang,
                 cue=seg.cue,
-                time=format_time(seg.start_time) if seg.start_time is not None else None,
+                time=format_time(seg.start_time),
                 field=seg.field,
                 record=self.document.record,
                 signals=list(signals),

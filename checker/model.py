@@ -24,6 +24,17 @@ PRODUCTS = (
 ACCOUNTS = ("personal", "creator", "business")
 
 
+def format_time(seconds: float | None) -> str | None:
+    """3.2 -> "00:00:03,200" (SubRip style, milliseconds rounded): how cue times are shown everywhere."""
+    if seconds is None:
+        return None
+    ms = int(round(seconds * 1000))
+    hours, ms = divmod(ms, 3_600_000)
+    minutes, ms = divmod(ms, 60_000)
+    secs, ms = divmod(ms, 1000)
+    return f"{hours:02d}:{minutes:02d}:{secs:02d},{ms:03d}"
+
+
 @dataclass(slots=True)
 class Meta:
     """What the user declares about a document (CLI flags, front matter, archive fields)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from ..model import Document, InputError, Meta, Segment
+from ..model import Document, InputError, Meta, Segment, format_time
 from ._segments import Range, build
 from .errors import PartialInputError
 from .text import split_lines
@@ -26,17 +26,6 @@ TAG_RE = regex.compile(
     regex.IGNORECASE,
 )
 VOICE_RE = regex.compile(r"<v(?:\.[^\s>]+)*\s+([^>]+)>", regex.IGNORECASE)
-
-
-def format_time(seconds: float | None) -> str | None:
-    """3.2 -> "00:00:03,200" (SubRip style, milliseconds rounded)."""
-    if seconds is None:
-        return None
-    ms = int(round(seconds * 1000))
-    hours, ms = divmod(ms, 3_600_000)
-    minutes, ms = divmod(ms, 60_000)
-    secs, ms = divmod(ms, 1000)
-    return f"{hours:02d}:{minutes:02d}:{secs:02d},{ms:03d}"
 
 
 def _seconds(groups) -> float:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ...model import format_time
 from ..matching import Hit, MatchContext
 from .terms import PhraseSet, match_mode
 
@@ -198,8 +199,6 @@ def position_ok(mark: Mark, within: dict, script_lines: dict[int, int]) -> tuple
         limit = within["seconds"]
         if seg.start_time <= limit:
             return True, "", ""
-        from ...engine import format_time
-
         return False, f"first said at {format_time(seg.start_time)}", f"said within the first {limit:g} seconds"
     if seg.kind in ("spoken", "onscreen") and seg.start_time is None and "lines" in within:
         n = script_lines.get(mark.seg_index, 0)
@@ -226,7 +225,7 @@ def position_ok(mark: Mark, within: dict, script_lines: dict[int, int]) -> tuple
     return True, "", ""
 
 
-def lower(severity: str) -> str:
+def one_level_lower(severity: str) -> str:
     return {"error": "warning", "warning": "info"}.get(severity, severity)
 
 
@@ -252,7 +251,7 @@ def evaluate(rule, severity: str, marks: list[Mark], sponsored: bool | None, inf
         if sponsored is None:
             if not rule.spec.get("infer") or not inferred:
                 return []
-            severity = lower(severity)
+            severity = one_level_lower(severity)
     signals_txt = f" (signals: {', '.join(signal_names)})" if sponsored is None and signal_names else ""
     within = rule.spec.get("within") or {}
     if labels:
