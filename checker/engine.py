@@ -63,6 +63,7 @@ class Checker:
         self.ignore = tuple(ignore)
         self._active: dict[tuple, frozenset] = {}
         self._market_info: dict[tuple, tuple] = {}
+        self._requirements: dict[tuple, list[str]] = {}
         self.require_ids = frozenset(rid for rid, r in ruleset.rules.items() if r.kind == "require")
 
     # -- which rules apply --
@@ -100,6 +101,17 @@ class Checker:
                         ids.add(rule_id)
             active = self._active[key] = frozenset(ids)
         return active
+
+    def active_requirements(self, markets: tuple[str, ...], meta: Meta, kinds: set[str]) -> list[str]:
+        """The `require` rules that apply to a document with segments of these kinds, sorted."""
+        key = (markets, meta.sponsored, meta.product, meta.account, meta.platform, frozenset(kinds))
+        found = self._requirements.get(key)
+        if found is None:
+            ids: set[str] = set()
+            for kind in kinds:
+                ids |= self.active_rules(markets, meta, kind) & self.require_ids
+            found = self._requirements[key] = sorted(ids)
+        return found
 
     # -- checking --
 
@@ -156,10 +168,9 @@ class _DocumentRun:
                 else:
                     self.add_mark(hit.tag, hit.rule.id, hit.rule.id, seg, index, s, e)
             if self.meta.sponsored is None and rules.signals:
-                for sig, ns, ne in rules.find_signals(ctx):
-                    if sig["pack"] in self.packs:
-                        s, e = seg.span_to_original(*norm.span(ns, ne))
-                        self.add_mark("signal", f"{sig['pack']}:{sig['id']}", sig["name"], seg, index, s, e, sig)
+                for sig, ns, ne in rules.find_signals(ctx, rules.signals_of(self.packs)):
+                    s, e = seg.span_to_original(*norm.span(ns, ne))
+                    self.add_mark("signal", f"{sig['pack']}:{sig['id']}", sig["name"], seg, index, s, e, sig)
 
     def add_mark(self, tag, key, name, seg, index, s, e, signal=None) -> None:
         start = self.caption_start.get(id(seg.origin)) if seg.kind == "caption" else None
@@ -227,11 +238,12 @@ class _DocumentRun:
         inferred = sponsored is None and bool(signals)
         # rules scoped to sponsored posts: keep their findings only when the post is (or looks) sponsored
         rules = self.ruleset.rules
-        self.findings = [
-            f for f in self.findings
-            if (r := rules.get(f.rule)) is None or "sponsored" not in r.when
-            or r.when["sponsored"] == (sponsored if sponsored is not None else inferred)
-        ]
+        if self.findings:
+            self.findings = [
+                f for f in self.findings
+                if (r := rules.get(f.rule)) is None or "sponsored" not in r.when
+                or r.when["sponsored"] == (sponsored if sponsored is not None else inferred)
+            ]
         if self.used_langs:
             # the languages found, and any other language a finding was made in (English in a Malay caption)
             document.languages = tuple(sorted(set(self.used_langs) | {f.language for f in self.findings}))
@@ -247,10 +259,7 @@ class _DocumentRun:
         first = next((s for s in doc.segments if s.text and not s.text.isspace()), None)
         if first is None:
             return
-        active: set[str] = set()
-        for kind in {s.kind for s in doc.segments}:
-            active |= self.checker.active_rules(self.markets, self.meta, kind) & self.checker.require_ids
-        for rule_id in sorted(active):
+        for rule_id in self.checker.active_requirements(self.markets, self.meta, {s.kind for s in doc.segments}):
             rule = self.ruleset.rules[rule_id]
             resolved = self.ruleset.severity_for(rule_id, self.markets)
             if resolved is None:

@@ -13,12 +13,14 @@ import regex
 _HAN = regex.compile(r"\p{Han}")
 _THAI = regex.compile(r"\p{Thai}")
 _LATIN = regex.compile(r"\p{Latin}")
+_LATIN_RUNS = regex.compile(r"\p{Latin}+")
 _WORD = regex.compile(r"[\p{Latin}']+")
 _VI_MARKS = regex.compile(
     r"[ăâđêôơưĂÂĐÊÔƠƯ]|[\u0300-\u0323]|[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", regex.I
 )
 
 SCRIPT_LANGUAGES = {"zh": _HAN, "th": _THAI}
+_RUNS = {"zh": regex.compile(r"\p{Han}+"), "th": regex.compile(r"\p{Thai}+")}
 
 # Frequent function words that tell the Latin-script market languages apart.
 STOPWORDS = {
@@ -57,7 +59,7 @@ def segment_languages(text: str, market_langs: tuple[str, ...], forced: str | No
     other = 0
     for lang, rx in SCRIPT_LANGUAGES.items():
         if rx.search(text):  # count only where present (most captions have one script)
-            n = len(rx.findall(text))
+            n = sum(map(len, _RUNS[lang].findall(text)))
             check.append(lang)
             found[lang] = n
             other += n
@@ -73,7 +75,7 @@ def segment_languages(text: str, market_langs: tuple[str, ...], forced: str | No
             latin = latin or ["en"]
         check.extend(latin)
         main = detect_latin(text, latin)
-        latin_chars = len(_LATIN.findall(text)) if other else len(text)
+        latin_chars = sum(map(len, _LATIN_RUNS.findall(text))) if other else len(text)
         found[main] = found.get(main, 0) + latin_chars
     elif forced and not check:
         check.append(forced)

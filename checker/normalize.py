@@ -15,6 +15,7 @@ back is a short list of runs rather than an offset per character.
 
 from __future__ import annotations
 
+import re
 import sys
 import unicodedata
 from bisect import bisect_right
@@ -31,26 +32,57 @@ _TRANSLATE = {
 _SARA_AM = "\u0e33"
 
 
-def _changing_class() -> str:
-    """A regex character class of every character NFKC changes (BMP and the math letters)."""
+_HANGUL = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xFFA0, 0xFFDF))  # jamo compose with their neighbours
+
+
+def _tables() -> tuple[str, dict[str, str]]:
+    """A regex character class of every character NFKC changes (BMP and the math letters), and the
+    ones among them that fold to one other character whatever stands next to them (full-width
+    punctuation, letters and digits, "fancy font" letters): those are replaced in one pass, and since
+    the text keeps its length, offsets need no map."""
     ranges: list[list[int]] = []
+    one_to_one: dict[str, str] = {}
     for cp in list(range(0xA0, 0x10000)) + list(range(0x1D400, 0x1D800)):
         if 0xD800 <= cp <= 0xDFFF or cp == 0x0E33:
             continue
         ch = chr(cp)
-        if unicodedata.normalize("NFKC", ch) != ch and not unicodedata.combining(ch):
+        folded = unicodedata.normalize("NFKC", ch)
+        if folded != ch and not unicodedata.combining(ch):
             if ranges and ranges[-1][1] == cp - 1:
                 ranges[-1][1] = cp
             else:
                 ranges.append([cp, cp])
+            if (len(folded) == 1 and not unicodedata.combining(folded)
+                    and not any(a <= cp <= b or a <= ord(folded) <= b for a, b in _HANGUL)):
+                one_to_one[ch] = _TRANSLATE.get(folded, folded)
+    for ch, folded in _TRANSLATE.items():
+        if len(folded) == 1:
+            one_to_one[ch] = folded
     parts = [f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges]
-    return "".join(parts) + "".join(f"\\U{ord(c):08x}" for c in _TRANSLATE)
+    return "".join(parts) + "".join(f"\\U{ord(c):08x}" for c in _TRANSLATE), one_to_one
 
 
+_CHANGING, _ONE_TO_ONE = _tables()
 # A character to fold, or a base letter with combining accents to compose, or Thai ํ + า.
-_CHANGE = regex.compile(
-    rf"[{_changing_class()}]|.[\u0300-\u036f\u0e4d]+\u0e32?|\u0e4d\u0e32", regex.S
-)
+_CHANGE = regex.compile(rf"[{_CHANGING}]|.[\u0300-\u036f\u0e4d]+\u0e32?|\u0e4d\u0e32", regex.S)
+def _class(chars) -> str:
+    ranges: list[list[int]] = []
+    for cp in sorted(map(ord, chars)):
+        if ranges and ranges[-1][1] == cp - 1:
+            ranges[-1][1] = cp
+        else:
+            ranges.append([cp, cp])
+    return "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
+
+
+# The one-for-one folds seen in practice, in a class small enough to be fast (a class of all of them
+# costs more than the rest of normalising): full-width forms, the ideographic space, quotes, dashes.
+_COMMON = [c for c in _ONE_TO_ONE if 0xFF01 <= ord(c) <= 0xFF5E or c == "\u3000" or c in _TRANSLATE]
+_ONE = re.compile(f"[{_class(_COMMON)}]")
+
+
+def _one_to_one(m) -> str:
+    return _ONE_TO_ONE[m.group()]
 
 
 @dataclass(slots=True)
@@ -101,12 +133,18 @@ def _fold(cluster: str) -> str:
 _TRANSLATED = regex.compile("[" + "".join(_TRANSLATE) + "]")
 
 
+def _stable(text: str) -> bool:
+    return (unicodedata.is_normalized("NFKC", text.replace(_SARA_AM, ""))
+            and _TRANSLATED.search(text) is None and "\u0e4d" not in text)
+
+
 def normalize(text: str) -> Normalized:
-    if text.isascii() or (
-        unicodedata.is_normalized("NFKC", text.replace(_SARA_AM, ""))
-        and _TRANSLATED.search(text) is None
-        and "\u0e4d" not in text
-    ):
+    if text.isascii() or _stable(text):
+        return Normalized(text, [])
+    # common one-for-one folds first (Chinese full-width punctuation, typographic quotes): the text keeps
+    # its length, so offsets need no map
+    text = _ONE.sub(_one_to_one, text)
+    if _stable(text):
         return Normalized(text, [])
     out: list[str] = []
     runs: list[tuple[int, int, int, bool]] = []

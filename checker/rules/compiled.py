@@ -9,9 +9,9 @@ from __future__ import annotations
 import regex
 
 from . import kinds as kind_registry
-from .kinds.regex_kind import prefilter_regex
+from .kinds.regex_kind import Prefilter, prefilter_regex, required_literals
 from .kinds.terms import PhraseSet, match_mode
-from .matching import Hit, MatchContext
+from .matching import Hit, Literals, MatchContext
 from .packs import RuleSet
 
 
@@ -46,6 +46,8 @@ class LanguageRules:
 
         # sponsorship signals of every pack (the engine keeps those of the document's markets)
         self.signals: dict[str, dict] = {}
+        self._signals_of: dict[frozenset, frozenset] = {}
+        self._signal_plans: dict[frozenset, tuple] = {}
         self.signal_phrases = PhraseSet(lang)
         self.signal_regexes = []
         for sig in ruleset.signals():
@@ -58,46 +60,51 @@ class LanguageRules:
             if templates:
                 self.signal_phrases.add(key, templates, sig.get("match") or "lower")
             if rx:
-                self.signal_regexes.append((key, regex.compile(rx), prefilter_regex(sig.get("prefilter"))))
+                pre = prefilter_regex(sig.get("prefilter"))
+                if pre is None:
+                    literals = required_literals(rx)
+                    pre = Prefilter(list(literals)) if literals else None
+                self.signal_regexes.append((key, regex.compile(rx), pre))
             if templates or rx:
                 self.signals[key] = sig
 
-    def find_signals(self, ctx: MatchContext) -> list[tuple[dict, int, int]]:
-        """Sponsorship signals in a segment: (signal, start, end) in the normalized text."""
+    def signals_of(self, packs: frozenset[str]) -> frozenset[str]:
+        """The keys of the signals that the packs in `packs` define (cached per set of packs)."""
+        allowed = self._signals_of.get(packs)
+        if allowed is None:
+            allowed = self._signals_of[packs] = frozenset(
+                k for k, sig in self.signals.items() if sig["pack"] in packs)
+            regexes = [item for item in self.signal_regexes if item[0] in allowed]
+            literals = Literals(s for item in regexes if item[2] is not None for s in item[2].strings)
+            self._signal_plans[allowed] = (regexes, literals)
+        return allowed
+
+    def find_signals(self, ctx: MatchContext, allowed: frozenset[str]) -> list[tuple[dict, int, int]]:
+        """Sponsorship signals (of the `allowed` keys) in a segment: (signal, start, end) in the
+        normalized text."""
         out = []
         ps = self.signal_phrases
-        if ps.possible(ctx.keys):
+        if not ps.empty and ps.possible(ctx, allowed):
             doc = ctx.doc
             for key, s, e in ps.matches(doc):
-                span = doc[s:e]
-                out.append((self.signals[key], span.start_char, span.end_char))
-        lower = None
-        for key, rx, pre in self.signal_regexes:
-            if pre is not None:
-                lower = lower if lower is not None else ctx.text.lower()
-                if not pre.passes(lower):
-                    continue
+                if key in allowed:
+                    span = doc[s:e]
+                    out.append((self.signals[key], span.start_char, span.end_char))
+        regexes, literals = self._signal_plans[allowed]
+        for key, rx, pre in regexes:
+            if pre is not None and not pre.admits(ctx, literals):
+                continue
             for m in rx.finditer(ctx.text, timeout=0.25):
                 if m.end() > m.start():
                     out.append((self.signals[key], m.start(), m.end()))
         return out
 
-    @staticmethod
-    def _possible(compiled, keys: set[str]) -> bool:
-        """Cheap test: can this compiled matcher match a text with these keys at all?"""
-        if compiled.keys is None:
-            return True
-        if compiled.keys.isdisjoint(keys):
-            return False
-        possible = getattr(compiled, "possible", None)
-        return possible is None or possible(keys)
-
     def find(self, ctx: MatchContext) -> list[Hit]:
         hits: list[Hit] = []
         for compiled in self.compiled:
-            if compiled.keys is not None and not self._possible(compiled, ctx.keys):
-                continue
-            hits.extend(compiled.find(ctx))
+            possible = compiled.possible
+            if possible is None or possible(ctx):
+                hits.extend(compiled.find(ctx))
         if not hits:
             return hits
         if any(h.rule.id in self.unless_entries for h in hits):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field
 
+import ahocorasick
 import regex
 from spacy.tokens import Doc
 
@@ -66,14 +68,56 @@ def text_keys(lang: str, text: str, words: set[str] | None = None) -> set[str]:
         return words
     keys = set(words)
     for run in _SCRIPT_RUN.findall(text):
-        run = _SPACES.sub("", run)
+        if not run.isalpha():
+            run = "".join(run.split())
         keys.update(run)
-        keys.update(run[i : i + 2] for i in range(len(run) - 1))
+        keys.update(map(operator.add, run, run[1:]))  # neighbouring pairs
     return keys
 
 
+_PUNCT = "".join(c for c in map(chr, range(33, 127)) if not c.isalnum() and c != "_")
+
+
 def word_keys(text: str) -> set[str]:
-    return set(_WORD.findall(text.lower()))
+    """The words of a text, lower-cased, as `_WORD` finds them. Plain ASCII words (once trimmed of
+    punctuation: "month," "#fyp") are taken as they are, which is most of them; the regex reads only
+    the rest ("don't", "carry-on", "$29", accented and other-script words)."""
+    out: set[str] = set()
+    add = out.add
+    rest = []
+    for w in text.lower().split():
+        if w.isalpha() and w.isascii():
+            add(w)
+            continue
+        w = w.strip(_PUNCT)
+        if w.isalpha() and w.isascii():
+            add(w)
+        elif w:
+            rest.append(w)
+    if rest:
+        out.update(_WORD.findall(" ".join(rest)))
+    return out
+
+
+class Literals:
+    """Which of many literal strings occur in a text, found in one pass (an Aho-Corasick automaton):
+    the prefilters of regex rules and signals, tested together instead of one `in` at a time."""
+
+    __slots__ = ("automaton",)
+
+    def __init__(self, literals):
+        literals = sorted(set(literals))
+        self.automaton = None
+        if literals:
+            self.automaton = ahocorasick.Automaton()
+            for lit in literals:
+                self.automaton.add_word(lit, lit)
+            self.automaton.make_automaton()
+
+    def found(self, lower: str) -> set[str]:
+        if self.automaton is None:
+            return set()
+        return {lit for _, lit in self.automaton.iter(lower)}
 
 
 @dataclass(slots=True)
@@ -96,6 +140,8 @@ class MatchContext:
     active: frozenset  # ids of the rules that apply to this segment
     _doc: Doc | None = None
     _keys: set | None = None
+    _lower: str | None = None
+    _compact: str | None = None
     _sents: bool = False
     extra: dict = field(default_factory=dict)
     words: set | None = None  # word keys shared by the languages of one segment
@@ -105,6 +151,27 @@ class MatchContext:
         if self._keys is None:
             self._keys = text_keys(self.lang, self.text, self.words)
         return self._keys
+
+    @property
+    def lower(self) -> str:
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
+
+    def literals_in(self, literals: Literals) -> set[str]:
+        """Which of `literals` the lower-cased text contains (one scan per segment and set)."""
+        found = self.extra.get(literals)
+        if found is None:
+            found = self.extra[literals] = literals.found(self.lower)
+        return found
+
+    @property
+    def compact(self) -> str:
+        """The lower-cased text without spaces: a phrase can match only where its tokens, joined, are
+        a substring of it."""
+        if self._compact is None:
+            self._compact = self.lower.replace(" ", "")
+        return self._compact
 
     @property
     def doc(self) -> Doc:

@@ -6,7 +6,9 @@ Each kind module defines:
     languages_of(data) -> list[str] | None   languages named by the rule's own fields
     check(rule)            load-time checks that need more than the schema (raise PackError)
     compile(rules, lang)   -> a compiled matcher for every rule of this kind in one language, with
-                              `keys` (prefilter words, None = always run) and `find(ctx) -> [Hit]`
+                              `possible(ctx) -> bool` (a cheap test without tokenising: can any
+                              active rule match this segment? None = always run) and
+                              `find(ctx) -> [Hit]`
 
 Adding a kind is adding a module here and a line to KINDS.
 """

@@ -12,6 +12,7 @@ from spacy.matcher import Matcher
 
 from ... import nlp
 from ..matching import Hit, MatchContext, phrase_key
+from .regex_kind import required_literals
 
 FIELDS = {
     "patterns": {
@@ -71,6 +72,23 @@ def _literal_sets(lang: str, pattern: list[dict]) -> list[frozenset[str]]:
     return sets
 
 
+def _substring_sets(pattern: list[dict]) -> list[tuple[str, ...]]:
+    """For each required token matched by a `REGEX`, strings one of which the lower-cased text must
+    contain (`'^[$]\\d'` needs a "$"), as far as they can be read from the regex."""
+    sets = []
+    for token in pattern:
+        if token.get("OP") in ("?", "*", "!"):
+            continue
+        for attr in ("LOWER", "ORTH", "TEXT", "NORM"):
+            value = token.get(attr)
+            if isinstance(value, dict) and isinstance(value.get("REGEX"), str):
+                literals = required_literals(value["REGEX"], min_weight=1)
+                if literals:
+                    sets.append(literals)
+                break
+    return sets
+
+
 def _anchors(lang: str, pattern: list[dict]) -> set[str] | None:
     """Literal words one of which must be in the text for the pattern to match (None: unknown)."""
     sets = _literal_sets(lang, pattern)
@@ -103,7 +121,8 @@ class CompiledPatterns:
         self.rules = {}
         self.matchers: dict[str, Matcher] = {}
         self.anchors: dict[str, set[str]] = {}
-        self.requirements: dict[str, list[list[frozenset[str]]]] = {}
+        # per rule, per pattern: (word sets, substring sets), one member of each must be in the text
+        self.requirements: dict[str, list[tuple[list[frozenset[str]], list[tuple[str, ...]]]]] = {}
         for rule in rules:
             pats = patterns_for(rule, lang)
             if not pats:
@@ -116,21 +135,35 @@ class CompiledPatterns:
             for p in pats:
                 anchors |= _anchors(lang, p) or set()
             self.anchors[rule.id] = anchors
-            self.requirements[rule.id] = [_literal_sets(lang, p) for p in pats]
+            self.requirements[rule.id] = [(_literal_sets(lang, p), _substring_sets(p)) for p in pats]
         self.keys = set().union(*self.anchors.values()) if self.anchors else set()
 
-    def possible(self, keys: set[str]) -> bool:
-        return any(self._possible(rule_id, keys) for rule_id in self.requirements if not self.anchors[rule_id].isdisjoint(keys))
+    def possible(self, ctx: MatchContext) -> bool:
+        keys = ctx.keys
+        if self.keys.isdisjoint(keys):
+            return False
+        active = ctx.active
+        return any(
+            rule_id in active and not anchors.isdisjoint(keys) and self._possible(rule_id, ctx)
+            for rule_id, anchors in self.anchors.items()
+        )
 
-    def _possible(self, rule_id: str, keys: set[str]) -> bool:
-        """Some pattern of the rule has every one of its literal tokens' words in the text."""
-        return any(all(not s.isdisjoint(keys) for s in sets) for sets in self.requirements[rule_id])
+    def _possible(self, rule_id: str, ctx: MatchContext) -> bool:
+        """Some pattern of the rule has every one of its literal tokens' words in the text (and a
+        literal of each of its regex tokens)."""
+        keys = ctx.keys
+        for words, strings in self.requirements[rule_id]:
+            if all(not s.isdisjoint(keys) for s in words) and (
+                not strings or all(any(x in ctx.lower for x in alts) for alts in strings)
+            ):
+                return True
+        return False
 
     def find(self, ctx: MatchContext) -> list[Hit]:
         keys = ctx.keys
         hits = []
         for rule_id, anchors in self.anchors.items():
-            if rule_id not in ctx.active or anchors.isdisjoint(keys) or not self._possible(rule_id, keys):
+            if rule_id not in ctx.active or anchors.isdisjoint(keys) or not self._possible(rule_id, ctx):
                 continue
             doc = ctx.doc
             for _, s, e in self.matchers[rule_id](doc):

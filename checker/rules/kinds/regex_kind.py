@@ -6,9 +6,12 @@ pathological pattern cannot hang a batch audit.
 
 from __future__ import annotations
 
+import re._constants as _c
+import re._parser as _sre_parser
+
 import regex
 
-from ..matching import Hit, MatchContext
+from ..matching import Hit, Literals, MatchContext
 
 TIMEOUT = 0.25  # seconds per rule and segment
 
@@ -81,6 +84,12 @@ class Prefilter:
         else:
             self.strings, self.pattern = tuple(sorted({s.lower() for s in prefilter})), None
 
+    def admits(self, ctx: MatchContext, literals: Literals) -> bool:
+        """`passes` for a segment, with the literals of every prefilter in `literals` found at once."""
+        if self.pattern is not None:
+            return self.pattern.search(ctx.lower) is not None
+        return not ctx.literals_in(literals).isdisjoint(self.strings)
+
     def passes(self, lower: str) -> bool:
         if self.pattern is not None:
             return self.pattern.search(lower) is not None
@@ -94,31 +103,119 @@ def prefilter_regex(prefilter) -> Prefilter | None:
     return Prefilter(prefilter) if prefilter else None
 
 
-class CompiledRegexes:
-    """Every regex of one language. A rule's optional `prefilter` lists strings one of which must be
-    in the (lower-cased) text for its regex to run at all: `@` for e-mail addresses, `http` for links."""
+def derived_prefilter(rule, source: str) -> Prefilter | None:
+    """For a regex without a `prefilter` of its own: one derived from the regex (`required_literals`),
+    kept only if every `flag` example of the rule passes it."""
+    literals = required_literals(source)
+    if not literals:
+        return None
+    pre = Prefilter(list(literals))
+    compiled = regex.compile(source)
+    for example in rule.examples.get("flag") or ():
+        text = example if isinstance(example, str) else example["text"]
+        if compiled.search(text) and not pre.passes(text.lower()):
+            return None
+    return pre
 
-    keys = None  # prefilters are substrings, not words: checked per rule in find()
+
+# --- prefilters derived from a regex -----------------------------------------------------------------
+
+_SCRIPT_CHAR = regex.compile(r"[\p{Han}\p{Thai}]")
+
+
+def _weight(literal: str) -> int:
+    """How selective a literal is: its length, a Han or Thai character counting double."""
+    return len(literal) + len(_SCRIPT_CHAR.findall(literal))
+
+
+def required_literals(source: str, min_weight: int = 2) -> tuple[str, ...] | None:
+    """Strings one of which (lower-cased) is in the lower-cased text wherever `source` matches, or
+    None when no such set is found or it would be too weak to help (by default, any literal shorter
+    than two Latin letters or one Han/Thai character).
+
+    Read from the parse tree of Python's own `re` (which understands the syntax our packs use; a
+    pattern it cannot parse gets no prefilter): a literal run is required where it stands, a group or a
+    repeat of at least one is required when its body is, an alternation needs one of its branches, and
+    of the requirements of a sequence the most selective one is kept."""
+    try:
+        tree = _sre_parser.parse(source)
+    except Exception:  # re cannot read it (\p{...}, other regex-module syntax): no derived prefilter
+        return None
+    found = _sequence(list(tree))
+    if not found or min(_weight(s) for s in found) < min_weight:
+        return None
+    return tuple(sorted(found))
+
+
+def _sequence(items) -> frozenset[str] | None:
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is _c.LITERAL:
+            run.append(chr(av).lower())
+            continue
+        if run:
+            options.append(frozenset(["".join(run)]))
+            run = []
+        needed = None
+        if op is _c.SUBPATTERN:
+            needed = _sequence(list(av[-1]))
+        elif op is _c.ATOMIC_GROUP:
+            needed = _sequence(list(av))
+        elif op is _c.BRANCH:
+            branches = [_sequence(list(b)) for b in av[1]]
+            if all(branches):
+                needed = frozenset().union(*branches)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+            lo, _hi, body = av
+            needed = _sequence(list(body)) if lo >= 1 else None
+        elif op is _c.IN and av and all(o is _c.LITERAL for o, _ in av):
+            needed = frozenset(chr(v).lower() for _, v in av)
+        if needed:
+            options.append(needed)
+    if run:
+        options.append(frozenset(["".join(run)]))
+    if not options:
+        return None
+    return max(options, key=lambda o: (min(_weight(s) for s in o), -len(o), sorted(o)))
+
+
+class CompiledRegexes:
+    """Every regex of one language. A rule's `prefilter` (its own, or one derived from its regex)
+    names strings one of which must be in the lower-cased text for the regex to run at all: the
+    strings of all active rules are looked for in one pass (`Literals`)."""
 
     def __init__(self, rules, lang: str):
         self.items = []
         for rule in rules:
             source = regex_for(rule, lang)
             if source is not None:
-                pre = prefilter_regex(rule.spec.get("prefilter"))
+                pre = prefilter_regex(rule.spec.get("prefilter")) or derived_prefilter(rule, source)
                 self.items.append((rule, regex.compile(source), rule.spec.get("group") or 0, pre))
+        self._plans: dict[frozenset, tuple] = {}
+
+    possible = None  # prefilters are substrings, not words: checked in find()
+
+    def plan(self, active: frozenset) -> tuple[list, Literals]:
+        """The items of the active rules, and their literal prefilters as one `Literals` (cached per
+        set of active rules)."""
+        plan = self._plans.get(active)
+        if plan is None:
+            items = [item for item in self.items if item[0].id in active]
+            literals = Literals(s for item in items if item[3] is not None for s in item[3].strings)
+            if len(self._plans) > 256:
+                self._plans.clear()
+            plan = self._plans[active] = (items, literals)
+        return plan
 
     def find(self, ctx: MatchContext) -> list[Hit]:
         hits = []
-        lower = None
-        for rule, rx, group, pre in self.items:
-            if rule.id not in ctx.active:
+        items, literals = self.plan(ctx.active)
+        if not items:
+            return hits
+        for rule, rx, group, pre in items:
+            if pre is not None and not pre.admits(ctx, literals):
                 continue
-            if pre is not None:
-                if lower is None:
-                    lower = ctx.text.lower()
-                if not pre.passes(lower):
-                    continue
             try:
                 for m in rx.finditer(ctx.text, timeout=TIMEOUT):
                     s, e = m.span(group)

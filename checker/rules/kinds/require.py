@@ -133,19 +133,16 @@ class CompiledRequire:
             if wt:
                 self.weak.add(rule.id, wt, weak.get("match") or match_mode(rule, lang))
             self.rules[rule.id] = rule
-        always = self.labels.always or self.weak.always or bool(self.regexes)
-        self.keys = None if always else self.labels.keys | self.weak.keys
 
-    def possible(self, keys: set[str]) -> bool:
-        return self.keys is None or self.labels.possible(keys) or self.weak.possible(keys)
+    def possible(self, ctx: MatchContext) -> bool:
+        active = ctx.active
+        return (bool(self.regexes) or self.labels.possible(ctx, active) or self.weak.possible(ctx, active))
 
     def find(self, ctx: MatchContext) -> list[Hit]:
         hits = []
         doc = None
         for tag, phrase_set in (("label", self.labels), ("weak", self.weak)):
-            if not phrase_set.keys and not phrase_set.always:
-                continue
-            if not phrase_set.possible(ctx.keys):
+            if phrase_set.empty or not phrase_set.possible(ctx, ctx.active):
                 continue
             doc = doc or ctx.doc
             for rule_id, s, e in phrase_set.matches(doc):

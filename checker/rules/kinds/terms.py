@@ -74,11 +74,66 @@ def phrase_words(lang: str, templates: list[str], mode: str) -> list[list[str]]:
     return [words for words, _ in phrase_sequences(lang, templates, mode)]
 
 
-MAX_REQUIREMENTS_PER_KEY = 48
+class PhraseIndex:
+    """Which phrases of a PhraseSet can match a segment, without tokenising it.
+
+    A phrase can match only where every one of its words is a word of the text (`need <= ctx.keys`)
+    and its tokens, spaces removed, are a substring of the lower-cased text with spaces removed
+    (`ctx.compact`; a single space is the only thing spaCy lets stand between matched tokens).
+    Phrases are filed under two of their words, the rarest-looking first (`phrase_key`), so a test
+    looks only at phrases whose two words are both in the text, however long the lists grow.
+    """
+
+    __slots__ = ("always", "keys", "sure", "index")
+
+    def __init__(self, lang: str, entries):
+        self.always = False  # a phrase with no word to key it on: always possible
+        self.sure: set[str] = set()  # one-word phrases: the word present is enough
+        self.index: dict[str, dict[str | None, list[tuple[frozenset[str], str]]]] = {}
+        for need, compact, written in entries:
+            k1 = phrase_key(lang, need, written)
+            if k1 is None:
+                self.always = True
+                continue
+            if len(need) == 1 and compact == k1:
+                self.sure.add(k1)
+                continue
+            rest = need - {k1}
+            k2 = phrase_key(lang, rest) if rest else None
+            self.index.setdefault(k1, {}).setdefault(k2, []).append((need, compact))
+        self.keys = frozenset(self.index) | self.sure
+
+    def possible(self, ctx: MatchContext) -> bool:
+        if self.always:
+            return True
+        keys = ctx.keys
+        present = keys & self.keys  # (iterates over the smaller set)
+        if not present:
+            return False
+        if not self.sure.isdisjoint(present):
+            return True
+        compact = ctx.compact
+        index = self.index
+        for k in present:
+            sub = index.get(k)
+            if sub is None:
+                continue
+            items = sub.get(None)
+            if items is not None:
+                for need, phrase in items:
+                    if phrase in compact and need <= keys:
+                        return True
+            for k2 in sub.keys() & keys:
+                for need, phrase in sub[k2]:
+                    if phrase in compact and need <= keys:
+                        return True
+        return False
 
 
 class PhraseSet:
-    """Phrases of many keys in one language, matched together (used by terms and `unless`)."""
+    """Phrases of many keys in one language, matched together (used by terms, labels, signals and
+    `unless`). Keys are rule ids (or signal ids); `possible(ctx, allowed)` answers for the phrases of
+    the allowed keys only, with an index built once per set of allowed keys."""
 
     def __init__(self, lang: str):
         self.lang = lang
@@ -86,11 +141,8 @@ class PhraseSet:
         self._lower = PhraseMatcher(vocab, attr="LOWER")
         self._exact = PhraseMatcher(vocab, attr="ORTH")
         self._has = {"lower": False, "exact": False}
-        self.keys: set[str] = set()
-        self.always = False  # a phrase without a prefilter key
-        # key -> the full requirements of each phrase with that key (every word must be in the text)
-        self.requirements: dict[str, set[frozenset[str]] | list[frozenset[str]] | None] = {}
-        self._finished = False
+        self._entries: dict[str, list[tuple[frozenset[str], str, str]]] = {}  # key -> (need, compact, written)
+        self._views: dict[frozenset | None, PhraseIndex] = {}
 
     def add(self, key: str, templates: list[str], mode: str) -> None:
         sequences = phrase_sequences(self.lang, templates, mode)
@@ -101,43 +153,30 @@ class PhraseSet:
         which = "exact" if mode == "exact" else "lower"
         (self._exact if which == "exact" else self._lower).add(key, docs)
         self._has[which] = True
-        for _words, written in sequences:
-            needed = phrase_requirements(self.lang, written)
-            k = phrase_key(self.lang, needed, written)
-            if k is None:
-                self.always = True
-            else:
-                self.keys.add(k)
-                self.requirements.setdefault(k, set()).add(needed)
-        self._finished = False
+        entries = self._entries.setdefault(key, [])
+        for words, written in sequences:
+            compact = "".join(words).lower().replace(" ", "")
+            entries.append((phrase_requirements(self.lang, written), compact, written))
+        self._views.clear()
 
-    def finish(self) -> None:
-        """Keep, per key, only the minimal requirement sets (a phrase whose words include another's
-        adds nothing to the test), and give up the full test for keys with very many (the key alone
-        then decides), so that `possible` stays cheap however long the lists grow."""
-        for k, sets in list(self.requirements.items()):
-            if len(sets) > MAX_REQUIREMENTS_PER_KEY * 8:
-                self.requirements[k] = None
-                continue
-            minimal: list[frozenset[str]] = []
-            for need in sorted(sets, key=len):
-                if not any(m <= need for m in minimal):
-                    minimal.append(need)
-            self.requirements[k] = minimal if len(minimal) <= MAX_REQUIREMENTS_PER_KEY else None
-        self._finished = True
+    @property
+    def empty(self) -> bool:
+        return not self._entries
 
-    def possible(self, keys: set[str]) -> bool:
-        """Whether some phrase can match a text with these prefilter keys (all its words present)."""
-        if self.always:
-            return True
-        if not self._finished:
-            self.finish()
-        requirements = self.requirements
-        for k in self.keys & keys if len(keys) > len(self.keys) else (k for k in keys if k in self.keys):
-            sets = requirements[k]
-            if sets is None or any(need <= keys for need in sets):
-                return True
-        return False
+    def view(self, allowed: frozenset | None = None) -> PhraseIndex:
+        """The index of the phrases of `allowed` keys (None: all), built on first use."""
+        index = self._views.get(allowed)
+        if index is None:
+            keys = self._entries if allowed is None else [k for k in self._entries if k in allowed]
+            if len(self._views) > 256:
+                self._views.clear()
+            index = self._views[allowed] = PhraseIndex(
+                self.lang, (e for k in sorted(keys) for e in self._entries[k]))
+        return index
+
+    def possible(self, ctx: MatchContext, allowed: frozenset | None = None) -> bool:
+        """Whether some phrase of the allowed keys can match the segment."""
+        return self.view(allowed).possible(ctx)
 
     def matches(self, doc: Doc) -> list[tuple[str, int, int]]:
         strings = doc.vocab.strings
@@ -158,10 +197,9 @@ class CompiledTerms:
             if templates:
                 self.phrases.add(rule.id, templates, match_mode(rule, lang))
                 self.rules[rule.id] = rule
-        self.keys = None if self.phrases.always else self.phrases.keys
 
-    def possible(self, keys: set[str]) -> bool:
-        return self.phrases.possible(keys)
+    def possible(self, ctx: MatchContext) -> bool:
+        return self.phrases.possible(ctx, ctx.active)
 
     def find(self, ctx: MatchContext) -> list[Hit]:
         doc = ctx.doc
