@@ -157,10 +157,12 @@ class _DocumentRun:
         check_langs, found = segment_languages(norm.text, self.market_langs, self.meta.language)
         for lang, chars in found.items():
             self.used_langs[lang] = self.used_langs.get(lang, 0) + chars
-        words = word_keys(norm.text) if len(check_langs) > 1 else None
+        words = shared = None
+        if len(check_langs) > 1:
+            words, shared = word_keys(norm.text), {}
         for lang in check_langs:
             rules = self.checker.compiled.for_language(lang)
-            ctx = MatchContext(lang, norm.text, active, words=words)
+            ctx = MatchContext(lang, norm.text, active, words=words, shared=shared)
             for hit in rules.find(ctx):
                 s, e = seg.span_to_original(*norm.span(hit.start, hit.end))
                 if hit.tag is None:

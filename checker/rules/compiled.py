@@ -9,9 +9,9 @@ from __future__ import annotations
 import regex
 
 from . import kinds as kind_registry
-from .kinds.regex_kind import Prefilter, prefilter_regex, required_literals
+from .kinds.regex_kind import Prefilter, RegexPlan, prefilter_regex, required_literals
 from .kinds.terms import PhraseSet, match_mode
-from .matching import Hit, Literals, MatchContext
+from .matching import Hit, MatchContext
 from .packs import RuleSet
 
 
@@ -74,9 +74,7 @@ class LanguageRules:
         if allowed is None:
             allowed = self._signals_of[packs] = frozenset(
                 k for k, sig in self.signals.items() if sig["pack"] in packs)
-            regexes = [item for item in self.signal_regexes if item[0] in allowed]
-            literals = Literals(s for item in regexes if item[2] is not None for s in item[2].strings)
-            self._signal_plans[allowed] = (regexes, literals)
+            self._signal_plans[allowed] = RegexPlan([item for item in self.signal_regexes if item[0] in allowed])
         return allowed
 
     def find_signals(self, ctx: MatchContext, allowed: frozenset[str]) -> list[tuple[dict, int, int]]:
@@ -90,10 +88,7 @@ class LanguageRules:
                 if key in allowed:
                     span = doc[s:e]
                     out.append((self.signals[key], span.start_char, span.end_char))
-        regexes, literals = self._signal_plans[allowed]
-        for key, rx, pre in regexes:
-            if pre is not None and not pre.admits(ctx, literals):
-                continue
+        for key, rx, _pre in self._signal_plans[allowed].candidates(ctx):
             for m in rx.finditer(ctx.text, timeout=0.25):
                 if m.end() > m.start():
                     out.append((self.signals[key], m.start(), m.end()))

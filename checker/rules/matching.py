@@ -145,6 +145,7 @@ class MatchContext:
     _sents: bool = False
     extra: dict = field(default_factory=dict)
     words: set | None = None  # word keys shared by the languages of one segment
+    shared: dict | None = None  # prefilter answers shared by the languages of one segment
 
     @property
     def keys(self) -> set[str]:
@@ -157,6 +158,16 @@ class MatchContext:
         if self._lower is None:
             self._lower = self.text.lower()
         return self._lower
+
+    def searches(self, pattern) -> bool:
+        """Whether a prefilter pattern is found in the lower-cased text; the answer is shared by the
+        contexts of one segment's languages (`shared`), which hold the same text."""
+        cache = self.shared if self.shared is not None else self.extra
+        key = pattern.pattern
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = pattern.search(self.lower) is not None
+        return found
 
     def literals_in(self, literals: Literals) -> set[str]:
         """Which of `literals` the lower-cased text contains (one scan per segment and set)."""

@@ -84,12 +84,6 @@ class Prefilter:
         else:
             self.strings, self.pattern = tuple(sorted({s.lower() for s in prefilter})), None
 
-    def admits(self, ctx: MatchContext, literals: Literals) -> bool:
-        """`passes` for a segment, with the literals of every prefilter in `literals` found at once."""
-        if self.pattern is not None:
-            return self.pattern.search(ctx.lower) is not None
-        return not ctx.literals_in(literals).isdisjoint(self.strings)
-
     def passes(self, lower: str) -> bool:
         if self.pattern is not None:
             return self.pattern.search(lower) is not None
@@ -192,30 +186,21 @@ class CompiledRegexes:
             if source is not None:
                 pre = prefilter_regex(rule.spec.get("prefilter")) or derived_prefilter(rule, source)
                 self.items.append((rule, regex.compile(source), rule.spec.get("group") or 0, pre))
-        self._plans: dict[frozenset, tuple] = {}
+        self._plans: dict[frozenset, RegexPlan] = {}
 
     possible = None  # prefilters are substrings, not words: checked in find()
 
-    def plan(self, active: frozenset) -> tuple[list, Literals]:
-        """The items of the active rules, and their literal prefilters as one `Literals` (cached per
-        set of active rules)."""
+    def plan(self, active: frozenset) -> RegexPlan:
         plan = self._plans.get(active)
         if plan is None:
-            items = [item for item in self.items if item[0].id in active]
-            literals = Literals(s for item in items if item[3] is not None for s in item[3].strings)
             if len(self._plans) > 256:
                 self._plans.clear()
-            plan = self._plans[active] = (items, literals)
+            plan = self._plans[active] = RegexPlan([item for item in self.items if item[0].id in active])
         return plan
 
     def find(self, ctx: MatchContext) -> list[Hit]:
         hits = []
-        items, literals = self.plan(ctx.active)
-        if not items:
-            return hits
-        for rule, rx, group, pre in items:
-            if pre is not None and not pre.admits(ctx, literals):
-                continue
+        for rule, rx, group, _pre in self.plan(ctx.active).candidates(ctx):
             try:
                 for m in rx.finditer(ctx.text, timeout=TIMEOUT):
                     s, e = m.span(group)
@@ -224,6 +209,46 @@ class CompiledRegexes:
             except TimeoutError:
                 ctx.extra.setdefault("timeouts", []).append(rule.id)
         return hits
+
+
+class RegexPlan:
+    """Regexes (or signals) with prefilters, sorted by how the prefilter is tested: no prefilter
+    (always run), a cheap regex (tested one by one), literal strings (all found in one `Literals`
+    pass, so a segment with none of them costs one scan, whatever the number of rules)."""
+
+    __slots__ = ("order", "always", "patterned", "by_literal", "literals")
+
+    def __init__(self, items: list[tuple]):
+        self.order = {id(item): i for i, item in enumerate(items)}
+        self.always = [item for item in items if item[-1] is None]
+        self.patterned = [(item, item[-1].pattern) for item in items
+                          if item[-1] is not None and item[-1].pattern is not None]
+        self.by_literal: dict[str, list[tuple]] = {}
+        for item in items:
+            pre = item[-1]
+            if pre is not None and pre.pattern is None:
+                for lit in pre.strings:
+                    self.by_literal.setdefault(lit, []).append(item)
+        self.literals = Literals(self.by_literal)
+
+    def candidates(self, ctx: MatchContext) -> list[tuple]:
+        """The items whose prefilter lets this segment through, in their original order."""
+        out = list(self.always)
+        for item, pattern in self.patterned:
+            if ctx.searches(pattern):
+                out.append(item)
+        if self.by_literal:
+            found = ctx.literals_in(self.literals)
+            if found:
+                seen = {id(item) for item in out}
+                for lit in found:
+                    for item in self.by_literal[lit]:
+                        if id(item) not in seen:
+                            seen.add(id(item))
+                            out.append(item)
+        if len(out) > 1:
+            out.sort(key=lambda item: self.order[id(item)])
+        return out
 
 
 def compile(rules, lang: str):
