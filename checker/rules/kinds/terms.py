@@ -81,51 +81,56 @@ class PhraseIndex:
     and its tokens, spaces removed, are a substring of the lower-cased text with spaces removed
     (`ctx.compact`; a single space is the only thing spaCy lets stand between matched tokens).
     Phrases are filed under two of their words, the rarest-looking first (`phrase_key`), so a test
-    looks only at phrases whose two words are both in the text, however long the lists grow.
+    looks only at phrases whose two words are both in the text, however long the lists grow; each
+    carries its key (rule id), so that a segment asks only about the rules that apply to it.
     """
 
     __slots__ = ("always", "keys", "sure", "index")
 
     def __init__(self, lang: str, entries):
-        self.always = False  # a phrase with no word to key it on: always possible
-        self.sure: set[str] = set()  # one-word phrases: the word present is enough
-        self.index: dict[str, dict[str | None, list[tuple[frozenset[str], str]]]] = {}
-        for need, compact, written in entries:
+        self.always: set[str] = set()  # keys with a phrase that has no word to file it under
+        self.sure: dict[str, set[str]] = {}  # word -> keys with that one-word phrase
+        self.index: dict[str, dict[str | None, list[tuple[frozenset[str], str, str]]]] = {}
+        for key, need, compact, written in entries:
             k1 = phrase_key(lang, need, written)
             if k1 is None:
-                self.always = True
+                self.always.add(key)
                 continue
             if len(need) == 1 and compact == k1:
-                self.sure.add(k1)
+                self.sure.setdefault(k1, set()).add(key)
                 continue
             rest = need - {k1}
             k2 = phrase_key(lang, rest) if rest else None
-            self.index.setdefault(k1, {}).setdefault(k2, []).append((need, compact))
-        self.keys = frozenset(self.index) | self.sure
+            self.index.setdefault(k1, {}).setdefault(k2, []).append((need, compact, key))
+        self.keys = frozenset(self.index) | frozenset(self.sure)
 
-    def possible(self, ctx: MatchContext) -> bool:
-        if self.always:
+    def possible(self, ctx: MatchContext, allowed: frozenset | None = None) -> bool:
+        if self.always and (allowed is None or not self.always.isdisjoint(allowed)):
             return True
         keys = ctx.keys
         present = keys & self.keys  # (iterates over the smaller set)
         if not present:
             return False
-        if not self.sure.isdisjoint(present):
-            return True
-        compact = ctx.compact
+        sure = self.sure
+        compact = None
         index = self.index
         for k in present:
+            owners = sure.get(k)
+            if owners is not None and (allowed is None or not owners.isdisjoint(allowed)):
+                return True
             sub = index.get(k)
             if sub is None:
                 continue
+            if compact is None:
+                compact = ctx.compact
             items = sub.get(None)
             if items is not None:
-                for need, phrase in items:
-                    if phrase in compact and need <= keys:
+                for need, phrase, key in items:
+                    if phrase in compact and need <= keys and (allowed is None or key in allowed):
                         return True
             for k2 in sub.keys() & keys:
-                for need, phrase in sub[k2]:
-                    if phrase in compact and need <= keys:
+                for need, phrase, key in sub[k2]:
+                    if phrase in compact and need <= keys and (allowed is None or key in allowed):
                         return True
         return False
 
@@ -133,7 +138,7 @@ class PhraseIndex:
 class PhraseSet:
     """Phrases of many keys in one language, matched together (used by terms, labels, signals and
     `unless`). Keys are rule ids (or signal ids); `possible(ctx, allowed)` answers for the phrases of
-    the allowed keys only, with an index built once per set of allowed keys."""
+    the allowed keys only."""
 
     def __init__(self, lang: str):
         self.lang = lang
@@ -141,8 +146,8 @@ class PhraseSet:
         self._lower = PhraseMatcher(vocab, attr="LOWER")
         self._exact = PhraseMatcher(vocab, attr="ORTH")
         self._has = {"lower": False, "exact": False}
-        self._entries: dict[str, list[tuple[frozenset[str], str, str]]] = {}  # key -> (need, compact, written)
-        self._views: dict[frozenset | None, PhraseIndex] = {}
+        self._entries: list[tuple[str, frozenset[str], str, str]] = []  # (key, need, compact, written)
+        self._index: PhraseIndex | None = None
 
     def add(self, key: str, templates: list[str], mode: str) -> None:
         sequences = phrase_sequences(self.lang, templates, mode)
@@ -153,30 +158,21 @@ class PhraseSet:
         which = "exact" if mode == "exact" else "lower"
         (self._exact if which == "exact" else self._lower).add(key, docs)
         self._has[which] = True
-        entries = self._entries.setdefault(key, [])
         for words, written in sequences:
             compact = "".join(words).lower().replace(" ", "")
-            entries.append((phrase_requirements(self.lang, written), compact, written))
-        self._views.clear()
+            self._entries.append((key, phrase_requirements(self.lang, written), compact, written))
+        self._index = None
 
     @property
     def empty(self) -> bool:
         return not self._entries
 
-    def view(self, allowed: frozenset | None = None) -> PhraseIndex:
-        """The index of the phrases of `allowed` keys (None: all), built on first use."""
-        index = self._views.get(allowed)
-        if index is None:
-            keys = self._entries if allowed is None else [k for k in self._entries if k in allowed]
-            if len(self._views) > 256:
-                self._views.clear()
-            index = self._views[allowed] = PhraseIndex(
-                self.lang, (e for k in sorted(keys) for e in self._entries[k]))
-        return index
-
     def possible(self, ctx: MatchContext, allowed: frozenset | None = None) -> bool:
-        """Whether some phrase of the allowed keys can match the segment."""
-        return self.view(allowed).possible(ctx)
+        """Whether some phrase of the allowed keys (None: any) can match the segment."""
+        index = self._index
+        if index is None:
+            index = self._index = PhraseIndex(self.lang, self._entries)
+        return index.possible(ctx, allowed)
 
     def matches(self, doc: Doc) -> list[tuple[str, int, int]]:
         strings = doc.vocab.strings
