@@ -80,8 +80,9 @@ class PhraseIndex:
     A phrase can match only where every one of its words is a word of the text (`need <= ctx.keys`)
     and its tokens, spaces removed, are a substring of the lower-cased text with spaces removed
     (`ctx.compact`; a single space is the only thing spaCy lets stand between matched tokens).
-    Phrases are filed under two of their words, the rarest-looking first (`phrase_key`), so a test
-    looks only at phrases whose two words are both in the text, however long the lists grow; each
+    Phrases are filed under three of their words, the rarest-looking first (`phrase_key`; None where a
+    phrase has fewer), so a test looks only at phrases whose filing words are all in the text, however
+    long the lists grow ("best serum" and "best serum zx1q" part at the third word). Each phrase
     carries its key (rule id), so that a segment asks only about the rules that apply to it.
     """
 
@@ -90,7 +91,7 @@ class PhraseIndex:
     def __init__(self, lang: str, entries):
         self.always: set[str] = set()  # keys with a phrase that has no word to file it under
         self.sure: dict[str, set[str]] = {}  # word -> keys with that one-word phrase
-        self.index: dict[str, dict[str | None, list[tuple[frozenset[str], str, str]]]] = {}
+        self.index: dict[str, dict] = {}  # k1 -> k2 -> k3 -> [(need, compact, key)]
         for key, need, compact, written in entries:
             k1 = phrase_key(lang, need, written)
             if k1 is None:
@@ -101,7 +102,9 @@ class PhraseIndex:
                 continue
             rest = need - {k1}
             k2 = phrase_key(lang, rest) if rest else None
-            self.index.setdefault(k1, {}).setdefault(k2, []).append((need, compact, key))
+            rest = rest - {k2}
+            k3 = phrase_key(lang, rest) if rest else None
+            self.index.setdefault(k1, {}).setdefault(k2, {}).setdefault(k3, []).append((need, compact, key))
         self.keys = frozenset(self.index) | frozenset(self.sure)
 
     def possible(self, ctx: MatchContext, allowed: frozenset | None = None) -> bool:
@@ -118,21 +121,27 @@ class PhraseIndex:
             owners = sure.get(k)
             if owners is not None and (allowed is None or not owners.isdisjoint(allowed)):
                 return True
-            sub = index.get(k)
-            if sub is None:
+            level2 = index.get(k)
+            if level2 is None:
                 continue
             if compact is None:
                 compact = ctx.compact
-            items = sub.get(None)
-            if items is not None:
-                for need, phrase, key in items:
-                    if phrase in compact and need <= keys and (allowed is None or key in allowed):
-                        return True
-            for k2 in sub.keys() & keys:
-                for need, phrase, key in sub[k2]:
-                    if phrase in compact and need <= keys and (allowed is None or key in allowed):
-                        return True
+            for level3 in _filed(level2, keys):
+                for items in _filed(level3, keys):
+                    for need, phrase, key in items:
+                        if phrase in compact and need <= keys and (allowed is None or key in allowed):
+                            return True
         return False
+
+
+def _filed(level: dict, keys: set[str]):
+    """The entries of one level of a PhraseIndex whose filing word is in the text (or is None)."""
+    none = level.get(None)
+    if none is not None:
+        yield none
+    if len(level) > (none is not None):
+        for k in level.keys() & keys:
+            yield level[k]
 
 
 class PhraseSet:
