@@ -185,7 +185,7 @@ def run(p: dict, command: str) -> int:
     from .reporters import get_reporter
     from .reporters.base import ReportOptions
     from .runner import AtomicOutput, Session, check_items, header
-    from .sources import is_fatal, iter_documents
+    from .sources import is_fatal, iter_documents, iter_records
 
     ruleset, checker, markets = _load(p)
     options = _source_options(p)
@@ -196,13 +196,12 @@ def run(p: dict, command: str) -> int:
         )
         session = Session(reporter_cls(out, report_options), fail_on=p["fail_on"])
         session.begin(header(ruleset, markets))
-        items = iter_documents(list(p["paths"]), options)
-        if command == "audit":
+        if command == "audit":  # archive records travel unparsed: the audit's workers parse them
             from .audit import audit_items
 
-            results = audit_items(checker, items, markets, p, session)
+            results = audit_items(checker, iter_records(list(p["paths"]), options), markets, p, session)
         else:
-            results = check_items(checker, items, markets)
+            results = check_items(checker, iter_documents(list(p["paths"]), options), markets)
         for item in results:
             if isinstance(item, dict):
                 session.document(item)

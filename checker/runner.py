@@ -20,32 +20,15 @@ from .rules import RuleSet
 
 
 def document_dict(document: Document, findings: list[Finding], markets: tuple[str, ...]) -> dict:
-    meta = document.meta
-    declared = {
-        k: getattr(meta, k)
-        for k in ("sponsored", "product", "platform", "account", "type")
-        if getattr(meta, k) is not None
-    }
-    d = {
-        "path": document.path,
-        "format": document.format,
-        "record": document.record,
-        "record_line": document.record_line,
-        "language": document.language,
-        "languages": list(document.languages),
-        "markets": list(markets),
-        "meta": declared,
-        "checked": any(s.text.strip() for s in document.segments),
-        "findings": [f.to_dict() for f in findings],
-    }
+    d = record_dict(
+        document.path, document.format, document.record, document.record_line, document.language,
+        list(document.languages), list(markets), declared_meta(document.meta), is_checked(document),
+        [f.to_dict() for f in findings],
+    )
     if document.text is not None:
         d["text"] = document.text
     else:
-        fields = {}
-        for seg in document.segments:
-            if seg.field is not None:
-                fields.setdefault(seg.field, seg.origin)
-        d["fields"] = fields
+        d["fields"] = fields_of(document)
     if document.format in ("srt", "vtt"):
         d["cues"] = [
             {"cue": s.cue, "start": s.pieces[0][1] if s.pieces else 0, "start_time": s.start_time, "end_time": s.end_time}
@@ -55,7 +38,45 @@ def document_dict(document: Document, findings: list[Finding], markets: tuple[st
     return d
 
 
+def record_dict(path, fmt, record, record_line, language, languages: list, markets: list, meta: dict,
+                checked: bool, findings: list[dict]) -> dict:
+    """The keys every document dict starts with, in report order (`audit` builds a cached record's dict
+    from these without a Document; `document_dict` adds the text, fields and cues)."""
+    return {
+        "path": path,
+        "format": fmt,
+        "record": record,
+        "record_line": record_line,
+        "language": language,
+        "languages": languages,
+        "markets": markets,
+        "meta": meta,
+        "checked": checked,
+        "findings": findings,
+    }
+
+
+def declared_meta(meta) -> dict:
+    return {k: getattr(meta, k) for k in ("sponsored", "product", "platform", "account", "type")
+            if getattr(meta, k) is not None}
+
+
+def is_checked(document: Document) -> bool:
+    """Whether the document has any text to check (one without is counted as skipped)."""
+    return any(s.text.strip() for s in document.segments)
+
+
+def fields_of(document: Document) -> dict[str, str]:
+    """Archive field -> its original value, for the fields the document's segments came from."""
+    fields: dict[str, str] = {}
+    for seg in document.segments:
+        if seg.field is not None:
+            fields.setdefault(seg.field, seg.origin)
+    return fields
+
+
 FALLBACK_MARKETS = ("global",)
+_FALLBACK_LIST = list(FALLBACK_MARKETS)
 
 
 def check_document(checker: Checker, document: Document, default_markets: tuple[str, ...]) -> dict:
@@ -84,13 +105,14 @@ class Summary:
     def add_document(self, doc: dict) -> None:
         self.documents += 1
         self.records_read += 1
-        findings = doc["findings"]
         if doc.get("checked", True):
             self.records_checked += 1
         else:
             self.records_skipped += 1
-        if findings:
-            self.documents_with_findings += 1
+        findings = doc["findings"]
+        if not findings:
+            return
+        self.documents_with_findings += 1
         for f in findings:
             self.findings += 1
             self.by_severity[f["severity"]] += 1
@@ -150,11 +172,13 @@ class Session:
 
     def document(self, doc: dict) -> None:
         self.summary.add_document(doc)
-        if doc["markets"] == list(FALLBACK_MARKETS):
+        if doc["markets"] == _FALLBACK_LIST:
             self.without_market += 1
-        if any(at_or_above(f["severity"], self.fail_on) for f in doc["findings"]):
-            self.failed = True
-        if self.findings_only and not doc["findings"]:
+        findings = doc["findings"]
+        if findings:
+            if any(at_or_above(f["severity"], self.fail_on) for f in findings):
+                self.failed = True
+        elif self.findings_only:
             return
         self.reporter.document(doc)
 

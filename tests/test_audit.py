@@ -312,15 +312,15 @@ def test_interrupt_ends_workers_and_keeps_partial_output(packs, tmp_path, monkey
 
     archive = tmp_path / "a.jsonl"
     make_archive(archive, 3000)
-    real = sources.iter_documents
+    real = sources.iter_records
 
-    def interrupted(paths, options=None, stdin=None, stats=None):
-        for i, item in enumerate(real(paths, options, stdin, stats)):
+    def interrupted(paths, options=None, stdin=None):
+        for i, item in enumerate(real(paths, options, stdin)):
             if i == 1500:
                 raise KeyboardInterrupt
             yield item
 
-    monkeypatch.setattr(sources, "iter_documents", interrupted)
+    monkeypatch.setattr(sources, "iter_records", interrupted)
     out = tmp_path / "findings.jsonl"
     result = CliRunner().invoke(main, ["audit", str(archive), *ARGS, "-f", "jsonl", "-o", str(out), "-j", "2",
                                        "--no-cache"])
@@ -336,8 +336,8 @@ def test_worker_failure_is_reported_per_record(packs):
     """A packed record that cannot be rebuilt or checked comes back as an error result, not a crash."""
     checker = Checker(load_rules())
     doc = Document(path="mem", segments=[Segment.whole("cures acne")], meta=Meta(markets=("zz",)), record="x")
-    status, message = audit_mod.check_one(checker, doc, ("zz",))
-    assert status == "error" and "zz" in message
+    status, own_id, message, problems = audit_mod.check_item(checker, doc, ("zz",))
+    assert status == "failed" and "zz" in message and own_id is None and problems == []
     data = audit_mod.pack_document(doc)
     again = audit_mod.unpack_document(data)
     assert again.segments == doc.segments and again.meta == doc.meta and again.record == "x"

@@ -28,6 +28,9 @@ Counting (`Stats`, filled when passed to `iter_documents`), so that
   `is_fatal(err)` tells them apart.
 
 `errors` counts every `InputError` yielded.
+
+`iter_records` is the same stream with each archive record left as a `Record` (its raw text, line and
+number: `Record.document()` builds it): `audit` ships those to its workers, and keys its cache on them.
 """
 
 from __future__ import annotations
@@ -40,14 +43,14 @@ from dataclasses import dataclass, field
 
 from ..model import Document, InputError, Meta, UsageError
 from ._io import ReadFailure, decode_all, iter_text_chunks, read_binary
-from .archives import iter_csv, iter_json_array, iter_jsonl
+from .archives import Archive, Record, csv_records, documents, json_array_records, jsonl_records
 from .errors import PartialInputError, is_fatal
 from .subtitles import format_time, parse_srt, parse_vtt
 from .text import FrontMatterError, parse_text
 
 __all__ = [
     "FORMATS", "EXTENSIONS", "SourceOptions", "Stats", "PartialInputError", "is_fatal",
-    "iter_documents", "format_time", "detect_format",
+    "iter_documents", "iter_records", "Record", "Archive", "format_time", "detect_format",
 ]
 
 #: --input-format values -> Document.format
@@ -149,13 +152,21 @@ def iter_documents(
     `InputError` per problem, in input order. Never raises for bad input (only `UsageError` for an
     unknown `input_format`). `stdin` (default `sys.stdin`) is read for the path ``-``.
     Pass `stats` to have every yielded item counted (see the module docstring)."""
-    options = options or SourceOptions()
-    if options.input_format:
-        _format_name(options.input_format)
-    for item in _iter_all(paths, options, stdin):
+    for item in documents(iter_records(paths, options, stdin)):
         if stats is not None:
             stats.count(item)
         yield item
+
+
+def iter_records(paths: list[str], options: SourceOptions | None = None, stdin=None) -> Iterator[
+        Document | Record | InputError]:
+    """`iter_documents` with each archive record left unparsed, as a `Record` (`Record.document()`
+    gives what `iter_documents` yields for it: its partial errors and Document, or the error that stops
+    it). Same order; errors the reader itself finds (a ragged CSV row, a broken JSON array) are yielded."""
+    options = options or SourceOptions()
+    if options.input_format:
+        _format_name(options.input_format)
+    yield from _iter_all(paths, options, stdin)
 
 
 def _iter_all(paths, options, stdin):
@@ -200,7 +211,7 @@ def _walk(root: str, options: SourceOptions) -> Iterator[str]:
             yield os.path.join(dirpath, name)
 
 
-def _read_file(path: str, fmt: str, options: SourceOptions) -> Iterator[Document | InputError]:
+def _read_file(path: str, fmt: str, options: SourceOptions) -> Iterator[Document | Record | InputError]:
     try:
         if fmt in ARCHIVE_FORMATS:
             with open(path, "rb") as raw:
@@ -220,7 +231,7 @@ def _read_file(path: str, fmt: str, options: SourceOptions) -> Iterator[Document
     yield from _parse_whole(path, data, fmt, options)
 
 
-def _read_stdin(options: SourceOptions, stdin) -> Iterator[Document | InputError]:
+def _read_stdin(options: SourceOptions, stdin) -> Iterator[Document | Record | InputError]:
     stream = sys.stdin if stdin is None else stdin
     fmt = _format_name(options.input_format) if options.input_format else None
     raw = read_binary(stream)
@@ -278,7 +289,9 @@ def _sniff_format(head: str) -> str:
     return "text"
 
 
-def _parse_whole(path: str, data: bytes, fmt: str, options: SourceOptions) -> Iterator[Document | InputError]:
+def _parse_whole(
+    path: str, data: bytes, fmt: str, options: SourceOptions,
+) -> Iterator[Document | Record | InputError]:
     try:
         text = decode_all(data)
     except ReadFailure as exc:
@@ -287,7 +300,9 @@ def _parse_whole(path: str, data: bytes, fmt: str, options: SourceOptions) -> It
     yield from _parse_decoded(path, text, fmt, options)
 
 
-def _parse_decoded(path: str, text: str, fmt: str, options: SourceOptions) -> Iterator[Document | InputError]:
+def _parse_decoded(
+    path: str, text: str, fmt: str, options: SourceOptions,
+) -> Iterator[Document | Record | InputError]:
     if fmt in ("srt", "vtt"):
         parse = parse_srt if fmt == "srt" else parse_vtt
         doc, errors = parse(path, text, options.meta)
@@ -305,15 +320,15 @@ def _parse_decoded(path: str, text: str, fmt: str, options: SourceOptions) -> It
         yield InputError(path, str(exc), line=exc.line)
 
 
-def _read_archive(path: str, raw, fmt: str, options: SourceOptions) -> Iterator[Document | InputError]:
+def _read_archive(path: str, raw, fmt: str, options: SourceOptions) -> Iterator[Record | InputError]:
     try:
         chunks = iter_text_chunks(raw)
         if fmt in ("csv", "tsv"):
-            yield from iter_csv(path, chunks, options, delimiter="\t" if fmt == "tsv" else None)
+            yield from csv_records(path, chunks, options, delimiter="\t" if fmt == "tsv" else None)
         elif fmt == "jsonl":
-            yield from iter_jsonl(path, chunks, options)
+            yield from jsonl_records(path, chunks, options)
         else:
-            yield from iter_json_array(path, chunks, options)
+            yield from json_array_records(path, chunks, options)
     except ReadFailure as exc:
         message = exc.message
         if exc.offset is not None:

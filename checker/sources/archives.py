@@ -4,6 +4,11 @@ Everything is streamed from decoded text chunks: a JSON Lines or CSV file is rea
 a JSON array one element at a time (`json.JSONDecoder.raw_decode` over a sliding buffer), so memory
 stays flat however large the file is.
 
+Reading is in two steps, so that `audit` can leave the second to its workers (and skip it for a record
+it has cached): the readers (`*_records`) cut the file into `Record`s, the raw record (a JSON Lines
+line, a JSON array element's text, a CSV row's values) with its line and number; `Record.document()`
+parses it and builds the `Document` (`make_document`). The `iter_*` functions do both.
+
 Per record: `Document.record` is the id field's value (or the record number, 1-based, when there is
 no id field), `record_line` the line the record starts on; each text field present becomes one
 `caption` segment with `field` = the field name and `origin` = the field's value (offsets are into the
@@ -154,14 +159,15 @@ def _record_id(value) -> str | None:
 
 
 def make_document(
-    path: str, record: dict, number: int, line: int, plan: FieldPlan, fmt: str,
+    path: str, record: dict, number: int | None, line: int, plan: FieldPlan, fmt: str,
 ) -> tuple[Document, list[InputError]]:
-    """The document for one record, and any partial errors about its fields."""
+    """The document for one record, and any partial errors about its fields. A record without an id is
+    named by its `number` (None: `Document.record` stays None, for `audit`, which names it by where it is)."""
     errors: list[InputError] = []
     text_paths, paths = plan.resolve(record)
     id_path = paths["id"]
     record_id = _record_id(lookup(record, id_path)) if id_path else None
-    if record_id is None:
+    if record_id is None and number is not None:
         record_id = str(number)
     values = {}
     for key in ("markets", "language", "sponsored", "product", "platform", "account"):
@@ -192,6 +198,85 @@ def make_document(
     return doc, errors
 
 
+# --- raw records -----------------------------------------------------------------------------------
+
+
+class Archive:
+    """One archive file, as its records need it to become Documents: path, format, options, CSV header.
+
+    Pickled (for `audit`'s workers) as those four values; the `FieldPlan` is rebuilt where it is used."""
+
+    __slots__ = ("path", "format", "options", "header", "_plan")
+
+    def __init__(self, path: str, fmt: str, options, header: tuple[str, ...] | None = None):
+        self.path = path
+        self.format = fmt  # Document.format: csv | jsonl | json
+        self.options = options
+        self.header = header  # CSV: the column names, in order
+        self._plan: FieldPlan | None = None
+
+    def __reduce__(self):
+        return (Archive, (self.path, self.format, self.options, self.header))
+
+    @property
+    def plan(self) -> FieldPlan:
+        if self._plan is None:
+            self._plan = FieldPlan(self.options)
+        return self._plan
+
+    def identity(self) -> str:
+        """Everything besides a raw record that its Document depends on, except the path (`audit` keys
+        its cache on this and the raw record: a record moved to another file or line is still known)."""
+        o = self.options
+        return repr((self.format, self.header, tuple(o.text_fields), o.id_field, o.market_field,
+                     o.language_field, o.sponsored_field, o.product_field, o.platform_field, o.account_field,
+                     o.meta))
+
+    def document(self, raw, line: int, number: int | None) -> tuple[Document | None, list[InputError]]:
+        """The Document of a raw record (None when it cannot be read: then the error says why)."""
+        if self.header is not None:
+            record = dict(zip(self.header, raw, strict=True))
+        else:
+            try:
+                record = json.loads(raw)
+            except json.JSONDecodeError as exc:
+                return None, [InputError(self.path, f"broken JSON record: {exc.msg} (column {exc.colno})",
+                                         line=line)]
+            if not isinstance(record, dict):
+                return None, [InputError(self.path, f"record is a JSON {type(record).__name__}, not an object",
+                                         line=line)]
+        return make_document(self.path, record, number, line, self.plan, self.format)
+
+
+class Record:
+    """One archive record as read and not yet parsed: `raw` is a JSON Lines line (stripped), a JSON array
+    element's text, or a CSV row's values (a list, in header order); `line` is where it starts, `number`
+    its place among the file's records (1-based, its id when it has no id field)."""
+
+    __slots__ = ("source", "line", "number", "raw")
+
+    def __init__(self, source: Archive, line: int, number: int, raw):
+        self.source = source
+        self.line = line
+        self.number = number
+        self.raw = raw
+
+    def document(self) -> tuple[Document | None, list[InputError]]:
+        return self.source.document(self.raw, self.line, self.number)
+
+
+def documents(items: Iterator) -> Iterator[Document | InputError]:
+    """Records turned into their partial errors and Document (or the error that stops them); the rest as is."""
+    for item in items:
+        if isinstance(item, Record):
+            doc, errors = item.document()
+            yield from errors
+            if doc is not None:
+                yield doc
+        else:
+            yield item
+
+
 # --- CSV -----------------------------------------------------------------------------------------
 
 
@@ -203,6 +288,11 @@ def _pick_delimiter(header: str) -> str:
 
 def iter_csv(path: str, chunks: Iterator[str], options, delimiter: str | None = None):
     """One document per data row; the first row is the header."""
+    return documents(csv_records(path, chunks, options, delimiter))
+
+
+def csv_records(path: str, chunks: Iterator[str], options, delimiter: str | None = None):
+    """One `Record` per data row (its values); the first row is the header."""
     lines = iter_lines(chunks)
     first = next(lines, None)
     if first is None:
@@ -224,7 +314,8 @@ def iter_csv(path: str, chunks: Iterator[str], options, delimiter: str | None = 
     if not any(header):
         yield InputError(path, "the CSV header row is empty", line=1)
         return
-    plan = FieldPlan(options)
+    source = Archive(path, "csv", options, tuple(header))
+    plan = source.plan
     probe = dict.fromkeys(header, "")
     missing = [f for f in plan.text_fields if f not in probe]
     if plan.text_fields and len(missing) == len(plan.text_fields):
@@ -259,17 +350,19 @@ def iter_csv(path: str, chunks: Iterator[str], options, delimiter: str | None = 
             yield InputError(path, f"row has {len(row)} fields, header has {len(header)}; row skipped",
                              line=line, record=rid or None)
             continue
-        record = dict(zip(header, row, strict=True))
-        doc, errors = make_document(path, record, number, line, plan, "csv")
-        yield from errors
-        yield doc
+        yield Record(source, line, number, row)
 
 
 # --- JSON Lines ----------------------------------------------------------------------------------
 
 
 def iter_jsonl(path: str, chunks: Iterator[str], options):
-    plan = FieldPlan(options)
+    return documents(jsonl_records(path, chunks, options))
+
+
+def jsonl_records(path: str, chunks: Iterator[str], options):
+    """One `Record` per non-blank line (parsed by `Record.document()`)."""
+    source = Archive(path, "jsonl", options)
     number = 0
     for line_no, line in enumerate(iter_lines(chunks), start=1):
         if line_no == 1:
@@ -278,17 +371,7 @@ def iter_jsonl(path: str, chunks: Iterator[str], options):
         if not stripped:
             continue
         number += 1
-        try:
-            record = json.loads(stripped)
-        except json.JSONDecodeError as exc:
-            yield InputError(path, f"broken JSON record: {exc.msg} (column {exc.colno})", line=line_no)
-            continue
-        if not isinstance(record, dict):
-            yield InputError(path, f"record is a JSON {type(record).__name__}, not an object", line=line_no)
-            continue
-        doc, errors = make_document(path, record, number, line_no, plan, "jsonl")
-        yield from errors
-        yield doc
+        yield Record(source, line_no, number, stripped)
 
 
 # --- JSON array ----------------------------------------------------------------------------------
@@ -337,7 +420,13 @@ class _Buffer:
 
 def iter_json_array(path: str, chunks: Iterator[str], options):
     """Elements of a top-level JSON array (a single top-level object is one record)."""
-    plan = FieldPlan(options)
+    return documents(json_array_records(path, chunks, options))
+
+
+def json_array_records(path: str, chunks: Iterator[str], options):
+    """One `Record` per element of a top-level JSON array (a single top-level object is one record); its
+    raw text is the element's text, which is parsed here only to find where it ends."""
+    source = Archive(path, "json", options)
     decoder = json.JSONDecoder()
     buf = _Buffer(chunks)
     first = buf.skip_space()
@@ -380,14 +469,13 @@ def iter_json_array(path: str, chunks: Iterator[str], options):
                                  line=err_line)
                 return
         number += 1
+        raw = buf.text[buf.pos:end]
         buf.advance(end)
         expect_comma = True
         if not isinstance(record, dict):
             yield InputError(path, f"record is a JSON {type(record).__name__}, not an object", line=line)
         else:
-            doc, errors = make_document(path, record, number, line, plan, "json")
-            yield from errors
-            yield doc
+            yield Record(source, line, number, raw)
         if single:
             ch = buf.skip_space()
             if ch is not None:
