@@ -263,6 +263,8 @@ class _DocumentRun:
             return
         for rule_id in self.checker.active_requirements(self.markets, self.meta, {s.kind for s in doc.segments}):
             rule = self.ruleset.rules[rule_id]
+            if sponsored is None and not signals and rule.when.get("sponsored") is True:
+                continue  # a rule for sponsored posts, on a post neither declared nor inferred sponsored
             resolved = self.ruleset.severity_for(rule_id, self.markets)
             if resolved is None:
                 continue

@@ -134,9 +134,7 @@ class CompiledRequire:
                 self.weak.add(rule.id, wt, weak.get("match") or match_mode(rule, lang))
             self.rules[rule.id] = rule
 
-    def possible(self, ctx: MatchContext) -> bool:
-        active = ctx.active
-        return (bool(self.regexes) or self.labels.possible(ctx, active) or self.weak.possible(ctx, active))
+    possible = None  # find() asks the label and weak-label phrase sets itself, once each
 
     def find(self, ctx: MatchContext) -> list[Hit]:
         hits = []
