@@ -67,6 +67,8 @@ class LanguageRules:
                 self.signal_regexes.append((key, regex.compile(rx), pre))
             if templates or rx:
                 self.signals[key] = sig
+        self.unless.prepare()
+        self.signal_phrases.prepare()
 
     def signals_of(self, packs: frozenset[str]) -> frozenset[str]:
         """The keys of the signals that the packs in `packs` define (cached per set of packs)."""

@@ -133,6 +133,8 @@ class CompiledRequire:
             if wt:
                 self.weak.add(rule.id, wt, weak.get("match") or match_mode(rule, lang))
             self.rules[rule.id] = rule
+        self.labels.prepare()
+        self.weak.prepare()
 
     possible = None  # find() asks the label and weak-label phrase sets itself, once each
 

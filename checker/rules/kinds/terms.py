@@ -176,11 +176,17 @@ class PhraseSet:
     def empty(self) -> bool:
         return not self._entries
 
+    def prepare(self) -> PhraseSet:
+        """Build the index now (rules are compiled before checking starts, not on the first segment)."""
+        if self._index is None:
+            self._index = PhraseIndex(self.lang, self._entries)
+        return self
+
     def possible(self, ctx: MatchContext, allowed: frozenset | None = None) -> bool:
         """Whether some phrase of the allowed keys (None: any) can match the segment."""
         index = self._index
         if index is None:
-            index = self._index = PhraseIndex(self.lang, self._entries)
+            index = self.prepare()._index
         return index.possible(ctx, allowed)
 
     def matches(self, doc: Doc) -> list[tuple[str, int, int]]:
@@ -202,6 +208,7 @@ class CompiledTerms:
             if templates:
                 self.phrases.add(rule.id, templates, match_mode(rule, lang))
                 self.rules[rule.id] = rule
+        self.phrases.prepare()
 
     def possible(self, ctx: MatchContext) -> bool:
         return self.phrases.possible(ctx, ctx.active)
