@@ -48,27 +48,35 @@ def patterns_for(rule, lang: str) -> list[list[dict]]:
 _WHOLE_WORD = regex.compile(r"[^\W_]+|[\p{Han}\p{Thai}]+")
 
 
+def _required_values(pattern: list[dict]):
+    """The text condition of each token a match must have (not optional): the first LOWER/ORTH/TEXT/
+    NORM value that is a string or an `IN` or `REGEX` mapping."""
+    for token in pattern:
+        if token.get("OP") in ("?", "*", "!"):
+            continue
+        for attr in ("LOWER", "ORTH", "TEXT", "NORM"):
+            value = token.get(attr)
+            if isinstance(value, str) or (isinstance(value, dict) and ("IN" in value or "REGEX" in value)):
+                yield value
+                break
+
+
 def _literal_sets(lang: str, pattern: list[dict]) -> list[frozenset[str]]:
     """For each required literal token of a pattern, the prefilter keys of the words it accepts.
 
     A text can only match if, for every set, one of its words is present. Tokens that are optional
     or have no literal value (LIKE_NUM, REGEX...) give no set."""
     sets = []
-    for token in pattern:
-        if token.get("OP") in ("?", "*", "!"):
+    for value in _required_values(pattern):
+        if isinstance(value, str):
+            values = [value]
+        elif isinstance(value.get("IN"), list):
+            values = [v for v in value["IN"] if isinstance(v, str)]
+        else:
             continue
-        for attr in ("LOWER", "ORTH", "TEXT", "NORM"):
-            value = token.get(attr)
-            if isinstance(value, str):
-                values = [value]
-            elif isinstance(value, dict) and isinstance(value.get("IN"), list):
-                values = [v for v in value["IN"] if isinstance(v, str)]
-            else:
-                continue
-            # a value that is not one whole word ("n't", "$") may be a fragment of a text word: no key
-            if values and all(_WHOLE_WORD.fullmatch(v) for v in values):
-                sets.append(frozenset(phrase_key(lang, v) for v in values))
-            break
+        # a value that is not one whole word ("n't", "$") may be a fragment of a text word: no key
+        if values and all(_WHOLE_WORD.fullmatch(v) for v in values):
+            sets.append(frozenset(phrase_key(lang, v) for v in values))
     return sets
 
 
@@ -76,16 +84,11 @@ def _substring_sets(pattern: list[dict]) -> list[tuple[str, ...]]:
     """For each required token matched by a `REGEX`, strings one of which the lower-cased text must
     contain (`'^[$]\\d'` needs a "$"), as far as they can be read from the regex."""
     sets = []
-    for token in pattern:
-        if token.get("OP") in ("?", "*", "!"):
-            continue
-        for attr in ("LOWER", "ORTH", "TEXT", "NORM"):
-            value = token.get(attr)
-            if isinstance(value, dict) and isinstance(value.get("REGEX"), str):
-                literals = required_literals(value["REGEX"], min_weight=1)
-                if literals:
-                    sets.append(literals)
-                break
+    for value in _required_values(pattern):
+        if isinstance(value, dict) and isinstance(value.get("REGEX"), str):
+            literals = required_literals(value["REGEX"], min_weight=1)
+            if literals:
+                sets.append(literals)
     return sets
 
 
