@@ -10,17 +10,14 @@ from __future__ import annotations
 
 import regex
 
-_HAN = regex.compile(r"\p{Han}")
-_THAI = regex.compile(r"\p{Thai}")
-_LATIN = regex.compile(r"\p{Latin}")
 _LATIN_RUNS = regex.compile(r"\p{Latin}+")
 _WORD = regex.compile(r"[\p{Latin}']+")
 _VI_MARKS = regex.compile(
     r"[ăâđêôơưĂÂĐÊÔƠƯ]|[\u0300-\u0323]|[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", regex.I
 )
 
-SCRIPT_LANGUAGES = {"zh": _HAN, "th": _THAI}
-_RUNS = {"zh": regex.compile(r"\p{Han}+"), "th": regex.compile(r"\p{Thai}+")}
+_RUNS = {"zh": regex.compile(r"\p{Han}+"), "th": regex.compile(r"\p{Thai}+")}  # languages known by their script
+SCRIPT_LANGUAGES = frozenset(_RUNS)
 
 # Frequent function words that tell the Latin-script market languages apart.
 STOPWORDS = {
@@ -57,13 +54,15 @@ def segment_languages(text: str, market_langs: tuple[str, ...], forced: str | No
     check: list[str] = []
     found: dict[str, int] = {}
     other = 0
-    for lang, rx in SCRIPT_LANGUAGES.items():
-        if rx.search(text):  # count only where present (most captions have one script)
-            n = sum(map(len, _RUNS[lang].findall(text)))
+    for lang, rx in _RUNS.items():
+        runs = rx.findall(text)
+        if runs:
+            n = sum(map(len, runs))
             check.append(lang)
             found[lang] = n
             other += n
-    if _LATIN.search(text):
+    latin_runs = _LATIN_RUNS.findall(text)
+    if latin_runs:
         if forced and forced not in SCRIPT_LANGUAGES:
             latin = [forced]
         else:
@@ -75,7 +74,7 @@ def segment_languages(text: str, market_langs: tuple[str, ...], forced: str | No
             latin = latin or ["en"]
         check.extend(latin)
         main = detect_latin(text, latin)
-        latin_chars = sum(map(len, _LATIN_RUNS.findall(text))) if other else len(text)
+        latin_chars = sum(map(len, latin_runs)) if other else len(text)
         found[main] = found.get(main, 0) + latin_chars
     elif forced and not check:
         check.append(forced)

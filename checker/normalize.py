@@ -32,40 +32,8 @@ _TRANSLATE = {
 _SARA_AM = "\u0e33"
 
 
-_HANGUL = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xFFA0, 0xFFDF))  # jamo compose with their neighbours
-
-
-def _tables() -> tuple[str, dict[str, str]]:
-    """A regex character class of every character NFKC changes (BMP and the math letters), and the
-    ones among them that fold to one other character whatever stands next to them (full-width
-    punctuation, letters and digits, "fancy font" letters): those are replaced in one pass, and since
-    the text keeps its length, offsets need no map."""
-    ranges: list[list[int]] = []
-    one_to_one: dict[str, str] = {}
-    for cp in list(range(0xA0, 0x10000)) + list(range(0x1D400, 0x1D800)):
-        if 0xD800 <= cp <= 0xDFFF or cp == 0x0E33:
-            continue
-        ch = chr(cp)
-        folded = unicodedata.normalize("NFKC", ch)
-        if folded != ch and not unicodedata.combining(ch):
-            if ranges and ranges[-1][1] == cp - 1:
-                ranges[-1][1] = cp
-            else:
-                ranges.append([cp, cp])
-            if (len(folded) == 1 and not unicodedata.combining(folded)
-                    and not any(a <= cp <= b or a <= ord(folded) <= b for a, b in _HANGUL)):
-                one_to_one[ch] = _TRANSLATE.get(folded, folded)
-    for ch, folded in _TRANSLATE.items():
-        if len(folded) == 1:
-            one_to_one[ch] = folded
-    parts = [f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges]
-    return "".join(parts) + "".join(f"\\U{ord(c):08x}" for c in _TRANSLATE), one_to_one
-
-
-_CHANGING, _ONE_TO_ONE = _tables()
-# A character to fold, or a base letter with combining accents to compose, or Thai ํ + า.
-_CHANGE = regex.compile(rf"[{_CHANGING}]|.[\u0300-\u036f\u0e4d]+\u0e32?|\u0e4d\u0e32", regex.S)
 def _class(chars) -> str:
+    """A regex character class (ranges) of `chars`."""
     ranges: list[list[int]] = []
     for cp in sorted(map(ord, chars)):
         if ranges and ranges[-1][1] == cp - 1:
@@ -75,10 +43,27 @@ def _class(chars) -> str:
     return "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
 
 
-# The one-for-one folds seen in practice, in a class small enough to be fast (a class of all of them
-# costs more than the rest of normalising): full-width forms, the ideographic space, quotes, dashes.
-_COMMON = [c for c in _ONE_TO_ONE if 0xFF01 <= ord(c) <= 0xFF5E or c == "\u3000" or c in _TRANSLATE]
-_ONE = re.compile(f"[{_class(_COMMON)}]")
+def _changing() -> list[str]:
+    """Every character NFKC changes on its own (BMP and the math letters), but Thai ำ and combining marks."""
+    return [
+        chr(cp)
+        for cp in list(range(0xA0, 0x10000)) + list(range(0x1D400, 0x1D800))
+        if not (0xD800 <= cp <= 0xDFFF or cp == 0x0E33)
+        and unicodedata.normalize("NFKC", chr(cp)) != chr(cp) and not unicodedata.combining(chr(cp))
+    ]
+
+
+# A character to fold, or a base letter with combining accents to compose, or Thai ํ + า.
+_CHANGE = regex.compile(
+    rf"[{_class(_changing() + list(_TRANSLATE))}]|.[\u0300-\u036f\u0e4d]+\u0e32?|\u0e4d\u0e32", regex.S
+)
+
+# The one-for-one folds seen in practice: full-width forms, the ideographic space, typographic quotes
+# and dashes. Replaced in one pass, the text keeps its length, so offsets need no map. (A class of every
+# one-for-one fold costs more than the rest of normalising; the others take the per-cluster path.)
+_ONE_TO_ONE = {chr(cp): unicodedata.normalize("NFKC", chr(cp)) for cp in [*range(0xFF01, 0xFF5F), 0x3000]}
+_ONE_TO_ONE |= {c: folded for c, folded in _TRANSLATE.items() if len(folded) == 1}
+_ONE = re.compile(f"[{_class(_ONE_TO_ONE)}]")
 
 
 def _one_to_one(m) -> str:

@@ -100,17 +100,25 @@ def test_binary_file_gives_one_line_and_exit_2(tmp_path):
     assert len(lines) == 1 and str(path) in lines[0] and "binary" in lines[0]
 
 
-def test_broken_pack_gives_one_line_and_exit_2(tmp_path):
-    pack = tmp_path / "brand" / "acme"
+ACME = "market: acme\nname: Acme\nlanguages: [en]\nversion: '1'\nextends: us\nrules:\n"
+
+
+def team_pack(tmp_path, folder: str, text: str) -> str:
+    """Write `brand/<folder>/pack.yaml` under tmp_path; returns the `--packs` folder."""
+    pack = tmp_path / "brand" / folder
     pack.mkdir(parents=True)
-    (pack / "pack.yaml").write_text(
-        "market: acme\nname: Acme\nlanguages: [en]\nversion: '1'\nextends: us\nrules:\n"
-        "  - id: acme.claims.x\n    kind: terms\n    category: claim\n    severty: error\n"
+    (pack / "pack.yaml").write_text(text, encoding="utf-8")
+    return str(tmp_path / "brand")
+
+
+def test_broken_pack_gives_one_line_and_exit_2(tmp_path):
+    packs = team_pack(
+        tmp_path, "acme", ACME
+        + "  - id: acme.claims.x\n    kind: terms\n    category: claim\n    severty: error\n"
         "    message: m\n    rationale: r\n    source: s\n    terms: [foo]\n"
         "    examples: {flag: [foo, foo bar], pass: [bar, baz]}\n",
-        encoding="utf-8",
     )
-    result = CliRunner().invoke(main, ["check", "-", "--market", "acme", "--packs", str(tmp_path / "brand")], input="x")
+    result = CliRunner().invoke(main, ["check", "-", "--market", "acme", "--packs", packs], input="x")
     assert result.exit_code == 2
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1
@@ -123,16 +131,14 @@ def test_unknown_market():
 
 
 def test_team_pack_adds_rules(tmp_path):
-    pack = tmp_path / "brand" / "us"
-    pack.mkdir(parents=True)
-    (pack / "pack.yaml").write_text(
+    packs = team_pack(
+        tmp_path, "us",
         "market: us\nname: Acme additions\nlanguages: [en]\nversion: '1'\nrules:\n"
         "  - id: us.brand.competitor\n    kind: terms\n    category: claim\n    severity: warning\n"
         "    message: Names a competitor\n    rationale: Legal asked us not to.\n    source: Acme brand guide\n"
         "    terms: [glowco]\n    examples: {flag: [better than GlowCo, glowco who], pass: [glow cream, co-op]}\n",
-        encoding="utf-8",
     )
-    result = run("check", "-", "--market", "us", "--packs", str(tmp_path / "brand"), "--format", "json",
+    result = run("check", "-", "--market", "us", "--packs", packs, "--format", "json",
                  input="Way better than GlowCo")
     report = json.loads(result.output)
     assert [f["rule"] for f in report["documents"][0]["findings"]] == ["us.brand.competitor"]
@@ -182,16 +188,13 @@ def test_inline_suppressions(tmp_path):
 
 
 def test_rules_test_command_runs_team_pack_examples(tmp_path):
-    pack = tmp_path / "brand" / "acme"
-    pack.mkdir(parents=True)
-    (pack / "pack.yaml").write_text(
-        "market: acme\nname: Acme\nlanguages: [en]\nversion: '1'\nextends: us\nrules:\n"
-        "  - id: acme.claims.competitor\n    kind: terms\n    category: claim\n    severity: warning\n"
+    packs = team_pack(
+        tmp_path, "acme", ACME
+        + "  - id: acme.claims.competitor\n    kind: terms\n    category: claim\n    severity: warning\n"
         "    message: Names a competitor\n    rationale: Legal asked us not to.\n    source: Acme brand guide\n"
         "    terms: [glowco]\n    examples: {flag: [better than GlowCo, glowco who], pass: [glow cream, GlowCo is great]}\n",
-        encoding="utf-8",
     )
-    result = CliRunner().invoke(main, ["rules", "test", "--packs", str(tmp_path / "brand")])
+    result = CliRunner().invoke(main, ["rules", "test", "--packs", packs])
     assert result.exit_code == 1
     assert "acme.claims.competitor: pass example flagged" in result.output and "GlowCo is great" in result.output
     assert "1 rules, 4 examples, 1 failed" in result.stderr

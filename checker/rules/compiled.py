@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex
 
 from . import kinds as kind_registry
-from .kinds.regex_kind import Prefilter, RegexPlan, prefilter_regex, required_literals
+from .kinds.regex_kind import RegexPlan, derived_prefilter, prefilter_regex
 from .kinds.terms import PhraseSet, match_mode
 from .matching import Hit, MatchContext
 from .packs import RuleSet
@@ -60,10 +60,7 @@ class LanguageRules:
             if templates:
                 self.signal_phrases.add(key, templates, sig.get("match") or "lower")
             if rx:
-                pre = prefilter_regex(sig.get("prefilter"))
-                if pre is None:
-                    literals = required_literals(rx)
-                    pre = Prefilter(list(literals)) if literals else None
+                pre = prefilter_regex(sig.get("prefilter")) or derived_prefilter(rx)
                 self.signal_regexes.append((key, regex.compile(rx), pre))
             if templates or rx:
                 self.signals[key] = sig

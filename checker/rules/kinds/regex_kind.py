@@ -97,15 +97,15 @@ def prefilter_regex(prefilter) -> Prefilter | None:
     return Prefilter(prefilter) if prefilter else None
 
 
-def derived_prefilter(rule, source: str) -> Prefilter | None:
+def derived_prefilter(source: str, flag_examples=()) -> Prefilter | None:
     """For a regex without a `prefilter` of its own: one derived from the regex (`required_literals`),
-    kept only if every `flag` example of the rule passes it."""
+    kept only if every flag example (a text, or a mapping with one) that the regex matches passes it."""
     literals = required_literals(source)
     if not literals:
         return None
     pre = Prefilter(list(literals))
     compiled = regex.compile(source)
-    for example in rule.examples.get("flag") or ():
+    for example in flag_examples:
         text = example if isinstance(example, str) else example["text"]
         if compiled.search(text) and not pre.passes(text.lower()):
             return None
@@ -184,7 +184,8 @@ class CompiledRegexes:
         for rule in rules:
             source = regex_for(rule, lang)
             if source is not None:
-                pre = prefilter_regex(rule.spec.get("prefilter")) or derived_prefilter(rule, source)
+                pre = prefilter_regex(rule.spec.get("prefilter")) or derived_prefilter(
+                    source, rule.examples.get("flag") or ())
                 self.items.append((rule, regex.compile(source), rule.spec.get("group") or 0, pre))
         self._plans: dict[frozenset, RegexPlan] = {}
 
