@@ -215,3 +215,40 @@ def test_archive_from_stdin():
     items = list(iter_documents(["-"], SourceOptions(input_format="jsonl"),
                                 stdin=io.StringIO('{"id": "s", "text": "hi"}\n')))
     assert [(d.record, d.segments[0].text) for d in items] == [("s", "hi")]
+
+
+def test_records_with_the_same_meta_values_get_their_own_meta_and_errors():
+    from checker.sources.archives import Archive
+
+    archive = Archive("a.jsonl", "jsonl", SourceOptions(meta=Meta(product="food")))
+    (first, errors1), (second, errors2) = (
+        archive.document(json.dumps({"id": rid, "caption": "hi", "market": "US;uk", "sponsored": "maybe"}), n, n)
+        for n, rid in ((1, "a"), (2, "b")))
+    first.meta.markets = ("cn",)  # a document's meta is its own: changing it changes no other document
+    assert second.meta == Meta(markets=("us", "uk"), product="food", type="caption")
+    assert [(e.record, e.line) for e in errors1 + errors2] == [("a", 1), ("b", 2)]
+    assert errors1[0].message == errors2[0].message
+    # equal values of other types read differently: true/1/1.0 are three markets
+    markets = [archive.document(json.dumps({"caption": "x", "market": v}), 1, 1)[0].meta.markets
+               for v in (True, 1, 1.0, True)]
+    assert markets == [("true",), ("1",), ("1.0",), ("true",)]
+
+
+def test_caption_whitespace_trimmed_with_offsets_and_json_errors_as_json_loads():
+    from checker.sources.archives import Archive
+
+    archive = Archive("a.jsonl", "jsonl", SourceOptions())
+    doc, _ = archive.document(json.dumps({"id": " 7 ", "caption": "\u3000 cures acne\n\x1c", "tags": 1}), 3, None)
+    (seg,) = doc.segments
+    assert (doc.record, seg.text, seg.pieces, seg.line_offset) == ("7", "cures acne", ((0, 2, 10),), 2)
+    assert archive.document(json.dumps({"caption": " \u2028 "}), 1, 1)[0].segments == []
+    for raw in (' {"caption": "x"}', '{"caption": "x"}\t '):
+        assert archive.document(raw, 1, 1)[0].segments[0].text == "x"  # as json.loads, which allows whitespace
+    for raw in ('\ufeff{"caption": "x"}', '{"caption": "x"}\u00a0', '{"caption": "x"} x', '{"caption": ', "[1]"):
+        try:
+            json.loads(raw)
+            expected = "record is a JSON list, not an object"
+        except json.JSONDecodeError as exc:
+            expected = f"broken JSON record: {exc.msg} (column {exc.colno})"
+        doc, errors = archive.document(raw, 1, 1)
+        assert doc is None and [e.message for e in errors] == [expected]

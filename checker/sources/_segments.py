@@ -31,6 +31,11 @@ def trim(origin: str, ranges: list[Range]) -> list[Range]:
 
 def build(origin: str, ranges: list[Range], kind: str, **kw) -> Segment | None:
     """A segment whose text is the concatenation of `origin[s:e]` for the ranges (trimmed), or None if empty."""
+    if len(ranges) == 1:  # the common case (an archive field is always one range)
+        text, start = strip_slice(origin, *ranges[0])
+        if not text:
+            return None
+        return Segment(text=text, kind=kind, origin=origin, pieces=((0, start, len(text)),), **kw)
     ranges = trim(origin, ranges)
     if not ranges:
         return None
@@ -48,6 +53,16 @@ def build(origin: str, ranges: list[Range], kind: str, **kw) -> Segment | None:
         parts.append(origin[s:e])
         pos += e - s
     return Segment(text="".join(parts), kind=kind, origin=origin, pieces=tuple(pieces), **kw)
+
+
+def strip_slice(origin: str, start: int, end: int) -> tuple[str, int]:
+    """`origin[start:end]` without its leading and trailing whitespace, and where that starts in `origin`
+    (the text is empty when there is nothing else). What `trim` does to a single range, but by
+    `str.lstrip`/`rstrip`, which strip exactly the characters `str.isspace` is true of, instead of a
+    character at a time: several times faster on the long captions of an archive."""
+    text = origin[start:end].lstrip()
+    start = end - len(text)
+    return text.rstrip(), start
 
 
 def reindex(segments: list[Segment]) -> list[Segment]:

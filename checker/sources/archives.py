@@ -23,9 +23,9 @@ import json
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..model import Document, InputError, Segment
+from ..model import Document, InputError, Meta, Segment
 from ._io import iter_lines
-from ._segments import build, meta_from_values
+from ._segments import meta_from_values, strip_slice
 from .errors import PartialInputError
 
 DEFAULT_TEXT_FIELDS = ("caption", "text", "desc", "description", "content")
@@ -45,8 +45,12 @@ OPTION_FIELDS = {
     "sponsored": "sponsored_field", "product": "product_field", "platform": "platform_field",
     "account": "account_field",
 }
+META_FIELDS = ("markets", "language", "sponsored", "product", "platform", "account")
 MAX_RECORD_CHARS = 16 << 20  # a JSON array element larger than this is reported, not buffered further
+PLAN_CACHE_SIZE = 1024  # record shapes (key sets) remembered per FieldPlan
+META_CACHE_SIZE = 4096  # distinct meta value combinations remembered per FieldPlan
 _MISSING = object()
+_DECODER = json.JSONDecoder()
 
 
 @lru_cache(maxsize=4096)
@@ -60,8 +64,9 @@ def _norm(name: str) -> str:
 def lookup(record: dict, path: str):
     """The value at a dotted path ("video.desc"; a list index also works: "items.0.text"), or _MISSING.
     An exact key wins over the dotted reading ("data.desc" as one key)."""
-    if path in record:
-        return record[path]
+    value = record.get(path, _MISSING)
+    if value is not _MISSING or "." not in path:
+        return value
     value = record
     for part in path.split("."):
         if isinstance(value, dict) and part in value:
@@ -92,27 +97,72 @@ def _find_default(record: dict, names: tuple[str, ...]) -> str | None:
     return None
 
 
+Resolved = tuple[list[str], str | None, tuple[tuple[str, str], ...]]
+MetaFields = tuple  # (markets, language, sponsored, product, platform, account, type): Meta(*fields)
+
+
 class FieldPlan:
-    """Which fields of a record are text, id and meta: from the options, else the default names."""
+    """Which fields of a record are text, id and meta: from the options, else the default names.
+
+    Like the field names, the declared defaults (`options.meta`) are read once: options do not change
+    while their records are read."""
 
     def __init__(self, options):
         self.options = options
         self.text_fields = tuple(options.text_fields)
         self.fields = {key: getattr(options, attr) for key, attr in OPTION_FIELDS.items()}
-        self._cache: dict[tuple, tuple[list[str], dict[str, str | None]]] = {}
+        self._cache: dict[tuple, Resolved] = {}
+        self._metas: dict[tuple, tuple[MetaFields, str | None]] = {}
 
-    def resolve(self, record: dict) -> tuple[list[str], dict[str, str | None]]:
-        """(text paths, {id/markets/...: path}) for a record, cached by the record's shape."""
-        shape = tuple(
-            (key, tuple(value) if isinstance(value, dict) else None) for key, value in record.items()
-        )
+    def resolve(self, record: dict) -> Resolved:
+        """(text paths, id path or None, ((meta key, path), ...) for the meta fields found) for a record,
+        cached by the record's shape: its keys, and the keys of any dict value (`_find_default` looks
+        one level down)."""
+        shape = tuple(record)
+        for value in record.values():
+            if isinstance(value, dict):
+                shape = (shape, tuple((key, tuple(inner)) for key, inner in record.items()
+                                      if isinstance(inner, dict)))
+                break
         found = self._cache.get(shape)
         if found is None:
-            found = (self.text_paths(record), {key: self.path(record, key) for key in DEFAULT_FIELDS})
-            if len(self._cache) > 1024:
+            meta_paths = tuple((key, path) for key in META_FIELDS if (path := self.path(record, key)))
+            found = (self.text_paths(record), self.path(record, "id"), meta_paths)
+            if len(self._cache) > PLAN_CACHE_SIZE:
                 self._cache.clear()
             self._cache[shape] = found
         return found
+
+    def meta(self, values: dict) -> tuple[Meta, str | None]:
+        """The Meta of a record's raw meta values (`make_document`), with the options' defaults filled in,
+        and the partial error about a value it could not read (None if none).
+
+        Memoised on the values: an archive has few distinct market/sponsored/... combinations, and reading
+        them is a good part of a record's cost. Each call gets its own Meta (a Document's meta may be
+        changed by whoever holds it)."""
+        key = _meta_key(values)
+        found = self._metas.get(key) if key is not None else None
+        if found is None:
+            found = self._read_meta(values)
+            if key is not None:
+                if len(self._metas) > META_CACHE_SIZE:
+                    self._metas.clear()
+                self._metas[key] = found
+        fields, problem = found
+        return Meta(*fields), problem
+
+    def _read_meta(self, values: dict) -> tuple[MetaFields, str | None]:
+        """What `meta` memoises: a value that cannot be read (`sponsored: maybe`) is taken as not declared."""
+        problem = None
+        try:
+            meta = meta_from_values(values)
+        except ValueError as exc:
+            problem = f"{exc}; taken as not declared"
+            meta = meta_from_values({key: value for key, value in values.items() if key != "sponsored"})
+        if meta.type is None:
+            meta.type = "caption"
+        m = self.options.meta.merged(meta)
+        return (m.markets, m.language, m.sponsored, m.product, m.platform, m.account, m.type), problem
 
     def text_paths(self, record: dict) -> list[str]:
         if self.text_fields:
@@ -139,7 +189,25 @@ class FieldPlan:
         return _find_default(record, DEFAULT_FIELDS[key])
 
 
+def _meta_key(values: dict) -> tuple | None:
+    """A memo key for raw meta values, or None when they are not worth or safe to memoise (a list, a float).
+    Non-strings carry their type: True == 1 but they read as different markets ("true", "1"); floats are
+    left out, as 0.0 == -0.0 and NaN != NaN."""
+    key = []
+    for name, value in values.items():
+        kind = type(value)
+        if kind is str:
+            key.append((name, value))
+        elif kind is bool or kind is int:
+            key.append((name, kind, value))
+        else:
+            return None
+    return tuple(key)
+
+
 def _as_text(value) -> str | None:
+    if type(value) is str:  # the common case, first
+        return value
     if value is None or value is _MISSING or isinstance(value, dict):
         return None
     if isinstance(value, bool):
@@ -148,6 +216,17 @@ def _as_text(value) -> str | None:
         parts = [_as_text(v) for v in value]
         return " ".join(p for p in parts if p)
     return str(value)
+
+
+def _caption(value: str, field: str, line_offset: int, index: int) -> Segment | None:
+    """The segment of a text field's value: `build(value, [(0, len(value))], "caption", ...)`, without its
+    generality. Segment's fields are given by position (text, kind, origin, pieces, index, cue, start_time,
+    end_time, field, speaker, line_offset), as keywords cost about as much again (once per record)."""
+    text, start = strip_slice(value, 0, len(value))
+    if not text:
+        return None
+    return Segment(text, "caption", value, ((0, start, len(text)),), index, None, None, None, field, None,
+                   line_offset)
 
 
 def _record_id(value) -> str | None:
@@ -160,42 +239,34 @@ def _record_id(value) -> str | None:
 
 def make_document(
     path: str, record: dict, number: int | None, line: int, plan: FieldPlan, fmt: str,
+    resolved: Resolved | None = None,
 ) -> tuple[Document, list[InputError]]:
     """The document for one record, and any partial errors about its fields. A record without an id is
-    named by its `number` (None: `Document.record` stays None, for `audit`, which names it by where it is)."""
+    named by its `number` (None: `Document.record` stays None, for `audit`, which names it by where it is).
+    `resolved` is `plan.resolve(record)`, for a caller that knows it already."""
     errors: list[InputError] = []
-    text_paths, paths = plan.resolve(record)
-    id_path = paths["id"]
+    text_paths, id_path, meta_paths = resolved if resolved is not None else plan.resolve(record)
     record_id = _record_id(lookup(record, id_path)) if id_path else None
     if record_id is None and number is not None:
         record_id = str(number)
     values = {}
-    for key in ("markets", "language", "sponsored", "product", "platform", "account"):
-        field_path = paths[key]
-        if field_path:
-            value = lookup(record, field_path)
-            if value is not _MISSING and value is not None and value != "":
-                values[key] = value
-    try:
-        meta = meta_from_values(values)
-    except ValueError as exc:
-        errors.append(PartialInputError(path, f"{exc}; taken as not declared", line=line, record=record_id))
-        values.pop("sponsored", None)
-        meta = meta_from_values(values)
-    if meta.type is None:
-        meta.type = "caption"
+    for key, field_path in meta_paths:
+        value = lookup(record, field_path)
+        if value is not _MISSING and value is not None and value != "":
+            values[key] = value
+    meta, problem = plan.meta(values)
+    if problem is not None:
+        errors.append(PartialInputError(path, problem, line=line, record=record_id))
     segments: list[Segment] = []
     for field_path in text_paths:
         value = _as_text(lookup(record, field_path))
         if not value:
             continue
-        seg = build(value, [(0, len(value))], "caption", field=field_path, line_offset=line - 1)
+        seg = _caption(value, field_path, line - 1, len(segments))
         if seg is not None:
-            seg.index = len(segments)
             segments.append(seg)
-    doc = Document(path=path, segments=segments, meta=plan.options.meta.merged(meta), text=None,
-                   format=fmt, record=record_id, record_line=line)
-    return doc, errors
+    # Document's fields by position (path, segments, meta, text, format, record, record_line): see `_caption`
+    return Document(path, segments, meta, None, fmt, record_id, line), errors
 
 
 # --- raw records -----------------------------------------------------------------------------------
@@ -206,7 +277,7 @@ class Archive:
 
     Pickled (for `audit`'s workers) as those four values; the `FieldPlan` is rebuilt where it is used."""
 
-    __slots__ = ("path", "format", "options", "header", "_plan")
+    __slots__ = ("path", "format", "options", "header", "_plan", "_row_fields")
 
     def __init__(self, path: str, fmt: str, options, header: tuple[str, ...] | None = None):
         self.path = path
@@ -214,6 +285,7 @@ class Archive:
         self.options = options
         self.header = header  # CSV: the column names, in order
         self._plan: FieldPlan | None = None
+        self._row_fields: Resolved | None = None  # CSV: `plan.resolve` of every row (they share the header)
 
     def __reduce__(self):
         return (Archive, (self.path, self.format, self.options, self.header))
@@ -236,16 +308,30 @@ class Archive:
         """The Document of a raw record (None when it cannot be read: then the error says why)."""
         if self.header is not None:
             record = dict(zip(self.header, raw, strict=True))
-        else:
-            try:
-                record = json.loads(raw)
-            except json.JSONDecodeError as exc:
-                return None, [InputError(self.path, f"broken JSON record: {exc.msg} (column {exc.colno})",
-                                         line=line)]
-            if not isinstance(record, dict):
-                return None, [InputError(self.path, f"record is a JSON {type(record).__name__}, not an object",
-                                         line=line)]
+            if self._row_fields is None:
+                self._row_fields = self.plan.resolve(record)
+            return make_document(self.path, record, number, line, self.plan, self.format, self._row_fields)
+        try:
+            record = _loads(raw)
+        except json.JSONDecodeError as exc:
+            return None, [InputError(self.path, f"broken JSON record: {exc.msg} (column {exc.colno})",
+                                     line=line)]
+        if not isinstance(record, dict):
+            return None, [InputError(self.path, f"record is a JSON {type(record).__name__}, not an object",
+                                     line=line)]
         return make_document(self.path, record, number, line, self.plan, self.format)
+
+
+def _loads(raw: str):
+    """`json.loads(raw)`, a third faster for a record: `raw_decode` parses the same way but skips the two
+    whitespace regex matches around the value, which cost about as much as parsing a short record. A text
+    that is not one JSON value from its first character to its last (whitespace around it, a BOM, a broken
+    record) goes to `json.loads`, for exactly its result or error."""
+    try:
+        value, end = _DECODER.raw_decode(raw)
+    except json.JSONDecodeError:
+        return json.loads(raw)
+    return value if end == len(raw) else json.loads(raw)
 
 
 class Record:
