@@ -18,7 +18,7 @@ from .normalize import normalize
 from .rules import CompiledRules, RuleSet
 from .rules.kinds import require
 from .rules.kinds.require import Mark
-from .rules.matching import MatchContext, word_keys
+from .rules.matching import MatchContext
 
 
 class _Lines:
@@ -65,6 +65,9 @@ class Checker:
         self._market_info: dict[tuple, tuple] = {}
         self._requirements: dict[tuple, list[str]] = {}
         self.require_ids = frozenset(rid for rid, r in ruleset.rules.items() if r.kind == "require")
+        self.sponsored_requirements = frozenset(
+            rid for rid in self.require_ids if ruleset.rules[rid].when.get("sponsored") is True)
+        self._deferred: dict[frozenset, tuple[frozenset, frozenset]] = {}
 
     # -- which rules apply --
 
@@ -101,6 +104,15 @@ class Checker:
                         ids.add(rule_id)
             active = self._active[key] = frozenset(ids)
         return active
+
+    def deferred_labels(self, active: frozenset) -> tuple[frozenset, frozenset]:
+        """`active` split in two: the rules to run on a post whose sponsorship is not declared, and the
+        `require` rules for sponsored posts, whose labels matter only if signals say it is sponsored."""
+        split = self._deferred.get(active)
+        if split is None:
+            later = active & self.sponsored_requirements
+            split = self._deferred[active] = (active - later, later)
+        return split
 
     def active_requirements(self, markets: tuple[str, ...], meta: Meta, kinds: set[str]) -> list[str]:
         """The `require` rules that apply to a document with segments of these kinds, sorted."""
@@ -144,6 +156,7 @@ class _DocumentRun:
         self.caption_start: dict[int, int] = {}  # id(origin) -> offset where the caption text starts
         self.script_lines: dict[int, int] = {}  # segment index -> its number among spoken/onscreen lines
         self.require_active = False
+        self.deferred: list[tuple[int, object, frozenset]] = []  # (index, segment, label rules not run yet)
 
     def segment(self, index: int, seg) -> None:
         if seg.kind in ("spoken", "onscreen") and seg.start_time is None:
@@ -153,24 +166,36 @@ class _DocumentRun:
         active = self.checker.active_rules(self.markets, self.meta, seg.kind)
         if not active:
             return
+        if self.meta.sponsored is None:
+            # labels of rules for sponsored posts are evidence only once the post looks sponsored:
+            # looked for in `finish`, and only then
+            active, deferred = self.checker.deferred_labels(active)
+            if deferred:
+                self.deferred.append((index, seg, deferred))
+        self.match(index, seg, active, first=True)
+
+    def match(self, index: int, seg, active: frozenset, first: bool) -> None:
+        """Run the `active` rules on a segment in each of its languages; on the `first` pass over it,
+        count its languages and look for sponsorship signals too."""
         norm = normalize(seg.text)
         check_langs, found = segment_languages(norm.text, self.market_langs, self.meta.language)
-        for lang, chars in found.items():
-            self.used_langs[lang] = self.used_langs.get(lang, 0) + chars
-        words = shared = None
-        if len(check_langs) > 1:
-            words, shared = word_keys(norm.text), {}
+        if first:
+            for lang, chars in found.items():
+                self.used_langs[lang] = self.used_langs.get(lang, 0) + chars
+        shared = {} if len(check_langs) > 1 else None  # (prefilter answers shared by the languages)
+        asks_signals = first and self.meta.sponsored is None
         for lang in check_langs:
             rules = self.checker.compiled.for_language(lang)
-            ctx = MatchContext(lang, norm.text, active, words=words, shared=shared)
+            signals = rules.signals_of(self.packs) if asks_signals and rules.signals else frozenset()
+            ctx = MatchContext(lang, norm.text, active, shared=shared, signals=signals)
             for hit in rules.find(ctx):
                 s, e = seg.span_to_original(*norm.span(hit.start, hit.end))
                 if hit.tag is None:
                     self.add_finding(hit.rule, s, e, seg, lang, signals=list(hit.signals))
                 else:
                     self.add_mark(hit.tag, hit.rule.id, hit.rule.id, seg, index, s, e)
-            if self.meta.sponsored is None and rules.signals:
-                for sig, ns, ne in rules.find_signals(ctx, rules.signals_of(self.packs)):
+            if signals:
+                for sig, ns, ne in rules.find_signals(ctx, signals):
                     s, e = seg.span_to_original(*norm.span(ns, ne))
                     self.add_mark("signal", f"{sig['pack']}:{sig['id']}", sig["name"], seg, index, s, e, sig)
 
@@ -237,6 +262,9 @@ class _DocumentRun:
     def finish(self) -> list[Finding]:
         document = self.document
         sponsored, signals = self.sponsorship()
+        if signals:  # the post looks sponsored: the labels of its sponsored-only rules are needed now
+            for index, seg, deferred in self.deferred:
+                self.match(index, seg, deferred, first=False)
         inferred = sponsored is None and bool(signals)
         # rules scoped to sponsored posts: keep their findings only when the post is (or looks) sponsored
         rules = self.ruleset.rules

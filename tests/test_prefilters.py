@@ -14,9 +14,10 @@ from checker.engine import Checker
 from checker.language import segment_languages
 from checker.normalize import normalize
 from checker.rules import load_rules
-from checker.rules.kinds.regex_kind import regex_for, required_literals
+from checker.rules.kinds.regex_kind import prefilter_regex, regex_for, required_literals
 from checker.rules.kinds.terms import CompiledTerms, PhraseSet
 from checker.rules.matching import _WORD, MatchContext, text_keys, word_keys
+from checker.rules.screen import Screen
 
 _RULESET = load_rules()
 _CHECKER = Checker(_RULESET)
@@ -77,6 +78,26 @@ def test_derived_regex_prefilters_never_hide_a_match():
     assert checked > 50  # the flag examples of some thirty rules at least
 
 
+def test_written_regex_prefilters_never_hide_a_match():
+    """A `prefilter` written in a pack (strings, or a cheap regex) passes wherever its rule's regex
+    matches one of the texts: the pack loader checks the rule's flag examples; this checks them all."""
+    checked = 0
+    for rule in _RULESET.rules.values():
+        written = rule.spec.get("prefilter")
+        if rule.kind != "regex" or not written:
+            continue
+        pre = prefilter_regex(written)
+        for lang in rule.languages:
+            source = regex_for(rule, lang)
+            rx = source and regex.compile(source)
+            for text in TEXTS if rx else ():
+                norm = normalize(text).text
+                if rx.search(norm):
+                    checked += 1
+                    assert pre.passes(norm.lower()), (rule.id, lang, text)
+    assert checked > 20
+
+
 # --- word keys and phrase indexes ------------------------------------------------------------------
 
 def test_word_keys_agree_with_the_word_regex():
@@ -117,6 +138,49 @@ def test_phrase_index_never_hides_a_match():
                     keys = frozenset(k for k, _, _ in matches)
                     assert ps.possible(ctx, keys), (lang, text, sorted(keys))
     assert found > 300
+
+
+def _hits(rules, lang: str, norm: str, screened: bool) -> tuple[list, list]:
+    """Every rule and signal of the language asked about one text, with or without the screen."""
+    ctx = MatchContext(lang, norm, frozenset(rules.rules), signals=frozenset(rules.signals))
+    if not screened:
+        ctx.live = None
+        rules.screen_segment = lambda ctx: None  # (an instance attribute: this object only)
+    try:
+        hits = sorted((h.rule.id, h.start, h.end, h.tag or "") for h in rules.find(ctx))
+        signals = sorted((sig["id"], s, e) for sig, s, e in rules.find_signals(ctx, ctx.signals))
+    finally:
+        rules.__dict__.pop("screen_segment", None)
+    return hits, signals
+
+
+def test_screen_never_hides_a_match():
+    """The screen skips rules whose needles are not in the text: on every example and evaluation text,
+    in every language it is read in, the rules find exactly what they find unscreened."""
+    found = 0
+    for text in TEXTS:
+        for lang, norm in _segment_contexts(text):
+            rules = _CHECKER.compiled.for_language(lang)
+            screened = _hits(rules, lang, norm, screened=True)
+            assert screened == _hits(rules, lang, norm, screened=False), (lang, text)
+            found += bool(screened[0] or screened[1])
+    assert found > 1000
+
+
+def test_screen_finds_words_whole_and_literals_as_written():
+    screen = Screen()
+    screen.add("r.word", "ad", "word")
+    screen.add("r.phrase", "link in bio", "compact")
+    screen.add("r.literal", "ft.", "literal")
+    screen.build()
+    everyone = frozenset({"r.word", "r.phrase", "r.literal"})
+    assert screen.scan("made it ready", everyone) == set()  # "ad" only inside words
+    assert screen.scan("#ad: my honest take", everyone) == {"r.word"}
+    assert screen.scan("link  in bio", everyone) == {"r.phrase"}  # (two spaces: the matcher decides)
+    assert screen.scan("link in\nbio", everyone) == set()  # a line break is a token of its own
+    assert screen.scan("gift, soft", everyone) == set()
+    assert screen.scan("song ft. someone", everyone) == {"r.literal"}
+    assert screen.scan("song ft. someone", frozenset({"r.word"})) == set()  # only what is asked about
 
 
 def test_phrase_index_says_no_when_the_words_are_apart():

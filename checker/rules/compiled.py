@@ -9,10 +9,11 @@ from __future__ import annotations
 import regex
 
 from . import kinds as kind_registry
-from .kinds.regex_kind import RegexPlan, derived_prefilter, prefilter_regex
+from .kinds.regex_kind import RegexPlan, derived_prefilter, prefilter_regex, screen_needles
 from .kinds.terms import PhraseSet, match_mode
 from .matching import Hit, MatchContext
 from .packs import RuleSet
+from .screen import Screen
 
 
 def _unless_phrases(entry: dict, lang: str, rule) -> list[str]:
@@ -66,6 +67,36 @@ class LanguageRules:
                 self.signals[key] = sig
         self.unless.prepare()
         self.signal_phrases.prepare()
+        self.screen = Screen()
+        self._owners: list[frozenset[str]] = []  # per compiled kind, the owners of its needles
+        for part in self.compiled:
+            self._owners.append(self._add_needles(part.screen_needles()))
+        self._signal_owners = self._add_needles(self.signal_phrases.screen_needles()) | self._add_needles(
+            screen_needles(self.signal_regexes))
+        self.screen.build()
+        self._unscreened: dict[frozenset, tuple[bool, ...]] = {}
+
+    def _add_needles(self, needles) -> frozenset[str]:
+        owners = set()
+        for owner, needle, mode in needles:
+            if self.screen.add(owner, needle, mode):
+                owners.add(owner)
+        return frozenset(owners)
+
+    def unscreened(self, active: frozenset) -> tuple[bool, ...]:
+        """Per compiled kind, whether some of the active rules run whatever the screen finds (cached)."""
+        found = self._unscreened.get(active)
+        if found is None:
+            if len(self._unscreened) > 256:
+                self._unscreened.clear()
+            found = self._unscreened[active] = tuple(part.unscreened(active) for part in self.compiled)
+        return found
+
+    def screen_segment(self, ctx: MatchContext) -> set[str]:
+        """The owners (active rules, `ctx.signals`) the screen finds in the segment, once per context."""
+        if ctx.live is None:
+            ctx.live = self.screen.scan(ctx.lower, self.screen.wanted(ctx.active, ctx.signals), ctx.compact)
+        return ctx.live
 
     def signals_of(self, packs: frozenset[str]) -> frozenset[str]:
         """The keys of the signals that the packs in `packs` define (cached per set of packs)."""
@@ -80,14 +111,26 @@ class LanguageRules:
         """Sponsorship signals (of the `allowed` keys) in a segment: (signal, start, end) in the
         normalized text."""
         out = []
+        if ctx.live is None:
+            ctx.signals = allowed
+            self.screen_segment(ctx)
+        elif ctx.signals is not allowed:  # (signals asked of a context screened without them)
+            ctx.live = ctx.live | self.screen.scan(ctx.lower, allowed, ctx.compact)
+            ctx.signals = ctx.signals | allowed
+        plan = self._signal_plans.get(allowed)
+        if plan is None:  # (a set of signals not asked for through signals_of)
+            plan = self._signal_plans[allowed] = RegexPlan([i for i in self.signal_regexes if i[0] in allowed])
         ps = self.signal_phrases
+        if ctx.live is not None and ctx.live.isdisjoint(self._signal_owners) and not (
+                plan.always or plan.patterned or ps.unscreened(allowed)):
+            return out  # no needle of a signal in the segment, and none runs without one
         if not ps.empty and ps.possible(ctx, allowed):
             doc = ctx.doc
             for key, s, e in ps.matches(doc):
                 if key in allowed:
                     span = doc[s:e]
                     out.append((self.signals[key], span.start_char, span.end_char))
-        for key, rx, _pre in self._signal_plans[allowed].candidates(ctx):
+        for key, rx, _pre in plan.candidates(ctx):
             for m in rx.finditer(ctx.text, timeout=0.25):
                 if m.end() > m.start():
                     out.append((self.signals[key], m.start(), m.end()))
@@ -95,7 +138,11 @@ class LanguageRules:
 
     def find(self, ctx: MatchContext) -> list[Hit]:
         hits: list[Hit] = []
-        for compiled in self.compiled:
+        live = self.screen_segment(ctx)
+        for compiled, owners, unscreened in zip(self.compiled, self._owners, self.unscreened(ctx.active),
+                                               strict=True):
+            if not unscreened and live is not None and live.isdisjoint(owners):
+                continue  # none of its active rules' needles in the segment
             possible = compiled.possible
             if possible is None or possible(ctx):
                 hits.extend(compiled.find(ctx))

@@ -11,7 +11,16 @@ from spacy.tokens import Doc
 
 from .. import nlp
 
-_WORD = regex.compile(r"[^\W\d_\p{Han}\p{Thai}]+|\d+", regex.V1)  # Han/Thai: see text_keys
+_LETTER = r"[^\W\d_\p{Han}\p{Thai}]"
+_WORD = regex.compile(rf"{_LETTER}+|\d+", regex.V1)  # Han/Thai: see text_keys
+WORD = _WORD  # what a word key is (a run of letters, or of digits)
+
+
+def word_pattern(word: str) -> str:
+    """A regex that finds `word` in a lower-cased text exactly where `word_keys` would list it: as a
+    whole run of letters (or of digits), not inside a longer one."""
+    edge = r"\d" if word.isdecimal() else _LETTER
+    return rf"(?<!{edge}){regex.escape(word)}(?!{edge})"
 
 
 _SPACES = regex.compile(r"\s+")
@@ -19,10 +28,11 @@ _SPACES = regex.compile(r"\s+")
 _COMMON = frozenset(
     """a an the and or but in on at to of for from with by as is are was be been it its this that these
     those my your our their his her me you we us they i he she so no not do don t s get got use just
-    only all one two three very more most can will have has had what who how when if then than now
+    only all one two three very more most can will have has had what who how when if then than now like
     yang dan di ke ini itu untuk dengan aku saya kamu ya nya ang ng sa mga na at ko po và của là có
     không này cho với""".split()
 )
+COMMON_WORDS = _COMMON
 _SCRIPT_START = regex.compile(r"[\p{Han}\p{Thai}]{1,2}")
 _SCRIPT_RUN = regex.compile(r"[\p{Han}\p{Thai}][\p{Han}\p{Thai}\s]*")
 
@@ -146,11 +156,18 @@ class MatchContext:
     extra: dict = field(default_factory=dict)
     words: set | None = None  # word keys shared by the languages of one segment
     shared: dict | None = None  # prefilter answers shared by the languages of one segment
+    signals: frozenset = frozenset()  # keys of the sponsorship signals the segment is asked about
+    live: set | None = None  # owners whose needles the screen found (None: not screened, all may match)
 
     @property
     def keys(self) -> set[str]:
         if self._keys is None:
-            self._keys = text_keys(self.lang, self.text, self.words)
+            words = self.words
+            if words is None and self.shared is not None:  # one word list for the segment's languages
+                words = self.words = self.shared.get("words")
+                if words is None:
+                    words = self.words = self.shared["words"] = word_keys(self.text)
+            self._keys = text_keys(self.lang, self.text, words)
         return self._keys
 
     @property

@@ -11,7 +11,7 @@ import regex
 from spacy.matcher import Matcher
 
 from ... import nlp
-from ..matching import Hit, MatchContext, phrase_key
+from ..matching import COMMON_WORDS, Hit, MatchContext, phrase_key
 from .regex_kind import required_literals
 
 FIELDS = {
@@ -92,6 +92,16 @@ def _substring_sets(pattern: list[dict]) -> list[tuple[str, ...]]:
     return sets
 
 
+def _strength(members) -> int:
+    """How rarely a set of words (or strings) is likely to be met in a caption: by its weakest member;
+    a common function word ("a", "to") 0, one or two characters 1 ("kg", "st"), else 2 ("win", "$")."""
+    def weight(m: str) -> int:
+        if m in COMMON_WORDS:
+            return 0
+        return 2 if len(m) > 2 or not m.isalnum() else 1
+    return min(map(weight, members))
+
+
 def _anchors(lang: str, pattern: list[dict]) -> set[str] | None:
     """Literal words one of which must be in the text for the pattern to match (None: unknown)."""
     sets = _literal_sets(lang, pattern)
@@ -140,16 +150,37 @@ class CompiledPatterns:
             self.anchors[rule.id] = anchors
             self.requirements[rule.id] = [(_literal_sets(lang, p), _substring_sets(p)) for p in pats]
         self.keys = set().union(*self.anchors.values()) if self.anchors else set()
+        self.order = {rule_id: i for i, rule_id in enumerate(self.anchors)}
+
+    def screen_needles(self):
+        """(rule id, needle, mode) for the screen. A pattern needs one member of each of its literal
+        sets (words, or strings of its REGEX tokens), so any one set will do: the screen takes the
+        strongest (`_strength`), then the one with the fewest members: "$" rather than "just|only|now"."""
+        for rule_id, requirements in self.requirements.items():
+            for words, strings in requirements:
+                options = [("word", s) for s in words] + [("literal", frozenset(alts)) for alts in strings]
+                mode, best = max(options, key=lambda o: (_strength(o[1]), -len(o[1]), sorted(o[1])))
+                for needle in sorted(best):
+                    yield rule_id, needle, mode
+
+    def unscreened(self, active: frozenset) -> bool:
+        return False  # every pattern has a literal token (`check`): all are screened
+
+    def _candidates(self, ctx: MatchContext):
+        """The active rules that may match: those the screen found an anchor of (all, unscreened)."""
+        if ctx.live is not None:
+            return [r for r in ctx.live if r in self.anchors]
+        return [r for r in self.anchors if r in ctx.active]
 
     def possible(self, ctx: MatchContext) -> bool:
+        rules = self._candidates(ctx)
+        if not rules:
+            return False
         keys = ctx.keys
         if self.keys.isdisjoint(keys):
             return False
-        active = ctx.active
-        return any(
-            rule_id in active and not anchors.isdisjoint(keys) and self._possible(rule_id, ctx)
-            for rule_id, anchors in self.anchors.items()
-        )
+        anchors = self.anchors
+        return any(not anchors[r].isdisjoint(keys) and self._possible(r, ctx) for r in rules)
 
     def _possible(self, rule_id: str, ctx: MatchContext) -> bool:
         """Some pattern of the rule has every one of its literal tokens' words in the text (and a
@@ -165,8 +196,8 @@ class CompiledPatterns:
     def find(self, ctx: MatchContext) -> list[Hit]:
         keys = ctx.keys
         hits = []
-        for rule_id, anchors in self.anchors.items():
-            if rule_id not in ctx.active or anchors.isdisjoint(keys) or not self._possible(rule_id, ctx):
+        for rule_id in sorted(self._candidates(ctx), key=self.order.__getitem__):
+            if self.anchors[rule_id].isdisjoint(keys) or not self._possible(rule_id, ctx):
                 continue
             doc = ctx.doc
             for _, s, e in self.matchers[rule_id](doc):

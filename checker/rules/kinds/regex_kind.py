@@ -11,7 +11,7 @@ import re._parser as _sre_parser
 
 import regex
 
-from ..matching import Hit, Literals, MatchContext
+from ..matching import COMMON_WORDS, Hit, Literals, MatchContext
 
 TIMEOUT = 0.25  # seconds per rule and segment
 
@@ -118,7 +118,10 @@ _SCRIPT_CHAR = regex.compile(r"[\p{Han}\p{Thai}]")
 
 
 def _weight(literal: str) -> int:
-    """How selective a literal is: its length, a Han or Thai character counting double."""
+    """How selective a literal is: its length, a Han or Thai character counting double; a common word
+    ("only", "like": in most captions) counts as one letter."""
+    if literal.strip() in COMMON_WORDS:
+        return 1
     return len(literal) + len(_SCRIPT_CHAR.findall(literal))
 
 
@@ -191,6 +194,14 @@ class CompiledRegexes:
 
     possible = None  # prefilters are substrings, not words: checked in find()
 
+    def screen_needles(self):
+        return screen_needles(self.items)
+
+    def unscreened(self, active: frozenset) -> bool:
+        """Whether an active regex runs without a literal prefilter (none, or a `{regex: ...}` one)."""
+        plan = self.plan(active)
+        return bool(plan.always or plan.patterned)
+
     def plan(self, active: frozenset) -> RegexPlan:
         plan = self._plans.get(active)
         if plan is None:
@@ -201,15 +212,39 @@ class CompiledRegexes:
 
     def find(self, ctx: MatchContext) -> list[Hit]:
         hits = []
+        shared = ctx.shared
         for rule, rx, group, _pre in self.plan(ctx.active).candidates(ctx):
-            try:
-                for m in rx.finditer(ctx.text, timeout=TIMEOUT):
-                    s, e = m.span(group)
-                    if e > s:
-                        hits.append(Hit(rule, s, e))
-            except TimeoutError:
-                ctx.extra.setdefault("timeouts", []).append(rule.id)
+            # a segment checked in several languages holds one text: a regex runs on it once
+            key = ("regex", rx.pattern, group)
+            spans = shared.get(key) if shared is not None else None
+            if spans is None:
+                spans = []
+                try:
+                    for m in rx.finditer(ctx.text, timeout=TIMEOUT):
+                        s, e = m.span(group)
+                        if e > s:
+                            spans.append((s, e))
+                except TimeoutError:
+                    ctx.extra.setdefault("timeouts", []).append(rule.id)
+                if shared is not None:
+                    shared[key] = spans
+            hits.extend(Hit(rule, s, e) for s, e in spans)
         return hits
+
+
+def owner_of(item: tuple) -> str:
+    """A plan item's owner: its rule's id (a regex rule) or its key (a signal)."""
+    first = item[0]
+    return first if isinstance(first, str) else first.id
+
+
+def screen_needles(items):
+    """(owner, literal, "literal") for the screen, of every item prefiltered by literal strings."""
+    for item in items:
+        pre = item[-1]
+        if pre is not None and pre.pattern is None:
+            for lit in pre.strings:
+                yield owner_of(item), lit, "literal"
 
 
 class RegexPlan:
@@ -217,7 +252,7 @@ class RegexPlan:
     (always run), a cheap regex (tested one by one), literal strings (all found in one `Literals`
     pass, so a segment with none of them costs one scan, whatever the number of rules)."""
 
-    __slots__ = ("order", "always", "patterned", "by_literal", "literals")
+    __slots__ = ("order", "always", "patterned", "by_literal", "literals", "by_owner")
 
     def __init__(self, items: list[tuple]):
         self.order = {id(item): i for i, item in enumerate(items)}
@@ -225,20 +260,28 @@ class RegexPlan:
         self.patterned = [(item, item[-1].pattern) for item in items
                           if item[-1] is not None and item[-1].pattern is not None]
         self.by_literal: dict[str, list[tuple]] = {}
+        self.by_owner: dict[str, list[tuple]] = {}  # rule id (signal key) -> its literal-prefiltered items
         for item in items:
             pre = item[-1]
             if pre is not None and pre.pattern is None:
                 for lit in pre.strings:
                     self.by_literal.setdefault(lit, []).append(item)
+                self.by_owner.setdefault(owner_of(item), []).append(item)
         self.literals = Literals(self.by_literal)
 
     def candidates(self, ctx: MatchContext) -> list[tuple]:
-        """The items whose prefilter lets this segment through, in their original order."""
+        """The items whose prefilter lets this segment through, in their original order. Screened
+        (`ctx.live`), a literal prefilter is already answered: its owner is live or not."""
         out = list(self.always)
         for item, pattern in self.patterned:
             if ctx.searches(pattern):
                 out.append(item)
-        if self.by_literal:
+        if ctx.live is not None:
+            for owner in ctx.live:
+                items = self.by_owner.get(owner)
+                if items:
+                    out.extend(items)
+        elif self.by_literal:
             found = ctx.literals_in(self.literals)
             if found:
                 seen = {id(item) for item in out}

@@ -24,6 +24,7 @@ import regex
 
 from ...model import format_time
 from ..matching import Hit, MatchContext
+from .regex_kind import derived_prefilter
 from .terms import PhraseSet, match_mode
 
 _PHRASES = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
@@ -127,7 +128,7 @@ class CompiledRequire:
             if templates:
                 self.labels.add(rule.id, templates, mode)
             if req.get("regex") and lang in rule.languages:
-                self.regexes.append((rule, regex.compile(req["regex"])))
+                self.regexes.append((rule, regex.compile(req["regex"]), derived_prefilter(req["regex"])))
             weak = rule.spec.get("weak") or {}
             wt = _terms_for(weak, lang, rule.languages)
             if wt:
@@ -137,6 +138,17 @@ class CompiledRequire:
         self.weak.prepare()
 
     possible = None  # find() asks the label and weak-label phrase sets itself, once each
+
+    def screen_needles(self):
+        yield from self.labels.screen_needles()
+        yield from self.weak.screen_needles()
+        for rule, _rx, pre in self.regexes:  # a label regex: its literals (one is in every label)
+            for lit in pre.strings if pre is not None else ():
+                yield rule.id, lit, "literal"
+
+    def unscreened(self, active: frozenset) -> bool:
+        return (self.labels.unscreened(active) or self.weak.unscreened(active)
+                or any(pre is None and rule.id in active for rule, _rx, pre in self.regexes))
 
     def find(self, ctx: MatchContext) -> list[Hit]:
         hits = []
@@ -149,11 +161,14 @@ class CompiledRequire:
                 if rule_id in ctx.active:
                     span = doc[s:e]
                     hits.append(Hit(self.rules[rule_id], span.start_char, span.end_char, s, e, tag=tag))
-        for rule, rx in self.regexes:
-            if rule.id in ctx.active:
-                for m in rx.finditer(ctx.text, timeout=0.25):
-                    if m.end() > m.start():
-                        hits.append(Hit(rule, m.start(), m.end(), tag="label"))
+        for rule, rx, pre in self.regexes:
+            if rule.id not in ctx.active:
+                continue
+            if pre is not None and (rule.id not in ctx.live if ctx.live is not None else not pre.passes(ctx.lower)):
+                continue  # none of the literals every label of the regex holds
+            for m in rx.finditer(ctx.text, timeout=0.25):
+                if m.end() > m.start():
+                    hits.append(Hit(rule, m.start(), m.end(), tag="label"))
         return hits
 
 

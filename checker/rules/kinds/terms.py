@@ -13,6 +13,7 @@ from ... import nlp
 from ...normalize import normalize
 from .. import phrases
 from ..matching import Hit, MatchContext, phrase_key, phrase_requirements
+from ..screen import COMPACT, WORD_MODE
 
 _PHRASES = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
 
@@ -86,7 +87,7 @@ class PhraseIndex:
     carries its key (rule id), so that a segment asks only about the rules that apply to it.
     """
 
-    __slots__ = ("always", "keys", "sure", "index")
+    __slots__ = ("always", "keys", "sure", "index", "owners")
 
     def __init__(self, lang: str, entries):
         self.always: set[str] = set()  # keys with a phrase that has no word to file it under
@@ -106,6 +107,7 @@ class PhraseIndex:
             k3 = phrase_key(lang, rest) if rest else None
             self.index.setdefault(k1, {}).setdefault(k2, {}).setdefault(k3, []).append((need, compact, key))
         self.keys = frozenset(self.index) | frozenset(self.sure)
+        self.owners = frozenset(key for key, *_ in entries)
 
     def possible(self, ctx: MatchContext, allowed: frozenset | None = None) -> bool:
         if self.always and (allowed is None or not self.always.isdisjoint(allowed)):
@@ -182,11 +184,30 @@ class PhraseSet:
             self._index = PhraseIndex(self.lang, self._entries)
         return self
 
+    def screen_needles(self):
+        """(key, needle, mode) for the screen: a one-word phrase is looked for as that word, a longer
+        one as its tokens joined. A phrase with no word to key on is not screened (`unscreened`)."""
+        index = self._index or self.prepare()._index
+        for key, need, compact, _written in self._entries:
+            if key in index.always:
+                continue
+            yield key, compact, WORD_MODE if len(need) == 1 and compact in need else COMPACT
+
+    def unscreened(self, allowed: frozenset) -> bool:
+        """Whether some phrase of the allowed keys has no needle (it is looked for on every segment)."""
+        always = (self._index or self.prepare()._index).always
+        return bool(always) and not always.isdisjoint(allowed)
+
     def possible(self, ctx: MatchContext, allowed: frozenset | None = None) -> bool:
         """Whether some phrase of the allowed keys (None: any) can match the segment."""
         index = self._index
         if index is None:
             index = self.prepare()._index
+        live = ctx.live
+        if live is not None and not (index.always and (allowed is None or not index.always.isdisjoint(allowed))):
+            # screened: only keys whose needles are in the text can match
+            if not any(k in index.owners and (allowed is None or k in allowed) for k in live):
+                return False
         return index.possible(ctx, allowed)
 
     def matches(self, doc: Doc) -> list[tuple[str, int, int]]:
@@ -209,6 +230,12 @@ class CompiledTerms:
                 self.phrases.add(rule.id, templates, match_mode(rule, lang))
                 self.rules[rule.id] = rule
         self.phrases.prepare()
+
+    def screen_needles(self):
+        return self.phrases.screen_needles()
+
+    def unscreened(self, active: frozenset) -> bool:
+        return self.phrases.unscreened(active)
 
     def possible(self, ctx: MatchContext) -> bool:
         return self.phrases.possible(ctx, ctx.active)

@@ -1,0 +1,124 @@
+"""The first look at a segment: which rules' prefilter strings it holds at all, in one scan.
+
+Most captions break no rule, and most rules of a market cannot match most captions. Before any kind
+looks at a segment, `Screen.scan` finds, in one Aho-Corasick pass over the segment's lower-cased text
+with its spaces removed, every *needle* of the language's rules, and answers with the owners (rule
+ids, signal keys) whose needles are there. A kind then works only for its live owners (and for those
+that cannot be screened); a segment with no live owner costs the scan and nothing else.
+
+Needles come from each kind (`screen_needles()`), in three modes:
+
+- `word`: a whole word as `matching.word_keys` finds it (a one-word phrase, a pattern's literal word):
+  verified in the lower-cased text with the same word boundaries, so "ad" is not found in "made";
+- `literal`: a string the lower-cased text must contain (a regex prefilter): verified with `in`;
+- `compact`: a phrase's tokens joined without spaces (or a Chinese/Thai key): accepted as found, the
+  kind's own prefilter looks closer.
+
+Removing spaces keeps every substring relation the kinds rely on: a single space is all spaCy lets
+stand between the tokens of a match (other whitespace is a token of its own), so a phrase's tokens,
+joined, are a substring of the text without spaces; and a literal in the text is, without its spaces,
+in the text without spaces. A needle that is not found means its owner cannot match: the screen may
+let a segment through for nothing, never hide a match (`tests/test_prefilters.py` checks it against
+the matchers). Owners a kind cannot screen (a regex without literals, a phrase with no word to key
+on) are left to the kind, which runs them always.
+"""
+
+from __future__ import annotations
+
+import ahocorasick
+import regex
+
+from .matching import WORD, word_pattern
+
+WORD_MODE, LITERAL, COMPACT = "word", "literal", "compact"
+
+
+def squeeze(text: str) -> str:
+    """The text without spaces (what the screen scans, `MatchContext.compact`; how needles are written)."""
+    return text.replace(" ", "")
+
+
+class _Needle:
+    """What one needle stands for: per mode, the owners it keys, and how to verify it."""
+
+    __slots__ = ("text", "word", "literal", "compact")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.word: set[str] = set()
+        self.literal: dict[str, set[str]] = {}  # the literal as written (spaces kept) -> owners
+        self.compact: set[str] = set()
+
+    def freeze(self) -> tuple:
+        word = frozenset(self.word)
+        rx = regex.compile(word_pattern(self.text), regex.V1) if word else None
+        literal = tuple((lit, frozenset(o)) for lit, o in sorted(self.literal.items()))
+        owners = frozenset(self.word | self.compact).union(*(o for _, o in literal))
+        return (self.text, owners, word, rx, literal, frozenset(self.compact))
+
+
+class Screen:
+    """Needles of every rule of one language, scanned for together. Build once (`add`, then `build`)."""
+
+    def __init__(self):
+        self._needles: dict[str, _Needle] = {}
+        self.automaton = None
+        self._wanted: dict[tuple[frozenset, frozenset], frozenset] = {}
+
+    def add(self, owner: str, needle: str, mode: str) -> bool:
+        """File `needle` for `owner`; False when it cannot be a needle (nothing left once squeezed)."""
+        text = squeeze(needle.lower()) if mode != LITERAL else squeeze(needle)
+        if not text:
+            return False
+        if mode == WORD_MODE and not WORD.fullmatch(text):
+            mode = COMPACT  # (a Chinese or Thai key, or a fragment: found as a substring)
+        entry = self._needles.get(text)
+        if entry is None:
+            entry = self._needles[text] = _Needle(text)
+        if mode == WORD_MODE:
+            entry.word.add(owner)
+        elif mode == LITERAL:
+            entry.literal.setdefault(needle, set()).add(owner)
+        else:
+            entry.compact.add(owner)
+        return True
+
+    def build(self) -> Screen:
+        self.automaton = None
+        if self._needles:
+            self.automaton = ahocorasick.Automaton()
+            for text, entry in self._needles.items():
+                self.automaton.add_word(text, entry.freeze())
+            self.automaton.make_automaton()
+        return self
+
+    def wanted(self, active: frozenset, signals: frozenset) -> frozenset:
+        """The owners a segment asks about: its active rules and the signals of its markets (cached)."""
+        key = (active, signals)
+        found = self._wanted.get(key)
+        if found is None:
+            if len(self._wanted) > 256:
+                self._wanted.clear()
+            found = self._wanted[key] = active | signals
+        return found
+
+    def scan(self, lower: str, wanted: frozenset, compact: str | None = None) -> set[str]:
+        """The owners in `wanted` whose needles are in `lower` (the lower-cased segment text; `compact`:
+        the same without spaces, when the caller has it)."""
+        live: set[str] = set()
+        if self.automaton is None:
+            return live
+        seen = set()
+        for _, (text, owners, word, rx, literal, joined) in self.automaton.iter(
+                squeeze(lower) if compact is None else compact):
+            if owners.isdisjoint(wanted) or text in seen:
+                continue  # (most needles found belong to rules of other markets)
+            seen.add(text)
+            if joined and not joined.isdisjoint(wanted):
+                live |= joined & wanted
+            if word and not word.isdisjoint(wanted) and rx.search(lower):
+                live |= word & wanted
+            for lit, lit_owners in literal:
+                if not lit_owners.isdisjoint(wanted) and lit in lower:
+                    live |= lit_owners & wanted
+        return live
