@@ -122,7 +122,7 @@ class LanguageRules:
             plan = self._signal_plans[allowed] = RegexPlan([i for i in self.signal_regexes if i[0] in allowed])
         ps = self.signal_phrases
         if ctx.live is not None and ctx.live.isdisjoint(self._signal_owners) and not (
-                plan.always or plan.patterned or ps.unscreened(allowed)):
+                plan.always or any(not screened for *_, screened in plan.patterned) or ps.unscreened(allowed)):
             return out  # no needle of a signal in the segment, and none runs without one
         if not ps.empty and ps.possible(ctx, allowed):
             doc = ctx.doc

@@ -200,7 +200,7 @@ class CompiledRegexes:
     def unscreened(self, active: frozenset) -> bool:
         """Whether an active regex runs without a literal prefilter (none, or a `{regex: ...}` one)."""
         plan = self.plan(active)
-        return bool(plan.always or plan.patterned)
+        return bool(plan.always) or any(not screened for _item, _pattern, screened in plan.patterned)
 
     def plan(self, active: frozenset) -> RegexPlan:
         plan = self._plans.get(active)
@@ -239,12 +239,20 @@ def owner_of(item: tuple) -> str:
 
 
 def screen_needles(items):
-    """(owner, literal, "literal") for the screen, of every item prefiltered by literal strings."""
+    """(owner, literal, "literal") for the screen: an item's prefilter strings, or the literals its
+    `{regex: ...}` prefilter needs (read from it as from any regex; "@" for '\\w@\\w')."""
     for item in items:
-        pre = item[-1]
-        if pre is not None and pre.pattern is None:
-            for lit in pre.strings:
-                yield owner_of(item), lit, "literal"
+        for lit in screen_literals(item[-1]):
+            yield owner_of(item), lit, "literal"
+
+
+def screen_literals(pre: Prefilter | None) -> tuple[str, ...]:
+    """Strings one of which is in every text the prefilter lets through (none: it cannot be screened)."""
+    if pre is None:
+        return ()
+    if pre.pattern is None:
+        return pre.strings
+    return required_literals(pre.pattern.pattern, min_weight=1) or ()
 
 
 class RegexPlan:
@@ -257,7 +265,8 @@ class RegexPlan:
     def __init__(self, items: list[tuple]):
         self.order = {id(item): i for i, item in enumerate(items)}
         self.always = [item for item in items if item[-1] is None]
-        self.patterned = [(item, item[-1].pattern) for item in items
+        # (item, prefilter pattern, whether the screen holds the pattern's literals)
+        self.patterned = [(item, item[-1].pattern, bool(screen_literals(item[-1]))) for item in items
                           if item[-1] is not None and item[-1].pattern is not None]
         self.by_literal: dict[str, list[tuple]] = {}
         self.by_owner: dict[str, list[tuple]] = {}  # rule id (signal key) -> its literal-prefiltered items
@@ -273,11 +282,14 @@ class RegexPlan:
         """The items whose prefilter lets this segment through, in their original order. Screened
         (`ctx.live`), a literal prefilter is already answered: its owner is live or not."""
         out = list(self.always)
-        for item, pattern in self.patterned:
+        live = ctx.live
+        for item, pattern, screened in self.patterned:
+            if screened and live is not None and owner_of(item) not in live:
+                continue  # none of the pattern's literals in the segment
             if ctx.searches(pattern):
                 out.append(item)
-        if ctx.live is not None:
-            for owner in ctx.live:
+        if live is not None:
+            for owner in live:
                 items = self.by_owner.get(owner)
                 if items:
                     out.extend(items)
