@@ -115,7 +115,7 @@ def _fold(cluster: str) -> str:
     return folded.replace("\u0e4d\u0e32", _SARA_AM)
 
 
-_TRANSLATED = regex.compile("[" + "".join(_TRANSLATE) + "]")
+_TRANSLATED = re.compile("[" + "".join(_TRANSLATE) + "]")  # (re: a third of regex's time here)
 
 
 def _stable(text: str) -> bool:
