@@ -16,8 +16,13 @@
   hashes the raw record (an archive record; the text, offsets and metadata of other documents), how it
   is read (format, CSV header, field options, declared metadata, default markets), the rule packs'
   content (`RuleSet.fingerprint`), `--select`/`--ignore` and the tool version. A cached record is put
-  back in its place without being parsed: an unchanged archive is read back from the cache, and any
-  pack change re-checks everything.
+  back in its place without being parsed, and any pack change re-checks everything.
+  On top of it, a whole-file layer (`FileLayer`, the `archive_hook` of `sources.iter_records`): an
+  archive file audited completely is stored as one entry, keyed on the SHA-256 of its bytes, how it is
+  read and the same salt, holding what it takes to replay its outcomes (per record its line, number,
+  own id and result; the reader's errors) in compressed chunks. An unchanged archive, wherever it now
+  is, is then hashed and replayed without being read or parsed; an edited one is read, its unchanged
+  records served by the per-record cache.
 - **Nothing lost**: a record whose check raises is reported as an `InputError` naming the record and
   the reason, and the audit goes on; `--max-errors N` stops once more than N errors were seen; on
   Ctrl-C the workers are stopped, what was done is printed, and the caller keeps `<out>.partial`.
@@ -34,10 +39,13 @@ import sqlite3
 import struct
 import sys
 import time
+import zlib
+from array import array
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from itertools import accumulate
 from pathlib import Path
 
 from . import __version__
@@ -53,7 +61,11 @@ CACHE_FILE = "audit-v2.sqlite3"
 CACHE_FORMAT = "2"
 CACHE_PAGES_KB = 32 << 10  # SQLite's page cache (the default 2 MB makes every look-up read the file)
 _MEMO_SIZE = 4096  # decoded results kept for reuse: a clean record's result is the same for many records
+_CLEAN_TAIL = ",[],null]"  # how a result without findings ends (no findings, no fields: `check_item`)
 _KEY = struct.Struct("<qq")  # a cache key: the first 16 bytes of a SHA-256, as (row id, check)
+FILE_FORMAT = f"1-{sys.byteorder}"  # of the whole-file entries (their chunks hold native 64-bit integers)
+FILE_CHUNK = 4096  # entries per stored chunk of a file's outcomes (what a replay holds in memory at a time)
+_CHUNK_HEAD = struct.Struct("<II")  # entries, length of the JSON part
 
 
 # --- what the workers get and send back --------------------------------------------------------------
@@ -214,10 +226,21 @@ class ResultCache:
         self.db.execute(f"PRAGMA cache_size={-CACHE_PAGES_KB}")
         self.db.execute("CREATE TABLE IF NOT EXISTS results"
                         " (id INTEGER PRIMARY KEY, chk INTEGER NOT NULL, record TEXT, value TEXT NOT NULL)")
+        # the whole-file layer (`FileLayer`): one row per archive file audited whole (key NULL while it is
+        # written), its outcomes in `file_chunks`; `scope` and `path` find the older versions of a file
+        self.db.execute("CREATE TABLE IF NOT EXISTS files (id INTEGER PRIMARY KEY, key BLOB UNIQUE,"
+                        " scope BLOB NOT NULL, path BLOB NOT NULL, entries INTEGER NOT NULL, chunks INTEGER NOT NULL,"
+                        " size INTEGER NOT NULL, written REAL NOT NULL)")
+        self.db.execute("CREATE INDEX IF NOT EXISTS files_by_path ON files (scope, path)")
+        self.db.execute("CREATE TABLE IF NOT EXISTS file_chunks (file INTEGER NOT NULL, seq INTEGER NOT NULL,"
+                        " data BLOB NOT NULL, PRIMARY KEY (file, seq)) WITHOUT ROWID")
         self._salt = hashlib.sha256(salt.encode("utf-8"))
         self._sources: dict = {}  # Archive -> hash of the salt and how the archive is read
-        self.hits = 0
-        self.misses = 0
+        self.hits = 0  # records looked up in the per-record table and found
+        self.misses = 0  # and not found (checked)
+        self.files_replayed = 0  # archive files replayed whole, and their records (as counted in records_read)
+        self.records_replayed = 0
+        self.files_stored = 0
 
     @staticmethod
     def salt(ruleset, select: Iterable[str], ignore: Iterable[str], markets: Iterable[str] = ()) -> str:
@@ -291,11 +314,323 @@ class ResultCache:
                 pass
             raise
 
+    # the whole-file layer
+
+    def file_key(self, fmt: str, archive: Archive, digest: bytes) -> tuple[bytes, bytes]:
+        """(key, scope) of an archive file: scope hashes the salt and how the file is read, the key that
+        and the SHA-256 of its bytes."""
+        h = self._salt.copy()
+        h.update(f"\x1efile {FILE_FORMAT}\x1e{fmt}\x1e{archive.identity()}".encode("utf-8", "surrogatepass"))
+        scope = h.digest()
+        h.update(digest)
+        return h.digest(), scope
+
+    def find_file(self, key: bytes) -> tuple[int, int] | None:
+        """(entry, chunks) of a stored file whose chunks are all there, or None."""
+        try:
+            row = self.db.execute("SELECT id, chunks, size FROM files WHERE key = ?", (key,)).fetchone()
+            if row is None:
+                return None
+            count, size = self.db.execute("SELECT count(*), total(length(data)) FROM file_chunks WHERE file = ?",
+                                          (row[0],)).fetchone()
+        except sqlite3.Error as exc:
+            print(f"reelcheck: warning: cannot read the cache: {exc}", file=sys.stderr)
+            return None
+        if count != row[1] or int(size) != row[2]:  # damaged (a complete entry's chunks are never taken
+            self.drop_file(row[0])                   # without it): dropped, so that it is stored again
+            return None
+        return row[0], row[1]
+
+    def file_chunks(self, entry: int, chunks: int) -> Iterator[tuple]:
+        """A stored file's chunks, decoded one at a time (`decode_chunk`); raises LookupError when one is
+        missing or damaged (a concurrent audit replaced the entry, or the file is corrupt)."""
+        for seq in range(chunks):
+            try:
+                row = self.db.execute("SELECT data FROM file_chunks WHERE file = ? AND seq = ?", (entry, seq)
+                                      ).fetchone()
+                if row is None:
+                    raise LookupError("missing")
+                yield decode_chunk(row[0])
+            except (sqlite3.Error, zlib.error, ValueError, TypeError) as exc:
+                raise LookupError(str(exc)) from exc
+
+    def begin_file(self, start: _FileStart) -> int:
+        cursor = self.db.execute(
+            "INSERT INTO files (key, scope, path, entries, chunks, size, written) VALUES (NULL, ?, ?, 0, 0, 0, ?)",
+            (start.scope, _path_bytes(start.path), time.time()))
+        return cursor.lastrowid
+
+    def put_file_chunk(self, entry: int, seq: int, data: bytes) -> None:
+        self.db.execute("INSERT OR REPLACE INTO file_chunks (file, seq, data) VALUES (?, ?, ?)", (entry, seq, data))
+
+    def end_file(self, entry: int, start: _FileStart, entries: int, chunks: int, size: int) -> None:
+        """Make a written entry findable, and drop the older entries of the same path read the same way
+        (and any left incomplete a day ago by an audit that was killed)."""
+        path = _path_bytes(start.path)
+        stale = time.time() - 86400
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            if self.db.execute("SELECT count(*) FROM file_chunks WHERE file = ?", (entry,)).fetchone()[0] != chunks:
+                raise sqlite3.IntegrityError("chunks missing")  # (taken by a concurrent prune)
+            self.db.execute("UPDATE files SET key = ?, entries = ?, chunks = ?, size = ? WHERE id = ?",
+                            (start.key, entries, chunks, size, entry))
+            old = "(SELECT id FROM files WHERE (scope = ? AND path = ? AND key IS NOT NULL OR key IS NULL AND written < ?) AND id != ?)"
+            args = (start.scope, path, stale, entry)
+            self.db.execute(f"DELETE FROM file_chunks WHERE file IN {old}", args)
+            self.db.execute(f"DELETE FROM files WHERE id IN {old}", args)
+            self.db.execute("COMMIT")
+            self.files_stored += 1
+        except sqlite3.Error as exc:
+            try:
+                self.db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+            if not isinstance(exc, sqlite3.IntegrityError):
+                raise
+            self.drop_file(entry)  # the same file stored meanwhile by another audit: that one is kept
+
+    def drop_file(self, entry: int) -> None:
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("DELETE FROM file_chunks WHERE file = ?", (entry,))
+            self.db.execute("DELETE FROM files WHERE id = ?", (entry,))
+            self.db.execute("COMMIT")
+        except sqlite3.Error:
+            try:
+                self.db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+
     def close(self) -> None:
         try:
             self.db.close()
         except sqlite3.Error:
             pass
+
+
+# --- the cache's whole-file layer ----------------------------------------------------------------------
+
+class _FileStart:
+    """Marker before the records of an archive file that is read (and recorded, to be stored once complete)."""
+
+    __slots__ = ("path", "key", "scope")
+
+    def __init__(self, path: str, key: bytes, scope: bytes):
+        self.path = path
+        self.key = key
+        self.scope = scope
+
+
+class _FileEnd:
+    """Marker after them: `unchanged` when the file's bytes still hash to the key (it did not change as it was read)."""
+
+    __slots__ = ("start", "unchanged")
+
+    def __init__(self, start: _FileStart, unchanged: bool):
+        self.start = start
+        self.unchanged = unchanged
+
+
+class _Replay:
+    """Marker standing for a whole archive file whose outcomes are in the cache (`ResultCache.find_file`)."""
+
+    __slots__ = ("path", "format", "entry", "chunks")
+
+    def __init__(self, path: str, fmt: str, entry: int, chunks: int):
+        self.path = path
+        self.format = fmt  # Document.format
+        self.entry = entry
+        self.chunks = chunks
+
+
+_MARKERS = (_FileStart, _FileEnd, _Replay)
+
+
+def file_digest(path: str) -> bytes:
+    """SHA-256 of a file's bytes (read 64 KB at a time: the buffer stays in the CPU cache, about twice as
+    fast as `hashlib.file_digest`'s 256 KB here)."""
+    h = hashlib.sha256()
+    buf = bytearray(1 << 16)
+    view = memoryview(buf)
+    with open(path, "rb", buffering=0) as fh:
+        while n := fh.readinto(buf):
+            h.update(view[:n])
+    return h.digest()
+
+
+class FileLayer:
+    """The cache's whole-file layer: `sources.iter_records(..., archive_hook=layer)` and
+    `audit_items(..., files=layer)` (audit_items attaches its cache while it runs; unattached, every file is
+    read as usual).
+
+    Per archive file, before it is read, its bytes are hashed (SHA-256). The key hashes that digest with
+    the reader format, `Archive.identity()` (how the file is read) and the cache's salt (tool, packs,
+    --select/--ignore, default markets): not the path, so a file moved or copied still hits.
+
+    - hit: the file is not read; a `_Replay` marker stands for it and `audit_items` replays its stored
+      outcomes (record lines, numbers, own ids, result texts; the reader's errors) through the same
+      placing and emitting as read records, with this path. Not with --all-records (a clean record's
+      text is not stored: those runs read the file, the per-record cache serving it).
+    - miss: the file is read as usual between `_FileStart` and `_FileEnd` markers; `audit_items` records
+      each outcome as it emits it and stores the entry when it reaches `_FileEnd`, i.e. once every
+      outcome of the file was handed on (not after Ctrl-C or a --max-errors stop), when the file still
+      hashes the same, and when every outcome can be replayed (none is a check that failed: those are
+      checked again, as the per-record cache does)."""
+
+    def __init__(self):
+        self.cache: ResultCache | None = None
+        self.replay = True
+
+    def __call__(self, path: str, fmt: str, archive: Archive, read) -> Iterable:
+        cache = self.cache
+        if cache is None:
+            return read()
+        try:
+            digest = file_digest(path)
+        except OSError:
+            return read()  # (the reader reports why)
+        key, scope = cache.file_key(fmt, archive, digest)
+        found = cache.find_file(key)
+        if found is None:
+            return self._recorded(path, key, scope, digest, read)
+        if self.replay:
+            return (_Replay(path, archive.format, *found),)
+        return read()  # (--all-records: stored already)
+
+    @staticmethod
+    def _recorded(path: str, key: bytes, scope: bytes, digest: bytes, read) -> Iterator:
+        start = _FileStart(path, key, scope)
+        yield start
+        yield from read()
+        try:
+            unchanged = file_digest(path) == digest
+        except OSError:
+            unchanged = False
+        yield _FileEnd(start, unchanged)
+
+
+class _FileWriter:
+    """Records a file's outcomes as they are emitted, in chunks of FILE_CHUNK entries written as they fill
+    (one `file_chunks` row each, under an incomplete `files` row), so memory does not grow with the file.
+
+    A chunk (zlib) is a head (entries, length of the JSON part), the JSON ``[results, others, own ids]``
+    and three arrays of 64-bit integers: line and number (each as the difference from the entry before)
+    and ref. An entry is (line, number, own id, ref): ref >= 0 is an "ok" record, `results[ref]` its result
+    (`check_item`'s, stored as JSON in the JSON: decoded once with the chunk); a result without findings is
+    stored once per chunk (clean results repeat: a few serve thousands of records), one with findings once
+    per record (it is placed, and so changed, for its record). ref < 0 is `others[-1 - ref]`: an unreadable
+    record ``["u", message]`` or an error of the reader ``["e", fatal, message, line, record, offset]``."""
+
+    def __init__(self, cache: ResultCache, start: _FileStart):
+        self.cache = cache
+        self.start = start
+        self.path = start.path
+        self.entry: int | None = None  # the files row, once a chunk is written
+        self.chunks = 0
+        self.size = 0
+        self.entries = 0
+        self._new_chunk()
+
+    def _new_chunk(self) -> None:
+        self.results: list[str] = []  # result texts
+        self.clean: dict[str, int] = {}  # result text without findings -> its index in `results`
+        self.others: list[list] = []
+        self.ids: list[str | None] = []
+        self.lines = array("q")
+        self.numbers = array("q")
+        self.refs = array("q")
+        self.last = (0, 0)
+
+    def _put(self, line: int, number: int, rid: str | None, ref: int) -> None:
+        last_line, last_number = self.last
+        self.lines.append(line - last_line)
+        self.numbers.append(number - last_number)
+        self.last = (line, number)
+        self.ids.append(rid)
+        self.refs.append(ref)
+        if len(self.refs) >= FILE_CHUNK:
+            self._flush()
+
+    def add(self, item, outcome: tuple | None) -> bool:
+        """Take an emitted item and its outcome; False when the file cannot be stored."""
+        if outcome is None:  # an error of the reader
+            if type(item) not in (InputError, PartialInputError) or item.path != self.path:
+                return False
+            self.others.append(["e", is_fatal(item), item.message, item.line, item.record, item.offset])
+            self._put(self.last[0], self.last[1], None, -len(self.others))
+            return True
+        if not isinstance(item, Record) or item.source.path != self.path:
+            return False
+        status = outcome[0]
+        if status == "ok":
+            text = outcome[2]
+            if not isinstance(text, str):
+                return False
+            if text.endswith(_CLEAN_TAIL):
+                ref = self.clean.get(text)
+                if ref is None:
+                    ref = self.clean[text] = len(self.results)
+                    self.results.append(text)
+            else:
+                ref = len(self.results)
+                self.results.append(text)
+            self._put(item.line, item.number, outcome[1], ref)
+            return True
+        if status == "unreadable":
+            self.others.append(["u", outcome[2]])
+            self._put(item.line, item.number, None, -len(self.others))
+            return True
+        return False  # a failed check: checked again next time
+
+    def _flush(self) -> None:
+        if not self.refs:
+            return
+        rest = json.dumps([self.others, self.ids], separators=(",", ":"))  # (ASCII, as the results)
+        js = f"[[{','.join(self.results)}],{rest[1:]}".encode("ascii")
+        data = zlib.compress(b"".join((_CHUNK_HEAD.pack(len(self.refs), len(js)), js, self.lines.tobytes(),
+                                       self.numbers.tobytes(), self.refs.tobytes())), 6)
+        if self.entry is None:
+            self.entry = self.cache.begin_file(self.start)
+        self.cache.put_file_chunk(self.entry, self.chunks, data)
+        self.chunks += 1
+        self.size += len(data)
+        self.entries += len(self.refs)
+        self._new_chunk()
+
+    def finish(self) -> None:
+        self._flush()
+        if self.entry is None:
+            self.entry = self.cache.begin_file(self.start)
+        self.cache.end_file(self.entry, self.start, self.entries, self.chunks, self.size)
+        self.entry = None
+
+    def abandon(self) -> None:
+        if self.entry is not None:
+            self.cache.drop_file(self.entry)
+            self.entry = None
+
+
+def decode_chunk(data: bytes) -> tuple[list[list], list[list], list, Iterator[int], Iterator[int], array]:
+    """A stored chunk: (results, others, own ids, lines, numbers, refs), as `_FileWriter` wrote it."""
+    raw = zlib.decompress(data)
+    n, size = _CHUNK_HEAD.unpack_from(raw)
+    at = _CHUNK_HEAD.size
+    results, others, ids = json.loads(raw[at : at + size])
+    at += size
+    columns = []
+    for _ in range(3):
+        column = array("q")
+        column.frombytes(raw[at : at + 8 * n])
+        at += 8 * n
+        columns.append(column)
+    if len(ids) != n or at != len(raw) or len(columns[2]) != n:
+        raise ValueError("a cached chunk does not add up")
+    lines, numbers, refs = columns
+    return results, others, ids, accumulate(lines), accumulate(numbers), refs
+
+
+def _path_bytes(path: str) -> bytes:
+    return path.encode("utf-8", "surrogatepass")
 
 
 # --- progress ------------------------------------------------------------------------------------------
@@ -389,56 +724,86 @@ class _Placer:
                 self._memo[text] = value
         return value
 
+    def place_clean(self, path: str, fmt: str, line: int, rid: str, value: list) -> dict | None:
+        """What `place_at` gives for a decoded clean result without partial errors (the list is shared:
+        what is handed on is copied): its document dict alone, without fields; None for any other result
+        (or with --all-records: fields wanted)."""
+        if value[0] or value[6] or self.all_records:
+            return None
+        return record_dict(path, fmt, rid, line, value[1], list(value[2]), list(value[3]), dict(value[4]), value[5],
+                           [])
+
     def place(self, item: Record | Document, outcome: tuple) -> list[dict | InputError]:
+        if isinstance(item, Record):
+            return self.place_at(item.source.path, item.source.format, item.line, item.number, outcome, item)
         status, rid = outcome[0], outcome[1]
-        record = isinstance(item, Record)
-        if record:
-            path, line, base = item.source.path, item.line, item.line - 1
-            if rid is None:
-                rid = str(item.number)
-        else:
-            path, line, base, rid = item.path, item.record_line, first_line(item), item.record
+        path, line, base, rid = item.path, item.record_line, first_line(item), item.record
         if status != "ok":
-            if status == "unreadable":
-                return [InputError(path, outcome[2], line=line)]
-            out = [PartialInputError(path, message, line=line, record=rid) for message in outcome[3]]
-            out.append(InputError(path, outcome[2], line=line, record=rid))
-            return out
+            return self._failed(path, line, rid, outcome)
         problems, language, languages, markets, meta, checked, findings, kept = self.decode(outcome[2])
-        if findings:
-            for f in findings:  # (a result with findings is decoded for this record alone)
-                f["line"] += base
-                f["end_line"] += base
-                if "record" in f:
-                    f["record"] = rid
-        else:
-            findings = []
-        if record:
-            d = record_dict(path, item.source.format, rid, line, language, list(languages), list(markets),
-                            dict(meta), checked, findings)
-            fields = kept if kept is not None else outcome[3]
-            if fields is None and self.all_records:
-                doc, _ = item.document()  # a clean record read from the cache, reported whole
-                fields = fields_of(doc) if doc is not None else {}
-            if fields is not None:
-                d["fields"] = fields
-            # else: a clean record is only counted (findings only), so its text is left out
-        else:
-            d = document_dict(item, (), doc_markets(item, self.default_markets))
-            d["language"] = language
-            d["languages"] = list(languages)
-            d["findings"] = findings
+        findings = self._placed(findings, base, rid)
+        d = document_dict(item, (), doc_markets(item, self.default_markets))
+        d["language"] = language
+        d["languages"] = list(languages)
+        d["findings"] = findings
         if problems:
             return [*(PartialInputError(path, message, line=line, record=rid) for message in problems), d]
         return [d]
 
+    def place_at(self, path: str, fmt: str, line: int, number: int, outcome: tuple,
+                 item: Record | None = None) -> list[dict | InputError]:
+        """An archive record's outcome, put at `path`, `line`, `number` (its `Record`, `item`, is needed only
+        to rebuild a cached clean record's fields with --all-records; a file replayed from the cache has none)."""
+        status, rid = outcome[0], outcome[1]
+        if rid is None:
+            rid = str(number)
+        if status != "ok":
+            return self._failed(path, line, rid, outcome)
+        problems, language, languages, markets, meta, checked, findings, kept = self.decode(outcome[2])
+        findings = self._placed(findings, line - 1, rid)
+        d = record_dict(path, fmt, rid, line, language, list(languages), list(markets), dict(meta), checked,
+                        findings)
+        fields = kept if kept is not None else outcome[3]
+        if fields is None and self.all_records and item is not None:
+            doc, _ = item.document()  # a clean record read from the cache, reported whole
+            fields = fields_of(doc) if doc is not None else {}
+        if fields is not None:
+            d["fields"] = fields
+        # else: a clean record is only counted (findings only), so its text is left out
+        if problems:
+            return [*(PartialInputError(path, message, line=line, record=rid) for message in problems), d]
+        return [d]
 
-def audit_items(checker, items: Iterable, markets: tuple[str, ...], p: dict, session) -> Iterator:
+    @staticmethod
+    def _placed(findings: list, base: int, rid: str | None) -> list:
+        if not findings:
+            return []
+        for f in findings:  # (a result with findings is decoded for this record alone)
+            f["line"] += base
+            f["end_line"] += base
+            if "record" in f:
+                f["record"] = rid
+        return findings
+
+    @staticmethod
+    def _failed(path: str, line: int, rid: str | None, outcome: tuple) -> list[InputError]:
+        if outcome[0] == "unreadable":
+            return [InputError(path, outcome[2], line=line)]
+        out = [PartialInputError(path, message, line=line, record=rid) for message in outcome[3]]
+        out.append(InputError(path, outcome[2], line=line, record=rid))
+        return out
+
+
+def audit_items(checker, items: Iterable, markets: tuple[str, ...], p: dict, session,
+                files: FileLayer | None = None) -> Iterator:
     """Check `items` (Records, Documents and InputErrors, as `sources.iter_records` yields them) and
     yield, in input order, what `check` would: the InputErrors, and per record or Document its partial
     errors and its document dict (`runner.document_dict`), or an InputError when it could not be read or
     checked. Unless `p["all_records"]`, the session reports only documents with findings, and the dict
-    of a clean archive record leaves out its `fields` (its text: it is only counted)."""
+    of a clean archive record leaves out its `fields` (its text: it is only counted).
+
+    `files`: the `FileLayer` given to `iter_records` as its `archive_hook` (with a cache, archive files
+    audited whole before are replayed from it, and those audited whole now are stored)."""
     jobs = p.get("jobs") or os.cpu_count() or 1
     jobs = max(1, int(jobs))
     max_errors = p.get("max_errors")
@@ -456,6 +821,10 @@ def audit_items(checker, items: Iterable, markets: tuple[str, ...], p: dict, ses
             cache = ResultCache(p["cache"], ResultCache.salt(checker.ruleset, select, ignore, markets))
         except (OSError, sqlite3.Error) as exc:
             print(f"reelcheck: warning: cache disabled ({p['cache']}: {exc})", file=sys.stderr)
+    if files is not None:  # (no cache: the hook reads every file as usual)
+        files.cache = cache
+        files.replay = not all_records
+    writer: _FileWriter | None = None  # records the archive file being emitted, to store it once complete
     stderr_tty = hasattr(sys.stderr, "isatty") and sys.stderr.isatty()
     progress = Progress(enabled=stderr_tty and not quiet)
 
@@ -483,7 +852,7 @@ def audit_items(checker, items: Iterable, markets: tuple[str, ...], p: dict, ses
         """Take what the cache has; leave the rest to check."""
         items = batch.items
         batch.outcomes = [None] * len(items)
-        todo = [i for i, item in enumerate(items) if not isinstance(item, InputError)]
+        todo = [i for i, item in enumerate(items) if isinstance(item, (Record, Document))]
         if cache is not None and todo:
             keys = [
                 cache.record_key(items[i]) if isinstance(items[i], Record)
@@ -540,16 +909,104 @@ def audit_items(checker, items: Iterable, markets: tuple[str, ...], p: dict, ses
         for i, result in zip(batch.todo, results, strict=True):
             batch.outcomes[i] = result
 
+    def record(item, outcome: tuple | None) -> None:
+        nonlocal writer
+        try:
+            kept = writer.add(item, outcome)
+        except (sqlite3.Error, UnicodeEncodeError) as exc:
+            print(f"reelcheck: warning: cannot write the cache: {exc}", file=sys.stderr)
+            kept = False
+        if not kept:
+            writer.abandon()
+            writer = None
+
+    def marker(item: _FileStart | _FileEnd) -> None:
+        """Start or end recording an archive file."""
+        nonlocal writer
+        if type(item) is _FileStart:
+            if writer is not None:  # (a file whose end never came)
+                writer.abandon()
+            writer = _FileWriter(cache, item)
+        elif writer is not None and writer.start is item.start:  # the end of the file being recorded
+            done, writer = writer, None
+            try:
+                if item.unchanged:
+                    done.finish()
+                else:
+                    done.abandon()
+            except sqlite3.Error as exc:
+                print(f"reelcheck: warning: cannot write the cache: {exc}", file=sys.stderr)
+                done.abandon()
+
+    def replay(item: _Replay) -> Iterator:
+        """A whole file's outcomes from the cache, emitted as `emit` does a batch's."""
+        nonlocal errors
+        path, fmt = item.path, item.format
+        place, place_clean = placer.place_at, placer.place_clean
+        cache.files_replayed += 1
+        try:
+            for results, others, ids, lines, numbers, refs in cache.file_chunks(item.entry, item.chunks):
+                records = findings = 0
+                for line, number, rid, ref in zip(lines, numbers, ids, refs, strict=True):
+                    if ref >= 0:
+                        result = results[ref]
+                        if rid is None:
+                            rid = str(number)
+                        d = place_clean(path, fmt, line, rid, result)
+                        if d is not None:  # (most records: nothing else to place)
+                            records += 1
+                            yield d
+                            continue
+                        outs = place(path, fmt, line, number, ("ok", rid, result, None))
+                    else:
+                        other = others[-1 - ref]
+                        if other[0] == "e":  # an error of the reader
+                            _, fatal, message, err_line, err_record, offset = other
+                            err = (InputError if fatal else PartialInputError)(
+                                path, message, line=err_line, record=err_record, offset=offset)
+                            errors += 1
+                            records += fatal
+                            yield err
+                            continue
+                        outs = place(path, fmt, line, number, ("unreadable", None, other[1]))
+                    records += 1
+                    for out in outs:
+                        if isinstance(out, InputError):
+                            errors += 1
+                        else:
+                            findings += len(out["findings"])
+                        yield out
+                cache.records_replayed += records
+                progress.update(records, findings)
+        except LookupError as exc:
+            errors += 1
+            yield InputError(path, f"the cached outcomes of this file are damaged ({exc}); audit it again, "
+                                   "or with --no-cache")
+
     def emit(batch: _Batch) -> Iterator:
         nonlocal errors
         collect(batch)
         records = findings = 0
         for item, outcome in zip(batch.items, batch.outcomes, strict=True):
-            if outcome is None:  # an InputError from the sources
+            if outcome is None:
+                if isinstance(item, _MARKERS):
+                    if records or findings:
+                        progress.update(records, findings)
+                        records = findings = 0
+                    if type(item) is _Replay:
+                        yield from replay(item)
+                    else:
+                        marker(item)
+                    continue
+                # an InputError from the sources
+                if writer is not None:
+                    record(item, None)
                 errors += 1
                 records += is_fatal(item)
                 yield item
                 continue
+            if writer is not None:
+                record(item, outcome)
             records += 1
             for out in placer.place(item, outcome):
                 if isinstance(out, InputError):
@@ -596,7 +1053,7 @@ def audit_items(checker, items: Iterable, markets: tuple[str, ...], p: dict, ses
                 done = pending.popleft()
                 for out in emit(done):
                     yield out
-                    if too_many():
+                    if max_errors is not None and errors > max_errors:  # (too_many(), inline: per record)
                         break
                 if too_many():
                     print(f"reelcheck: error: stopped after {errors} errors (--max-errors {max_errors}); "
@@ -621,11 +1078,16 @@ def audit_items(checker, items: Iterable, markets: tuple[str, ...], p: dict, ses
                 executor.shutdown(wait=True)
             else:
                 _stop(executor)
+        if files is not None:
+            files.cache = None
+        if writer is not None:  # interrupted, or stopped by --max-errors: the file is not stored
+            writer.abandon()
         if cache is not None:
             cache.close()
-    if not quiet and cache is not None and (cache.hits or cache.misses) and stderr_tty:
-        print(f"reelcheck: cache: {cache.hits:,} records reused, {cache.misses:,} checked ({cache.path})",
-              file=sys.stderr)
+    if not quiet and cache is not None and (cache.hits or cache.misses or cache.files_replayed) and stderr_tty:
+        whole = f" ({cache.files_replayed:,} unchanged files replayed whole)" if cache.files_replayed else ""
+        print(f"reelcheck: cache: {cache.hits + cache.records_replayed:,} records reused{whole}, "
+              f"{cache.misses:,} checked ({cache.path})", file=sys.stderr)
 
 
 def _stop(executor: ProcessPoolExecutor) -> None:

@@ -197,9 +197,15 @@ def run(p: dict, command: str) -> int:
         session = Session(reporter_cls(out, report_options), fail_on=p["fail_on"])
         session.begin(header(ruleset, markets))
         if command == "audit":  # archive records travel unparsed: the audit's workers parse them
-            from .audit import audit_items
+            from .audit import FileLayer, audit_items
 
-            results = audit_items(checker, iter_records(list(p["paths"]), options), markets, p, session)
+            if p.get("cache"):  # archive files audited whole before are replayed from the cache
+                files = FileLayer()
+                items = iter_records(list(p["paths"]), options, archive_hook=files)
+            else:
+                files = None
+                items = iter_records(list(p["paths"]), options)
+            results = audit_items(checker, items, markets, p, session, files=files)
         else:
             results = check_items(checker, iter_documents(list(p["paths"]), options), markets)
         for item in results:

@@ -31,6 +31,8 @@ Counting (`Stats`, filled when passed to `iter_documents`), so that
 
 `iter_records` is the same stream with each archive record left as a `Record` (its raw text, line and
 number: `Record.document()` builds it): `audit` ships those to its workers, and keys its cache on them.
+Its `archive_hook` lets the caller decide, per archive file and before the file is read, what stands in
+for the file's records (`audit` replays a file it has seen whole from its cache; see `ArchiveHook`).
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..model import Document, InputError, Meta, UsageError
@@ -50,7 +52,7 @@ from .text import FrontMatterError, parse_text
 
 __all__ = [
     "FORMATS", "EXTENSIONS", "SourceOptions", "Stats", "PartialInputError", "is_fatal",
-    "iter_documents", "iter_records", "Record", "Archive", "format_time", "detect_format",
+    "iter_documents", "iter_records", "Record", "Archive", "ArchiveHook", "format_time", "detect_format",
 ]
 
 #: --input-format values -> Document.format
@@ -71,6 +73,17 @@ EXTENSIONS = {
 }
 
 ARCHIVE_FORMATS = ("csv", "tsv", "jsonl", "json")
+
+#: `iter_records(..., archive_hook=hook)`: ``hook(path, fmt, archive, read) -> Iterable``, called once per
+#: archive file (CSV/TSV, JSON Lines, JSON; never stdin) before the file is opened, with its path, its
+#: reader format (``csv``, ``tsv``, ``jsonl``, ``json``), an `Archive` for how it is read (no CSV header
+#: yet: that is in the file; `Archive.identity()` is everything else) and `read`, a callable that returns
+#: the iterator of what reading the file yields (its Records and InputErrors, the file's errors included:
+#: missing, unreadable, binary...). What the hook returns is yielded in the file's place: ``read()`` itself
+#: changes nothing; the hook may wrap it, or yield something else without calling it. Items that are not
+#: a Document, Record or InputError are the hook's own markers, passed on as they are: only hand a hook to
+#: a consumer that knows them (`audit`; `check` and `iter_documents` pass none).
+ArchiveHook = Callable[[str, str, Archive, Callable[[], Iterator]], Iterable]
 
 
 @dataclass
@@ -158,30 +171,34 @@ def iter_documents(
         yield item
 
 
-def iter_records(paths: list[str], options: SourceOptions | None = None, stdin=None) -> Iterator[
-        Document | Record | InputError]:
+def iter_records(paths: list[str], options: SourceOptions | None = None, stdin=None, *,
+                 archive_hook: ArchiveHook | None = None) -> Iterator[Document | Record | InputError]:
     """`iter_documents` with each archive record left unparsed, as a `Record` (`Record.document()`
     gives what `iter_documents` yields for it: its partial errors and Document, or the error that stops
-    it). Same order; errors the reader itself finds (a ragged CSV row, a broken JSON array) are yielded."""
+    it). Same order; errors the reader itself finds (a ragged CSV row, a broken JSON array) are yielded.
+
+    `archive_hook` (see `ArchiveHook`) is asked, per archive file before it is read, what to yield in its
+    place; without it every file is read."""
     options = options or SourceOptions()
     if options.input_format:
         _format_name(options.input_format)
-    yield from _iter_all(paths, options, stdin)
+    yield from _iter_all(paths, options, stdin, archive_hook)
 
 
-def _iter_all(paths, options, stdin):
+def _iter_all(paths, options, stdin, archive_hook=None):
     for path in paths:
         if path == "-":
             yield from _read_stdin(options, stdin)
             continue
         if os.path.isdir(path):
             for file_path in _walk(path, options):
-                yield from _read_file(file_path, detect_format(file_path, options, explicit=False), options)
+                yield from _read_file(file_path, detect_format(file_path, options, explicit=False), options,
+                                      archive_hook)
             continue
         if not os.path.exists(path):
             yield InputError(path, "no such file or directory")
             continue
-        yield from _read_file(path, detect_format(path, options), options)
+        yield from _read_file(path, detect_format(path, options), options, archive_hook)
 
 
 def _matches(rel: str, name: str, globs: tuple[str, ...]) -> bool:
@@ -211,7 +228,12 @@ def _walk(root: str, options: SourceOptions) -> Iterator[str]:
             yield os.path.join(dirpath, name)
 
 
-def _read_file(path: str, fmt: str, options: SourceOptions) -> Iterator[Document | Record | InputError]:
+def _read_file(path: str, fmt: str, options: SourceOptions,
+               archive_hook: ArchiveHook | None = None) -> Iterator[Document | Record | InputError]:
+    if archive_hook is not None and fmt in ARCHIVE_FORMATS:
+        archive = Archive(path, "csv" if fmt in ("csv", "tsv") else fmt, options)
+        yield from archive_hook(path, fmt, archive, lambda: _read_file(path, fmt, options))
+        return
     try:
         if fmt in ARCHIVE_FORMATS:
             with open(path, "rb") as raw:

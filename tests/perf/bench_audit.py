@@ -299,7 +299,13 @@ def run_audit(checker: Checker, path: Path, jobs: int, cache: str | None = None,
     seen = _NullSession()
     cpu = time.process_time()
     t = time.perf_counter()
-    for item in audit_mod.audit_items(checker, iter_records([str(path)], options), (), p, session):
+    if cache:  # as the CLI does: archive files audited whole before are replayed from the cache
+        files = audit_mod.FileLayer()
+        items = iter_records([str(path)], options, archive_hook=files)
+    else:
+        files = None
+        items = iter_records([str(path)], options)
+    for item in audit_mod.audit_items(checker, items, (), p, session, files=files):
         seen.take(item)
         if isinstance(item, dict):
             session.document(item)
