@@ -449,15 +449,22 @@ def iter_jsonl(path: str, chunks: Iterator[str], options):
 def jsonl_records(path: str, chunks: Iterator[str], options):
     """One `Record` per non-blank line (parsed by `Record.document()`)."""
     source = Archive(path, "jsonl", options)
-    number = 0
-    for line_no, line in enumerate(iter_lines(chunks), start=1):
-        if line_no == 1:
-            line = line.lstrip("\ufeff")
-        stripped = line.strip()
-        if not stripped:
-            continue
-        number += 1
-        yield Record(source, line_no, number, stripped)
+    number = line_no = 0
+    rest = ""
+    for chunk in chunks:  # (lines split here, not by iter_lines: this loop runs once per record)
+        if rest:
+            chunk = rest + chunk
+        lines = chunk.split("\n")
+        rest = lines.pop()
+        for line in lines:
+            line_no += 1
+            stripped = line.strip() if line_no > 1 else line.lstrip("\ufeff").strip()
+            if stripped:
+                number += 1
+                yield Record(source, line_no, number, stripped)
+    stripped = rest.strip() if line_no > 0 else rest.lstrip("\ufeff").strip()
+    if stripped:
+        yield Record(source, line_no + 1, number + 1, stripped)
 
 
 # --- JSON array ----------------------------------------------------------------------------------
