@@ -30,6 +30,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -150,11 +151,29 @@ def check_item(checker, item: Record | Document, default_markets: tuple[str, ...
             f["record"] = None
     record = isinstance(item, Record)
     fields = fields_of(doc) if record and (findings or all_records) else None
+    if not findings and not problems:
+        # a clean record's result is the same for every clean record of a language and market: made once
+        # (the placer copies what it puts in a document dict, so one list can serve many records)
+        m = doc.meta
+        key = (as_text, doc.language, doc.languages, markets, checked, m.sponsored, m.product, m.platform,
+               m.account, m.type)
+        result = _CLEAN_RESULTS.get(key)
+        if result is None:
+            if len(_CLEAN_RESULTS) >= _MEMO_SIZE:
+                _CLEAN_RESULTS.clear()
+            result = [[], doc.language, list(doc.languages), list(markets), declared_meta(m), checked, [], None]
+            if as_text:
+                result = json.dumps(result, separators=(",", ":"))
+            _CLEAN_RESULTS[key] = result
+        return ("ok", own_id, result, fields)
     result = [problems, doc.language, list(doc.languages), list(markets), declared_meta(doc.meta), checked,
               findings, fields if findings else None]
     if as_text:  # (ASCII: a lone surrogate from a JSON escape can be stored)
         result = json.dumps(result, separators=(",", ":"))
     return ("ok", own_id, result, None if findings else fields)
+
+
+_CLEAN_RESULTS: dict[tuple, str | list] = {}  # check_item's memo of clean results (texts, or lists)
 
 
 _WORKER_CHECKER = None
@@ -881,7 +900,7 @@ def audit_items(checker, items: Iterable, markets: tuple[str, ...], p: dict, ses
             return
         if executor is None:
             executor = start_pool()
-        batch.future = executor.submit(_check_batch, payload(batch))
+        batch.future = _submit(executor, payload(batch))
 
     def collect(batch: _Batch) -> None:
         """Wait for a batch's results (a dead worker fails its records, never the audit)."""
@@ -895,7 +914,7 @@ def audit_items(checker, items: Iterable, markets: tuple[str, ...], p: dict, ses
             _stop(executor)
             executor = start_pool()
             try:
-                results = executor.submit(_check_batch, payload(batch)).result()
+                results = _submit(executor, payload(batch)).result()
             except BrokenProcessPool:
                 _stop(executor)
                 executor = start_pool()
@@ -1088,6 +1107,19 @@ def audit_items(checker, items: Iterable, markets: tuple[str, ...], p: dict, ses
         whole = f" ({cache.files_replayed:,} unchanged files replayed whole)" if cache.files_replayed else ""
         print(f"reelcheck: cache: {cache.hits + cache.records_replayed:,} records reused{whole}, "
               f"{cache.misses:,} checked ({cache.path})", file=sys.stderr)
+
+
+def _submit(executor: ProcessPoolExecutor, payload: tuple) -> Future:
+    """Send a batch to the pool. A pool's first batch forks its workers (with `fork`): the objects of
+    this process are frozen out of the garbage collector meanwhile, so that a collection in a worker
+    does not write to, and so copy, every page it inherited (gc.freeze, as Python's docs advise)."""
+    if getattr(executor, "_executor_manager_thread", True) is not None:
+        return executor.submit(_check_batch, payload)
+    gc.freeze()
+    try:
+        return executor.submit(_check_batch, payload)
+    finally:
+        gc.unfreeze()
 
 
 def _stop(executor: ProcessPoolExecutor) -> None:
