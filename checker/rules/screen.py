@@ -11,8 +11,8 @@ Needles come from each kind (`screen_needles()`), in three modes:
 - `word`: a whole word as `matching.word_keys` finds it (a one-word phrase, a pattern's literal word):
   verified in the lower-cased text with the same word boundaries, so "ad" is not found in "made";
 - `literal`: a string the lower-cased text must contain (a regex prefilter): verified with `in`;
-- `compact`: a phrase's tokens joined without spaces (or a Chinese/Thai key): accepted as found, the
-  kind's own prefilter looks closer.
+- `compact`: a phrase's tokens joined without spaces (their first 12 characters), or a Chinese/Thai
+  key: accepted as found, the kind's own prefilter looks closer.
 
 Removing spaces keeps every substring relation the kinds rely on: a single space is all spaCy lets
 stand between the tokens of a match (other whitespace is a token of its own), so a phrase's tokens,
@@ -31,6 +31,7 @@ import regex
 from .matching import WORD, word_pattern
 
 WORD_MODE, LITERAL, COMPACT = "word", "literal", "compact"
+COMPACT_CHARS = 12  # a phrase needle is its joined tokens' first 12 characters
 
 
 def squeeze(text: str) -> str:
@@ -49,12 +50,14 @@ class _Needle:
         self.literal: dict[str, set[str]] = {}  # the literal as written (spaces kept) -> owners
         self.compact: set[str] = set()
 
-    def freeze(self) -> tuple:
-        word = frozenset(self.word)
+    def freeze(self, intern) -> tuple:
+        """The automaton's value for this needle; `intern` shares equal owner sets between needles
+        (most needles belong to one rule: tens of thousands of them, one frozenset per rule)."""
+        word = intern(frozenset(self.word))
         rx = regex.compile(word_pattern(self.text), regex.V1) if word else None
-        literal = tuple((lit, frozenset(o)) for lit, o in sorted(self.literal.items()))
-        owners = frozenset(self.word | self.compact).union(*(o for _, o in literal))
-        return (self.text, owners, word, rx, literal, frozenset(self.compact))
+        literal = tuple((lit, intern(frozenset(o))) for lit, o in sorted(self.literal.items()))
+        owners = intern(frozenset(self.word | self.compact).union(*(o for _, o in literal)))
+        return (self.text, owners, word, rx, literal, intern(frozenset(self.compact)))
 
 
 class Screen:
@@ -72,6 +75,10 @@ class Screen:
             return False
         if mode == WORD_MODE and not WORD.fullmatch(text):
             mode = COMPACT  # (a Chinese or Thai key, or a fragment: found as a substring)
+        if mode == COMPACT:
+            # the start of a long phrase is as telling as all of it, and keeps the automaton small
+            # (its whole text is in the segment only if its start is)
+            text = text[:COMPACT_CHARS]
         entry = self._needles.get(text)
         if entry is None:
             entry = self._needles[text] = _Needle(text)
@@ -84,11 +91,14 @@ class Screen:
         return True
 
     def build(self) -> Screen:
+        """Make the automaton of the needles added so far (once: the needles are handed over to it)."""
+        needles, self._needles = self._needles, {}
         self.automaton = None
-        if self._needles:
+        if needles:
+            shared: dict[frozenset, frozenset] = {}
             self.automaton = ahocorasick.Automaton()
-            for text, entry in self._needles.items():
-                self.automaton.add_word(text, entry.freeze())
+            for text, entry in needles.items():
+                self.automaton.add_word(text, entry.freeze(lambda fs: shared.setdefault(fs, fs)))
             self.automaton.make_automaton()
         return self
 
