@@ -56,7 +56,7 @@ from .sources import Archive, Record
 from .sources.errors import PartialInputError, is_fatal
 
 FIRST_BATCH = 16  # records; batches double up to MAX_BATCH (early output, small inputs spread over workers)
-MAX_BATCH = 1024  # (256 cost the main process ~1.5 us more per record in pipe writes and wake-ups)
+MAX_BATCH = 256
 IN_FLIGHT_PER_JOB = 3  # batches queued per worker: enough to keep it busy, bounded memory
 CACHE_FILE = "audit-v2.sqlite3"
 CACHE_FORMAT = "2"
