@@ -260,7 +260,8 @@ def check(ctx, **params):
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: every core; 1 checks in this process).")
 @click.option("--cache", "cache_dir", type=click.Path(file_okay=False),
-              help="Cache folder for per-record results (default: reelcheck/ in the user cache folder).")
+              help="Cache folder for the results of records and of whole archive files; an unchanged file is "
+                   "replayed, an edited one re-checks its changed records (default: reelcheck/ in the user cache folder).")
 @click.option("--no-cache", is_flag=True, help="Check every record again, and keep nothing.")
 @click.option("--max-errors", type=click.IntRange(min=0), default=None,
               help="Stop (exit 2) once more than N records could not be read or checked.")
