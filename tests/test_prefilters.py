@@ -14,7 +14,14 @@ from checker.engine import Checker
 from checker.language import segment_languages
 from checker.normalize import normalize
 from checker.rules import load_rules
-from checker.rules.kinds.regex_kind import prefilter_regex, regex_for, required_literals
+from checker.rules.kinds.regex_kind import (
+    Prefilter,
+    RegexPlan,
+    prefilter_regex,
+    regex_for,
+    required_literals,
+    screen_literals,
+)
 from checker.rules.kinds.terms import CompiledTerms, PhraseSet
 from checker.rules.matching import _WORD, MatchContext, text_keys, word_keys
 from checker.rules.screen import Screen
@@ -181,6 +188,22 @@ def test_screen_finds_words_whole_and_literals_as_written():
     assert screen.scan("gift, soft", everyone) == set()
     assert screen.scan("song ft. someone", everyone) == {"r.literal"}
     assert screen.scan("song ft. someone", frozenset({"r.word"})) == set()  # only what is asked about
+
+
+def test_a_prefilter_the_screen_cannot_see_runs_its_regex_always():
+    """The screen reads the text without spaces: a prefilter literal of spaces only is not screened
+    (its regex runs on every segment) rather than never found."""
+
+    class Rule:
+        id = "team.two_spaces"
+
+    item = (Rule, regex.compile("a  b"), 0, Prefilter(["  "]))
+    plan = RegexPlan([item])
+    ctx = MatchContext("en", "a  b", frozenset({Rule.id}))
+    ctx.live = set()  # screened, nothing found
+    assert screen_literals(item[-1]) == ()
+    assert plan.candidates(ctx) == [item]
+    assert screen_literals(Prefilter({"regex": r"\w@\w"})) == ("@",)
 
 
 def test_phrase_index_says_no_when_the_words_are_apart():

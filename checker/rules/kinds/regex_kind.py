@@ -247,12 +247,12 @@ def screen_needles(items):
 
 
 def screen_literals(pre: Prefilter | None) -> tuple[str, ...]:
-    """Strings one of which is in every text the prefilter lets through (none: it cannot be screened)."""
+    """Strings one of which is in every text the prefilter lets through (none: it cannot be screened,
+    as when one of them is only spaces, which the screen does not see)."""
     if pre is None:
         return ()
-    if pre.pattern is None:
-        return pre.strings
-    return required_literals(pre.pattern.pattern, min_weight=1) or ()
+    strings = pre.strings if pre.pattern is None else required_literals(pre.pattern.pattern, min_weight=1) or ()
+    return strings if all(s.strip(" ") for s in strings) else ()
 
 
 class RegexPlan:
@@ -264,7 +264,9 @@ class RegexPlan:
 
     def __init__(self, items: list[tuple]):
         self.order = {id(item): i for i, item in enumerate(items)}
-        self.always = [item for item in items if item[-1] is None]
+        # (a literal prefilter the screen cannot hold runs its regex always: `screen_literals`)
+        self.always = [item for item in items
+                       if item[-1] is None or item[-1].pattern is None and not screen_literals(item[-1])]
         # (item, prefilter pattern, whether the screen holds the pattern's literals)
         self.patterned = [(item, item[-1].pattern, bool(screen_literals(item[-1]))) for item in items
                           if item[-1] is not None and item[-1].pattern is not None]
@@ -272,7 +274,7 @@ class RegexPlan:
         self.by_owner: dict[str, list[tuple]] = {}  # rule id (signal key) -> its literal-prefiltered items
         for item in items:
             pre = item[-1]
-            if pre is not None and pre.pattern is None:
+            if pre is not None and pre.pattern is None and screen_literals(pre):
                 for lit in pre.strings:
                     self.by_literal.setdefault(lit, []).append(item)
                 self.by_owner.setdefault(owner_of(item), []).append(item)

@@ -24,7 +24,7 @@ import regex
 
 from ...model import format_time
 from ..matching import Hit, MatchContext
-from .regex_kind import derived_prefilter
+from .regex_kind import derived_prefilter, screen_literals
 from .terms import PhraseSet, match_mode
 
 _PHRASES = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
@@ -128,7 +128,8 @@ class CompiledRequire:
             if templates:
                 self.labels.add(rule.id, templates, mode)
             if req.get("regex") and lang in rule.languages:
-                self.regexes.append((rule, regex.compile(req["regex"]), derived_prefilter(req["regex"])))
+                pre = derived_prefilter(req["regex"])
+                self.regexes.append((rule, regex.compile(req["regex"]), pre if screen_literals(pre) else None))
             weak = rule.spec.get("weak") or {}
             wt = _terms_for(weak, lang, rule.languages)
             if wt:
@@ -143,7 +144,7 @@ class CompiledRequire:
         yield from self.labels.screen_needles()
         yield from self.weak.screen_needles()
         for rule, _rx, pre in self.regexes:  # a label regex: its literals (one is in every label)
-            for lit in pre.strings if pre is not None else ():
+            for lit in screen_literals(pre):
                 yield rule.id, lit, "literal"
 
     def unscreened(self, active: frozenset) -> bool:
