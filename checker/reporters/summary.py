@@ -36,7 +36,8 @@ class AuditSummaryReporter(Reporter):
             self.rule_info.setdefault(f["rule"], (f["category"], f["severity"], f["message"]))
         score = tuple(counts.get(s, 0) for s in SEVERITIES)
         where = doc["path"] + (f"#{doc['record']}" if doc.get("record") else "")
-        rules = sorted({f["rule"] for f in findings}, key=lambda r: -SEVERITY_RANK[self.rule_info[r][1]])
+        # worst first, then by name (a set's order changes from one process to the next)
+        rules = sorted({f["rule"] for f in findings}, key=lambda r: (-SEVERITY_RANK[self.rule_info[r][1]], r))
         item = (score, -self.order, where, rules)
         if len(self.worst) < WORST:
             heapq.heappush(self.worst, item)
