@@ -729,6 +729,7 @@ class _Placer:
         self.default_markets = default_markets
         self.all_records = all_records
         self._memo: dict[str, list] = {}
+        self._clean: dict[int, tuple[list, dict]] = {}  # id(decoded clean result) -> (it, its dict to copy)
 
     def decode(self, text: str | list) -> list:
         """A result's JSON text, decoded; a result without findings is shared by many records: kept."""
@@ -744,13 +745,26 @@ class _Placer:
         return value
 
     def place_clean(self, path: str, fmt: str, line: int, rid: str, value: list) -> dict | None:
-        """What `place_at` gives for a decoded clean result without partial errors (the list is shared:
-        what is handed on is copied): its document dict alone, without fields; None for any other result
-        (or with --all-records: fields wanted)."""
+        """What `place_at` gives for a decoded clean result without partial errors: its document dict
+        alone, without fields; None for any other result (or with --all-records: fields wanted).
+
+        Such a record is only counted (findings only), so its dict is a copy of one made per result, and
+        shares that one's `languages`, `markets` and `meta` with the other clean records of its kind."""
         if value[0] or value[6] or self.all_records:
             return None
-        return record_dict(path, fmt, rid, line, value[1], list(value[2]), list(value[3]), dict(value[4]), value[5],
-                           [])
+        template = self._clean.get(id(value))
+        if template is None or template[0] is not value:
+            if len(self._clean) >= _MEMO_SIZE:
+                self._clean.clear()
+            template = self._clean[id(value)] = (value, record_dict(
+                None, None, None, None, value[1], list(value[2]), list(value[3]), dict(value[4]), value[5], []))
+        d = template[1].copy()
+        d["path"] = path
+        d["format"] = fmt
+        d["record"] = rid
+        d["record_line"] = line
+        d["findings"] = []
+        return d
 
     def place(self, item: Record | Document, outcome: tuple) -> list[dict | InputError]:
         if isinstance(item, Record):
@@ -778,7 +792,12 @@ class _Placer:
             rid = str(number)
         if status != "ok":
             return self._failed(path, line, rid, outcome)
-        problems, language, languages, markets, meta, checked, findings, kept = self.decode(outcome[2])
+        value = self.decode(outcome[2])
+        if outcome[3] is None:
+            d = self.place_clean(path, fmt, line, rid, value)
+            if d is not None:  # (most records)
+                return [d]
+        problems, language, languages, markets, meta, checked, findings, kept = value
         findings = self._placed(findings, line - 1, rid)
         d = record_dict(path, fmt, rid, line, language, list(languages), list(markets), dict(meta), checked,
                         findings)
