@@ -155,7 +155,6 @@ class _DocumentRun:
         self.used_langs: dict[str, int] = {}
         self.caption_start: dict[int, int] = {}  # id(origin) -> offset where the caption text starts
         self.script_lines: dict[int, int] = {}  # segment index -> its number among spoken/onscreen lines
-        self.require_active = False
         self.deferred: list[tuple[int, object, frozenset]] = []  # (index, segment, label rules not run yet)
 
     def segment(self, index: int, seg) -> None:

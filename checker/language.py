@@ -44,23 +44,30 @@ for _lang, _words in STOPWORDS.items():
 _EDGES = "".join(c for c in map(chr, range(33, 127)) if not c.isalnum() and c != "'")
 
 
-def latin_words(text: str) -> list[str]:
-    """`_WORD.findall(text)`, lower-cased, in any order. A word never spans whitespace, so the text is
-    read a whitespace-separated piece at a time: a plain ASCII word (once trimmed of punctuation other
-    than the apostrophe: "month," "#fyp") is taken as it is; the regex reads only the other pieces."""
+def split_words(text: str, rx, edges: str) -> list[str]:
+    """`rx.findall(text)`, in any order, for a word regex whose words hold no whitespace, hold every
+    plain ASCII word whole, and never start or end with a character of `edges`. A word never spans
+    whitespace, so the text is read a whitespace-separated piece at a time: a plain ASCII word (once
+    trimmed of `edges`: "month," "#fyp"), which is most of them, is taken as it is; the regex reads
+    only the other pieces ("don't", "carry-on", "$29", accented and other-script words)."""
     out = []
     rest = []
     for piece in text.split():
         if not (piece.isalpha() and piece.isascii()):
-            trimmed = piece.strip(_EDGES)
-            if not (trimmed.isalpha() and trimmed.isascii()):
-                rest.append(piece)
+            piece = piece.strip(edges)
+            if not (piece.isalpha() and piece.isascii()):
+                if piece:
+                    rest.append(piece)
                 continue
-            piece = trimmed
-        out.append(piece.lower())
+        out.append(piece)
     if rest:
-        out.extend(w.lower() for w in _WORD.findall(" ".join(rest)))
+        out.extend(rx.findall(" ".join(rest)))
     return out
+
+
+def latin_words(text: str) -> list[str]:
+    """`_WORD.findall(text)`, lower-cased, in any order (`split_words`; the apostrophe is kept)."""
+    return [w.lower() for w in split_words(text, _WORD, _EDGES)]
 
 
 def detect_latin(text: str, candidates: list[str]) -> str:

@@ -104,8 +104,15 @@ class LanguageRules:
         if allowed is None:
             allowed = self._signals_of[packs] = frozenset(
                 k for k, sig in self.signals.items() if sig["pack"] in packs)
-            self._signal_plans[allowed] = RegexPlan([item for item in self.signal_regexes if item[0] in allowed])
+            self.signal_plan(allowed)
         return allowed
+
+    def signal_plan(self, allowed: frozenset[str]) -> RegexPlan:
+        """The signal regexes of the `allowed` keys (cached per set of keys)."""
+        plan = self._signal_plans.get(allowed)
+        if plan is None:
+            plan = self._signal_plans[allowed] = RegexPlan([i for i in self.signal_regexes if i[0] in allowed])
+        return plan
 
     def find_signals(self, ctx: MatchContext, allowed: frozenset[str]) -> list[tuple[dict, int, int]]:
         """Sponsorship signals (of the `allowed` keys) in a segment: (signal, start, end) in the
@@ -117,9 +124,7 @@ class LanguageRules:
         elif ctx.signals is not allowed:  # (signals asked of a context screened without them)
             ctx.live = ctx.live | self.screen.scan(ctx.lower, allowed, ctx.compact)
             ctx.signals = ctx.signals | allowed
-        plan = self._signal_plans.get(allowed)
-        if plan is None:  # (a set of signals not asked for through signals_of)
-            plan = self._signal_plans[allowed] = RegexPlan([i for i in self.signal_regexes if i[0] in allowed])
+        plan = self.signal_plan(allowed)
         ps = self.signal_phrases
         if ctx.live is not None and ctx.live.isdisjoint(self._signal_owners) and not (
                 plan.always or any(not screened for *_, screened in plan.patterned) or ps.unscreened(allowed)):

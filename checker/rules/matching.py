@@ -10,6 +10,7 @@ import regex
 from spacy.tokens import Doc
 
 from .. import nlp
+from ..language import split_words
 
 _LETTER = r"[^\W\d_\p{Han}\p{Thai}]"
 _WORD = regex.compile(rf"{_LETTER}+|\d+", regex.V1)  # Han/Thai: see text_keys
@@ -89,24 +90,9 @@ _PUNCT = "".join(c for c in map(chr, range(33, 127)) if not c.isalnum() and c !=
 
 
 def word_keys(text: str) -> set[str]:
-    """The words of a text, lower-cased, as `_WORD` finds them. Plain ASCII words (once trimmed of
-    punctuation: "month," "#fyp") are taken as they are, which is most of them; the regex reads only
-    the rest ("don't", "carry-on", "$29", accented and other-script words)."""
-    out: set[str] = set()
-    add = out.add
-    rest = []
-    for w in text.lower().split():
-        if w.isalpha() and w.isascii():
-            add(w)
-            continue
-        w = w.strip(_PUNCT)
-        if w.isalpha() and w.isascii():
-            add(w)
-        elif w:
-            rest.append(w)
-    if rest:
-        out.update(_WORD.findall(" ".join(rest)))
-    return out
+    """The words of a text, lower-cased, as `_WORD` finds them (`language.split_words`: the regex
+    reads only what is not a plain ASCII word)."""
+    return set(split_words(text.lower(), _WORD, _PUNCT))
 
 
 class Literals:

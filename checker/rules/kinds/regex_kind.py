@@ -76,13 +76,18 @@ class Prefilter:
     """A rule's prefilter: literal strings (any of them in the lower-cased text; plain `in` tests,
     faster than an alternation), or `{regex: ...}`, a cheap pattern such as '\\w@\\w'."""
 
-    __slots__ = ("strings", "pattern")
+    __slots__ = ("strings", "pattern", "needles")
 
     def __init__(self, prefilter):
         if isinstance(prefilter, dict):
             self.strings, self.pattern = (), regex.compile(prefilter["regex"])
         else:
             self.strings, self.pattern = tuple(sorted({s.lower() for s in prefilter})), None
+        # what the screen looks for: strings one of which is in every text the prefilter lets through
+        # (the literals a pattern needs: "@" for '\w@\w'); none when it cannot be screened, as when one
+        # of them is only spaces, which the screen (reading the text without spaces) does not see
+        needles = self.strings if self.pattern is None else required_literals(self.pattern.pattern, min_weight=1)
+        self.needles = needles if needles and all(n.strip(" ") for n in needles) else ()
 
     def passes(self, lower: str) -> bool:
         if self.pattern is not None:
@@ -247,12 +252,8 @@ def screen_needles(items):
 
 
 def screen_literals(pre: Prefilter | None) -> tuple[str, ...]:
-    """Strings one of which is in every text the prefilter lets through (none: it cannot be screened,
-    as when one of them is only spaces, which the screen does not see)."""
-    if pre is None:
-        return ()
-    strings = pre.strings if pre.pattern is None else required_literals(pre.pattern.pattern, min_weight=1) or ()
-    return strings if all(s.strip(" ") for s in strings) else ()
+    """A prefilter's needles for the screen (`Prefilter.needles`; none without a prefilter)."""
+    return pre.needles if pre is not None else ()
 
 
 class RegexPlan:
@@ -260,25 +261,31 @@ class RegexPlan:
     (always run), a cheap regex (tested one by one), literal strings (all found in one `Literals`
     pass, so a segment with none of them costs one scan, whatever the number of rules)."""
 
-    __slots__ = ("order", "always", "patterned", "by_literal", "literals", "by_owner")
+    __slots__ = ("order", "always", "patterned", "by_literal", "_literals", "by_owner")
 
     def __init__(self, items: list[tuple]):
         self.order = {id(item): i for i, item in enumerate(items)}
-        # (a literal prefilter the screen cannot hold runs its regex always: `screen_literals`)
-        self.always = [item for item in items
-                       if item[-1] is None or item[-1].pattern is None and not screen_literals(item[-1])]
-        # (item, prefilter pattern, whether the screen holds the pattern's literals)
-        self.patterned = [(item, item[-1].pattern, bool(screen_literals(item[-1]))) for item in items
-                          if item[-1] is not None and item[-1].pattern is not None]
+        self.always: list[tuple] = []  # no prefilter, or literals the screen cannot hold
+        self.patterned: list[tuple] = []  # (item, prefilter pattern, whether the screen holds its literals)
         self.by_literal: dict[str, list[tuple]] = {}
         self.by_owner: dict[str, list[tuple]] = {}  # rule id (signal key) -> its literal-prefiltered items
         for item in items:
             pre = item[-1]
-            if pre is not None and pre.pattern is None and screen_literals(pre):
+            if pre is None or pre.pattern is None and not pre.needles:
+                self.always.append(item)
+            elif pre.pattern is not None:
+                self.patterned.append((item, pre.pattern, bool(pre.needles)))
+            else:
                 for lit in pre.strings:
                     self.by_literal.setdefault(lit, []).append(item)
                 self.by_owner.setdefault(owner_of(item), []).append(item)
-        self.literals = Literals(self.by_literal)
+        self._literals: Literals | None = None  # built on first unscreened use (the engine screens)
+
+    @property
+    def literals(self) -> Literals:
+        if self._literals is None:
+            self._literals = Literals(self.by_literal)
+        return self._literals
 
     def candidates(self, ctx: MatchContext) -> list[tuple]:
         """The items whose prefilter lets this segment through, in their original order. Screened

@@ -109,8 +109,12 @@ class PhraseIndex:
         self.keys = frozenset(self.index) | frozenset(self.sure)
         self.owners = frozenset(key for key, *_ in entries)
 
+    def always_for(self, allowed: frozenset | None) -> bool:
+        """Whether some phrase of the allowed keys (None: any) has no word to file it under."""
+        return bool(self.always) and (allowed is None or not self.always.isdisjoint(allowed))
+
     def possible(self, ctx: MatchContext, allowed: frozenset | None = None) -> bool:
-        if self.always and (allowed is None or not self.always.isdisjoint(allowed)):
+        if self.always_for(allowed):
             return True
         keys = ctx.keys
         present = keys & self.keys  # (iterates over the smaller set)
@@ -184,27 +188,27 @@ class PhraseSet:
             self._index = PhraseIndex(self.lang, self._entries)
         return self
 
+    @property
+    def index(self) -> PhraseIndex:
+        return self._index or self.prepare()._index
+
     def screen_needles(self):
         """(key, needle, mode) for the screen: a one-word phrase is looked for as that word, a longer
         one as its tokens joined. A phrase with no word to key on is not screened (`unscreened`)."""
-        index = self._index or self.prepare()._index
+        always = self.index.always
         for key, need, compact, _written in self._entries:
-            if key in index.always:
-                continue
-            yield key, compact, WORD_MODE if len(need) == 1 and compact in need else COMPACT
+            if key not in always:
+                yield key, compact, WORD_MODE if len(need) == 1 and compact in need else COMPACT
 
     def unscreened(self, allowed: frozenset) -> bool:
         """Whether some phrase of the allowed keys has no needle (it is looked for on every segment)."""
-        always = (self._index or self.prepare()._index).always
-        return bool(always) and not always.isdisjoint(allowed)
+        return self.index.always_for(allowed)
 
     def possible(self, ctx: MatchContext, allowed: frozenset | None = None) -> bool:
         """Whether some phrase of the allowed keys (None: any) can match the segment."""
-        index = self._index
-        if index is None:
-            index = self.prepare()._index
+        index = self.index
         live = ctx.live
-        if live is not None and not (index.always and (allowed is None or not index.always.isdisjoint(allowed))):
+        if live is not None and not index.always_for(allowed):
             # screened: only keys whose needles are in the text can match
             if not any(k in index.owners and (allowed is None or k in allowed) for k in live):
                 return False
