@@ -30,7 +30,6 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import multiprocessing
@@ -44,13 +43,12 @@ import zlib
 from array import array
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from itertools import accumulate
 from pathlib import Path
 
 from . import __version__
 from .model import Document, InputError, Meta, Segment, UsageError
+from .pool import Ticket, WorkerDied, WorkerPool
 from .runner import declared_meta, document_dict, fields_of, is_checked, record_dict
 from .sources import Archive, Record
 from .sources.errors import PartialInputError, is_fatal
@@ -706,14 +704,14 @@ class _Batch:
     """Items in input order with their outcomes (`check_item`'s; None for an InputError), the indexes of
     those the workers check (`todo`), and with a cache the keys of those (stored once checked)."""
 
-    __slots__ = ("items", "outcomes", "todo", "keys", "future")
+    __slots__ = ("items", "outcomes", "todo", "keys", "ticket")
 
     def __init__(self):
         self.items: list = []
         self.outcomes: list[tuple | None] = []
         self.todo: list[int] = []
         self.keys: list[tuple[int, int]] = []  # of `todo`, in the same order
-        self.future: Future | None = None
+        self.ticket: Ticket | None = None
 
 
 def _mp_context():
@@ -744,12 +742,10 @@ class _Placer:
                 self._memo[text] = value
         return value
 
-    def place_clean(self, path: str, fmt: str, line: int, rid: str, value: list) -> dict | None:
-        """What `place_at` gives for a decoded clean result without partial errors: its document dict
-        alone, without fields; None for any other result (or with --all-records: fields wanted).
-
-        Such a record is only counted (findings only), so its dict is a copy of one made per result, and
-        shares that one's `languages`, `markets` and `meta` with the other clean records of its kind."""
+    def clean(self, value: list) -> dict | None:
+        """The document dict of a decoded clean result without partial errors, shared by every record of
+        that result and without its place: such a record is only counted (`Session.count_clean`). None
+        for any other result, and with --all-records (every record is reported)."""
         if value[0] or value[6] or self.all_records:
             return None
         template = self._clean.get(id(value))
@@ -758,13 +754,7 @@ class _Placer:
                 self._clean.clear()
             template = self._clean[id(value)] = (value, record_dict(
                 None, None, None, None, value[1], list(value[2]), list(value[3]), dict(value[4]), value[5], []))
-        d = template[1].copy()
-        d["path"] = path
-        d["format"] = fmt
-        d["record"] = rid
-        d["record_line"] = line
-        d["findings"] = []
-        return d
+        return template[1]
 
     def place(self, item: Record | Document, outcome: tuple) -> list[dict | InputError]:
         if isinstance(item, Record):
@@ -784,19 +774,17 @@ class _Placer:
         return [d]
 
     def place_at(self, path: str, fmt: str, line: int, number: int, outcome: tuple,
-                 item: Record | None = None) -> list[dict | InputError]:
+                 item: Record | None = None, value: list | None = None) -> list[dict | InputError]:
         """An archive record's outcome, put at `path`, `line`, `number` (its `Record`, `item`, is needed only
-        to rebuild a cached clean record's fields with --all-records; a file replayed from the cache has none)."""
+        to rebuild a cached clean record's fields with --all-records; a file replayed from the cache has none).
+        `value`: the result, when the caller decoded it already."""
         status, rid = outcome[0], outcome[1]
         if rid is None:
             rid = str(number)
         if status != "ok":
             return self._failed(path, line, rid, outcome)
-        value = self.decode(outcome[2])
-        if outcome[3] is None:
-            d = self.place_clean(path, fmt, line, rid, value)
-            if d is not None:  # (most records)
-                return [d]
+        if value is None:
+            value = self.decode(outcome[2])
         problems, language, languages, markets, meta, checked, findings, kept = value
         findings = self._placed(findings, line - 1, rid)
         d = record_dict(path, fmt, rid, line, language, list(languages), list(markets), dict(meta), checked,
@@ -832,13 +820,39 @@ class _Placer:
         return out
 
 
+class _Tally:
+    """Clean records of a findings-only audit, counted into the session in runs instead of being yielded
+    one by one. A run is counted before anything after it is yielded, so the session's counts are those
+    of the records before the item being reported (as if each clean record had been passed)."""
+
+    __slots__ = ("session", "runs")
+
+    def __init__(self, session):
+        self.session = session
+        self.runs: dict[int, list] = {}  # id(template dict) -> [it, records] (holding it keeps its id its own)
+
+    def add(self, template: dict) -> None:
+        run = self.runs.get(id(template))
+        if run is None:
+            self.runs[id(template)] = [template, 1]
+        else:
+            run[1] += 1
+
+    def flush(self) -> None:
+        if self.runs:
+            for template, n in self.runs.values():
+                self.session.count_clean(template, n)
+            self.runs.clear()
+
+
 def audit_items(checker, items: Iterable, markets: tuple[str, ...], p: dict, session,
                 files: FileLayer | None = None) -> Iterator:
     """Check `items` (Records, Documents and InputErrors, as `sources.iter_records` yields them) and
     yield, in input order, what `check` would: the InputErrors, and per record or Document its partial
     errors and its document dict (`runner.document_dict`), or an InputError when it could not be read or
-    checked. Unless `p["all_records"]`, the session reports only documents with findings, and the dict
-    of a clean archive record leaves out its `fields` (its text: it is only counted).
+    checked. Unless `p["all_records"]`, the session reports only documents with findings, and a clean
+    archive record is not yielded: it is counted into `session` (`Session.count_clean`, a run of them at
+    a time, always before the next item is yielded).
 
     `files`: the `FileLayer` given to `iter_records` as its `archive_hook` (with a cache, archive files
     audited whole before are replayed from it, and those audited whole now are stored)."""
@@ -847,11 +861,11 @@ def audit_items(checker, items: Iterable, markets: tuple[str, ...], p: dict, ses
     max_errors = p.get("max_errors")
     quiet = bool(p.get("quiet"))
     all_records = bool(p.get("all_records"))
-    if hasattr(session, "findings_only"):
-        session.findings_only = not all_records
+    session.findings_only = not all_records
     select = tuple(getattr(checker, "select", ()))
     ignore = tuple(getattr(checker, "ignore", ()))
     placer = _Placer(markets, all_records)
+    tally = _Tally(session)
 
     cache = None
     if p.get("cache"):
@@ -866,25 +880,21 @@ def audit_items(checker, items: Iterable, markets: tuple[str, ...], p: dict, ses
     stderr_tty = hasattr(sys.stderr, "isatty") and sys.stderr.isatty()
     progress = Progress(enabled=stderr_tty and not quiet)
 
-    executor: ProcessPoolExecutor | None = None
+    pool: WorkerPool | None = None
     pending: deque[_Batch] = deque()
     errors = 0
     finished = False
 
-    def start_pool() -> ProcessPoolExecutor:
+    def start_pool() -> WorkerPool:
         global _FORK_CHECKER
         context = _mp_context()
         _FORK_CHECKER = checker if context.get_start_method() == "fork" else None
-        return ProcessPoolExecutor(
-            max_workers=jobs,
-            mp_context=context,
-            initializer=_init_worker,
-            initargs=(tuple(p.get("packs") or ()), select, ignore, checker.ruleset.fingerprint),
-        )
+        return WorkerPool(jobs, context, _check_batch, _init_worker,
+                          (tuple(p.get("packs") or ()), select, ignore, checker.ruleset.fingerprint))
 
-    def payload(batch: _Batch) -> tuple:
+    def payload(batch: _Batch, todo: list[int] | None = None) -> tuple:
         items = batch.items
-        return (markets, all_records, [to_work(items[i]) for i in batch.todo])
+        return (markets, all_records, [to_work(items[i]) for i in (batch.todo if todo is None else todo)])
 
     def prepare(batch: _Batch) -> None:
         """Take what the cache has; leave the rest to check."""
@@ -910,40 +920,55 @@ def audit_items(checker, items: Iterable, markets: tuple[str, ...], p: dict, ses
         batch.todo = todo
 
     def submit(batch: _Batch) -> None:
-        nonlocal executor
+        nonlocal pool
         if not batch.todo:
             return
         if jobs == 1:
             for i in batch.todo:
                 batch.outcomes[i] = check_item(checker, batch.items[i], markets, all_records, as_text=cache is not None)
             return
-        if executor is None:
-            executor = start_pool()
-        batch.future = _submit(executor, payload(batch))
+        if pool is None:
+            pool = start_pool()
+        batch.ticket = pool.submit(payload(batch))
+
+    def own_id(item: Record | Document) -> str | None:
+        """The id field of a record a worker could not check (read here: the worker died on it)."""
+        if isinstance(item, Record):
+            doc, _ = item.document()
+            return doc.record if doc is not None else None
+        return None
 
     def collect(batch: _Batch) -> None:
         """Wait for a batch's results (a dead worker fails its records, never the audit)."""
-        nonlocal executor
-        if batch.future is None:
+        nonlocal pool
+        if batch.ticket is None:
             return
         try:
-            results = batch.future.result()
-        except BrokenProcessPool:
-            # a worker died (killed, out of memory): retry this batch once in a fresh pool
-            _stop(executor)
-            executor = start_pool()
+            results = pool.result(batch.ticket)
+        except WorkerDied:
+            # a worker died (killed, out of memory, or a record crashed it): retry the batch once in a
+            # fresh pool; if it dies again, check its records one by one, so that only the record that
+            # kills a worker fails
+            pool.stop()
+            pool = start_pool()
             try:
-                results = _submit(executor, payload(batch)).result()
-            except BrokenProcessPool:
-                _stop(executor)
-                executor = start_pool()
-                results = [("failed", None, "check failed: the worker process died on this batch", ())
-                           ] * len(batch.todo)
+                results = pool.result(pool.submit(payload(batch)))
+            except WorkerDied:
+                results = []
+                for i in batch.todo:
+                    try:
+                        results.extend(pool.result(pool.submit(payload(batch, [i]))))
+                    except WorkerDied:
+                        pool.stop()
+                        pool = start_pool()
+                        results.append(("failed", own_id(batch.items[i]),
+                                        "check failed: the worker process died on this record", ()))
             # later batches were lost with the old pool: send them again
             for later in pending:
-                if later.future is not None:
-                    later.future = None
+                if later.ticket is not None:
+                    later.ticket = None
                     submit(later)
+        batch.ticket = None
         for i, result in zip(batch.todo, results, strict=True):
             batch.outcomes[i] = result
 
@@ -980,7 +1005,7 @@ def audit_items(checker, items: Iterable, markets: tuple[str, ...], p: dict, ses
         """A whole file's outcomes from the cache, emitted as `emit` does a batch's."""
         nonlocal errors
         path, fmt = item.path, item.format
-        place, place_clean = placer.place_at, placer.place_clean
+        place, clean, count = placer.place_at, placer.clean, tally.add
         cache.files_replayed += 1
         try:
             for results, others, ids, lines, numbers, refs in cache.file_chunks(item.entry, item.chunks):
@@ -988,15 +1013,14 @@ def audit_items(checker, items: Iterable, markets: tuple[str, ...], p: dict, ses
                 for line, number, rid, ref in zip(lines, numbers, ids, refs, strict=True):
                     if ref >= 0:
                         result = results[ref]
-                        if rid is None:
-                            rid = str(number)
-                        d = place_clean(path, fmt, line, rid, result)
-                        if d is not None:  # (most records: nothing else to place)
+                        template = clean(result)
+                        if template is not None:  # (most records: only counted)
                             records += 1
-                            yield d
+                            count(template)
                             continue
-                        outs = place(path, fmt, line, number, ("ok", rid, result, None))
+                        outs = place(path, fmt, line, number, ("ok", rid, result, None), None, result)
                     else:
+                        tally.flush()
                         other = others[-1 - ref]
                         if other[0] == "e":  # an error of the reader
                             _, fatal, message, err_line, err_record, offset = other
@@ -1008,15 +1032,18 @@ def audit_items(checker, items: Iterable, markets: tuple[str, ...], p: dict, ses
                             continue
                         outs = place(path, fmt, line, number, ("unreadable", None, other[1]))
                     records += 1
+                    tally.flush()
                     for out in outs:
                         if isinstance(out, InputError):
                             errors += 1
                         else:
                             findings += len(out["findings"])
                         yield out
+                tally.flush()
                 cache.records_replayed += records
                 progress.update(records, findings)
         except LookupError as exc:
+            tally.flush()
             errors += 1
             yield InputError(path, f"the cached outcomes of this file are damaged ({exc}); audit it again, "
                                    "or with --no-cache")
@@ -1025,8 +1052,10 @@ def audit_items(checker, items: Iterable, markets: tuple[str, ...], p: dict, ses
         nonlocal errors
         collect(batch)
         records = findings = 0
+        decode, clean, count = placer.decode, placer.clean, tally.add
         for item, outcome in zip(batch.items, batch.outcomes, strict=True):
             if outcome is None:
+                tally.flush()
                 if isinstance(item, _MARKERS):
                     if records or findings:
                         progress.update(records, findings)
@@ -1046,12 +1075,25 @@ def audit_items(checker, items: Iterable, markets: tuple[str, ...], p: dict, ses
             if writer is not None:
                 record(item, outcome)
             records += 1
-            for out in placer.place(item, outcome):
+            if type(item) is Record and outcome[0] == "ok":
+                value = decode(outcome[2])
+                if outcome[3] is None:
+                    template = clean(value)
+                    if template is not None:  # (most records: only counted)
+                        count(template)
+                        continue
+                source = item.source
+                outs = placer.place_at(source.path, source.format, item.line, item.number, outcome, item, value)
+            else:
+                outs = placer.place(item, outcome)
+            tally.flush()
+            for out in outs:
                 if isinstance(out, InputError):
                     errors += 1
                 else:
                     findings += len(out["findings"])
                 yield out
+        tally.flush()
         if cache is not None and batch.keys:
             store = [(key, outcome[1], outcome[2]) for key, outcome in
                      zip(batch.keys, (batch.outcomes[i] for i in batch.todo), strict=True) if outcome[0] == "ok"]
@@ -1086,7 +1128,7 @@ def audit_items(checker, items: Iterable, markets: tuple[str, ...], p: dict, ses
             # write out every batch that is done; wait when too many are in flight
             while pending and (
                 stopped or len(pending) > jobs * IN_FLIGHT_PER_JOB
-                or pending[0].future is None or pending[0].future.done()
+                or pending[0].ticket is None or pool.done(pending[0].ticket)
             ):
                 done = pending.popleft()
                 for out in emit(done):
@@ -1102,20 +1144,20 @@ def audit_items(checker, items: Iterable, markets: tuple[str, ...], p: dict, ses
         finished = True
     except KeyboardInterrupt:
         progress.close()
-        if executor is not None:
-            _stop(executor)
-            executor = None
+        if pool is not None:
+            pool.stop()
+            pool = None
         out = p.get("output")
         where = f"; the report so far is in {out}.partial" if out else ""
         print(f"reelcheck: {progress.report('interrupted')}{where}", file=sys.stderr)
         raise
     finally:
         progress.close()
-        if executor is not None:
+        if pool is not None:
             if finished:
-                executor.shutdown(wait=True)
+                pool.close()
             else:
-                _stop(executor)
+                pool.stop()
         if files is not None:
             files.cache = None
         if writer is not None:  # interrupted, or stopped by --max-errors: the file is not stored
@@ -1126,35 +1168,3 @@ def audit_items(checker, items: Iterable, markets: tuple[str, ...], p: dict, ses
         whole = f" ({cache.files_replayed:,} unchanged files replayed whole)" if cache.files_replayed else ""
         print(f"reelcheck: cache: {cache.hits + cache.records_replayed:,} records reused{whole}, "
               f"{cache.misses:,} checked ({cache.path})", file=sys.stderr)
-
-
-def _submit(executor: ProcessPoolExecutor, payload: tuple) -> Future:
-    """Send a batch to the pool. A pool's first batch forks its workers (with `fork`): the objects of
-    this process are frozen out of the garbage collector meanwhile, so that a collection in a worker
-    does not write to, and so copy, every page it inherited (gc.freeze, as Python's docs advise)."""
-    if getattr(executor, "_executor_manager_thread", True) is not None:
-        return executor.submit(_check_batch, payload)
-    gc.freeze()
-    try:
-        return executor.submit(_check_batch, payload)
-    finally:
-        gc.unfreeze()
-
-
-def _stop(executor: ProcessPoolExecutor) -> None:
-    """Stop a pool now: cancel what is queued, end the workers."""
-    processes = set((getattr(executor, "_processes", None) or {}).values())
-    executor.shutdown(wait=False, cancel_futures=True)
-    # the pool may have started a worker after the first look: look again once it can start no more
-    processes |= set((getattr(executor, "_processes", None) or {}).values())
-    for proc in processes:
-        if proc.is_alive():
-            proc.terminate()
-    for proc in processes:
-        proc.join(timeout=5)
-    executor.shutdown(wait=True)  # the pool's manager thread reaps what is left
-    # a worker the pool was starting while it was stopped: ours too (the pool names them *Process-N)
-    for proc in multiprocessing.active_children():
-        if proc.name.startswith(("ForkProcess-", "SpawnProcess-", "ForkServerProcess-")) and proc.is_alive():
-            proc.terminate()
-            proc.join(timeout=5)

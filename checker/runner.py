@@ -102,13 +102,14 @@ class Summary:
     errors: int = 0
     worst: int = 0  # highest severity rank seen
 
-    def add_document(self, doc: dict) -> None:
-        self.documents += 1
-        self.records_read += 1
+    def add_document(self, doc: dict, n: int = 1) -> None:
+        """Count a document, or `n` documents like it (only when it has no findings)."""
+        self.documents += n
+        self.records_read += n
         if doc.get("checked", True):
-            self.records_checked += 1
+            self.records_checked += n
         else:
-            self.records_skipped += 1
+            self.records_skipped += n
         findings = doc["findings"]
         if not findings:
             return
@@ -181,6 +182,15 @@ class Session:
         elif self.findings_only:
             return
         self.reporter.document(doc)
+
+    def count_clean(self, doc: dict, n: int) -> None:
+        """`n` documents like `doc`, which has no findings, counted and not reported (`findings_only`:
+        an audit counts runs of clean records here instead of passing each one's dict)."""
+        if doc["findings"] or not self.findings_only:
+            raise ValueError("count_clean: only documents without findings, and only when they are not reported")
+        self.summary.add_document(doc, n)
+        if doc["markets"] == _FALLBACK_LIST:
+            self.without_market += n
 
     def error(self, err: InputError, fatal: bool = True) -> None:
         self.summary.add_error(err, fatal)

@@ -249,6 +249,39 @@ def test_a_failing_record_does_not_stop_the_audit(packs, tmp_path, monkeypatch, 
     assert set(planted) - {row["id"]} <= found
 
 
+def test_a_record_that_kills_its_worker_fails_alone(packs, tmp_path, monkeypatch):
+    """A worker process that dies (here: a record makes it exit, as a segfault or the OOM killer would)
+    fails only that record; its batch is checked again, the audit goes on and counts every record."""
+    import os
+
+    archive = tmp_path / "a.jsonl"
+    planted = make_archive(archive, 600)
+    lines = archive.read_text("utf-8").splitlines()
+    row = json.loads(lines[300])
+    row["caption"] = "KILLER " + row["caption"]
+    lines[300] = json.dumps(row, ensure_ascii=False)
+    archive.write_text("\n".join(lines) + "\n", "utf-8")
+    original = Checker.check
+
+    def check(self, document, markets=None):
+        if any("KILLER" in s.text for s in document.segments) and multiprocessing.parent_process() is not None:
+            os._exit(9)  # (only in a worker)
+        return original(self, document, markets)
+
+    monkeypatch.setattr(Checker, "check", check)
+    out = tmp_path / "audit.json"
+    result = audit(archive, *ARGS, "-f", "json", "-o", out, "-j", 2, "--no-cache")
+    assert result.exit_code == 2, result.output
+    report = json.loads(out.read_text("utf-8"))
+    assert report["errors"] == [{"path": str(archive), "line": 301, "record": row["id"],
+                                 "message": "check failed: the worker process died on this record"}]
+    s = report["summary"]
+    assert s["records_read"] == 600 and s["records_failed"] == 1
+    assert s["records_checked"] + s["records_skipped"] == 599
+    assert set(planted) - {row["id"]} <= {d["record"] for d in report["documents"]}
+    assert not [p for p in multiprocessing.active_children() if p.is_alive()]
+
+
 def test_max_errors_stops_early(packs, tmp_path):
     archive = tmp_path / "a.jsonl"
     make_archive(archive, 2000, extra_lines={i: "{not json" for i in (10, 20, 30, 40, 50)})

@@ -1,0 +1,103 @@
+"""checker.pool: the audit's worker processes (order of results, large batches, dead workers, stopping)."""
+
+import multiprocessing
+import os
+import time
+
+import pytest
+
+from checker.pool import WorkerDied, WorkerPool
+
+CONTEXT = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+
+
+def _echo(payload):
+    """Task: (delay, items) -> items reversed, after `delay` seconds; a payload 'die' ends the worker."""
+    if payload == "die":
+        os._exit(3)
+    delay, items = payload
+    time.sleep(delay)
+    return [(os.getpid(), item) for item in reversed(items)]
+
+
+def _init(marker):
+    os.environ["POOL_TEST_MARKER"] = marker
+
+
+def _marker(payload):
+    return os.environ.get("POOL_TEST_MARKER")
+
+
+def test_results_in_the_order_sent_whatever_each_batch_costs():
+    pool = WorkerPool(2, CONTEXT, _echo)
+    try:
+        tickets = [pool.submit((0.05 if n % 3 == 0 else 0.0, [n, n + 1])) for n in range(12)]
+        results = [pool.result(t) for t in tickets]
+    finally:
+        pool.close()
+    assert [[item for _, item in r] for r in results] == [[n + 1, n] for n in range(12)]
+    assert len({pid for r in results for pid, _ in r}) == 2  # both workers took batches
+
+
+def test_initializer_runs_in_each_worker():
+    pool = WorkerPool(2, CONTEXT, _marker, _init, ("ready",))
+    try:
+        assert [pool.result(pool.submit(None)) for _ in range(4)] == ["ready"] * 4
+    finally:
+        pool.close()
+
+
+def test_large_batches_both_ways_do_not_block_each_other():
+    """Batches and results far larger than a pipe's buffer, many in flight: neither side waits forever
+    (the worker reads its pipe in a thread while it works)."""
+    big = ["x" * 1000] * 2000  # ~2 MB each way per batch
+    pool = WorkerPool(2, CONTEXT, _echo)
+    try:
+        tickets = [pool.submit((0.0, big)) for _ in range(8)]
+        assert all(len(pool.result(t)) == 2000 for t in tickets)
+    finally:
+        pool.close()
+
+
+def test_done_says_whether_result_would_wait():
+    pool = WorkerPool(1, CONTEXT, _echo)
+    try:
+        slow = pool.submit((0.5, [1]))
+        assert not pool.done(slow)
+        deadline = time.monotonic() + 10
+        while not pool.done(slow) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert pool.done(slow) and [i for _, i in pool.result(slow)] == [1]
+    finally:
+        pool.close()
+
+
+def test_a_dead_worker_fails_its_batches_and_the_others_go_on():
+    pool = WorkerPool(2, CONTEXT, _echo)
+    try:
+        first = pool.submit((0.0, [1]))   # worker A
+        doomed = pool.submit("die")       # worker B
+        after = pool.submit((0.0, [2]))   # worker A or B, whichever has fewer in flight
+        assert [i for _, i in pool.result(first)] == [1]
+        with pytest.raises(WorkerDied, match="exit code 3"):
+            pool.result(doomed)
+        if after.worker is doomed.worker:
+            with pytest.raises(WorkerDied):
+                pool.result(after)
+        else:
+            assert [i for _, i in pool.result(after)] == [2]
+    finally:
+        pool.stop()
+    assert not [p for p in multiprocessing.active_children() if p.is_alive()]
+
+
+def test_stop_ends_busy_workers_at_once():
+    pool = WorkerPool(2, CONTEXT, _echo)
+    processes = [w.process for w in pool.workers]
+    pool.submit((30.0, [1]))
+    pool.submit((30.0, [2]))
+    t = time.monotonic()
+    pool.stop()
+    assert time.monotonic() - t < 10
+    assert not any(p.is_alive() for p in processes)
+    assert pool.workers == []
