@@ -252,3 +252,24 @@ def test_caption_whitespace_trimmed_with_offsets_and_json_errors_as_json_loads()
             expected = f"broken JSON record: {exc.msg} (column {exc.colno})"
         doc, errors = archive.document(raw, 1, 1)
         assert doc is None and [e.message for e in errors] == [expected]
+
+
+def test_lone_surrogate_escape_is_replaced_and_reported(tmp_path):
+    """JSON may escape half of a character ("\\ud83d" without its pair); no UTF-8 report can hold it, so
+    the record is read with U+FFFD in its place (one character for one: offsets hold) and a partial error
+    names the record. A whole escaped pair is an ordinary character and says nothing."""
+    path = tmp_path / "s.jsonl"
+    lines = [
+        '{"id": "a1", "caption": "glow \\ud83d\\ude00 serum"}',  # a pair: 😀
+        '{"id": "a\\ud800", "caption": "this serum cures acne \\udc00 fast"}',
+        '{"id": "a3", "caption": "a calm sunday walk"}',
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    stats = Stats()
+    docs, errors = run([path], stats)
+    assert [d.record for d in docs] == ["a1", "a\ufffd", "a3"]
+    assert docs[0].segments[0].text == "glow 😀 serum"
+    assert docs[1].segments[0].text == "this serum cures acne \ufffd fast"
+    assert len(errors) == 1 and not is_fatal(errors[0])
+    assert errors[0].line == 2 and errors[0].record == "a\ufffd" and "lone UTF-16 surrogate" in errors[0].message
+    assert stats.records_checked == 3 and stats.records_failed == 0

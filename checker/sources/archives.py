@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -319,7 +320,40 @@ class Archive:
         if not isinstance(record, dict):
             return None, [InputError(self.path, f"record is a JSON {type(record).__name__}, not an object",
                                      line=line)]
+        if "\\ud" in raw or "\\uD" in raw:  # (cheap test: a surrogate escape, perhaps a lone one)
+            record, lone = _without_lone_surrogates(record)
+            if lone:
+                doc, errors = make_document(self.path, record, number, line, self.plan, self.format)
+                rid = doc.record if doc is not None else None
+                errors.insert(0, PartialInputError(
+                    self.path, "the record has a lone UTF-16 surrogate escape (\\ud800-\\udfff, half of a "
+                    "character): replaced with U+FFFD", line=line, record=rid))
+                return doc, errors
         return make_document(self.path, record, number, line, self.plan, self.format)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_lone_surrogates(value):
+    """`value` (decoded JSON) with every lone surrogate in its strings replaced by U+FFFD (one character
+    for one, so offsets hold), and whether there was any. A JSON text may escape half of a character
+    (`"\\ud800"`); Python keeps it, but no UTF-8 output can, so a report would fail on it."""
+    if isinstance(value, str):
+        fixed = _LONE_SURROGATE.sub("\ufffd", value)
+        return fixed, fixed != value
+    if isinstance(value, dict):
+        out, any_lone = {}, False
+        for key, item in value.items():
+            key, lone_key = _without_lone_surrogates(key)
+            item, lone_item = _without_lone_surrogates(item)
+            out[key] = item
+            any_lone = any_lone or lone_key or lone_item
+        return out, any_lone
+    if isinstance(value, list):
+        pairs = [_without_lone_surrogates(item) for item in value]
+        return [item for item, _ in pairs], any(lone for _, lone in pairs)
+    return value, False
 
 
 def _loads(raw: str):
