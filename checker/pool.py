@@ -6,9 +6,9 @@ share is what an audit's speed-up on all cores is short of (docs/performance.md)
 pickles a batch and writes it to the worker with the fewest batches in flight, and reads a worker's
 results in the order it sent them: no thread in the main process, one pickle each way.
 
-A worker reads its pipe in a thread of its own, so the main process's writes never wait for a worker
-busy checking, and a worker writing a large result never waits for the main process to finish a write
-(the two could otherwise block each other with both pipes full). A worker that dies makes `result`
+A worker reads its pipe in a thread of its own, so the main process's writes do not wait for a batch to
+be checked, and a worker writing a large result never waits for the main process to finish a write (the
+two could otherwise block each other, each with the other's pipe full). A worker that dies makes `result`
 raise `WorkerDied` for its batches; the caller decides what to do (the audit starts a fresh pool).
 """
 
