@@ -226,15 +226,21 @@ def test_cache_hits_give_identical_output_and_a_pack_change_rechecks(packs, tmp_
     assert _Counting.calls == 0
 
 
+def prefix_caption(archive: Path, index: int, prefix: str) -> dict:
+    """Put `prefix` before the caption of the archive's line `index` (0-based); the record, as changed."""
+    lines = archive.read_text("utf-8").splitlines()
+    row = json.loads(lines[index])
+    row["caption"] = prefix + row["caption"]
+    lines[index] = json.dumps(row, ensure_ascii=False)
+    archive.write_text("\n".join(lines) + "\n", "utf-8")
+    return row
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_failing_record_does_not_stop_the_audit(packs, tmp_path, monkeypatch, jobs):
     archive = tmp_path / "a.jsonl"
     planted = make_archive(archive, 120)
-    lines = archive.read_text("utf-8").splitlines()
-    row = json.loads(lines[30])
-    row["caption"] = "BOOM " + row["caption"]
-    lines[30] = json.dumps(row, ensure_ascii=False)
-    archive.write_text("\n".join(lines) + "\n", "utf-8")
+    row = prefix_caption(archive, 30, "BOOM ")
     _Counting.install(monkeypatch, fail_on="BOOM")
     out = tmp_path / "audit.json"
     result = audit(archive, *ARGS, "-f", "json", "-o", out, "-j", jobs, "--no-cache")
@@ -256,11 +262,7 @@ def test_a_record_that_kills_its_worker_fails_alone(packs, tmp_path, monkeypatch
 
     archive = tmp_path / "a.jsonl"
     planted = make_archive(archive, 600)
-    lines = archive.read_text("utf-8").splitlines()
-    row = json.loads(lines[300])
-    row["caption"] = "KILLER " + row["caption"]
-    lines[300] = json.dumps(row, ensure_ascii=False)
-    archive.write_text("\n".join(lines) + "\n", "utf-8")
+    row = prefix_caption(archive, 300, "KILLER ")
     original = Checker.check
 
     def check(self, document, markets=None):
@@ -280,6 +282,19 @@ def test_a_record_that_kills_its_worker_fails_alone(packs, tmp_path, monkeypatch
     assert s["records_checked"] + s["records_skipped"] == 599
     assert set(planted) - {row["id"]} <= {d["record"] for d in report["documents"]}
     assert not [p for p in multiprocessing.active_children() if p.is_alive()]
+
+
+def test_spawned_workers_give_the_same_report(packs, tmp_path, monkeypatch):
+    """Where processes cannot fork (macOS, Windows), workers are spawned: each loads the packs itself
+    (from --packs / REELCHECK_RULES) and the report is the same, byte for byte."""
+    archive = tmp_path / "a.jsonl"
+    make_archive(archive, 300)
+    forked = tmp_path / "fork.json"
+    assert audit(archive, *ARGS, "-f", "json", "-o", forked, "-j", 2, "--no-cache").exit_code == 1
+    monkeypatch.setattr(audit_mod, "_mp_context", lambda: multiprocessing.get_context("spawn"))
+    spawned = tmp_path / "spawn.json"
+    assert audit(archive, *ARGS, "-f", "json", "-o", spawned, "-j", 2, "--no-cache").exit_code == 1
+    assert spawned.read_bytes() == forked.read_bytes()
 
 
 def test_max_errors_stops_early(packs, tmp_path):
