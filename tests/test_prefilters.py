@@ -240,3 +240,28 @@ def test_normalize_matches_nfkc_per_character():
     s, e = norm.span(start, start + 4)
     assert text[s:e] == "𝐛𝐞𝐬𝐭"
     assert unicodedata.is_normalized("NFC", norm.text)
+
+
+def test_phrases_enter_the_matcher_only_when_a_segment_may_match_them():
+    """A key's phrases become spaCy Docs in the matcher when the screen lets a segment through for it,
+    not when the rules compile; the matches do not depend on which keys went in first."""
+    ps = PhraseSet("en")
+    ps.add("r.cure", ["cure acne"], "lemma")
+    ps.add("r.best", ["best serum", "number one serum"], "lower")
+    ps.prepare()
+    assert set(ps._pending) == {"r.cure", "r.best"}
+    doc = nlp.pipeline("en").make_doc("The best serum cures acne, number one serum")
+    everything = [("r.best", 1, 3), ("r.cure", 3, 5), ("r.best", 6, 9)]
+    # screened: only the live key goes in, and only its phrases are found
+    assert ps.matches(doc, None, frozenset({"r.best"})) == [("r.best", 1, 3), ("r.best", 6, 9)]
+    assert set(ps._pending) == {"r.cure"}
+    # the other key joins later; the order of matches is the same as with both from the start
+    assert ps.matches(doc, None, frozenset({"r.cure"})) == everything
+    fresh = PhraseSet("en")
+    fresh.add("r.best", ["best serum", "number one serum"], "lower")
+    fresh.add("r.cure", ["cure acne"], "lemma")
+    assert fresh.matches(doc) == everything and not fresh._pending  # not screened: all go in
+    # a key not allowed for the segment stays out
+    other = PhraseSet("en")
+    other.add("r.cure", ["cure acne"], "lemma")
+    assert other.matches(doc, frozenset({"r.best"}), None) == [] and set(other._pending) == {"r.cure"}

@@ -131,7 +131,7 @@ class LanguageRules:
             return out  # no needle of a signal in the segment, and none runs without one
         if not ps.empty and ps.possible(ctx, allowed):
             doc = ctx.doc
-            for key, s, e in ps.matches(doc):
+            for key, s, e in ps.matches(doc, allowed, ctx.live):
                 if key in allowed:
                     span = doc[s:e]
                     out.append((self.signals[key], span.start_char, span.end_char))

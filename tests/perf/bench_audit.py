@@ -372,6 +372,8 @@ def tenfold_packs(src: Path, dst: Path) -> None:
 
 
 def warm(checker: Checker, languages) -> float:
+    """Compile every language's rules (a terms rule's phrase Docs are made later, by the first run
+    whose captions come near the rule: the best of the repeated runs leaves that run out)."""
     t = time.perf_counter()
     for lang in languages:
         checker.compiled.for_language(lang)

@@ -158,7 +158,7 @@ class CompiledRequire:
             if phrase_set.empty or not phrase_set.possible(ctx, ctx.active):
                 continue
             doc = doc or ctx.doc
-            for rule_id, s, e in phrase_set.matches(doc):
+            for rule_id, s, e in phrase_set.matches(doc, ctx.active, ctx.live):
                 if rule_id in ctx.active:
                     span = doc[s:e]
                     hits.append(Hit(self.rules[rule_id], span.start_char, span.end_char, s, e, tag=tag))

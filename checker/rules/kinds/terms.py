@@ -153,7 +153,13 @@ def _filed(level: dict, keys: set[str]):
 class PhraseSet:
     """Phrases of many keys in one language, matched together (used by terms, labels, signals and
     `unless`). Keys are rule ids (or signal ids); `possible(ctx, allowed)` answers for the phrases of
-    the allowed keys only."""
+    the allowed keys only.
+
+    A key's phrases become spaCy Docs in the PhraseMatcher only when a segment may match them (its
+    needles passed the screen): making ~90,000 Docs for the inflected English phrases took about as
+    long as the rest of compiling, while a script checked once needs a few rules' and an archive only
+    those its captions come near. The screen never hides a match (tests/test_prefilters.py), so a key
+    not yet in the matcher could not have matched."""
 
     def __init__(self, lang: str):
         self.lang = lang
@@ -163,15 +169,14 @@ class PhraseSet:
         self._has = {"lower": False, "exact": False}
         self._entries: list[tuple[str, frozenset[str], str, str]] = []  # (key, need, compact, written)
         self._index: PhraseIndex | None = None
+        self._pending: dict[str, list[tuple[str, list[list[str]]]]] = {}  # key -> [(matcher, token lists)]
 
     def add(self, key: str, templates: list[str], mode: str) -> None:
         sequences = phrase_sequences(self.lang, templates, mode)
         if not sequences:
             return
-        vocab = self._lower.vocab
-        docs = [Doc(vocab, words=words) for words, _ in sequences]
         which = "exact" if mode == "exact" else "lower"
-        (self._exact if which == "exact" else self._lower).add(key, docs)
+        self._pending.setdefault(key, []).append((which, [words for words, _ in sequences]))
         self._has[which] = True
         for words, written in sequences:
             compact = "".join(words).lower().replace(" ", "")
@@ -214,13 +219,37 @@ class PhraseSet:
                 return False
         return index.possible(ctx, allowed)
 
-    def matches(self, doc: Doc) -> list[tuple[str, int, int]]:
+    def matches(self, doc: Doc, allowed: frozenset | None = None, live: frozenset | None = None,
+                ) -> list[tuple[str, int, int]]:
+        """(key, start token, end token) of the phrases in `doc`, in order, for the `allowed` keys (None:
+        any) whose needles are among `live` (the screen's answer for the segment; None: not screened)."""
+        pending = self._pending
+        if pending:
+            if live is None:
+                keys = [k for k in pending if allowed is None or k in allowed]
+            else:
+                keys = [k for k in (live | self.index.always) if k in pending and (allowed is None or k in allowed)]
+            if keys:
+                self._materialize(keys)
         strings = doc.vocab.strings
         out = []
         for which, matcher in (("lower", self._lower), ("exact", self._exact)):
             if self._has[which]:
                 out.extend((strings[m], s, e) for m, s, e in matcher(doc))
+        # (in an order that does not depend on which keys were put in the matchers first)
+        out.sort(key=_match_order)
         return out
+
+    def _materialize(self, keys: list[str]) -> None:
+        vocab = self._lower.vocab
+        for key in sorted(keys):
+            for which, sequences in self._pending.pop(key):
+                (self._exact if which == "exact" else self._lower).add(
+                    key, [Doc(vocab, words=words) for words in sequences])
+
+
+def _match_order(match: tuple[str, int, int]) -> tuple[int, int, str]:
+    return match[1], match[2], match[0]
 
 
 class CompiledTerms:
@@ -247,7 +276,7 @@ class CompiledTerms:
     def find(self, ctx: MatchContext) -> list[Hit]:
         doc = ctx.doc
         hits = []
-        for rule_id, s, e in self.phrases.matches(doc):
+        for rule_id, s, e in self.phrases.matches(doc, ctx.active, ctx.live):
             if rule_id not in ctx.active:
                 continue
             span = doc[s:e]
