@@ -284,6 +284,37 @@ def test_a_record_that_kills_its_worker_fails_alone(packs, tmp_path, monkeypatch
     assert not [p for p in multiprocessing.active_children() if p.is_alive()]
 
 
+def test_a_worker_that_dies_once_loses_nothing(packs, tmp_path, monkeypatch):
+    """A worker killed from outside (the OOM killer, say) while it checks a batch: the batch and those
+    queued behind it are checked again by a fresh pool, and the report is the one without the crash."""
+    import os
+
+    archive = tmp_path / "a.jsonl"
+    make_archive(archive, 2000)
+    clean = tmp_path / "clean.json"
+    assert audit(archive, *ARGS, "-f", "json", "-o", clean, "-j", 2, "--no-cache").exit_code == 1
+    marker = tmp_path / "died"
+    original = Checker.check
+
+    def check(self, document, markets=None):
+        if multiprocessing.parent_process() is not None and document.record == "r00900":
+            try:
+                fd = os.open(marker, os.O_CREAT | os.O_EXCL)  # (the first worker to get here dies)
+            except FileExistsError:
+                pass
+            else:
+                os.close(fd)
+                os._exit(9)
+        return original(self, document, markets)
+
+    monkeypatch.setattr(Checker, "check", check)
+    out = tmp_path / "audit.json"
+    result = audit(archive, *ARGS, "-f", "json", "-o", out, "-j", 2, "--no-cache")
+    assert marker.exists(), "no worker died: the test did not test anything"
+    assert result.exit_code == 1, result.output
+    assert out.read_bytes() == clean.read_bytes()
+
+
 def test_spawned_workers_give_the_same_report(packs, tmp_path, monkeypatch):
     """Where processes cannot fork (macOS, Windows), workers are spawned: each loads the packs itself
     (from --packs / REELCHECK_RULES) and the report is the same, byte for byte."""
