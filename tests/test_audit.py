@@ -411,6 +411,36 @@ def test_interrupt_ends_workers_and_keeps_partial_output(packs, tmp_path, monkey
     assert not multiprocessing.active_children()
 
 
+def test_ctrl_c_in_a_terminal_ends_the_audit_and_its_workers(packs, tmp_path):
+    """A real SIGINT to the whole process group, as Ctrl-C sends it: the workers ignore it, the main
+    process stops them, says how far it got and leaves the report marked partial."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    archive = tmp_path / "a.jsonl"
+    make_archive(archive, 60000)
+    out = tmp_path / "findings.jsonl"
+    partial = tmp_path / "findings.jsonl.partial"
+    proc = subprocess.Popen([sys.executable, "-m", "checker", "audit", str(archive), *ARGS, "-f", "jsonl",
+                             "-o", str(out), "-j", "2", "--no-cache"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not (partial.exists() and partial.stat().st_size) and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err
+    assert "interrupted after" in err and "findings.jsonl.partial" in err and "Traceback" not in err
+    assert partial.exists() and not out.exists()
+    assert all(json.loads(line) for line in partial.read_text("utf-8").splitlines())
+    time.sleep(0.2)
+    left = subprocess.run(["ps", "-o", "pid=", "-g", str(proc.pid)], capture_output=True, text=True).stdout
+    assert left.strip() == "", f"processes left in the group: {left}"
+
+
 def test_worker_failure_is_reported_per_record(packs):
     """A packed record that cannot be rebuilt or checked comes back as an error result, not a crash."""
     checker = Checker(load_rules())
