@@ -208,11 +208,16 @@ def run(p: dict, command: str) -> int:
             results = audit_items(checker, items, markets, p, session, files=files)
         else:
             results = check_items(checker, iter_documents(list(p["paths"]), options), markets)
-        for item in results:
-            if isinstance(item, dict):
-                session.document(item)
-            else:
-                session.error(item, fatal=is_fatal(item))
+        try:
+            for item in results:
+                if isinstance(item, dict):
+                    session.document(item)
+                else:
+                    session.error(item, fatal=is_fatal(item))
+        except KeyboardInterrupt:
+            if command == "audit":  # (Ctrl-C while the report was being written, here: the audit stops
+                results.throw(KeyboardInterrupt)  # its workers and says how far it got, as when it lands there)
+            raise
         session.end()
     return session.exit_code
 

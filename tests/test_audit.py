@@ -411,6 +411,30 @@ def test_interrupt_ends_workers_and_keeps_partial_output(packs, tmp_path, monkey
     assert not multiprocessing.active_children()
 
 
+def test_interrupt_while_the_report_is_written_still_says_how_far_it_got(packs, tmp_path, monkeypatch):
+    """Ctrl-C most often lands while the main process writes the report, outside the audit's loop: the
+    audit is told, stops its workers and reports how far it got, as when it lands inside."""
+    archive = tmp_path / "a.jsonl"
+    make_archive(archive, 3000)
+    real = Session.document
+    seen = [0]
+
+    def document(self, doc):
+        seen[0] += 1
+        if seen[0] == 20:
+            raise KeyboardInterrupt
+        return real(self, doc)
+
+    monkeypatch.setattr(Session, "document", document)
+    out = tmp_path / "findings.jsonl"
+    result = CliRunner().invoke(main, ["audit", str(archive), *ARGS, "-f", "jsonl", "-o", str(out), "-j", "2",
+                                       "--no-cache"])
+    assert result.exit_code == 130
+    assert "interrupted after" in result.output and "findings.jsonl.partial" in result.output
+    assert not out.exists() and (tmp_path / "findings.jsonl.partial").exists()
+    assert not [p for p in multiprocessing.active_children() if p.is_alive()]
+
+
 def test_ctrl_c_in_a_terminal_ends_the_audit_and_its_workers(packs, tmp_path):
     """A real SIGINT to the whole process group, as Ctrl-C sends it: the workers ignore it, the main
     process stops them, says how far it got and leaves the report marked partial."""
