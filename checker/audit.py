@@ -334,12 +334,6 @@ class ResultCache:
         if not rows:
             return
         try:
-            self._insert(rows)
-        except UnicodeEncodeError:  # a record id with a lone surrogate (from a JSON escape): left out
-            self._insert([row for row in rows if row[2] is None or _encodable(row[2])])
-
-    def _insert(self, rows: list[tuple]) -> None:
-        try:
             self.db.execute("BEGIN")
             self.db.executemany("INSERT OR REPLACE INTO results (id, chk, record, value) VALUES (?, ?, ?, ?)", rows)
             self.db.execute("COMMIT")
@@ -446,14 +440,6 @@ class ResultCache:
                 self.db.close()
             except sqlite3.Error:
                 pass
-
-
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 # --- the cache's whole-file layer ----------------------------------------------------------------------
@@ -1132,7 +1118,7 @@ def audit_items(checker, items: Iterable, markets: tuple[str, ...], p: dict, ses
                      zip(batch.keys, (batch.outcomes[i] for i in batch.todo), strict=True) if outcome[0] == "ok"]
             try:
                 cache.put_many(store)
-            except (sqlite3.Error, UnicodeEncodeError) as exc:  # (a record id with a lone surrogate)
+            except (sqlite3.Error, UnicodeEncodeError) as exc:
                 print(f"reelcheck: warning: cannot write the cache: {exc}", file=sys.stderr)
         progress.update(records, findings)
 
@@ -1198,7 +1184,7 @@ def audit_items(checker, items: Iterable, markets: tuple[str, ...], p: dict, ses
         if cache is not None:
             try:
                 cache.close()
-            except sqlite3.Error as exc:
+            except (sqlite3.Error, UnicodeEncodeError) as exc:
                 print(f"reelcheck: warning: cannot write the cache: {exc}", file=sys.stderr)
     if not quiet and cache is not None and (cache.hits or cache.misses or cache.files_replayed) and stderr_tty:
         whole = f" ({cache.files_replayed:,} unchanged files replayed whole)" if cache.files_replayed else ""

@@ -215,8 +215,10 @@ def run(p: dict, command: str) -> int:
                 else:
                     session.error(item, fatal=is_fatal(item))
         except KeyboardInterrupt:
-            if command == "audit":  # (Ctrl-C while the report was being written, here: the audit stops
-                results.throw(KeyboardInterrupt)  # its workers and says how far it got, as when it lands there)
+            # Ctrl-C while this loop wrote the report: hand it to the audit, which stops its workers
+            # and says how far it got (as it does when the interrupt lands inside it)
+            if command == "audit":
+                results.throw(KeyboardInterrupt)
             raise
         session.end()
     return session.exit_code

@@ -386,6 +386,18 @@ def test_streams_with_bounded_batches_in_flight(packs, jobs):
     assert session.findings_only
 
 
+def audit_interrupted(archive: Path, tmp_path: Path) -> Path:
+    """Audit `archive` to JSON Lines on 2 jobs, expecting an interrupt: exit 130, the message saying how
+    far it got, no complete report. Returns the path of the partial report."""
+    out = tmp_path / "findings.jsonl"
+    result = CliRunner().invoke(main, ["audit", str(archive), *ARGS, "-f", "jsonl", "-o", str(out), "-j", "2",
+                                       "--no-cache"])
+    assert result.exit_code == 130
+    assert "interrupted after" in result.output and "findings.jsonl.partial" in result.output
+    assert not out.exists()
+    return tmp_path / "findings.jsonl.partial"
+
+
 def test_interrupt_ends_workers_and_keeps_partial_output(packs, tmp_path, monkeypatch):
     import checker.sources as sources
 
@@ -400,13 +412,7 @@ def test_interrupt_ends_workers_and_keeps_partial_output(packs, tmp_path, monkey
             yield item
 
     monkeypatch.setattr(sources, "iter_records", interrupted)
-    out = tmp_path / "findings.jsonl"
-    result = CliRunner().invoke(main, ["audit", str(archive), *ARGS, "-f", "jsonl", "-o", str(out), "-j", "2",
-                                       "--no-cache"])
-    assert result.exit_code == 130
-    assert "interrupted after" in result.output and "findings.jsonl.partial" in result.output
-    assert not out.exists()
-    partial = (tmp_path / "findings.jsonl.partial").read_text("utf-8").splitlines()
+    partial = audit_interrupted(archive, tmp_path).read_text("utf-8").splitlines()
     assert partial and all(json.loads(line) for line in partial)
     assert not multiprocessing.active_children()
 
@@ -426,12 +432,7 @@ def test_interrupt_while_the_report_is_written_still_says_how_far_it_got(packs, 
         return real(self, doc)
 
     monkeypatch.setattr(Session, "document", document)
-    out = tmp_path / "findings.jsonl"
-    result = CliRunner().invoke(main, ["audit", str(archive), *ARGS, "-f", "jsonl", "-o", str(out), "-j", "2",
-                                       "--no-cache"])
-    assert result.exit_code == 130
-    assert "interrupted after" in result.output and "findings.jsonl.partial" in result.output
-    assert not out.exists() and (tmp_path / "findings.jsonl.partial").exists()
+    assert audit_interrupted(archive, tmp_path).exists()
     assert not [p for p in multiprocessing.active_children() if p.is_alive()]
 
 

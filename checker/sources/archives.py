@@ -320,16 +320,15 @@ class Archive:
         if not isinstance(record, dict):
             return None, [InputError(self.path, f"record is a JSON {type(record).__name__}, not an object",
                                      line=line)]
+        lone = False
         if "\\ud" in raw or "\\uD" in raw:  # (cheap test: a surrogate escape, perhaps a lone one)
             record, lone = _without_lone_surrogates(record)
-            if lone:
-                doc, errors = make_document(self.path, record, number, line, self.plan, self.format)
-                rid = doc.record if doc is not None else None
-                errors.insert(0, PartialInputError(
-                    self.path, "the record has a lone UTF-16 surrogate escape (\\ud800-\\udfff, half of a "
-                    "character): replaced with U+FFFD", line=line, record=rid))
-                return doc, errors
-        return make_document(self.path, record, number, line, self.plan, self.format)
+        doc, errors = make_document(self.path, record, number, line, self.plan, self.format)
+        if lone:
+            errors.insert(0, PartialInputError(
+                self.path, "the record has a lone UTF-16 surrogate escape (\\ud800-\\udfff, half of a "
+                "character): replaced with U+FFFD", line=line, record=doc.record if doc is not None else None))
+        return doc, errors
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")

@@ -219,8 +219,8 @@ class PhraseSet:
                 return False
         return index.possible(ctx, allowed)
 
-    def matches(self, doc: Doc, allowed: frozenset | None = None, live: frozenset | None = None,
-                ) -> list[tuple[str, int, int]]:
+    def matches(self, doc: Doc, allowed: frozenset | None = None,
+                live: frozenset | None = None) -> list[tuple[str, int, int]]:
         """(key, start token, end token) of the phrases in `doc`, in order, for the `allowed` keys (None:
         any) whose needles are among `live` (the screen's answer for the segment; None: not screened)."""
         pending = self._pending
