@@ -136,12 +136,14 @@ def check_item(checker, item: Record | Document, default_markets: tuple[str, ...
     try:
         if problem:
             raise UsageError(problem)
-        found = checker.check(doc, markets) if checked else []
+        outcome = checker.run(doc, markets) if checked else None
     except UsageError as exc:
         return ("failed", own_id, str(exc), problems)
     except Exception as exc:  # a rule or the tokenizer raised on this record: report it, go on
         return ("failed", own_id, f"check failed: {type(exc).__name__}: {exc}", problems)
     base = first_line(doc)
+    found = outcome.findings if outcome else []
+    language, languages = (outcome.language, outcome.languages) if outcome else (None, ())
     findings = [f.to_dict() for f in found]
     for f in findings:
         f["line"] -= base
@@ -154,18 +156,18 @@ def check_item(checker, item: Record | Document, default_markets: tuple[str, ...
         # a clean record's result is the same for every clean record of a language and market: made once
         # (the placer copies what it puts in a document dict, so one list can serve many records)
         m = doc.meta
-        key = (as_text, doc.language, doc.languages, markets, checked, m.sponsored, m.product, m.platform,
+        key = (as_text, language, languages, markets, checked, m.sponsored, m.product, m.platform,
                m.account, m.type)
         result = _CLEAN_RESULTS.get(key)
         if result is None:
             if len(_CLEAN_RESULTS) >= _MEMO_SIZE:
                 _CLEAN_RESULTS.clear()
-            result = [[], doc.language, list(doc.languages), list(markets), declared_meta(m), checked, [], None]
+            result = [[], language, list(languages), list(markets), declared_meta(m), checked, [], None]
             if as_text:
                 result = json.dumps(result, separators=(",", ":"))
             _CLEAN_RESULTS[key] = result
         return ("ok", own_id, result, fields)
-    result = [problems, doc.language, list(doc.languages), list(markets), declared_meta(doc.meta), checked,
+    result = [problems, language, list(languages), list(markets), declared_meta(doc.meta), checked,
               findings, fields if findings else None]
     if as_text:  # (ASCII: a lone surrogate from a JSON escape can be stored)
         result = json.dumps(result, separators=(",", ":"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 import regex
 
@@ -51,6 +52,18 @@ def _when_holds(when: dict, meta: Meta) -> bool:
             if value is None or value.lower() not in when[key]:
                 return False
     return True
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What checking one document found. `problems` name the rules that could not finish on it (a
+    regular expression that ran out of time): the document is checked with every other rule, and the
+    caller reports each problem as a non-fatal error of the document."""
+
+    findings: list[Finding]
+    language: str | None = None  # the main language found
+    languages: tuple[str, ...] = ()  # every language checked
+    problems: list[str] = field(default_factory=list)
 
 
 class Checker:
@@ -127,8 +140,9 @@ class Checker:
 
     # -- checking --
 
-    def check(self, document: Document, markets: Iterable[str] | None = None) -> list[Finding]:
-        markets = tuple(sorted(set(markets or document.meta.markets)))
+    def run(self, document: Document, markets: Iterable[str]) -> Outcome:
+        """Check `document` against the rules of `markets` (the document itself is not changed)."""
+        markets = tuple(sorted(set(markets)))
         if not markets:
             raise UsageError(f"{document.path}: no market given (use --market, or a market field)")
         self.ruleset.check_markets(markets)
@@ -137,6 +151,10 @@ class Checker:
             if seg.text and not seg.text.isspace():
                 run.segment(index, seg)
         return run.finish()
+
+    def check(self, document: Document, markets: Iterable[str] | None = None) -> list[Finding]:
+        """The findings of `run`, for the markets given or else the document's own."""
+        return self.run(document, markets or document.meta.markets).findings
 
 
 class _DocumentRun:
@@ -156,6 +174,8 @@ class _DocumentRun:
         self.caption_start: dict[int, int] = {}  # id(origin) -> offset where the caption text starts
         self.script_lines: dict[int, int] = {}  # segment index -> its number among spoken/onscreen lines
         self.deferred: list[tuple[int, object, frozenset]] = []  # (index, segment, label rules not run yet)
+        self.problems: list[str] = []
+        self.language: str | None = None
 
     def segment(self, index: int, seg) -> None:
         if seg.kind in ("spoken", "onscreen") and seg.start_time is None:
@@ -258,8 +278,7 @@ class _DocumentRun:
             return None, list(found.values())
         return None, []
 
-    def finish(self) -> list[Finding]:
-        document = self.document
+    def finish(self) -> Outcome:
         sponsored, signals = self.sponsorship()
         if signals:  # the post looks sponsored: the labels of its sponsored-only rules are needed now
             for index, seg, deferred in self.deferred:
@@ -273,15 +292,18 @@ class _DocumentRun:
                 if (r := rules.get(f.rule)) is None or "sponsored" not in r.when
                 or r.when["sponsored"] == (sponsored if sponsored is not None else inferred)
             ]
+        language, languages = None, ()
         if self.used_langs:
             # the languages found, and any other language a finding was made in (English in a Malay caption)
-            document.languages = tuple(sorted(set(self.used_langs) | {f.language for f in self.findings}))
-            document.language = max(sorted(self.used_langs), key=lambda k: self.used_langs[k])
+            languages = tuple(sorted(set(self.used_langs) | {f.language for f in self.findings}))
+            language = max(sorted(self.used_langs), key=lambda k: self.used_langs[k])
+        self.language = language
         self._judge_requirements(sponsored, signals)
         findings = merge_findings(self.findings)
-        if document.text and "reelcheck:" in document.text:
-            findings = apply_suppressions(document.text, findings)
-        return findings
+        text = self.document.text
+        if text and "reelcheck:" in text:
+            findings = apply_suppressions(text, findings)
+        return Outcome(findings, language, languages, self.problems)
 
     def _judge_requirements(self, sponsored, signals) -> None:
         doc = self.document
@@ -299,7 +321,7 @@ class _DocumentRun:
             for outcome, severity, message, mark, names in outcomes:
                 seg = mark.segment if mark else first
                 s, e = (mark.start, mark.end) if mark else (seg.pieces[0][1], seg.pieces[0][1])
-                lang = doc.language or (self.market_langs[0] if self.market_langs else "en")
+                lang = self.language or (self.market_langs[0] if self.market_langs else "en")
                 self.add_finding(rule, s, e, seg, lang, signals=names, severity=severity,
                                  message=message, rule_id=f"{rule.id}.{outcome}")
 

@@ -111,8 +111,6 @@ class Document:
     format: str = "text"  # text | markdown | srt | vtt | csv | jsonl | json
     record: str | None = None  # archive record id
     record_line: int | None = None  # line of the record in its archive file
-    language: str | None = None  # set by the engine: the main language found
-    languages: tuple[str, ...] = ()  # set by the engine: every language checked
 
 
 @dataclass(slots=True)
@@ -140,6 +138,7 @@ class Finding:
     record: str | None = None
     related: list[str] = _field(default_factory=list)  # other rules that flagged the same words
     signals: list[str] = _field(default_factory=list)  # for inferred findings: what was found
+    fix: str | None = None  # the rule's suggested replacement for `text` (from its `replacements`)
 
     def sort_key(self) -> tuple:
         return (self.field or "", self.start, self.end, -SEVERITY_RANK[self.severity], self.rule)
@@ -172,6 +171,8 @@ class Finding:
             d["related"] = list(self.related)
         if self.signals:
             d["signals"] = list(self.signals)
+        if self.fix is not None:
+            d["fix"] = self.fix
         return d
 
 

@@ -19,10 +19,11 @@ from .reporters.base import Reporter, at_or_above
 from .rules import RuleSet
 
 
-def document_dict(document: Document, findings: list[Finding], markets: tuple[str, ...]) -> dict:
+def document_dict(document: Document, findings: list[Finding], markets: tuple[str, ...],
+                  language: str | None = None, languages: tuple[str, ...] = ()) -> dict:
     d = record_dict(
-        document.path, document.format, document.record, document.record_line, document.language,
-        list(document.languages), list(markets), declared_meta(document.meta), is_checked(document),
+        document.path, document.format, document.record, document.record_line, language,
+        list(languages), list(markets), declared_meta(document.meta), is_checked(document),
         [f.to_dict() for f in findings],
     )
     if document.text is not None:
@@ -82,8 +83,8 @@ _FALLBACK_LIST = list(FALLBACK_MARKETS)
 def check_document(checker: Checker, document: Document, default_markets: tuple[str, ...]) -> dict:
     """Check one document; with no market declared anywhere, only the global platform rules apply."""
     markets = tuple(sorted(set(document.meta.markets or default_markets or FALLBACK_MARKETS)))
-    findings = checker.check(document, markets)
-    return document_dict(document, findings, markets)
+    outcome = checker.run(document, markets)
+    return document_dict(document, outcome.findings, markets, outcome.language, outcome.languages)
 
 
 @dataclass

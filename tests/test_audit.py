@@ -168,22 +168,22 @@ def test_output_order_identical_for_one_and_two_jobs(packs, tmp_path):
 
 
 class _Counting:
-    """Counts Checker.check calls (patched on the class, so forked workers count too, in their copy)."""
+    """Counts Checker.run calls (patched on the class, so forked workers count too, in their copy)."""
 
     calls = 0
 
     @classmethod
     def install(cls, monkeypatch, fail_on: str | None = None):
-        original = Checker.check
+        original = Checker.run
         cls.calls = 0
 
-        def check(self, document, markets=None):
+        def run(self, document, markets):
             cls.calls += 1
             if fail_on and any(fail_on in s.text for s in document.segments):
                 raise RuntimeError("rule blew up")
             return original(self, document, markets)
 
-        monkeypatch.setattr(Checker, "check", check)
+        monkeypatch.setattr(Checker, "run", run)
 
 
 def test_cache_hits_give_identical_output_and_a_pack_change_rechecks(packs, tmp_path, monkeypatch):
@@ -263,14 +263,14 @@ def test_a_record_that_kills_its_worker_fails_alone(packs, tmp_path, monkeypatch
     archive = tmp_path / "a.jsonl"
     planted = make_archive(archive, 600)
     row = prefix_caption(archive, 300, "KILLER ")
-    original = Checker.check
+    original = Checker.run
 
-    def check(self, document, markets=None):
+    def run(self, document, markets):
         if any("KILLER" in s.text for s in document.segments) and multiprocessing.parent_process() is not None:
             os._exit(9)  # (only in a worker)
         return original(self, document, markets)
 
-    monkeypatch.setattr(Checker, "check", check)
+    monkeypatch.setattr(Checker, "run", run)
     out = tmp_path / "audit.json"
     result = audit(archive, *ARGS, "-f", "json", "-o", out, "-j", 2, "--no-cache")
     assert result.exit_code == 2, result.output
@@ -294,9 +294,9 @@ def test_a_worker_that_dies_once_loses_nothing(packs, tmp_path, monkeypatch):
     clean = tmp_path / "clean.json"
     assert audit(archive, *ARGS, "-f", "json", "-o", clean, "-j", 2, "--no-cache").exit_code == 1
     marker = tmp_path / "died"
-    original = Checker.check
+    original = Checker.run
 
-    def check(self, document, markets=None):
+    def run(self, document, markets):
         if multiprocessing.parent_process() is not None and document.record == "r00900":
             try:
                 fd = os.open(marker, os.O_CREAT | os.O_EXCL)  # (the first worker to get here dies)
@@ -307,7 +307,7 @@ def test_a_worker_that_dies_once_loses_nothing(packs, tmp_path, monkeypatch):
                 os._exit(9)
         return original(self, document, markets)
 
-    monkeypatch.setattr(Checker, "check", check)
+    monkeypatch.setattr(Checker, "run", run)
     out = tmp_path / "audit.json"
     result = audit(archive, *ARGS, "-f", "json", "-o", out, "-j", 2, "--no-cache")
     assert marker.exists(), "no worker died: the test did not test anything"

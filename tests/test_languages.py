@@ -7,8 +7,8 @@ from checker.model import Document, Meta, Segment
 
 def languages_of(text, market):
     doc = Document("x.txt", [Segment.whole(text)], Meta(markets=(market,)), text=text)
-    findings = checker._default_checker(()).check(doc)
-    return doc, findings
+    outcome = checker._default_checker(()).run(doc, (market,))
+    return outcome, outcome.findings
 
 
 def test_thai_caption_claims_and_offplatform_at_the_right_offsets():
@@ -29,9 +29,10 @@ def test_vietnamese_superlative_needs_a_cited_document():
 
 
 def test_mixed_malay_english_chinese_caption_gets_all_three():
-    doc, findings = languages_of("Krim ni memang terbaik! Best cream ever 最好的面霜 PM saya", "my")
+    outcome, findings = languages_of("Krim ni memang terbaik! Best cream ever 最好的面霜 PM saya", "my")
     assert {f.language for f in findings} >= {"ms", "en", "zh"}
-    assert doc.language == "ms" and set(doc.languages) >= {"ms", "en", "zh"}
+    assert outcome.language == "ms" and set(outcome.languages) >= {"ms", "en", "zh"}
+    assert outcome.problems == []
 
 
 def test_latin_detection_by_function_words():
