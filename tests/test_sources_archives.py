@@ -7,8 +7,10 @@ import io
 import json
 from pathlib import Path
 
+from source_counts import Counts
+
 from checker.model import Document, InputError, Meta
-from checker.sources import SourceOptions, Stats, is_fatal, iter_documents
+from checker.sources import SourceOptions, is_fatal, iter_documents
 
 ARCHIVES = Path(__file__).resolve().parent.parent / "examples" / "archives"
 
@@ -22,7 +24,9 @@ def assert_offsets(doc: Document) -> None:
 
 
 def run(paths, stats=None, **opts):
-    items = list(iter_documents([str(p) for p in paths], SourceOptions(**opts), stats=stats))
+    items = list(iter_documents([str(p) for p in paths], SourceOptions(**opts)))
+    if stats is not None:
+        stats.count(items)
     docs = [i for i in items if isinstance(i, Document)]
     errors = [i for i in items if isinstance(i, InputError)]
     for doc in docs:
@@ -67,7 +71,7 @@ def test_ragged_row_among_200(tmp_path):
         rows.append([f"v{n}", "us", "no", f"caption number {n}"])
     rows[42] = ["v42", "us", "caption with a missing column"]
     write_csv(path, rows)
-    stats = Stats()
+    stats = Counts()
     docs, errors = run([path], stats)
     assert len(docs) == 199
     assert len(errors) == 1
@@ -101,7 +105,7 @@ def test_csv_without_text_column_or_id(tmp_path):
     docs, errors = run([path])
     assert not docs and len(errors) == 1 and "text" in errors[0].message
     write_csv(path, [["title", "market"], ["Hello", "us"], ["", "us"]])
-    stats = Stats()
+    stats = Counts()
     docs, errors = run([path], stats)
     assert [d.record for d in docs] == ["1", "2"]  # no id column: the record number
     assert docs[0].segments[0].field == "title"
@@ -112,7 +116,7 @@ def test_csv_without_text_column_or_id(tmp_path):
 def test_bad_sponsored_value_is_a_partial_error(tmp_path):
     path = tmp_path / "c.csv"
     write_csv(path, [["id", "sponsored", "caption"], ["a", "maybe", "hello"]])
-    stats = Stats()
+    stats = Counts()
     docs, errors = run([path], stats)
     assert len(docs) == 1 and docs[0].meta.sponsored is None
     assert len(errors) == 1 and not is_fatal(errors[0]) and errors[0].record == "a"
@@ -130,7 +134,7 @@ def test_jsonl_nested_fields_and_broken_lines(tmp_path):
         json.dumps({"id": "6", "caption": ""}),
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    stats = Stats()
+    stats = Counts()
     docs, errors = run([path], stats)
     assert [(d.record, d.record_line) for d in docs] == [("x1", 1), ("5", 5), ("6", 6)]
     assert docs[0].format == "jsonl"
@@ -194,7 +198,7 @@ def test_json_array_from_small_chunks():
 
 
 def test_example_archives():
-    stats = Stats()
+    stats = Counts()
     docs, errors = run([ARCHIVES / "captions.csv"], stats)
     assert not errors and len(docs) >= 200
     assert {d.meta.markets for d in docs} == {("us",), ("uk",), ("cn",)}
@@ -265,7 +269,7 @@ def test_lone_surrogate_escape_is_replaced_and_reported(tmp_path):
         '{"id": "a3", "caption": "a calm sunday walk"}',
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    stats = Stats()
+    stats = Counts()
     docs, errors = run([path], stats)
     assert [d.record for d in docs] == ["a1", "a\ufffd", "a3"]
     assert docs[0].segments[0].text == "glow 😀 serum"

@@ -6,15 +6,17 @@ import io
 from pathlib import Path
 
 import pytest
+from source_counts import Counts
 
 from checker.model import Document, InputError, UsageError
-from checker.sources import SourceOptions, Stats, detect_format, is_fatal, iter_documents
+from checker.sources import SourceOptions, detect_format, is_fatal, iter_documents
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 def items_for(paths, stdin=None, stats=None, **opts):
-    return list(iter_documents([str(p) for p in paths], SourceOptions(**opts), stdin=stdin, stats=stats))
+    items = list(iter_documents([str(p) for p in paths], SourceOptions(**opts), stdin=stdin))
+    return items if stats is None else stats.count(items)
 
 
 def only_doc(items) -> Document:
@@ -54,7 +56,7 @@ def test_invalid_byte_names_offset_and_other_files_still_read(tmp_path):
     bad.write_bytes(b"first line ok\nsecond " + b"\xff\xfe bad" + b"\n")
     good = tmp_path / "good.txt"
     good.write_text("fine", encoding="utf-8")
-    stats = Stats()
+    stats = Counts()
     items = items_for([bad, good], stats=stats)
     assert isinstance(items[0], InputError)
     assert items[0].offset == 21 and items[0].line == 2
@@ -100,7 +102,7 @@ def test_binary_archive(tmp_path):
 
 
 def test_missing_file(tmp_path):
-    stats = Stats()
+    stats = Counts()
     (err,) = items_for([tmp_path / "nope.srt"], stats=stats)
     assert isinstance(err, InputError) and "no such file" in err.message
     assert is_fatal(err) and stats.records_failed == 1
@@ -174,7 +176,7 @@ def test_stdin_sniffs_subtitles_and_reports_bad_bytes():
 
 
 def test_whole_examples_directory_reads_cleanly():
-    stats = Stats()
+    stats = Counts()
     items = items_for([EXAMPLES], stats=stats)
     errors = [i for i in items if isinstance(i, InputError)]
     assert not errors, errors

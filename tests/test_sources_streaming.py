@@ -6,9 +6,10 @@ import json
 import tracemalloc
 
 import pytest
+from source_counts import Counts
 
 from checker.model import Document
-from checker.sources import SourceOptions, Stats, iter_documents
+from checker.sources import SourceOptions, iter_documents
 
 LIMIT = 8 * 1024 * 1024  # far below the size of each generated file (19-24 MB)
 
@@ -48,12 +49,13 @@ def test_large_archive_streams_with_flat_memory(tmp_path, fmt, records, pad):
     path = tmp_path / f"big.{fmt}"
     _generate(path, fmt, records, pad)
     assert path.stat().st_size > 2 * LIMIT
-    stats = Stats()
+    stats = Counts()
     count = 0
     last = None
     tracemalloc.start()
     try:
-        for item in iter_documents([str(path)], SourceOptions(), stats=stats):
+        for item in iter_documents([str(path)], SourceOptions()):
+            stats.add(item)
             assert isinstance(item, Document), item
             count += 1
             last = item

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from source_counts import Counts
 
 from checker.model import Document, InputError
-from checker.sources import SourceOptions, Stats, format_time, is_fatal, iter_documents
+from checker.sources import SourceOptions, format_time, is_fatal, iter_documents
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "subtitles"
 
@@ -20,7 +21,9 @@ def assert_offsets(doc: Document) -> None:
 
 
 def read(path, stats=None):
-    items = list(iter_documents([str(path)], SourceOptions(), stats=stats))
+    items = list(iter_documents([str(path)], SourceOptions()))
+    if stats is not None:
+        stats.count(items)
     docs = [i for i in items if isinstance(i, Document)]
     errors = [i for i in items if isinstance(i, InputError)]
     assert len(docs) == 1
@@ -47,7 +50,7 @@ def test_format_time(seconds, expected):
 def test_srt_cues_times_and_markup(tmp_path):
     path = tmp_path / "ad.srt"
     path.write_bytes(SRT.encode("utf-8"))
-    stats = Stats()
+    stats = Counts()
     doc, errors = read(path, stats)
     assert doc.format == "srt"
     assert doc.text == SRT
@@ -135,7 +138,7 @@ def test_example_subtitles():
 def test_empty_subtitle_file_is_skipped(tmp_path):
     path = tmp_path / "empty.srt"
     path.write_text("", encoding="utf-8")
-    stats = Stats()
+    stats = Counts()
     doc, errors = read(path, stats)
     assert doc.segments == [] and not errors
     assert stats.records_skipped == 1 and stats.records_checked == 0

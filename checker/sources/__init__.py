@@ -1,12 +1,10 @@
 """The input stage: paths -> `Document`s (with their `Segment`s) or `InputError`s.
 
-    stats = Stats()
-    for item in iter_documents(paths, SourceOptions(meta=Meta(markets=("us",))), stats=stats):
+    for item in iter_documents(paths, SourceOptions(meta=Meta(markets=("us",)))):
         if isinstance(item, InputError):
-            reporter.error(item.to_dict())
+            session.error(item, is_fatal(item))   # counted by `runner.Summary`
         else:
-            check(item)                # item.segments may be empty: that record was counted as skipped
-    summary.update(stats.as_dict())  # records_read/checked/skipped/failed + errors
+            check(item)                # item.segments may be empty: that record is counted as skipped
 
 Formats are chosen by extension (``.txt``/``.text``, ``.md``/``.markdown``, ``.srt``, ``.vtt``,
 ``.csv``, ``.tsv``, ``.jsonl``/``.ndjson``, ``.json``), or by `SourceOptions.input_format` for stdin
@@ -16,7 +14,7 @@ dot-directories left out, `include`/`exclude` fnmatch globs tried on the path re
 directory and on the file name) files with other extensions are skipped silently; a file named
 explicitly with an unknown extension is read as text.
 
-Counting (`Stats`, filled when passed to `iter_documents`), so that
+Counting (what `runner.Summary` does with the stream), so that
 ``records_read == records_checked + records_skipped + records_failed``:
 
 - every yielded `Document` is one record read: *checked* when it has at least one segment with
@@ -51,7 +49,7 @@ from .subtitles import format_time, parse_srt, parse_vtt
 from .text import FrontMatterError, parse_text
 
 __all__ = [
-    "FORMATS", "EXTENSIONS", "SourceOptions", "Stats", "PartialInputError", "is_fatal",
+    "FORMATS", "EXTENSIONS", "SourceOptions", "PartialInputError", "is_fatal",
     "iter_documents", "iter_records", "Record", "Archive", "ArchiveHook", "format_time", "detect_format",
 ]
 
@@ -105,37 +103,6 @@ class SourceOptions:
     meta: Meta = field(default_factory=Meta)
 
 
-@dataclass
-class Stats:
-    records_read: int = 0
-    records_checked: int = 0
-    records_skipped: int = 0
-    records_failed: int = 0
-    errors: int = 0
-
-    def count(self, item: Document | InputError) -> None:
-        if isinstance(item, InputError):
-            self.errors += 1
-            if is_fatal(item):
-                self.records_read += 1
-                self.records_failed += 1
-            return
-        self.records_read += 1
-        if any(seg.text.strip() for seg in item.segments):
-            self.records_checked += 1
-        else:
-            self.records_skipped += 1
-
-    def as_dict(self) -> dict:
-        return {
-            "records_read": self.records_read,
-            "records_checked": self.records_checked,
-            "records_skipped": self.records_skipped,
-            "records_failed": self.records_failed,
-            "errors": self.errors,
-        }
-
-
 def detect_format(path: str, options: SourceOptions | None = None, explicit: bool = True) -> str | None:
     """The format for `path`: by extension; for a file named explicitly with an unknown extension,
     `options.input_format` or else text; None for an unknown extension found inside a directory."""
@@ -159,16 +126,11 @@ def iter_documents(
     paths: list[str],
     options: SourceOptions | None = None,
     stdin=None,
-    stats: Stats | None = None,
 ) -> Iterator[Document | InputError]:
     """Yield a `Document` per file (text, markdown, subtitles) or per record (archives), and an
     `InputError` per problem, in input order. Never raises for bad input (only `UsageError` for an
-    unknown `input_format`). `stdin` (default `sys.stdin`) is read for the path ``-``.
-    Pass `stats` to have every yielded item counted (see the module docstring)."""
-    for item in documents(iter_records(paths, options, stdin)):
-        if stats is not None:
-            stats.count(item)
-        yield item
+    unknown `input_format`). `stdin` (default `sys.stdin`) is read for the path ``-``."""
+    return documents(iter_records(paths, options, stdin))
 
 
 def iter_records(paths: list[str], options: SourceOptions | None = None, stdin=None, *,
