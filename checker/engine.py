@@ -17,9 +17,9 @@ from .language import segment_languages
 from .model import SEVERITY_RANK, Document, Finding, Meta, UsageError, format_time
 from .normalize import normalize
 from .rules import CompiledRules, RuleSet
-from .rules.kinds import require
-from .rules.kinds.require import Mark
-from .rules.matching import MatchContext
+from .rules import kinds as kind_registry
+from .rules.matcher import TIMEOUT
+from .rules.matching import Evidence, Mark, MatchContext
 
 
 class _Lines:
@@ -41,19 +41,6 @@ class _Lines:
         return line + 1, offset - self.starts[line] + 1
 
 
-def _when_holds(when: dict, meta: Meta) -> bool:
-    if not when:
-        return True
-    if "sponsored" in when and meta.sponsored is not None and meta.sponsored != when["sponsored"]:
-        return False  # undeclared: decided after the document's signals are known
-    for key in ("product", "account", "platform"):
-        if key in when:
-            value = getattr(meta, key)
-            if value is None or value.lower() not in when[key]:
-                return False
-    return True
-
-
 @dataclass(slots=True)
 class Outcome:
     """What checking one document found. `problems` name the rules that could not finish on it (a
@@ -66,6 +53,23 @@ class Outcome:
     problems: list[str] = field(default_factory=list)
 
 
+def _when_holds(when: dict, meta: Meta, judged: tuple[str, ...]) -> bool:
+    """Whether a rule's `when` holds for what the document declares. An undeclared `sponsored` is
+    decided once the document's signals are known (`_DocumentRun.finish`); keys in `judged` are
+    judged by the rule's kind."""
+    for key, wanted in when.items():
+        if key in judged:
+            continue
+        if key == "sponsored":
+            if meta.sponsored is not None and meta.sponsored != wanted:
+                return False
+            continue
+        value = getattr(meta, key)
+        if value is None or value.lower() not in wanted:
+            return False
+    return True
+
+
 class Checker:
     """Checks documents against the rules of their markets. Build once, use for many documents."""
 
@@ -74,13 +78,9 @@ class Checker:
         self.compiled = CompiledRules(ruleset)
         self.select = tuple(select)
         self.ignore = tuple(ignore)
-        self._active: dict[tuple, frozenset] = {}
+        self._active: dict[tuple, tuple[frozenset, frozenset]] = {}
         self._market_info: dict[tuple, tuple] = {}
-        self._requirements: dict[tuple, list[str]] = {}
-        self.require_ids = frozenset(rid for rid, r in ruleset.rules.items() if r.kind == "require")
-        self.sponsored_requirements = frozenset(
-            rid for rid in self.require_ids if ruleset.rules[rid].when.get("sponsored") is True)
-        self._deferred: dict[frozenset, tuple[frozenset, frozenset]] = {}
+        self._judged: dict[tuple, list[str]] = {}
 
     # -- which rules apply --
 
@@ -102,40 +102,35 @@ class Checker:
             )
         return info
 
-    def active_rules(self, markets: tuple[str, ...], meta: Meta, kind: str) -> frozenset:
+    def active_rules(self, markets: tuple[str, ...], meta: Meta, kind: str) -> tuple[frozenset, frozenset]:
+        """The rules that apply to a segment of this kind: those to run now, and those that wait until
+        the document's sponsorship is known (a rule for sponsored, or for unsponsored, posts on a post
+        that declares neither). Cached per market set, declared meta and segment kind."""
         key = (markets, meta.sponsored, meta.product, meta.account, meta.platform, kind)
         active = self._active.get(key)
         if active is None:
-            ids = set()
+            now, later = set(), set()
             for code in markets:
                 for rule_id, eff in self.ruleset.effective(code).items():
                     rule = eff.rule
-                    when = rule.when
-                    if rule.kind == "require" and "sponsored" in when:
-                        when = {k: v for k, v in when.items() if k != "sponsored"}  # judged per document
-                    if kind in rule.applies_to and _when_holds(when, meta) and self.selected(rule_id):
-                        ids.add(rule_id)
-            active = self._active[key] = frozenset(ids)
+                    judged = kind_registry.judged_when(rule.kind)
+                    if kind in rule.applies_to and _when_holds(rule.when, meta, judged) and self.selected(rule_id):
+                        wait = meta.sponsored is None and "sponsored" in rule.when
+                        (later if wait else now).add(rule_id)
+            active = self._active[key] = (frozenset(now), frozenset(later))
         return active
 
-    def deferred_labels(self, active: frozenset) -> tuple[frozenset, frozenset]:
-        """`active` split in two: the rules to run on a post whose sponsorship is not declared, and the
-        `require` rules for sponsored posts, whose labels matter only if signals say it is sponsored."""
-        split = self._deferred.get(active)
-        if split is None:
-            later = active & self.sponsored_requirements
-            split = self._deferred[active] = (active - later, later)
-        return split
-
-    def active_requirements(self, markets: tuple[str, ...], meta: Meta, kinds: set[str]) -> list[str]:
-        """The `require` rules that apply to a document with segments of these kinds, sorted."""
-        key = (markets, meta.sponsored, meta.product, meta.account, meta.platform, frozenset(kinds))
-        found = self._requirements.get(key)
+    def judged_rules(self, markets: tuple[str, ...], meta: Meta, kinds: frozenset[str]) -> list[str]:
+        """The rules with a document-level judgement that apply to a document with segments of these
+        kinds, sorted."""
+        key = (markets, meta.sponsored, meta.product, meta.account, meta.platform, kinds)
+        found = self._judged.get(key)
         if found is None:
             ids: set[str] = set()
             for kind in kinds:
-                ids |= self.active_rules(markets, meta, kind) & self.require_ids
-            found = self._requirements[key] = sorted(ids)
+                ids.update(*self.active_rules(markets, meta, kind))
+            rules = self.ruleset.rules
+            found = self._judged[key] = sorted(i for i in ids if kind_registry.judge(rules[i].kind))
         return found
 
     # -- checking --
@@ -158,7 +153,8 @@ class Checker:
 
 
 class _DocumentRun:
-    """The state of checking one document: findings so far, and marks for document-level rules."""
+    """The state of checking one document: findings so far, and the evidence for document-level
+    judgements (marks: kinds' tagged matches and sponsorship signals)."""
 
     def __init__(self, checker: Checker, document: Document, markets: tuple[str, ...]):
         self.checker = checker
@@ -173,8 +169,8 @@ class _DocumentRun:
         self.used_langs: dict[str, int] = {}
         self.caption_start: dict[int, int] = {}  # id(origin) -> offset where the caption text starts
         self.script_lines: dict[int, int] = {}  # segment index -> its number among spoken/onscreen lines
-        self.deferred: list[tuple[int, object, frozenset]] = []  # (index, segment, label rules not run yet)
-        self.problems: list[str] = []
+        self.waiting: list[tuple[int, object, frozenset]] = []  # (index, segment, rules not run yet)
+        self.problems: dict[str, str] = {}  # owner -> what went wrong (once per document)
         self.language: str | None = None
 
     def segment(self, index: int, seg) -> None:
@@ -182,16 +178,10 @@ class _DocumentRun:
             self.script_lines[index] = len(self.script_lines) + 1
         if seg.kind == "caption":
             self.caption_start.setdefault(id(seg.origin), seg.pieces[0][1] if seg.pieces else 0)
-        active = self.checker.active_rules(self.markets, self.meta, seg.kind)
-        if not active:
-            return
-        if self.meta.sponsored is None:
-            # labels of rules for sponsored posts are evidence only once the post looks sponsored:
-            # looked for in `finish`, and only then
-            active, deferred = self.checker.deferred_labels(active)
-            if deferred:
-                self.deferred.append((index, seg, deferred))
-        self.match(index, seg, active, first=True)
+        now, later = self.checker.active_rules(self.markets, self.meta, seg.kind)
+        if later:
+            self.waiting.append((index, seg, later))
+        self.match(index, seg, now, first=True)
 
     def match(self, index: int, seg, active: frozenset, first: bool) -> None:
         """Run the `active` rules on a segment in each of its languages; on the `first` pass over it,
@@ -201,22 +191,26 @@ class _DocumentRun:
         if first:
             for lang, chars in found.items():
                 self.used_langs[lang] = self.used_langs.get(lang, 0) + chars
-        shared = {} if len(check_langs) > 1 else None  # (prefilter answers shared by the languages)
+        shared = {} if len(check_langs) > 1 else None  # (regex results shared by the languages)
         asks_signals = first and self.meta.sponsored is None
         for lang in check_langs:
             rules = self.checker.compiled.for_language(lang)
             signals = rules.signals_of(self.packs) if asks_signals and rules.signals else frozenset()
+            if not active and not signals:
+                continue
             ctx = MatchContext(lang, norm.text, active, shared=shared, signals=signals)
-            for hit in rules.find(ctx):
+            hits, found_signals = rules.find(ctx)
+            for hit in hits:
                 s, e = seg.span_to_original(*norm.span(hit.start, hit.end))
                 if hit.tag is None:
                     self.add_finding(hit.rule, s, e, seg, lang, signals=list(hit.signals))
                 else:
                     self.add_mark(hit.tag, hit.rule.id, hit.rule.id, seg, index, s, e)
-            if signals:
-                for sig, ns, ne in rules.find_signals(ctx, signals):
-                    s, e = seg.span_to_original(*norm.span(ns, ne))
-                    self.add_mark("signal", f"{sig['pack']}:{sig['id']}", sig["name"], seg, index, s, e, sig)
+            for sig, ns, ne in found_signals:
+                s, e = seg.span_to_original(*norm.span(ns, ne))
+                self.add_mark("signal", f"{sig['pack']}:{sig['id']}", sig["name"], seg, index, s, e, sig)
+            for owner, pattern in ctx.problems:
+                self.problems.setdefault(owner.lstrip("$").split("#")[0].split("@")[0], pattern)
 
     def add_mark(self, tag, key, name, seg, index, s, e, signal=None) -> None:
         start = self.caption_start.get(id(seg.origin)) if seg.kind == "caption" else None
@@ -238,6 +232,7 @@ class _DocumentRun:
             ln = self.lines[id(seg.origin)] = _Lines(seg.origin)
         line, col = ln.position(s)
         end_line, end_col = ln.position(max(e - 1, s))
+        text = seg.origin[s:e]
         self.findings.append(
             Finding(
                 rule=rule_id,
@@ -247,7 +242,7 @@ class _DocumentRun:
                 rationale=rule.rationale,
                 suggestion=eff.suggestion,
                 source=rule.source,
-                text=seg.origin[s:e],
+                text=text,
                 start=s,
                 end=e,
                 line=line + seg.line_offset,
@@ -262,6 +257,7 @@ class _DocumentRun:
                 field=seg.field,
                 record=self.document.record,
                 signals=list(signals),
+                fix=replacement(rule.replacements, text),
             )
         )
 
@@ -273,57 +269,71 @@ class _DocumentRun:
         for m in self.marks:
             if m.tag == "signal":
                 found.setdefault(m.key, m)
-        weight = sum(getattr(m, "weight", 1.0) for m in found.values())
+        weight = sum(m.weight for m in found.values())
         if found and weight >= self.ruleset.threshold(self.markets):
             return None, list(found.values())
         return None, []
 
     def finish(self) -> Outcome:
         sponsored, signals = self.sponsorship()
-        if signals:  # the post looks sponsored: the labels of its sponsored-only rules are needed now
-            for index, seg, deferred in self.deferred:
-                self.match(index, seg, deferred, first=False)
-        inferred = sponsored is None and bool(signals)
-        # rules scoped to sponsored posts: keep their findings only when the post is (or looks) sponsored
-        rules = self.ruleset.rules
-        if self.findings:
-            self.findings = [
-                f for f in self.findings
-                if (r := rules.get(f.rule)) is None or "sponsored" not in r.when
-                or r.when["sponsored"] == (sponsored if sponsored is not None else inferred)
-            ]
+        if self.waiting:
+            # the rules that waited for the post's sponsorship: those for what it turned out to be
+            inferred = bool(signals)
+            rules = self.ruleset.rules
+            for index, seg, later in self.waiting:
+                due = frozenset(r for r in later if rules[r].when["sponsored"] == inferred)
+                if due:
+                    self.match(index, seg, due, first=False)
         language, languages = None, ()
         if self.used_langs:
             # the languages found, and any other language a finding was made in (English in a Malay caption)
             languages = tuple(sorted(set(self.used_langs) | {f.language for f in self.findings}))
             language = max(sorted(self.used_langs), key=lambda k: self.used_langs[k])
         self.language = language
-        self._judge_requirements(sponsored, signals)
+        self._judge(sponsored, signals)
         findings = merge_findings(self.findings)
         text = self.document.text
         if text and "reelcheck:" in text:
             findings = apply_suppressions(text, findings)
-        return Outcome(findings, language, languages, self.problems)
+        problems = [f"rule {owner}: a regular expression ran out of time ({TIMEOUT:g} s) on this text, so the rule "
+                    f"was not fully applied: {pattern[:60]!r}" for owner, pattern in sorted(self.problems.items())]
+        return Outcome(findings, language, languages, problems)
 
-    def _judge_requirements(self, sponsored, signals) -> None:
+    def _judge(self, sponsored, signals) -> None:
         doc = self.document
         first = next((s for s in doc.segments if s.text and not s.text.isspace()), None)
         if first is None:
             return
-        for rule_id in self.checker.active_requirements(self.markets, self.meta, {s.kind for s in doc.segments}):
+        evidence = Evidence(self.marks, sponsored, signals, self.script_lines)
+        kinds = frozenset(s.kind for s in doc.segments)
+        for rule_id in self.checker.judged_rules(self.markets, self.meta, kinds):
             rule = self.ruleset.rules[rule_id]
-            if sponsored is None and not signals and rule.when.get("sponsored") is True:
-                continue  # a rule for sponsored posts, on a post neither declared nor inferred sponsored
             resolved = self.ruleset.severity_for(rule_id, self.markets)
             if resolved is None:
                 continue
-            outcomes = require.evaluate(rule, resolved[0].severity, self.marks, sponsored, signals, self.script_lines)
+            outcomes = kind_registry.judge(rule.kind)(rule, resolved[0].severity, evidence)
             for outcome, severity, message, mark, names in outcomes:
                 seg = mark.segment if mark else first
                 s, e = (mark.start, mark.end) if mark else (seg.pieces[0][1], seg.pieces[0][1])
                 lang = self.language or (self.market_langs[0] if self.market_langs else "en")
                 self.add_finding(rule, s, e, seg, lang, signals=names, severity=severity,
                                  message=message, rule_id=f"{rule.id}.{outcome}")
+
+
+def replacement(replacements: dict, text: str) -> str | None:
+    """The text to write instead of `text`: a replacement for the whole of it, or for one of its
+    words (case-insensitive); None when the rule has none for these words."""
+    if not replacements:
+        return None
+    lower = text.lower()
+    for key, value in replacements.items():
+        if key.lower() == lower:
+            return value
+    for key, value in sorted(replacements.items(), key=lambda kv: -len(kv[0])):
+        m = regex.search(rf"(?<!\w){regex.escape(key.lower())}(?!\w)", lower)
+        if m:
+            return text[: m.start()] + value + text[m.end():]
+    return None
 
 
 _SUPPRESS = regex.compile(r"<!--\s*reelcheck:\s*(ignore|ignore-file)(?:\[([^\]]*)\])?[^>]*?-->|^NOTE\s+reelcheck:\s*(ignore|ignore-file)(?:\[([^\]]*)\])?", regex.M)

@@ -1,102 +1,70 @@
-"""Stage 5: compiled rules. Every rule of one language, compiled once per process.
+"""Compiled rules: every Matcher of one language (rules, their evidence and `unless` contexts,
+sponsorship signals) in one `MatcherSet`, compiled once per process and language.
 
-`LanguageRules.find(ctx)` runs each kind's compiled matcher on a segment, drops hits cancelled by
-the rules' `unless` context, and keeps the longest hit where a rule matched overlapping words.
+`LanguageRules.find(ctx)` screens the segment once, runs the live Matchers of the active rules,
+drops hits cancelled by the rules' `unless` contexts, and keeps the longest hit where a rule matched
+overlapping words. Owners in the MatcherSet are named after what they serve:
+
+    <rule id>            the rule's findings
+    <rule id>@<tag>      evidence for the rule's kind (a require rule's labels: @label, @weak)
+    <rule id>#<n>        the rule's n-th `unless` context
+    $<pack>:<signal id>  a sponsorship signal
 """
 
 from __future__ import annotations
 
-import regex
-
 from . import kinds as kind_registry
-from .kinds.regex_kind import RegexPlan, derived_prefilter, prefilter_regex, screen_needles
-from .kinds.terms import PhraseSet, match_mode
+from .matcher import MatcherSet, spec_from
 from .matching import Hit, MatchContext
 from .packs import RuleSet
-from .screen import Screen
 
 
-def _unless_phrases(entry: dict, lang: str, rule) -> list[str]:
-    phrases = entry["phrases"]
-    if isinstance(phrases, dict):
-        return list(phrases.get(lang) or [])
-    return list(phrases)
+def signal_key(signal: dict) -> str:
+    return f"{signal['pack']}:{signal['id']}"
 
 
 class LanguageRules:
     def __init__(self, ruleset: RuleSet, lang: str):
         self.lang = lang
-        rules = [r for r in ruleset.rules.values() if lang in r.languages]
-        self.rules = {r.id: r for r in rules}
-        by_kind: dict[str, list] = {}
-        for rule in rules:
-            by_kind.setdefault(rule.kind, []).append(rule)
-        self.compiled = []
-        for name in sorted(by_kind):
-            compiled = kind_registry.KINDS[name].compile(by_kind[name], lang)
-            if compiled is not None:
-                self.compiled.append(compiled)
-        self.unless = PhraseSet(lang)
-        self.unless_entries: dict[str, list[dict]] = {}
-        for rule in rules:
+        self.rules = {r.id: r for r in ruleset.rules.values() if lang in r.languages}
+        self.matchers = MatcherSet(lang)
+        self._owners: dict[str, tuple[str, ...]] = {}  # rule id -> its owners (unless contexts apart)
+        self._unless: dict[str, list[tuple[str, dict]]] = {}  # rule id -> [(owner, entry)]
+        self._tag: dict[str, tuple[object, str | None]] = {}  # owner -> (rule, tag)
+        for rule in self.rules.values():
+            owners = []
+            for tag, spec in kind_registry.matchers(rule, lang).items():
+                owner = rule.id if tag is None else f"{rule.id}@{tag}"
+                if self.matchers.add(owner, spec):
+                    owners.append(owner)
+                    self._tag[owner] = (rule, tag)
+            self._owners[rule.id] = tuple(owners)
             for i, entry in enumerate(rule.unless):
-                templates = _unless_phrases(entry, lang, rule)
-                if templates:
-                    self.unless.add(f"{rule.id}#{i}", templates, match_mode(rule, lang))
-                    self.unless_entries.setdefault(rule.id, []).append(entry | {"key": f"{rule.id}#{i}"})
-
-        # sponsorship signals of every pack (the engine keeps those of the document's markets)
+                owner = f"{rule.id}#{i}"
+                if self.matchers.add(owner, kind_registry.unless_spec(rule, entry, lang)):
+                    self._unless.setdefault(rule.id, []).append((owner, entry))
+        # sponsorship signals of every pack (the engine asks for those of the document's markets)
         self.signals: dict[str, dict] = {}
-        self._signals_of: dict[frozenset, frozenset] = {}
-        self._signal_plans: dict[frozenset, tuple] = {}
-        self.signal_phrases = PhraseSet(lang)
-        self.signal_regexes = []
         for sig in ruleset.signals():
-            key = f"{sig['pack']}:{sig['id']}"
-            langs = sig.get("languages") or ruleset.markets[sig["pack"]].languages
-            terms = sig.get("terms")
-            templates = (terms.get(lang) or []) if isinstance(terms, dict) else (terms or []) if lang in langs else []
-            rx = sig.get("regex")
-            rx = rx.get(lang) if isinstance(rx, dict) else (rx if lang in langs else None)
-            if templates:
-                self.signal_phrases.add(key, templates, sig.get("match") or "lower")
-            if rx:
-                pre = prefilter_regex(sig.get("prefilter")) or derived_prefilter(rx)
-                self.signal_regexes.append((key, regex.compile(rx), pre))
-            if templates or rx:
-                self.signals[key] = sig
-        self.unless.prepare()
-        self.signal_phrases.prepare()
-        self.screen = Screen()
-        self._owners: list[frozenset[str]] = []  # per compiled kind, the owners of its needles
-        for part in self.compiled:
-            self._owners.append(self._add_needles(part.screen_needles()))
-        self._signal_owners = self._add_needles(self.signal_phrases.screen_needles()) | self._add_needles(
-            screen_needles(self.signal_regexes))
-        self.screen.build()
-        self._unscreened: dict[frozenset, tuple[bool, ...]] = {}
+            languages = sig.get("languages") or ruleset.markets[sig["pack"]].languages
+            if self.matchers.add("$" + signal_key(sig), spec_from(sig, lang, languages, "lower")):
+                self.signals[signal_key(sig)] = sig
+        self.matchers.build()
+        self._wanted: dict[tuple[frozenset, frozenset], frozenset] = {}
+        self._signals_of: dict[frozenset, frozenset] = {}
 
-    def _add_needles(self, needles) -> frozenset[str]:
-        owners = set()
-        for owner, needle, mode in needles:
-            if self.screen.add(owner, needle, mode):
-                owners.add(owner)
-        return frozenset(owners)
-
-    def unscreened(self, active: frozenset) -> tuple[bool, ...]:
-        """Per compiled kind, whether some of the active rules run whatever the screen finds (cached)."""
-        found = self._unscreened.get(active)
+    def wanted(self, active: frozenset, signals: frozenset) -> frozenset:
+        """The owners a segment asks about: those of its active rules and of its markets' signals."""
+        key = (active, signals)
+        found = self._wanted.get(key)
         if found is None:
-            if len(self._unscreened) > 256:
-                self._unscreened.clear()
-            found = self._unscreened[active] = tuple(part.unscreened(active) for part in self.compiled)
+            if len(self._wanted) > 256:
+                self._wanted.clear()
+            owners = {o for rid in active for o in self._owners.get(rid, ())}
+            owners |= {o for rid in active for o, _ in self._unless.get(rid, ())}
+            owners |= {"$" + k for k in signals}
+            found = self._wanted[key] = frozenset(owners)
         return found
-
-    def screen_segment(self, ctx: MatchContext) -> set[str]:
-        """The owners (active rules, `ctx.signals`) the screen finds in the segment, once per context."""
-        if ctx.live is None:
-            ctx.live = self.screen.scan(ctx.lower, self.screen.wanted(ctx.active, ctx.signals), ctx.compact)
-        return ctx.live
 
     def signals_of(self, packs: frozenset[str]) -> frozenset[str]:
         """The keys of the signals that the packs in `packs` define (cached per set of packs)."""
@@ -104,91 +72,63 @@ class LanguageRules:
         if allowed is None:
             allowed = self._signals_of[packs] = frozenset(
                 k for k, sig in self.signals.items() if sig["pack"] in packs)
-            self.signal_plan(allowed)
         return allowed
 
-    def signal_plan(self, allowed: frozenset[str]) -> RegexPlan:
-        """The signal regexes of the `allowed` keys (cached per set of keys)."""
-        plan = self._signal_plans.get(allowed)
-        if plan is None:
-            plan = self._signal_plans[allowed] = RegexPlan([i for i in self.signal_regexes if i[0] in allowed])
-        return plan
-
-    def find_signals(self, ctx: MatchContext, allowed: frozenset[str]) -> list[tuple[dict, int, int]]:
-        """Sponsorship signals (of the `allowed` keys) in a segment: (signal, start, end) in the
-        normalized text."""
-        out = []
-        if ctx.live is None:
-            ctx.signals = allowed
-            self.screen_segment(ctx)
-        elif ctx.signals is not allowed:  # (signals asked of a context screened without them)
-            ctx.live = ctx.live | self.screen.scan(ctx.lower, allowed, ctx.compact)
-            ctx.signals = ctx.signals | allowed
-        plan = self.signal_plan(allowed)
-        ps = self.signal_phrases
-        if ctx.live is not None and ctx.live.isdisjoint(self._signal_owners) and not (
-                plan.always or any(not screened for *_, screened in plan.patterned) or ps.unscreened(allowed)):
-            return out  # no needle of a signal in the segment, and none runs without one
-        if not ps.empty and ps.possible(ctx, allowed):
-            doc = ctx.doc
-            for key, s, e in ps.matches(doc, allowed, ctx.live):
-                if key in allowed:
-                    span = doc[s:e]
-                    out.append((self.signals[key], span.start_char, span.end_char))
-        for key, rx, _pre in plan.candidates(ctx):
-            for m in rx.finditer(ctx.text, timeout=0.25):
-                if m.end() > m.start():
-                    out.append((self.signals[key], m.start(), m.end()))
-        return out
-
-    def find(self, ctx: MatchContext) -> list[Hit]:
+    def find(self, ctx: MatchContext) -> tuple[list[Hit], list[tuple[dict, int, int]]]:
+        """The active rules' hits in the segment (tagged hits are evidence), and the signals asked
+        about (`ctx.signals`) as (signal, start, end) in the normalized text."""
+        live = self.matchers.live(ctx, self.wanted(ctx.active, ctx.signals))
+        if not live:
+            return [], []
         hits: list[Hit] = []
-        live = self.screen_segment(ctx)
-        for compiled, owners, unscreened in zip(self.compiled, self._owners, self.unscreened(ctx.active),
-                                               strict=True):
-            if not unscreened and live is not None and live.isdisjoint(owners):
-                continue  # none of its active rules' needles in the segment
-            possible = compiled.possible
-            if possible is None or possible(ctx):
-                hits.extend(compiled.find(ctx))
-        if not hits:
-            return hits
-        if any(h.rule.id in self.unless_entries for h in hits):
-            hits = self._apply_unless(ctx, hits)
-        return _longest_per_rule(hits)
+        signals: list[tuple[dict, int, int]] = []
+        tags = self._tag
+        for sp in self.matchers.find(ctx, [o for o in live if "#" not in o]):
+            if sp.owner[0] == "$":
+                signals.append((self.signals[sp.owner[1:]], sp.start, sp.end))
+            else:
+                rule, tag = tags[sp.owner]
+                hits.append(Hit(rule, sp.start, sp.end, sp.tok_start, sp.tok_end, tag=tag))
+        if hits and not self._unless.keys().isdisjoint(h.rule.id for h in hits):
+            hits = self._apply_unless(ctx, hits, live)
+        return _longest_per_rule(hits), signals
 
-    def _apply_unless(self, ctx: MatchContext, hits: list[Hit]) -> list[Hit]:
+    def _apply_unless(self, ctx: MatchContext, hits: list[Hit], live) -> list[Hit]:
+        entries = {rid: self._unless[rid] for rid in {h.rule.id for h in hits} if rid in self._unless}
+        owners = [o for items in entries.values() for o, _ in items if o in live]
         found: dict[str, list[tuple[int, int]]] = {}
-        for key, s, e in self.unless.matches(ctx.doc):
-            found.setdefault(key, []).append((s, e))
-        kept = []
-        for hit in hits:
-            entries = self.unless_entries.get(hit.rule.id)
-            if not entries or not any(self._cancels(ctx, hit, e, found.get(e["key"], ())) for e in entries):
-                kept.append(hit)
-        return kept
+        for sp in self.matchers.find(ctx, owners):
+            if sp.tok_start is None:
+                sp.tok_start, sp.tok_end = ctx.token_span(sp.start, sp.end)
+            found.setdefault(sp.owner, []).append((sp.tok_start, sp.tok_end))
+        if not found:
+            return hits
+        return [h for h in hits if not any(
+            _cancels(ctx, h, entry, found.get(owner, ())) for owner, entry in entries.get(h.rule.id, ()))]
 
-    @staticmethod
-    def _cancels(ctx: MatchContext, hit: Hit, entry: dict, spans) -> bool:
-        if not spans:
-            return False
-        s, e = ctx.token_span(hit)
-        within = entry.get("within", 0)
-        side = entry.get("side", "both")
-        if within == "segment":
-            return True
-        if within == "sentence":
-            doc = ctx.sentences()
-            sent = doc[s].sent if s < len(doc) else None
-            return sent is not None and any(sent.start <= us < sent.end or us <= sent.start < ue for us, ue in spans)
-        for us, ue in spans:
-            if us < max(e, s + 1) and s < ue:  # overlaps the match
-                return True
-            if side in ("before", "both") and ue <= s and s - ue <= within:
-                return True
-            if side in ("after", "both") and us >= e and us - e <= within:
-                return True
+
+def _cancels(ctx: MatchContext, hit: Hit, entry: dict, spans) -> bool:
+    if not spans:
         return False
+    if hit.tok_start is None:
+        hit.tok_start, hit.tok_end = ctx.token_span(hit.start, hit.end)
+    s, e = hit.tok_start, hit.tok_end
+    within = entry.get("within", 0)
+    side = entry.get("side", "both")
+    if within == "segment":
+        return True
+    if within == "sentence":
+        doc = ctx.sentences()
+        sent = doc[s].sent if s < len(doc) else None
+        return sent is not None and any(sent.start <= us < sent.end or us <= sent.start < ue for us, ue in spans)
+    for us, ue in spans:
+        if us < max(e, s + 1) and s < ue:  # overlaps the match
+            return True
+        if side in ("before", "both") and ue <= s and s - ue <= within:
+            return True
+        if side in ("after", "both") and us >= e and us - e <= within:
+            return True
+    return False
 
 
 def _longest_per_rule(hits: list[Hit]) -> list[Hit]:

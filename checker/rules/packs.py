@@ -376,8 +376,7 @@ class RuleSet:
 def _rule_from(data: dict, pack: Market, path: Path) -> Rule:
     line = getattr(data, "line", 1)
     where = f"{path}:{line}: rule {data['id']}"
-    kind = kind_registry.KINDS[data["kind"]]
-    langs = data.get("languages") or kind.languages_of(data) or list(pack.languages)
+    langs = data.get("languages") or kind_registry.languages_of(data["kind"], data) or list(pack.languages)
     if data.get("evidence") == "GK" and data["severity"] == "error":
         raise PackError(
             f"{where}: field 'severity': a rule resting only on a [GK] item ships as a warning at most"
@@ -460,7 +459,7 @@ def _load_dir(directory: Path, builtin: bool, digest) -> Market:
             raise PackError(f"{path}:{rule.line}: rule {rule.id}: duplicate id (first at {seen[rule.id]})")
         seen[rule.id] = rule.where
         try:
-            kind_registry.KINDS[rule.kind].check(rule)  # kind-specific checks (templates, regexes...)
+            kind_registry.check(rule)  # its matchers compile, and the kind's own checks
         except ValueError as exc:
             raise PackError(f"{rule.where}: rule {rule.id}: {exc}") from None
         market.own_rules.append(rule)

@@ -1,18 +1,27 @@
 """Rule kinds: the only place Python knows about rules. One module per kind.
 
-Each kind module defines:
-    FIELDS    JSON-schema properties of its own rule fields (merged into pack.schema.json)
-    REQUIRED  the fields a rule of this kind must have
-    languages_of(data) -> list[str] | None   languages named by the rule's own fields
-    check(rule)            load-time checks that need more than the schema (raise PackError)
-    compile(rules, lang)   -> a compiled matcher for every rule of this kind in one language, with
-                              `possible(ctx) -> bool` (a cheap test without tokenising: can any
-                              active rule match this segment? None = always run) and
-                              `find(ctx) -> [Hit]`
+A kind module defines:
+
+    FIELDS     JSON-schema properties of its own rule fields (merged into the pack schema)
+    REQUIRED   the fields a rule of this kind must have
+
+and may define (the defaults below serve a kind that simply reports what its matcher finds):
+
+    languages_of(data) -> list | None     languages its fields name through per-language maps
+    check(rule)                           load-time checks beyond the schema (raise ValueError)
+    matchers(rule, lang) -> {tag: MatchSpec}
+                                          what to look for in a language; tag None: each match is a
+                                          finding; any other tag: evidence kept for `judge`
+    JUDGED_WHEN                           `when` keys the kind judges itself per document
+    judge(rule, severity, evidence)       -> [(outcome, severity, message, mark | None, signals)]:
+                                          the document-level findings `<rule id>.<outcome>`
 
 Adding a kind is adding a module here and a line to KINDS.
 """
 
+from __future__ import annotations
+
+from ..matcher import MatchSpec, languages_named, spec_from
 from . import pattern, regex_kind, require, terms
 
 KINDS = {
@@ -21,3 +30,45 @@ KINDS = {
     "regex": regex_kind,
     "require": require,
 }
+
+
+def languages_of(kind: str, data: dict) -> list[str] | None:
+    module = KINDS[kind]
+    if hasattr(module, "languages_of"):
+        return module.languages_of(data)
+    return languages_named(data) or None
+
+
+def matchers(rule, lang: str) -> dict[str | None, MatchSpec]:
+    module = KINDS[rule.kind]
+    if hasattr(module, "matchers"):
+        return module.matchers(rule, lang)
+    return {None: spec_from(rule.spec, lang, rule.languages, examples=rule.examples["flag"])}
+
+
+def check(rule) -> None:
+    """Every matcher of the rule compiles, in every language, and the kind's own checks pass."""
+    from ..matcher import validate
+
+    for lang in rule.languages:
+        for tag, spec in matchers(rule, lang).items():
+            validate(spec, lang, f"{tag}.terms" if tag else "terms")
+        for i, entry in enumerate(rule.unless):
+            validate(unless_spec(rule, entry, lang), lang, f"unless.{i}")
+    module = KINDS[rule.kind]
+    if hasattr(module, "check"):
+        module.check(rule)
+
+
+def unless_spec(rule, entry: dict, lang: str) -> MatchSpec:
+    """An `unless` context of any rule: the same spec shape, in the rule's match mode."""
+    return spec_from(entry, lang, rule.languages, rule.spec.get("match"))
+
+
+def judged_when(kind: str) -> tuple[str, ...]:
+    return getattr(KINDS[kind], "JUDGED_WHEN", ())
+
+
+def judge(kind: str):
+    """The kind's document-level `judge`, or None."""
+    return getattr(KINDS[kind], "judge", None)

@@ -18,29 +18,24 @@ declared posts get the rule's severity, inferred ones one level lower, naming th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
 from ...model import format_time
-from ..matching import Hit, MatchContext
-from .regex_kind import derived_prefilter, screen_literals
-from .terms import PhraseSet, match_mode
-
-_PHRASES = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
-_TERMS = {"oneOf": [_PHRASES, {"type": "object", "additionalProperties": _PHRASES, "minProperties": 1}]}
+from ..matcher import MatchSpec, languages_named, spec_from
+from ..matching import Evidence, Mark
+from .terms import MODE, TERMS
 
 FIELDS = {
     "require": {
         "type": "object",
         "additionalProperties": False,
-        "properties": {"terms": _TERMS, "regex": {"type": "string"}, "match": {"enum": ["lemma", "lower", "exact"]}},
+        "properties": {"terms": TERMS, "regex": {"type": "string"}, "match": MODE},
         "anyOf": [{"required": ["terms"]}, {"required": ["regex"]}],
     },
     "weak": {
         "type": "object",
         "additionalProperties": False,
-        "properties": {"terms": _TERMS, "match": {"enum": ["lemma", "lower", "exact"]}},
+        "properties": {"terms": TERMS, "match": MODE},
         "required": ["terms"],
     },
     "within": {
@@ -62,6 +57,7 @@ FIELDS = {
 }
 REQUIRED = ("require",)
 OUTCOMES = ("missing", "weak-label", "buried", "mislabelled")
+JUDGED_WHEN = ("sponsored",)  # a require rule runs whatever is declared: it judges sponsorship itself
 
 DEFAULT_MESSAGES = {
     "missing": "Sponsored post without a clear disclosure{signals}",
@@ -74,127 +70,29 @@ _HASHTAG_RUN = regex.compile(r"(?:(?:^|\s)[#＃][\p{L}\p{M}\p{N}_]+[\s\p{P}]*)+\
 _HASHTAG = regex.compile(r"[#＃][\p{L}\p{M}\p{N}_]+")
 
 
-def _terms_for(block: dict, lang: str, rule_languages) -> list[str]:
-    terms = block.get("terms")
-    if terms is None:
-        return []
-    if isinstance(terms, dict):
-        return list(terms.get(lang) or [])
-    return list(terms) if lang in rule_languages else []
-
-
 def languages_of(data: dict) -> list[str] | None:
     langs: dict[str, None] = {}
     for block in (data.get("require") or {}, data.get("weak") or {}):
-        if isinstance(block.get("terms"), dict):
-            langs.update(dict.fromkeys(block["terms"]))
+        langs.update(dict.fromkeys(languages_named(block)))
     return list(langs) or None
 
 
 def check(rule) -> None:
-    from .. import phrases
-
-    for block in (rule.spec["require"], rule.spec.get("weak") or {}):
-        for lang in rule.languages:
-            for template in _terms_for(block, lang, rule.languages):
-                phrases.expand(template)
-    rx = rule.spec["require"].get("regex")
-    if rx:
-        try:
-            regex.compile(rx)
-        except regex.error as exc:
-            raise ValueError(f"field 'require.regex': {exc}") from None
-    infer = rule.spec.get("infer", False)
-    if infer and rule.when.get("sponsored") is not True:
+    if rule.spec.get("infer", False) and rule.when.get("sponsored") is not True:
         raise ValueError("field 'infer': only meaningful with `when: {sponsored: true}`")
 
 
-class CompiledRequire:
-    """Matches the labels (tag `label`) and weak labels (tag `weak`) of every require rule.
-
-    Its prefilter keys are the first words of the labels: a segment without any of them holds no
-    label, and the document-level judgement needs nothing more from it.
-    """
-
-    def __init__(self, rules, lang: str):
-        self.rules = {}
-        self.labels = PhraseSet(lang)
-        self.weak = PhraseSet(lang)
-        self.regexes = []
-        for rule in rules:
-            req = rule.spec["require"]
-            mode = req.get("match") or match_mode(rule, lang)
-            templates = _terms_for(req, lang, rule.languages)
-            if templates:
-                self.labels.add(rule.id, templates, mode)
-            if req.get("regex") and lang in rule.languages:
-                pre = derived_prefilter(req["regex"])
-                self.regexes.append((rule, regex.compile(req["regex"]), pre if screen_literals(pre) else None))
-            weak = rule.spec.get("weak") or {}
-            wt = _terms_for(weak, lang, rule.languages)
-            if wt:
-                self.weak.add(rule.id, wt, weak.get("match") or match_mode(rule, lang))
-            self.rules[rule.id] = rule
-        self.labels.prepare()
-        self.weak.prepare()
-
-    possible = None  # find() asks the label and weak-label phrase sets itself, once each
-
-    def screen_needles(self):
-        yield from self.labels.screen_needles()
-        yield from self.weak.screen_needles()
-        for rule, _rx, pre in self.regexes:  # a label regex: its literals (one is in every label)
-            for lit in screen_literals(pre):
-                yield rule.id, lit, "literal"
-
-    def unscreened(self, active: frozenset) -> bool:
-        return (self.labels.unscreened(active) or self.weak.unscreened(active)
-                or any(pre is None and rule.id in active for rule, _rx, pre in self.regexes))
-
-    def find(self, ctx: MatchContext) -> list[Hit]:
-        hits = []
-        doc = None
-        for tag, phrase_set in (("label", self.labels), ("weak", self.weak)):
-            if phrase_set.empty or not phrase_set.possible(ctx, ctx.active):
-                continue
-            doc = doc or ctx.doc
-            for rule_id, s, e in phrase_set.matches(doc, ctx.active, ctx.live):
-                if rule_id in ctx.active:
-                    span = doc[s:e]
-                    hits.append(Hit(self.rules[rule_id], span.start_char, span.end_char, s, e, tag=tag))
-        for rule, rx, pre in self.regexes:
-            if rule.id not in ctx.active:
-                continue
-            if pre is not None and (rule.id not in ctx.live if ctx.live is not None else not pre.passes(ctx.lower)):
-                continue  # none of the literals every label of the regex holds
-            for m in rx.finditer(ctx.text, timeout=0.25):
-                if m.end() > m.start():
-                    hits.append(Hit(rule, m.start(), m.end(), tag="label"))
-        return hits
-
-
-def compile(rules, lang: str):
-    compiled = CompiledRequire(rules, lang)
-    return compiled if compiled.rules else None
+def matchers(rule, lang: str) -> dict[str | None, MatchSpec]:
+    """No finding of its own: the valid labels (`label`) and the weak ones (`weak`), found in every
+    segment and judged for the whole document (`judge`)."""
+    mode = rule.spec.get("match")
+    return {
+        "label": spec_from(rule.spec["require"], lang, rule.languages, mode),
+        "weak": spec_from(rule.spec.get("weak") or {}, lang, rule.languages, mode),
+    }
 
 
 # --- judging a whole document -------------------------------------------------------------------
-
-@dataclass(slots=True)
-class Mark:
-    """A label, weak label or signal found in a document, located in the original text."""
-
-    tag: str  # label | weak | signal
-    key: str  # rule id, or signal id
-    name: str  # what to call it in messages
-    text: str
-    segment: object  # model.Segment
-    seg_index: int  # position among the document's segments
-    start: int  # original offsets (into segment.origin)
-    end: int
-    caption_offset: int | None  # characters from the start of the caption, for caption segments
-    weight: float = 1.0  # signals: how strongly it says "this is an ad"
-
 
 def _trailing_run(segment) -> tuple[int, int] | None:
     """(start offset in origin, number of hashtags) of the run of hashtags ending the caption."""
@@ -242,16 +140,16 @@ def one_level_lower(severity: str) -> str:
     return {"error": "warning", "warning": "info"}.get(severity, severity)
 
 
-def evaluate(rule, severity: str, marks: list[Mark], sponsored: bool | None, inferred: list[Mark],
-             script_lines: dict[int, int]) -> list[tuple[str, str, str, Mark | None, list[str]]]:
+def judge(rule, severity: str, evidence: Evidence) -> list[tuple[str, str, str, Mark | None, list[str]]]:
     """Judge one document for one require rule.
 
     Returns (outcome, severity, message, mark or None, signals) tuples; the engine turns them into
-    findings (a None mark points at the start of the document).
+    findings `<rule id>.<outcome>` (a None mark points at the start of the document).
     """
     messages = DEFAULT_MESSAGES | (rule.spec.get("messages") or {})
-    labels = [m for m in marks if m.tag == "label" and m.key == rule.id]
-    weak = [m for m in marks if m.tag == "weak" and m.key == rule.id]
+    sponsored, inferred, script_lines = evidence.sponsored, evidence.signals, evidence.script_lines
+    labels = [m for m in evidence.marks if m.tag == "label" and m.key == rule.id]
+    weak = [m for m in evidence.marks if m.tag == "weak" and m.key == rule.id]
     needs_sponsor = rule.when.get("sponsored") is True
     signal_names = sorted({m.name for m in inferred})
     if needs_sponsor:

@@ -1,0 +1,534 @@
+"""One way to match text: a `Matcher` per thing that looks for words, compiled from one spec shape.
+
+Everything that finds text in a segment is a Matcher: the terms, token patterns and regular
+expressions of rules, the labels and weak labels of `require` rules, `unless` contexts and
+sponsorship signals. A pack writes each of them as the same mapping,
+
+    terms: [...] | {lang: [...]}       phrase templates ({a|b} choices, [optional] parts)
+    patterns: [...] | {lang: [...]}    spaCy token patterns
+    regex: "..." | {lang: "..."}       a regular expression (the `regex` module)
+    match: lemma | lower | exact       how terms compare (default: lemma where a table exists)
+    group: 1                           the regex group that is the match
+    prefilter: [...] | {regex: ...}    optional override of the needles derived from the regex
+
+which `spec_from` resolves for one language (the only place a per-language map is read).
+
+A compiled Matcher owns its *needles*: strings one of which must be in a segment for it to match
+(a phrase's words, a pattern's literal tokens, the literals a regex requires). The language's
+`MatcherSet` files every needle in one `Screen` and runs only the Matchers whose needles a segment
+holds; one with no needle runs on every segment. Terms of all Matchers share two spaCy
+PhraseMatchers; patterns and regexes run per Matcher. Every regular expression, token-pattern
+predicates included, runs through `timed_search`/`timed_finditer` with one time limit: a timeout
+never raises and never hides silently, it becomes a problem of the document naming its owner.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re._constants as _c
+import re._parser as _sre_parser
+from dataclasses import dataclass
+
+import regex
+from spacy.matcher import Matcher as TokenMatcher
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+
+from .. import nlp
+from ..normalize import normalize
+from . import phrases
+from .matching import COMMON_WORDS, MatchContext
+from .screen import COMPACT, LITERAL, WORD_MODE, Screen, squeeze
+
+TIMEOUT = 0.25  # seconds a regular expression may take on one segment
+SPEC_KEYS = ("terms", "patterns", "regex")
+
+
+# --- regular expressions, with one time limit ------------------------------------------------------
+
+class RegexTimeout(Exception):
+    """A regular expression ran out of time (raised to the caller of `timed_*`, never further)."""
+
+
+def timed_finditer(rx, text: str, group=0) -> list[tuple[int, int]]:
+    """The non-empty spans of `group` of every match of `rx` in `text`; RegexTimeout past TIMEOUT."""
+    try:
+        return [s for m in rx.finditer(text, timeout=TIMEOUT) if (s := m.span(group))[1] > s[0]]
+    except TimeoutError:
+        raise RegexTimeout(rx.pattern) from None
+
+
+def timed_search(rx, text: str) -> bool:
+    try:
+        return rx.search(text, timeout=TIMEOUT) is not None
+    except TimeoutError:
+        raise RegexTimeout(rx.pattern) from None
+
+
+def compile_regex(source: str, where: str = "regex"):
+    """A pattern compiled with the `regex` module; ValueError naming the field when it is invalid."""
+    try:
+        return regex.compile(source)
+    except regex.error as exc:
+        raise ValueError(f"field '{where}': {exc}") from None
+
+
+# --- one resolver, one spec ------------------------------------------------------------------------
+
+def per_language(value, lang: str, languages):
+    """`value` for `lang`: the entry of a per-language map, or the value itself when the rule is in
+    that language (`languages`: the rule's)."""
+    if isinstance(value, dict):
+        return value.get(lang)
+    return value if lang in languages else None
+
+
+def default_mode(lang: str) -> str:
+    return "lemma" if lang in phrases.LEMMA_TABLE_LANGUAGES else "lower"
+
+
+@dataclass(frozen=True)
+class MatchSpec:
+    """What to look for in one language (a resolved block of a pack)."""
+
+    terms: tuple[str, ...] = ()
+    mode: str = "lower"
+    patterns: tuple = ()
+    regex: str | None = None
+    group: int | str = 0
+    prefilter: object = None  # list of strings, or {"regex": ...}: overrides the derived needles
+    examples: tuple[str, ...] = ()  # texts it must find (a derived regex prefilter must pass them)
+
+    def __bool__(self) -> bool:
+        return bool(self.terms or self.patterns or self.regex)
+
+
+def spec_from(block: dict, lang: str, languages, mode: str | None = None, examples=()) -> MatchSpec:
+    """The MatchSpec of a pack mapping (`terms`/`phrases`, `patterns`, `regex`...) in `lang`."""
+    terms = per_language(block.get("terms", block.get("phrases")), lang, languages) or ()
+    patterns = per_language(block.get("patterns"), lang, languages) or ()
+    rx = per_language(block.get("regex"), lang, languages)
+    texts = tuple(e if isinstance(e, str) else e["text"] for e in examples)
+    return MatchSpec(
+        terms=tuple(terms),
+        mode=block.get("match") or mode or default_mode(lang),
+        patterns=tuple(tuple(dict(t) for t in p) for p in patterns),
+        regex=rx,
+        group=block.get("group") or 0,
+        prefilter=block.get("prefilter"),
+        examples=texts,
+    )
+
+
+def languages_named(block: dict) -> list[str]:
+    """The languages a block names through per-language maps."""
+    out: dict[str, None] = {}
+    for key in ("terms", "phrases", "patterns", "regex"):
+        if isinstance(block.get(key), dict):
+            out.update(dict.fromkeys(block[key]))
+    return list(out)
+
+
+# --- selectivity and literals ----------------------------------------------------------------------
+
+_SCRIPT_CHAR = regex.compile(r"[\p{Han}\p{Thai}]")
+
+
+def selectivity(literal: str) -> int:
+    """How rarely a needle is met in a caption: its length, a Han or Thai character counting double;
+    a common function word ("a", "to", "only") counts as 0."""
+    if literal.strip() in COMMON_WORDS:
+        return 0
+    return len(literal) + len(_SCRIPT_CHAR.findall(literal))
+
+
+def required_literals(source: str, min_weight: int = 2) -> tuple[str, ...] | None:
+    """Strings one of which (lower-cased) is in the lower-cased text wherever `source` matches, or
+    None when no such set is found or one of them is weaker than `min_weight` (`selectivity`).
+
+    Read from the parse tree of Python's own `re` (a pattern it cannot parse gets none): a literal
+    run is required where it stands, a group or a repeat of at least one when its body is, an
+    alternation needs one of its branches, and of a sequence's requirements the most selective one
+    is kept."""
+    try:
+        tree = _sre_parser.parse(source)
+    except Exception:  # \p{...} and other regex-module syntax: no derived needles
+        return None
+    found = _sequence(list(tree))
+    if not found or min(selectivity(s) for s in found) < min_weight:
+        return None
+    return tuple(sorted(found))
+
+
+def _sequence(items) -> frozenset[str] | None:
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is _c.LITERAL:
+            run.append(chr(av).lower())
+            continue
+        if run:
+            options.append(frozenset(["".join(run)]))
+            run = []
+        needed = None
+        if op is _c.SUBPATTERN:
+            needed = _sequence(list(av[-1]))
+        elif op is _c.ATOMIC_GROUP:
+            needed = _sequence(list(av))
+        elif op is _c.BRANCH:
+            branches = [_sequence(list(b)) for b in av[1]]
+            if all(branches):
+                needed = frozenset().union(*branches)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+            lo, _hi, body = av
+            needed = _sequence(list(body)) if lo >= 1 else None
+        elif op is _c.IN and av and all(o is _c.LITERAL for o, _ in av):
+            needed = frozenset(chr(v).lower() for _, v in av)
+        if needed:
+            options.append(needed)
+    if run:
+        options.append(frozenset(["".join(run)]))
+    if not options:
+        return None
+    return max(options, key=lambda o: (min(selectivity(s) for s in o), -len(o), sorted(o)))
+
+
+class Prefilter:
+    """A pack's `prefilter` override: literal strings (one of them in the lower-cased text), or
+    `{regex: ...}`, a cheap pattern tried (with the time limit) before the rule's own regex."""
+
+    __slots__ = ("strings", "pattern")
+
+    def __init__(self, prefilter):
+        if isinstance(prefilter, dict):
+            self.strings, self.pattern = (), compile_regex(prefilter["regex"], "prefilter.regex")
+        else:
+            self.strings, self.pattern = tuple(sorted({s.lower() for s in prefilter})), None
+
+    @property
+    def needles(self) -> tuple[str, ...]:
+        """Strings one of which is in every text it lets through ("@" for '\\w@\\w')."""
+        if self.pattern is None:
+            return self.strings
+        return required_literals(self.pattern.pattern, min_weight=1) or ()
+
+    def passes(self, lower: str) -> bool:
+        if self.pattern is not None:
+            return timed_search(self.pattern, lower)
+        return any(s in lower for s in self.strings)
+
+
+# --- token patterns: REGEX predicates run with the time limit --------------------------------------
+
+_TOKEN_TEXT = {"TEXT": "text", "ORTH": "text", "LOWER": "lower_", "NORM": "norm_"}
+_TIMED_OUT: list[str] = []  # regexes of token predicates that ran out of time (read after each run)
+
+
+def _predicate_getter(rx, attr: str):
+    def get(token):
+        try:
+            return timed_search(rx, getattr(token, attr))
+        except RegexTimeout:
+            _TIMED_OUT.append(rx.pattern)
+            return False
+
+    return get
+
+
+def timed_patterns(patterns) -> list[list[dict]]:
+    """Token patterns whose `{REGEX: ...}` predicates become extension attributes that run the regex
+    through `timed_search` (spaCy's own predicate would run it without a limit)."""
+    out = []
+    for pattern in patterns:
+        tokens = []
+        for token in pattern:
+            token = dict(token)
+            for attr, field in _TOKEN_TEXT.items():
+                value = token.get(attr)
+                if isinstance(value, dict) and isinstance(value.get("REGEX"), str):
+                    source = value["REGEX"]
+                    rx = compile_regex(source, "patterns")
+                    name = "rc_rx_" + hashlib.sha1(f"{field}\0{source}".encode()).hexdigest()[:16]
+                    if not Token.has_extension(name):
+                        Token.set_extension(name, getter=_predicate_getter(rx, field))
+                    rest = {k: v for k, v in value.items() if k != "REGEX"}
+                    if rest:
+                        token[attr] = rest
+                    else:
+                        del token[attr]
+                    token.setdefault("_", {})[name] = True
+            tokens.append(token)
+        out.append(tokens)
+    return out
+
+
+def _pattern_texts(token: dict):
+    """The text condition of a required token: a string, or an IN list, or a REGEX source."""
+    if token.get("OP") in ("?", "*", "!"):
+        return None
+    for attr in ("LOWER", "ORTH", "TEXT", "NORM"):
+        value = token.get(attr)
+        if isinstance(value, str) or (isinstance(value, dict) and ("IN" in value or "REGEX" in value)):
+            return value
+    return None
+
+
+_WHOLE_WORD = regex.compile(r"[^\W_]+|[\p{Han}\p{Thai}]+")
+
+
+def pattern_needles(pattern) -> tuple[str, tuple[str, ...]] | None:
+    """(mode, strings) for the screen: one of the strings is in every text the pattern matches. Of
+    the pattern's required tokens (literal words, or the literals their REGEX needs) the most
+    selective set is taken, then the smallest: "$" rather than "just|only|now"."""
+    options = []
+    for token in pattern:
+        value = _pattern_texts(token)
+        if isinstance(value, str):
+            values = [value]
+        elif isinstance(value, dict) and isinstance(value.get("IN"), list):
+            values = [v for v in value["IN"] if isinstance(v, str)]
+        elif isinstance(value, dict):
+            literals = required_literals(value["REGEX"], min_weight=1)
+            if literals:
+                options.append((LITERAL, tuple(literals)))
+            continue
+        else:
+            continue
+        # a value that is not one whole word ("n't", "$") may be a fragment of a text word
+        if values and all(_WHOLE_WORD.fullmatch(v) for v in values):
+            options.append((WORD_MODE, tuple(sorted({v.lower() for v in values}))))
+    if not options:
+        return None
+    return max(options, key=lambda o: (min(map(_word_strength, o[1])), -len(o[1]), o[1]))
+
+
+def _word_strength(member: str) -> int:
+    """`selectivity` capped at 2: a common word 0, one or two characters 1, longer ones alike."""
+    return min(2, selectivity(member)) if member.isalnum() else 2
+
+
+# --- phrases --------------------------------------------------------------------------------------
+
+def phrase_sequences(lang: str, templates, mode: str) -> list[tuple[str, ...]]:
+    """The token sequences a list of templates stands for (lower-cased unless `exact`; with `lemma`,
+    with the inflected forms of their first and last words)."""
+    pipe = nlp.pipeline(lang)
+    out: dict[tuple[str, ...], None] = {}
+    inflect = mode == "lemma" and phrases.has_forms(lang)
+    for template in templates:
+        for phrase in phrases.expand(template):
+            # phrases are folded like the text they are matched against (full-width, marks, quotes)
+            words = [t.text for t in pipe.make_doc(normalize(phrase).text)]
+            for variant in phrases.inflect(lang, words) if inflect else [words]:
+                out[tuple(variant) if mode == "exact" else tuple(w.lower() for w in variant)] = None
+    return list(out)
+
+
+class PhraseSet:
+    """The phrases of many Matchers in one language, matched together by two PhraseMatchers (case
+    folded, and exact). An owner's phrases become Docs in a PhraseMatcher only when a segment may
+    match them (the screen found a needle): making tens of thousands of Docs for inflected English
+    phrases costs as much as the rest of compiling, and most runs need a few owners' phrases."""
+
+    def __init__(self, lang: str):
+        vocab = nlp.pipeline(lang).vocab
+        self._matchers = {"lower": PhraseMatcher(vocab, attr="LOWER"), "exact": PhraseMatcher(vocab, attr="ORTH")}
+        self._used = dict.fromkeys(self._matchers, False)
+        self._pending: dict[str, list[tuple[str, list[tuple[str, ...]]]]] = {}
+
+    def add(self, owner: str, sequences, mode: str) -> None:
+        which = "exact" if mode == "exact" else "lower"
+        self._pending.setdefault(owner, []).append((which, list(sequences)))
+        self._used[which] = True
+
+    def matches(self, doc: Doc, owners) -> list[tuple[str, int, int]]:
+        """(owner, start token, end token) of the phrases of `owners` in `doc`, in text order."""
+        pending = [o for o in owners if o in self._pending]
+        if pending:
+            vocab = doc.vocab
+            for owner in sorted(pending):
+                for which, sequences in self._pending.pop(owner):
+                    self._matchers[which].add(owner, [Doc(vocab, words=list(s)) for s in sequences])
+        strings = doc.vocab.strings
+        out = [(strings[m], s, e) for which, matcher in self._matchers.items() if self._used[which]
+               for m, s, e in matcher(doc)]
+        wanted = set(owners)
+        out = [m for m in out if m[0] in wanted]
+        out.sort(key=lambda m: (m[1], m[2], m[0]))  # (the same whichever owners went in first)
+        return out
+
+
+# --- the Matcher ------------------------------------------------------------------------------------
+
+class Matcher:
+    """One owner's compiled spec in one language: its needles, and what it runs."""
+
+    __slots__ = ("owner", "sequences", "mode", "patterns", "regex", "group", "prefilter", "needles", "always")
+
+    def __init__(self, owner: str, spec: MatchSpec, lang: str, validate: bool = False):
+        self.owner = owner
+        self.mode = spec.mode
+        self.sequences = phrase_sequences(lang, spec.terms, spec.mode) if spec.terms else []
+        self.patterns = None
+        self.regex = compile_regex(spec.regex) if spec.regex else None
+        self.group = spec.group
+        self.prefilter = Prefilter(spec.prefilter) if spec.prefilter and self.regex is not None else None
+        needles: list[tuple[str, str]] = []
+        always = False
+        for words in self.sequences:
+            joined = squeeze("".join(words).lower())
+            if joined:  # a one-token phrase is a word (the screen checks its edges); others, joined
+                needles.append((joined, WORD_MODE if len(words) == 1 else COMPACT))
+            else:
+                always = True
+        if spec.patterns:
+            vocab = nlp.pipeline(lang).vocab
+            self.patterns = TokenMatcher(vocab, validate=validate)
+            try:
+                self.patterns.add(owner, timed_patterns(spec.patterns))
+            except Exception as exc:  # spaCy's MatchPatternError (a ValueError) and others, with details
+                first = str(exc).strip().splitlines()
+                raise ValueError(f"field 'patterns': invalid token pattern: {first[-1] if first else exc}") from None
+            for pattern in spec.patterns:
+                found = pattern_needles(pattern)
+                if found is None:
+                    raise ValueError(
+                        "field 'patterns': every pattern needs a literal token (a LOWER/ORTH/TEXT value, "
+                        "an IN list or a REGEX with a literal) that is not optional")
+                mode, strings = found
+                needles.extend((s, mode) for s in strings)
+        if self.regex is not None:
+            if self.prefilter is not None:
+                literals = self.prefilter.needles
+            else:
+                literals = required_literals(spec.regex)
+                if literals and not all(
+                        any(lit in normalize(t).text.lower() for lit in literals)
+                        for t in spec.examples if self.regex.search(normalize(t).text)):
+                    literals = None  # (derived needles that a flag example lacks: none)
+            if literals and all(lit.strip(" ") for lit in literals):
+                needles.extend((lit, LITERAL) for lit in literals)
+            else:
+                always = True  # (a literal of spaces only: the screen reads the text without them)
+        self.needles = tuple(dict.fromkeys(needles))
+        self.always = always
+
+
+@dataclass(slots=True)
+class Span:
+    owner: str
+    start: int  # character offsets into the normalized segment text
+    end: int
+    tok_start: int | None = None
+    tok_end: int | None = None
+
+
+class MatcherSet:
+    """Every Matcher of one language: one screen over their needles, one run."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.matchers: dict[str, Matcher] = {}
+        self.phrases = PhraseSet(lang)
+        self.screen = Screen()
+        self.always: frozenset[str] = frozenset()
+        self._always_of: dict[frozenset, frozenset] = {}
+
+    def add(self, owner: str, spec: MatchSpec) -> Matcher | None:
+        if not spec:
+            return None
+        matcher = self.matchers[owner] = Matcher(owner, spec, self.lang)
+        if matcher.sequences:
+            self.phrases.add(owner, matcher.sequences, matcher.mode)
+        return matcher
+
+    def build(self) -> MatcherSet:
+        always = set()
+        for owner, matcher in self.matchers.items():
+            filed = [self.screen.add(owner, needle, mode) for needle, mode in matcher.needles]
+            if matcher.always or not all(filed):
+                always.add(owner)
+        self.always = frozenset(always)
+        self.screen.build()
+        return self
+
+    def live(self, ctx: MatchContext, wanted: frozenset) -> set[str]:
+        """The owners in `wanted` that may match the segment: their needles are in it (or they have
+        none). Scanned once per context."""
+        if ctx.live is None:
+            always = self._always_of.get(wanted)
+            if always is None:
+                if len(self._always_of) > 256:
+                    self._always_of.clear()
+                always = self._always_of[wanted] = self.always & wanted
+            ctx.live = self.screen.scan(ctx.lower, wanted, ctx.compact) | always
+        return ctx.live
+
+    def find(self, ctx: MatchContext, owners) -> list[Span]:
+        """What the Matchers of `owners` (live ones: see `live`) find in the segment, in text order.
+        An owner whose regex runs out of time finds nothing here and is named in `ctx.problems`."""
+        spans: list[Span] = []
+        if not owners:
+            return spans
+        matchers = self.matchers
+        chosen = sorted(o for o in owners if o in matchers)
+        if any(matchers[o].sequences for o in chosen):
+            doc = ctx.doc
+            for owner, s, e in self.phrases.matches(doc, chosen):
+                span = doc[s:e]
+                spans.append(Span(owner, span.start_char, span.end_char, s, e))
+        for owner in chosen:
+            m = matchers[owner]
+            if m.patterns is not None:
+                doc = ctx.doc
+                del _TIMED_OUT[:]
+                found = m.patterns(doc)
+                if _TIMED_OUT:
+                    ctx.timed_out(owner, _TIMED_OUT[0])
+                    continue
+                for _, s, e in found:
+                    span = doc[s:e]
+                    spans.append(Span(owner, span.start_char, span.end_char, s, e))
+            if m.regex is not None:
+                try:
+                    if m.prefilter is not None and not m.prefilter.passes(ctx.lower):
+                        continue
+                    spans.extend(Span(owner, s, e) for s, e in self._regex_spans(ctx, m))
+                except RegexTimeout as exc:
+                    ctx.timed_out(owner, str(exc))
+        spans.sort(key=lambda sp: (sp.start, sp.end, sp.owner))
+        return spans
+
+    @staticmethod
+    def _regex_spans(ctx: MatchContext, m: Matcher) -> list[tuple[int, int]]:
+        # a segment checked in several languages holds one text: a regex runs on it once
+        shared = ctx.shared
+        key = ("regex", m.regex.pattern, m.group)
+        spans = shared.get(key) if shared is not None else None
+        if spans is None:
+            spans = timed_finditer(m.regex, ctx.text, m.group)
+            if shared is not None:
+                shared[key] = spans
+        return spans
+
+
+def validate(spec: MatchSpec, lang: str, where: str = "") -> None:
+    """Compile `spec` once to find what is wrong with it (ValueError naming the field)."""
+    for template in spec.terms:
+        try:
+            phrases.expand(template)
+        except phrases.TemplateError as exc:
+            raise ValueError(f"field '{where or 'terms'}': {exc}") from None
+    Matcher("check", MatchSpec(patterns=spec.patterns, regex=spec.regex, group=spec.group,
+                               prefilter=spec.prefilter, examples=spec.examples), lang, validate=True)
+    if spec.regex:
+        compiled = compile_regex(spec.regex)
+        group = spec.group
+        if group and ((isinstance(group, int) and group > compiled.groups)
+                      or (isinstance(group, str) and group not in compiled.groupindex)):
+            raise ValueError(f"field 'group': the regex has no group {group!r}")
+        if spec.prefilter:
+            pre = Prefilter(spec.prefilter)
+            for text in spec.examples:
+                if compiled.search(text) and not pre.passes(text.lower()):
+                    raise ValueError(f"field 'prefilter': it would skip the flag example {text!r}")
