@@ -168,12 +168,12 @@ def test_json_array_streamed(tmp_path):
     assert len(errors) == 1 and errors[0].line == 5 and "not an object" in errors[0].message
 
 
-def test_json_array_broken_element_stops_with_line(tmp_path):
+def test_json_array_broken_element_is_one_failed_record(tmp_path):
     path = tmp_path / "a.json"
     path.write_text('[{"id": 1, "caption": "a"},\n {"id": 2, "caption": oops},\n {"id": 3}]', encoding="utf-8")
     docs, errors = run([path])
-    assert [d.record for d in docs] == ["1"]
-    assert len(errors) == 1 and errors[0].line == 2
+    assert [d.record for d in docs] == ["1", "3"]  # (its brackets are whole: the next element is read)
+    assert len(errors) == 1 and errors[0].line == 2 and errors[0].message.startswith("broken JSON record")
 
 
 def test_json_single_object_and_unclosed_array(tmp_path):

@@ -133,15 +133,31 @@ def iter_text_chunks(raw: BinaryIO, chunk_size: int = CHUNK_SIZE) -> Iterator[st
         data = raw.read(chunk_size)
 
 
+def line_batches(chunks: Iterator[str]) -> Iterator[tuple[list[str], bool]]:
+    """Decoded chunks cut into lines (without their "\\n"): per chunk that ends at least one line, (the
+    lines it ends, True); at the end, ([the last line], False) if the text does not end with "\\n". A line
+    that spans chunks is joined once (linear time, however long the line)."""
+    rest: list[str] = []  # the start of a line that goes on in the next chunk
+    for chunk in chunks:
+        lines = chunk.split("\n")
+        if len(lines) == 1:
+            rest.append(chunk)
+            continue
+        if rest:
+            rest.append(lines[0])
+            lines[0] = "".join(rest)
+        last = lines.pop()
+        rest = [last] if last else []
+        yield lines, True
+    if rest:
+        yield ["".join(rest)], False
+
+
 def iter_lines(chunks: Iterator[str]) -> Iterator[str]:
     """Split decoded chunks into lines, each keeping its line ending (lines end at "\\n" only)."""
-    rest = ""
-    for chunk in chunks:
-        if rest:
-            chunk = rest + chunk
-        parts = chunk.split("\n")
-        rest = parts.pop()
-        for part in parts:
-            yield part + "\n"
-    if rest:
-        yield rest
+    for lines, ended in line_batches(chunks):
+        if ended:
+            for line in lines:
+                yield line + "\n"
+        else:
+            yield lines[0]

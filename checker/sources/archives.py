@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..model import Document, InputError, Meta, Segment
-from ._io import iter_lines
+from ._io import iter_lines, line_batches
 from ._segments import meta_from_values, strip_slice
 from .errors import PartialInputError
 
@@ -47,11 +47,11 @@ OPTION_FIELDS = {
     "account": "account_field",
 }
 META_FIELDS = ("markets", "language", "sponsored", "product", "platform", "account")
-MAX_RECORD_CHARS = 16 << 20  # a JSON array element larger than this is reported, not buffered further
+MAX_RECORD_CHARS = 16 << 20  # a JSON array element larger than this is reported and skipped, not buffered
+MAX_DEPTH = 64  # a JSON record nested deeper than this is reported, not parsed
 PLAN_CACHE_SIZE = 1024  # record shapes (key sets) remembered per FieldPlan
 META_CACHE_SIZE = 4096  # distinct meta value combinations remembered per FieldPlan
 _MISSING = object()
-_DECODER = json.JSONDecoder()
 
 
 @lru_cache(maxsize=4096)
@@ -312,18 +312,22 @@ class Archive:
             if self._row_fields is None:
                 self._row_fields = self.plan.resolve(record)
             return make_document(self.path, record, number, line, self.plan, self.format, self._row_fields)
-        try:
-            record = _loads(raw)
-        except json.JSONDecodeError as exc:
-            return None, [InputError(self.path, f"broken JSON record: {exc.msg} (column {exc.colno})",
-                                     line=line)]
+        record, problem = _parse_record(raw)
+        if problem is not None:
+            return None, [InputError(self.path, problem, line=line)]
         if not isinstance(record, dict):
             return None, [InputError(self.path, f"record is a JSON {type(record).__name__}, not an object",
                                      line=line)]
+        duplicates = record.pop(_DUPLICATES, None) if _DUPLICATES in record else None
         lone = False
         if "\\ud" in raw or "\\uD" in raw:  # (cheap test: a surrogate escape, perhaps a lone one)
             record, lone = _without_lone_surrogates(record)
         doc, errors = make_document(self.path, record, number, line, self.plan, self.format)
+        if duplicates:
+            names = ", ".join(repr(k) for k in duplicates[:5]) + (", ..." if len(duplicates) > 5 else "")
+            errors.insert(0, PartialInputError(
+                self.path, f"the record has a key more than once ({names}): the last value is read",
+                line=line, record=doc.record))
         if lone:
             errors.insert(0, PartialInputError(
                 self.path, "the record has a lone UTF-16 surrogate escape (\\ud800-\\udfff, half of a "
@@ -355,6 +359,22 @@ def _without_lone_surrogates(value):
     return value, False
 
 
+_DUPLICATES = "\x00duplicate keys"  # (a key no JSON text can hold unescaped: `_pairs` notes duplicates under it)
+
+
+def _pairs(pairs: list) -> dict:
+    """`object_pairs_hook`: the object as `dict` builds it (the last value of a repeated key wins), with
+    the repeated keys listed under `_DUPLICATES` for `Archive.document` to report."""
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set = set()
+        obj[_DUPLICATES] = list(dict.fromkeys(k for k, _ in pairs if k in seen or seen.add(k)))
+    return obj
+
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_pairs)
+
+
 def _loads(raw: str):
     """`json.loads(raw)`, a third faster for a record: `raw_decode` parses the same way but skips the two
     whitespace regex matches around the value, which cost about as much as parsing a short record. A text
@@ -363,8 +383,98 @@ def _loads(raw: str):
     try:
         value, end = _DECODER.raw_decode(raw)
     except json.JSONDecodeError:
-        return json.loads(raw)
-    return value if end == len(raw) else json.loads(raw)
+        return json.loads(raw, object_pairs_hook=_pairs)
+    return value if end == len(raw) else json.loads(raw, object_pairs_hook=_pairs)
+
+
+def _parse_record(raw: str) -> tuple[object, str | None]:
+    """(the decoded record, None), or (None, why it cannot be read): broken JSON, or nested deeper than
+    `MAX_DEPTH` (checked before parsing, without recursion: a record of 2,000 brackets would exhaust the
+    parser's stack, and whatever reads the value after it)."""
+    if raw.count("[") + raw.count("{") > MAX_DEPTH:
+        depth = _Scanner().max_depth(raw)
+        if depth > MAX_DEPTH:
+            return None, f"record is nested {depth} levels deep (at most {MAX_DEPTH} are read)"
+    try:
+        return _loads(raw), None
+    except json.JSONDecodeError as exc:
+        return None, f"broken JSON record: {exc.msg} (column {exc.colno})"
+    except RecursionError:  # (not expected below MAX_DEPTH: a last guard)
+        return None, f"record is nested too deeply (at most {MAX_DEPTH} levels are read)"
+
+
+_STRUCTURE = re.compile(r'["\[\]{}]')
+_IN_STRING = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*', re.DOTALL)  # a string's body, up to its closing quote
+_SCALAR_END = re.compile(r"[,\]}\s]")
+
+
+class _Scanner:
+    """Where a JSON value ends, found without parsing it: brackets are counted (strings skipped by one
+    regex match each), so it takes no stack however deep the value, and it can be fed a growing buffer,
+    reading each character once (`find`). Brackets are not matched by kind: the record's parse says
+    what is wrong inside."""
+
+    __slots__ = ("depth", "in_string", "pos", "deepest", "started")
+
+    def __init__(self):
+        self.depth = 0
+        self.in_string = False
+        self.pos = 0  # where to go on, relative to the value's start
+        self.deepest = 0
+        self.started = False
+
+    def find(self, text: str, start: int) -> int | None:
+        """The end of the value starting at `text[start]`, or None if it goes on past the end of `text`
+        (call again, with the same `start`, once `text` has grown)."""
+        i = start + self.pos
+        n = len(text)
+        if not self.started:
+            self.started = True
+            first = text[start] if start < n else ""
+            if first == '"':
+                self.in_string = True
+                i += 1
+            elif first not in "[{":  # a number, true, false, null (or junk: the parse says so)
+                m = _SCALAR_END.search(text, i)
+                if m is None:
+                    self.started = False  # (still a scalar: look again from where this look ended)
+                    self.pos = n - start
+                    return None
+                return max(m.start(), start + 1)
+        while True:
+            if self.in_string:
+                i = _IN_STRING.match(text, i).end()
+                if i >= n or text[i] != '"':  # the end of the text, or a backslash at its very end
+                    self.pos = i - start
+                    return None
+                i += 1
+                self.in_string = False
+                if self.depth == 0:
+                    return i
+                continue
+            m = _STRUCTURE.search(text, i)
+            if m is None:
+                self.pos = n - start
+                return None
+            i = m.end()
+            ch = m.group()
+            if ch == '"':
+                self.in_string = True
+            elif ch in "[{":
+                self.depth += 1
+                if self.depth > self.deepest:
+                    self.deepest = self.depth
+            else:
+                self.depth -= 1
+                if self.depth <= 0:
+                    self.depth = 0
+                    return i
+
+    def max_depth(self, text: str) -> int:
+        """How deeply the value that starts `text` nests (0 for a scalar)."""
+        start = len(text) - len(text.lstrip())
+        self.find(text, start)
+        return self.deepest
 
 
 class Record:
@@ -483,21 +593,13 @@ def jsonl_records(path: str, chunks: Iterator[str], options):
     """One `Record` per non-blank line (parsed by `Record.document()`)."""
     source = Archive(path, "jsonl", options)
     number = line_no = 0
-    rest = ""
-    for chunk in chunks:  # (lines split here, not by iter_lines: this loop runs once per record)
-        if rest:
-            chunk = rest + chunk
-        lines = chunk.split("\n")
-        rest = lines.pop()
+    for lines, _ in line_batches(chunks):  # (not iter_lines: this loop runs once per record)
         for line in lines:
             line_no += 1
             stripped = line.strip() if line_no > 1 else line.lstrip("\ufeff").strip()
             if stripped:
                 number += 1
                 yield Record(source, line_no, number, stripped)
-    stripped = rest.strip() if line_no > 0 else rest.lstrip("\ufeff").strip()
-    if stripped:
-        yield Record(source, line_no + 1, number + 1, stripped)
 
 
 # --- JSON array ----------------------------------------------------------------------------------
@@ -514,17 +616,26 @@ class _Buffer:
         self.eof = False
 
     def more(self) -> bool:
+        """Read on: at least one more chunk, and as much text again as the buffer holds past `pos` (so a
+        long element is joined a logarithmic number of times, not once per chunk)."""
         if self.eof:
             return False
+        parts = [self.text[self.pos:]] if self.pos else [self.text]
+        want = max(len(parts[0]), 1)
+        got = 0
         for chunk in self.chunks:
             if chunk:
-                if self.pos > 0:
-                    self.text = self.text[self.pos:]
-                    self.pos = 0
-                self.text += chunk
-                return True
-        self.eof = True
-        return False
+                parts.append(chunk)
+                got += len(chunk)
+                if got >= want:
+                    break
+        else:
+            self.eof = True
+        if not got:
+            return False
+        self.text = "".join(parts)
+        self.pos = 0
+        return True
 
     def advance(self, to: int) -> None:
         self.line += self.text.count("\n", self.pos, to)
@@ -553,7 +664,6 @@ def json_array_records(path: str, chunks: Iterator[str], options):
     """One `Record` per element of a top-level JSON array (a single top-level object is one record); its
     raw text is the element's text, which is parsed here only to find where it ends."""
     source = Archive(path, "json", options)
-    decoder = json.JSONDecoder()
     buf = _Buffer(chunks)
     first = buf.skip_space()
     if first is None:
@@ -583,27 +693,52 @@ def json_array_records(path: str, chunks: Iterator[str], options):
             expect_comma = False
             continue
         line = buf.line
-        while True:
-            try:
-                record, end = decoder.raw_decode(buf.text, buf.pos)
-                break
-            except json.JSONDecodeError as exc:
-                if len(buf.text) - buf.pos < MAX_RECORD_CHARS and buf.more():
-                    continue
-                err_line = line + buf.text.count("\n", buf.pos, exc.pos)
-                yield InputError(path, f"broken JSON record: {exc.msg}; the rest of the file was not read",
-                                 line=err_line)
-                return
+        try:  # the whole element is most often in the buffer: the C parser finds its end fastest
+            end = _END_FINDER.raw_decode(buf.text, buf.pos)[1]
+            if end >= len(buf.text) and not buf.eof:
+                end = _element_end(buf)  # (a number may go on in the next chunk)
+        except (json.JSONDecodeError, RecursionError):  # cut by the buffer's end, broken, or deep
+            end = _element_end(buf)
+        if end is None:
+            yield InputError(path, "broken JSON record: the file ends inside it", line=line)
+            return
         number += 1
-        raw = buf.text[buf.pos:end]
-        buf.advance(end)
         expect_comma = True
-        if not isinstance(record, dict):
-            yield InputError(path, f"record is a JSON {type(record).__name__}, not an object", line=line)
+        if end < 0:
+            yield InputError(path, f"record is larger than {MAX_RECORD_CHARS >> 20} MiB ({-end:,} characters); "
+                                   "skipped", line=line)
         else:
+            raw = buf.text[buf.pos:end]
+            buf.advance(end)
             yield Record(source, line, number, raw)
         if single:
             ch = buf.skip_space()
             if ch is not None:
                 yield InputError(path, f"unexpected {ch!r} after the JSON object", line=buf.line)
             return
+
+
+_END_FINDER = json.JSONDecoder()
+
+
+def _element_end(buf: _Buffer) -> int | None:
+    """Where the JSON value at `buf.pos` ends in `buf.text` (reading more as needed, each character once);
+    None when the file ends first. A value longer than `MAX_RECORD_CHARS` is read past, not kept: then
+    `buf` is left at its end and the result is minus its length."""
+    scanner = _Scanner()
+    skipped = 0
+    while True:
+        end = scanner.find(buf.text, buf.pos)
+        if end is not None:
+            if not skipped and end - buf.pos <= MAX_RECORD_CHARS:
+                return end
+            skipped += end - buf.pos
+            buf.advance(end)
+            return -skipped
+        if len(buf.text) - buf.pos > MAX_RECORD_CHARS:  # too long to keep: drop what is read of it
+            to = buf.pos + scanner.pos
+            skipped += scanner.pos
+            buf.advance(to)
+            scanner.pos = 0
+        if not buf.more():
+            return None

@@ -1,0 +1,138 @@
+"""Hostile and broken inputs (issue 17): each is reported where it is, counted, and the rest is read."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from source_counts import counted
+
+from checker.cli import main
+from checker.model import Document, InputError
+from checker.sources import SourceOptions, is_fatal, iter_documents
+
+ROOT = Path(__file__).resolve().parent.parent
+DEEP = "[" * 2000 + "]" * 2000  # 4 KB that exhausted the JSON parser's stack
+
+
+@pytest.fixture(autouse=True)
+def _in_project_root(monkeypatch):
+    monkeypatch.chdir(ROOT)
+
+
+def read(paths, **opts):
+    items, counts = counted(iter_documents([str(p) for p in paths], SourceOptions(**opts)))
+    assert counts.balanced(), counts.as_dict()
+    docs = [i for i in items if isinstance(i, Document)]
+    errors = [i for i in items if isinstance(i, InputError)]
+    return docs, errors, counts
+
+
+def cli(*args):
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    assert "Traceback" not in result.output, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+def error_lines(result):
+    return [line for line in result.stderr.splitlines() if line.startswith("reelcheck: error:")]
+
+
+# --- 1. deeply nested records -------------------------------------------------------------------
+
+
+def deep_jsonl(path: Path) -> Path:
+    path.write_text(
+        json.dumps({"id": "a", "caption": "best serum ever"}) + "\n"
+        + '{"id": "b", "caption": ' + DEEP + "}\n"
+        + '{"id": "c", "caption": ' + "[" * 900 + '"cures acne"' + "]" * 900 + "}\n"
+        + json.dumps({"id": "d", "caption": "guaranteed results"}) + "\n",
+        encoding="utf-8")
+    return path
+
+
+def test_deeply_nested_jsonl_record_is_one_failed_record(tmp_path):
+    docs, errors, counts = read([deep_jsonl(tmp_path / "deep.jsonl")])
+    assert [d.record for d in docs] == ["a", "d"]
+    assert [(e.line, is_fatal(e)) for e in errors] == [(2, True), (3, True)]
+    assert all("nested" in e.message and "deep" in e.message for e in errors)
+    assert counts.as_dict() == {"records_read": 4, "records_checked": 2, "records_skipped": 0,
+                                "records_failed": 2, "errors": 2}
+
+
+def test_deeply_nested_json_array_element_is_one_failed_record(tmp_path):
+    path = tmp_path / "deep.json"
+    path.write_text('[{"id": "a", "caption": "best serum"},\n{"id": "b", "caption": ' + DEEP + '},\n'
+                    + DEEP + ',\n{"id": "c", "caption": "cures acne"}]', encoding="utf-8")
+    docs, errors, counts = read([path])
+    assert [d.record for d in docs] == ["a", "c"]
+    assert [e.line for e in errors] == [2, 3]
+    assert counts.records_read == 4 and counts.records_failed == 2
+
+
+def test_check_reports_a_deep_record_and_checks_the_rest(tmp_path):
+    path = deep_jsonl(tmp_path / "deep.jsonl")
+    result = cli("check", path, "--market", "us", "--format", "json")
+    assert result.exit_code == 2
+    assert [line.split(": ")[2] for line in error_lines(result)] == [f"{path}:2", f"{path}:3"]
+    report = json.loads(result.stdout)
+    assert report["summary"]["records_read"] == 4 and report["summary"]["records_failed"] == 2
+    assert {d["record"] for d in report["documents"]} == {"a", "d"}
+    assert any(f["rule"].startswith("us.claims") for d in report["documents"] for f in d["findings"])
+
+
+def test_audit_on_two_jobs_reports_a_deep_record_and_checks_the_rest(tmp_path):
+    path = deep_jsonl(tmp_path / "deep.jsonl")
+    out = tmp_path / "audit.json"
+    result = cli("audit", path, "--market", "us", "-f", "json", "-o", out, "--jobs", "2", "--no-cache")
+    assert result.exit_code == 2, result.output
+    summary = json.loads(out.read_text(encoding="utf-8"))["summary"]
+    assert (summary["records_read"], summary["records_checked"], summary["records_failed"]) == (4, 2, 2)
+
+
+# --- 22. very long records ----------------------------------------------------------------------
+
+
+def test_json_array_element_over_16_mib_is_skipped_and_the_rest_read(tmp_path):
+    path = tmp_path / "big.json"
+    big = json.dumps({"id": "big", "caption": "best " * (17 << 18)})  # 22 MB in one element
+    path.write_text('[{"id": "a", "caption": "best serum"},\n' + big + ',\n{"id": "c", "caption": "cures acne"},\n'
+                    '{"id": "d", "caption": "broken" "x"},\n{"id": "e", "caption": "guaranteed"}]', encoding="utf-8")
+    docs, errors, counts = read([path])
+    assert [d.record for d in docs] == ["a", "c", "e"]
+    assert [(e.line, is_fatal(e)) for e in errors] == [(2, True), (4, True)]
+    assert "larger than 16 MiB" in errors[0].message and f"{len(big):,}" in errors[0].message
+    assert errors[1].message.startswith("broken JSON record")
+    assert counts.as_dict() == {"records_read": 5, "records_checked": 3, "records_skipped": 0,
+                                "records_failed": 2, "errors": 2}
+
+
+def test_long_jsonl_and_csv_lines_are_read_whole(tmp_path):
+    caption = "best serum " * 300_000  # 3.3 MB, split over ~50 chunks
+    jsonl = tmp_path / "long.jsonl"
+    jsonl.write_text(json.dumps({"id": "a", "caption": caption}) + "\n" + json.dumps({"id": "b", "caption": "x"}),
+                     encoding="utf-8")
+    docs, errors, _ = read([jsonl])
+    assert not errors and [d.segments[0].text for d in docs] == [caption.strip(), "x"]
+    csv_path = tmp_path / "long.csv"
+    field = caption[:130_000]  # (the csv module's field limit is 131,072 characters)
+    csv_path.write_text("id,caption\na," + field + "\nb,x\n", encoding="utf-8")
+    docs, errors, _ = read([csv_path])
+    assert not errors and [(d.record, len(d.segments[0].origin)) for d in docs] == [("a", len(field)), ("b", 1)]
+
+
+# --- 14. duplicate keys and columns ---------------------------------------------------------------
+
+
+def test_json_record_with_a_duplicate_key_is_warned_about(tmp_path):
+    path = tmp_path / "dup.jsonl"
+    path.write_text('{"id": "a", "caption": "cures acne", "caption": "nice"}\n{"id": "b", "caption": "ok"}\n',
+                    encoding="utf-8")
+    docs, errors, counts = read([path])
+    assert [d.record for d in docs] == ["a", "b"]
+    (err,) = errors
+    assert not is_fatal(err) and (err.line, err.record) == (1, "a") and "'caption'" in err.message
+    assert counts.records_checked == 2 and counts.errors == 1
