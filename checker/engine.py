@@ -18,6 +18,7 @@ from .model import SEVERITY_RANK, Document, Finding, Meta, UsageError, format_ti
 from .normalize import normalize
 from .rules import CompiledRules, RuleSet
 from .rules import kinds as kind_registry
+from .rules.compiled import describe_owner
 from .rules.matcher import TIMEOUT
 from .rules.matching import Evidence, Mark, MatchContext
 
@@ -210,7 +211,7 @@ class _DocumentRun:
                 s, e = seg.span_to_original(*norm.span(ns, ne))
                 self.add_mark("signal", f"{sig['pack']}:{sig['id']}", sig["name"], seg, index, s, e, sig)
             for owner, pattern in ctx.problems:
-                self.problems.setdefault(owner.lstrip("$").split("#")[0].split("@")[0], pattern)
+                self.problems.setdefault(owner, pattern)
 
     def add_mark(self, tag, key, name, seg, index, s, e, signal=None) -> None:
         start = self.caption_start.get(id(seg.origin)) if seg.kind == "caption" else None
@@ -295,8 +296,9 @@ class _DocumentRun:
         text = self.document.text
         if text and "reelcheck:" in text:
             findings = apply_suppressions(text, findings)
-        problems = [f"rule {owner}: a regular expression ran out of time ({TIMEOUT:g} s) on this text, so the rule "
-                    f"was not fully applied: {pattern[:60]!r}" for owner, pattern in sorted(self.problems.items())]
+        problems = [f"{describe_owner(owner)}: a regular expression ran out of time ({TIMEOUT:g} s) on this "
+                    f"text and was given up, so its matches may be missing: {pattern[:60]!r}"
+                    for owner, pattern in sorted(self.problems.items())]
         return Outcome(findings, language, languages, problems)
 
     def _judge(self, sponsored, signals) -> None:

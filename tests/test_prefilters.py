@@ -9,21 +9,12 @@ from pathlib import Path
 import pytest
 import regex
 
-from checker import nlp
 from checker.engine import Checker
 from checker.language import segment_languages
 from checker.normalize import normalize
 from checker.rules import load_rules
-from checker.rules.kinds.regex_kind import (
-    Prefilter,
-    RegexPlan,
-    prefilter_regex,
-    regex_for,
-    required_literals,
-    screen_literals,
-)
-from checker.rules.kinds.terms import CompiledTerms, PhraseSet
-from checker.rules.matching import _WORD, MatchContext, text_keys, word_keys
+from checker.rules.matcher import MatcherSet, MatchSpec, Prefilter, per_language, required_literals
+from checker.rules.matching import MatchContext
 from checker.rules.screen import Screen
 
 _RULESET = load_rules()
@@ -72,7 +63,7 @@ def test_derived_regex_prefilters_never_hide_a_match():
         if rule.kind != "regex" or rule.spec.get("prefilter"):
             continue
         for lang in rule.languages:
-            source = regex_for(rule, lang)
+            source = per_language(rule.spec["regex"], lang, rule.languages)
             literals = source and required_literals(source)
             if not literals:
                 continue
@@ -93,9 +84,9 @@ def test_written_regex_prefilters_never_hide_a_match():
         written = rule.spec.get("prefilter")
         if rule.kind != "regex" or not written:
             continue
-        pre = prefilter_regex(written)
+        pre = Prefilter(written)
         for lang in rule.languages:
-            source = regex_for(rule, lang)
+            source = per_language(rule.spec["regex"], lang, rule.languages)
             rx = source and regex.compile(source)
             for text in TEXTS if rx else ():
                 norm = normalize(text).text
@@ -105,18 +96,7 @@ def test_written_regex_prefilters_never_hide_a_match():
     assert checked > 20
 
 
-# --- word keys and phrase indexes ------------------------------------------------------------------
-
-def test_word_keys_agree_with_the_word_regex():
-    samples = TEXTS + [
-        "Don't miss it!!! #ad @brand $29.99 carry-on 100% off — café déjà-vu",
-        "最好的面霜，真的！ best 2026 ทำไม ดีที่สุด x_y __init__ ９９",
-        "Giảm 5kg trong 7 ngày, trắng da sau 3 tuần",
-    ]
-    for text in samples:
-        norm = normalize(text).text
-        assert word_keys(norm) == set(_WORD.findall(norm.lower())), text
-
+# --- the screen -------------------------------------------------------------------------------------
 
 def _segment_contexts(text: str):
     norm = normalize(text).text
@@ -125,52 +105,26 @@ def _segment_contexts(text: str):
         yield lang, norm
 
 
-def test_phrase_index_never_hides_a_match():
-    """For every language's terms: where the PhraseMatcher finds a phrase, the index says possible."""
-    found = 0
-    for text in TEXTS:
-        for lang, norm in _segment_contexts(text):
-            rules = _CHECKER.compiled.for_language(lang)
-            phrase_sets: list[PhraseSet] = [c.phrases for c in rules.compiled if isinstance(c, CompiledTerms)]
-            phrase_sets += [rules.unless, rules.signal_phrases]
-            for ps in phrase_sets:
-                if ps.empty:
-                    continue
-                ctx = MatchContext(lang, norm, frozenset())
-                matches = ps.matches(nlp.make_doc(lang, norm))
-                if matches:
-                    found += 1
-                    assert ps.possible(ctx), (lang, text, matches[:3])
-                    # and for the keys that matched alone, as a segment with only their rules would ask
-                    keys = frozenset(k for k, _, _ in matches)
-                    assert ps.possible(ctx, keys), (lang, text, sorted(keys))
-    assert found > 300
-
-
-def _hits(rules, lang: str, norm: str, screened: bool) -> tuple[list, list]:
-    """Every rule and signal of the language asked about one text, with or without the screen."""
-    ctx = MatchContext(lang, norm, frozenset(rules.rules), signals=frozenset(rules.signals))
-    if not screened:
-        ctx.live = None
-        rules.screen_segment = lambda ctx: None  # (an instance attribute: this object only)
-    try:
-        hits = sorted((h.rule.id, h.start, h.end, h.tag or "") for h in rules.find(ctx))
-        signals = sorted((sig["id"], s, e) for sig, s, e in rules.find_signals(ctx, ctx.signals))
-    finally:
-        rules.__dict__.pop("screen_segment", None)
-    return hits, signals
+def _everything(rules, lang: str, norm: str, screened: bool) -> list:
+    """What every Matcher of the language (rules, evidence, unless contexts, signals) finds in one
+    text, with the screen's answer or with every owner let through."""
+    matchers: MatcherSet = rules.matchers
+    ctx = MatchContext(lang, norm, frozenset())
+    owners = frozenset(matchers.matchers)
+    live = matchers.live(ctx, owners) if screened else owners
+    return sorted((sp.owner, sp.start, sp.end) for sp in matchers.find(ctx, live))
 
 
 def test_screen_never_hides_a_match():
-    """The screen skips rules whose needles are not in the text: on every example and evaluation text,
-    in every language it is read in, the rules find exactly what they find unscreened."""
+    """The screen lets through only the Matchers whose needles are in the text: on every example and
+    evaluation text, in every language it is read in, they find exactly what all of them find."""
     found = 0
     for text in TEXTS:
         for lang, norm in _segment_contexts(text):
             rules = _CHECKER.compiled.for_language(lang)
-            screened = _hits(rules, lang, norm, screened=True)
-            assert screened == _hits(rules, lang, norm, screened=False), (lang, text)
-            found += bool(screened[0] or screened[1])
+            screened = _everything(rules, lang, norm, screened=True)
+            assert screened == _everything(rules, lang, norm, screened=False), (lang, text)
+            found += bool(screened)
     assert found > 1000
 
 
@@ -190,37 +144,41 @@ def test_screen_finds_words_whole_and_literals_as_written():
     assert screen.scan("song ft. someone", frozenset({"r.word"})) == set()  # only what is asked about
 
 
-def test_a_prefilter_the_screen_cannot_see_runs_its_regex_always():
-    """The screen reads the text without spaces: a prefilter literal of spaces only is not screened
-    (its regex runs on every segment) rather than never found."""
+def test_a_needle_the_screen_cannot_see_makes_its_matcher_run_always():
+    """The screen reads the text without spaces: a regex whose only literal is spaces is not screened
+    (it runs on every segment) rather than never found; so is one with no literal at all."""
+    ms = MatcherSet("en")
+    ms.add("team.two_spaces", MatchSpec(regex="a  b", prefilter=["  "]))
+    ms.add("team.digits", MatchSpec(regex=r"\d{7,}"))
+    ms.add("team.word", MatchSpec(terms=("serum",)))
+    ms.build()
+    assert ms.always == {"team.two_spaces", "team.digits"}
+    ctx = MatchContext("en", "a  b 1234567", frozenset())
+    live = ms.live(ctx, frozenset(ms.matchers))
+    assert live == {"team.two_spaces", "team.digits"}
+    assert [(sp.owner, sp.start, sp.end) for sp in ms.find(ctx, live)] == [
+        ("team.two_spaces", 0, 4), ("team.digits", 5, 12)]
+    assert Prefilter({"regex": r"\w@\w"}).needles == ("@",)
 
-    class Rule:
-        id = "team.two_spaces"
 
-    item = (Rule, regex.compile("a  b"), 0, Prefilter(["  "]))
-    plan = RegexPlan([item])
-    ctx = MatchContext("en", "a  b", frozenset({Rule.id}))
-    ctx.live = set()  # screened, nothing found
-    assert screen_literals(item[-1]) == ()
-    assert plan.candidates(ctx) == [item]
-    assert screen_literals(Prefilter({"regex": r"\w@\w"})) == ("@",)
-
-
-def test_phrase_index_says_no_when_the_words_are_apart():
-    ps = PhraseSet("en")
-    ps.add("r", ["only tonight"], "lower")
+def test_a_two_word_phrase_is_screened_on_its_joined_words():
+    ms = MatcherSet("en")
+    ms.add("r.tonight", MatchSpec(terms=("only tonight",)))
+    ms.build()
     near = MatchContext("en", "Only tonight: 20% off", frozenset())
     apart = MatchContext("en", "Tonight I cook the only pasta I know", frozenset())
-    assert ps.possible(near) and ps.possible(apart, frozenset({"other"})) is False
-    assert ps.possible(apart) is False  # both words are there, but not next to each other
+    assert ms.live(near, frozenset({"r.tonight"})) == {"r.tonight"}
+    assert ms.live(apart, frozenset({"r.tonight"})) == set()  # both words, but not next to each other
+    assert [(sp.start, sp.end) for sp in ms.find(near, {"r.tonight"})] == [(0, 12)]
 
 
-def test_chinese_keys_ignore_spaces_like_the_matcher():
-    ps = PhraseSet("zh")
-    ps.add("r", ["最好"], "lower")
+def test_chinese_phrases_ignore_spaces_like_the_matcher():
+    ms = MatcherSet("zh")
+    ms.add("r", MatchSpec(terms=("最好",)))
+    ms.build()
     ctx = MatchContext("zh", "这是 最 好的", frozenset())
-    assert "最好" in text_keys("zh", ctx.text)
-    assert ps.possible(ctx) and ps.matches(nlp.make_doc("zh", ctx.text))
+    assert ms.live(ctx, frozenset({"r"})) == {"r"}
+    assert [(sp.start, sp.end) for sp in ms.find(ctx, {"r"})] == [(3, 6)]
 
 
 # --- normalisation fast paths ------------------------------------------------------------------------
@@ -243,25 +201,24 @@ def test_normalize_matches_nfkc_per_character():
 
 
 def test_phrases_enter_the_matcher_only_when_a_segment_may_match_them():
-    """A key's phrases become spaCy Docs in the matcher when the screen lets a segment through for it,
-    not when the rules compile; the matches do not depend on which keys went in first."""
-    ps = PhraseSet("en")
-    ps.add("r.cure", ["cure acne"], "lemma")
-    ps.add("r.best", ["best serum", "number one serum"], "lower")
-    ps.prepare()
-    assert set(ps._pending) == {"r.cure", "r.best"}
-    doc = nlp.pipeline("en").make_doc("The best serum cures acne, number one serum")
+    """An owner's phrases become spaCy Docs in the PhraseMatcher when a segment first lets it through,
+    not when the rules compile; the matches do not depend on which owners went in first."""
+    ms = MatcherSet("en")
+    ms.add("r.cure", MatchSpec(terms=("cure acne",), mode="lemma"))
+    ms.add("r.best", MatchSpec(terms=("best serum", "number one serum")))
+    ms.build()
+    assert set(ms.phrases._pending) == {"r.cure", "r.best"}
+    ctx = MatchContext("en", "The best serum cures acne, number one serum", frozenset())
+
+    def found(owners):
+        return [(sp.owner, sp.tok_start, sp.tok_end) for sp in ms.find(ctx, owners)]
+
+    assert found({"r.best"}) == [("r.best", 1, 3), ("r.best", 6, 9)]
+    assert set(ms.phrases._pending) == {"r.cure"}
     everything = [("r.best", 1, 3), ("r.cure", 3, 5), ("r.best", 6, 9)]
-    # screened: only the live key goes in, and only its phrases are found
-    assert ps.matches(doc, None, frozenset({"r.best"})) == [("r.best", 1, 3), ("r.best", 6, 9)]
-    assert set(ps._pending) == {"r.cure"}
-    # the other key joins later; the order of matches is the same as with both from the start
-    assert ps.matches(doc, None, frozenset({"r.cure"})) == everything
-    fresh = PhraseSet("en")
-    fresh.add("r.best", ["best serum", "number one serum"], "lower")
-    fresh.add("r.cure", ["cure acne"], "lemma")
-    assert fresh.matches(doc) == everything and not fresh._pending  # not screened: all go in
-    # a key not allowed for the segment stays out
-    other = PhraseSet("en")
-    other.add("r.cure", ["cure acne"], "lemma")
-    assert other.matches(doc, frozenset({"r.best"}), None) == [] and set(other._pending) == {"r.cure"}
+    assert found({"r.cure", "r.best"}) == everything and not ms.phrases._pending
+    fresh = MatcherSet("en")
+    fresh.add("r.cure", MatchSpec(terms=("cure acne",), mode="lemma"))
+    fresh.add("r.best", MatchSpec(terms=("best serum", "number one serum")))
+    fresh.build()
+    assert [(sp.owner, sp.tok_start, sp.tok_end) for sp in fresh.find(ctx, {"r.best", "r.cure"})] == everything

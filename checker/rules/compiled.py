@@ -14,9 +14,22 @@ overlapping words. Owners in the MatcherSet are named after what they serve:
 from __future__ import annotations
 
 from . import kinds as kind_registry
-from .matcher import MatcherSet, spec_from
+from .matcher import MatcherSet
 from .matching import Hit, MatchContext
 from .packs import RuleSet
+
+
+def describe_owner(owner: str) -> str:
+    """What a MatcherSet owner is, for a user: "rule us.x", "signal us:gifted", "rule us.x (unless 0)"."""
+    if owner.startswith("$"):
+        return f"signal {owner[1:]}"
+    if "#" in owner:
+        rule, n = owner.split("#", 1)
+        return f"rule {rule} (its unless context {n})"
+    if "@" in owner:
+        rule, tag = owner.split("@", 1)
+        return f"rule {rule} (its {tag}s)"
+    return f"rule {owner}"
 
 
 def signal_key(signal: dict) -> str:
@@ -47,7 +60,7 @@ class LanguageRules:
         self.signals: dict[str, dict] = {}
         for sig in ruleset.signals():
             languages = sig.get("languages") or ruleset.markets[sig["pack"]].languages
-            if self.matchers.add("$" + signal_key(sig), spec_from(sig, lang, languages, "lower")):
+            if self.matchers.add("$" + signal_key(sig), kind_registry.signal_spec(sig, lang, languages)):
                 self.signals[signal_key(sig)] = sig
         self.matchers.build()
         self._wanted: dict[tuple[frozenset, frozenset], frozenset] = {}

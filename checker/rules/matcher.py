@@ -513,12 +513,23 @@ class MatcherSet:
 
 
 def validate(spec: MatchSpec, lang: str, where: str = "") -> None:
-    """Compile `spec` once to find what is wrong with it (ValueError naming the field)."""
+    """Compile `spec` once to find what is wrong with it: ValueError naming the field, under `where`
+    (e.g. "unless.0" gives "field 'unless.0.regex': ...")."""
+    try:
+        _validate(spec, lang)
+    except ValueError as exc:
+        message = str(exc)
+        if where and message.startswith("field '"):
+            message = f"field '{where}." + message[len("field '"):]
+        raise ValueError(message) from None
+
+
+def _validate(spec: MatchSpec, lang: str) -> None:
     for template in spec.terms:
         try:
             phrases.expand(template)
         except phrases.TemplateError as exc:
-            raise ValueError(f"field '{where or 'terms'}': {exc}") from None
+            raise ValueError(f"field 'terms': {exc}") from None
     Matcher("check", MatchSpec(patterns=spec.patterns, regex=spec.regex, group=spec.group,
                                prefilter=spec.prefilter, examples=spec.examples), lang, validate=True)
     if spec.regex:

@@ -463,6 +463,11 @@ def _load_dir(directory: Path, builtin: bool, digest) -> Market:
         except ValueError as exc:
             raise PackError(f"{rule.where}: rule {rule.id}: {exc}") from None
         market.own_rules.append(rule)
+    for signal in signals:
+        try:
+            kind_registry.check_signal(signal, signal.get("languages") or market.languages)
+        except ValueError as exc:
+            raise PackError(f"{signal['file']}:{signal['line']}: signal {signal['id']}: {exc}") from None
     return market
 
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..check import check_item
 from ..model import Document, Meta, Segment
+from ..vocabulary import selected_by
 
 
 @dataclass(frozen=True)
@@ -66,12 +68,13 @@ def run_rule_examples(checker, rule) -> list[ExampleResult]:
     for expect in ("flag", "pass"):
         for example in rule.examples[expect]:
             document = example_document(rule, example, market)
-            findings = checker.check(document)
-            def mine(rule_id: str) -> bool:  # require rules report <id>.missing, <id>.buried...
-                return rule_id == rule.id or rule_id.startswith(rule.id + ".")
-
-            found = tuple(f.text or f.rule for f in findings if mine(f.rule) or any(mine(r) for r in f.related))
-            ok = bool(found) if expect == "flag" else not found
+            result = check_item(checker, document)
+            mine = (rule.id,)  # (require rules report <id>.missing, <id>.buried...)
+            found = tuple(f.text or f.rule for f in result.findings
+                          if selected_by(f.rule, mine) or any(selected_by(r, mine) for r in f.related))
+            trouble = tuple(e.message for e in result.errors())  # a rule that timed out, a failed check
+            ok = (bool(found) if expect == "flag" else not found) and not trouble
+            found += trouble
             text = example if isinstance(example, str) else example["text"]
             results.append(ExampleResult(rule.id, expect, text, ok, found))
     return results

@@ -52,12 +52,25 @@ def check(rule) -> None:
 
     for lang in rule.languages:
         for tag, spec in matchers(rule, lang).items():
-            validate(spec, lang, f"{tag}.terms" if tag else "terms")
+            validate(spec, lang, {"label": "require", "weak": "weak"}.get(tag, tag or ""))
         for i, entry in enumerate(rule.unless):
             validate(unless_spec(rule, entry, lang), lang, f"unless.{i}")
     module = KINDS[rule.kind]
     if hasattr(module, "check"):
         module.check(rule)
+
+
+def check_signal(signal: dict, languages) -> None:
+    """A sponsorship signal's matcher compiles in each of its languages."""
+    from ..matcher import validate
+
+    for lang in languages:
+        validate(signal_spec(signal, lang, languages), lang)
+
+
+def signal_spec(signal: dict, lang: str, languages) -> MatchSpec:
+    """A sponsorship signal's spec: the same shape, its terms compared case-folded by default."""
+    return spec_from(signal, lang, languages, "lower")
 
 
 def unless_spec(rule, entry: dict, lang: str) -> MatchSpec:

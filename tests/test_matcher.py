@@ -1,0 +1,129 @@
+"""The one matcher: every kind of text-matching spec (rule terms, patterns and regexes, require labels,
+unless contexts, signals, prefilter overrides) runs with one time limit, and a timeout is reported
+as a problem of the document that names what timed out, while every other rule still applies."""
+
+import time
+from pathlib import Path
+
+import pytest
+
+from checker.engine import Checker
+from checker.model import Document, Meta, Segment
+from checker.rules import PackError, load_rules
+from checker.rules.matcher import MatcherSet, MatchSpec, per_language, spec_from
+
+SLOW = "(a|a)+$"  # exponential on a run of a's that does not end the text
+
+HOSTILE = f"""
+signals:
+  - id: slow
+    name: slow signal
+    weight: 1
+    regex: '{SLOW}'
+rules:
+  - id: team.rx
+    kind: regex
+    category: claim
+    severity: warning
+    message: Slow rule regex
+    rationale: A team rule written carelessly.
+    source: team style guide
+    regex: '{SLOW}'
+    examples: {{flag: ["ends with aa", "ends with a"], pass: ["abc", "def"]}}
+  - id: team.pat
+    kind: pattern
+    category: claim
+    severity: warning
+    message: Slow token predicate
+    rationale: A team rule written carelessly.
+    source: team style guide
+    patterns: [[{{LOWER: code}}, {{TEXT: {{REGEX: '^(a|a)+$'}}}}]]
+    examples: {{flag: ["code aaa", "code aa"], pass: ["code b", "no code"]}}
+  - id: team.label
+    kind: require
+    category: disclosure
+    severity: warning
+    message: Needs the team's label
+    rationale: A team rule written carelessly.
+    source: team style guide
+    require: {{regex: '{SLOW}'}}
+    examples: {{flag: ["nothing here", "still nothing"], pass: ["ends with aa", "ends with a"]}}
+  - id: team.deal
+    kind: terms
+    category: claim
+    severity: warning
+    message: A deal
+    rationale: A team rule written carelessly.
+    source: team style guide
+    terms: ["deal"]
+    unless:
+      - regex: '{SLOW}'
+        within: segment
+    examples: {{flag: ["great deal", "deal today"], pass: ["deal aa", "no"]}}
+  - id: team.yes
+    kind: regex
+    category: claim
+    severity: warning
+    message: Prefiltered
+    rationale: A team rule written carelessly.
+    source: team style guide
+    regex: 'yes'
+    prefilter: {{regex: '{SLOW}'}}
+    examples: {{flag: ["yes aa", "yes a"], pass: ["no", "nope"]}}
+"""
+
+
+def _team_pack(root: Path, body: str) -> Path:
+    pack = root / "team"
+    pack.mkdir(parents=True)
+    (pack / "pack.yaml").write_text('market: team\nname: Team\nlanguages: [en]\nversion: "1"\n', "utf-8")
+    (pack / "rules.yaml").write_text(body, "utf-8")
+    return root
+
+
+def test_a_hostile_regex_anywhere_is_a_reported_problem_not_a_crash(tmp_path):
+    checker = Checker(load_rules((str(_team_pack(tmp_path, HOSTILE)),)))
+    text = "Best serum ever, great deal! yes code " + "a" * 30 + "b and then " + "a" * 30 + "!"
+    doc = Document("post.txt", [Segment.whole(text)], Meta(markets=("team", "us")), text=text)
+    started = time.monotonic()
+    outcome = checker.run(doc, ("team", "us"))
+    assert time.monotonic() - started < 20
+    named = {p.split(": a regular expression")[0] for p in outcome.problems}
+    assert named == {
+        "rule team.rx", "rule team.pat", "rule team.label (its labels)",
+        "rule team.deal (its unless context 0)", "rule team.yes", "signal team:slow",
+    }
+    assert all("ran out of time" in p for p in outcome.problems)
+    rules = {f.rule for f in outcome.findings}
+    # every other rule still applies: the US superlative, the deal (its unless gave up: no cancel)
+    assert {"us.claims.superlative", "team.deal"} <= rules
+
+
+def test_a_broken_regex_in_a_signal_or_unless_is_a_pack_error_naming_the_place(tmp_path):
+    body = HOSTILE.replace(f"regex: '{SLOW}'\nrules:", "regex: '(unclosed'\nrules:", 1)
+    with pytest.raises(PackError, match=r"rules\.yaml:\d+: signal slow: field 'regex': missing \)"):
+        load_rules((str(_team_pack(tmp_path / "a", body)),))
+    body = HOSTILE.replace(f"      - regex: '{SLOW}'", "      - regex: '[z-a]'")
+    with pytest.raises(PackError, match=r"rule team.deal: field 'unless.0.regex': bad character range"):
+        load_rules((str(_team_pack(tmp_path / "b", body)),))
+
+
+def test_per_language_is_the_one_resolver():
+    assert per_language({"en": ["best"], "zh": ["最好"]}, "zh", ("en", "zh")) == ["最好"]
+    assert per_language({"en": ["best"]}, "th", ("en", "th")) is None
+    assert per_language(["best"], "en", ("en",)) == ["best"]
+    assert per_language(["best"], "zh", ("en",)) is None  # a plain list is for the rule's languages
+    spec = spec_from({"phrases": {"en": ["best buy"]}, "within": 3}, "en", ("en",), "lower")
+    assert spec == MatchSpec(terms=("best buy",), mode="lower")
+
+
+def test_unless_contexts_can_be_token_patterns_too():
+    """`unless` takes the same spec shape as a rule: here a token pattern (a number before "kg")."""
+    ms = MatcherSet("en")
+    ms.add("r#0", spec_from({"patterns": [[{"LIKE_NUM": True}, {"LOWER": "kg"}]]}, "en", ("en",)))
+    ms.build()
+    from checker.rules.matching import MatchContext
+
+    ctx = MatchContext("en", "the bag holds 5 kg of rice", frozenset())
+    live = ms.live(ctx, frozenset({"r#0"}))
+    assert [(sp.start, sp.end) for sp in ms.find(ctx, live)] == [(14, 18)]
