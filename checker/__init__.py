@@ -14,9 +14,13 @@ __version__ = "0.1.0"
 
 from functools import cache
 
+from .check import ItemResult, check_item
 from .model import Document, Finding, InputError, Meta, Segment, UsageError
 
-__all__ = ["Document", "Finding", "InputError", "Meta", "Segment", "UsageError", "check_text", "load_checker", "__version__"]
+__all__ = [
+    "Document", "Finding", "InputError", "ItemResult", "Meta", "Segment", "UsageError", "check_item", "check_text",
+    "load_checker", "__version__",
+]
 
 
 @cache
@@ -47,11 +51,15 @@ def check_text(
     account: str | None = None,
     packs: tuple[str, ...] = (),
 ) -> list[Finding]:
-    """Check one caption or script text; offsets in the findings point into `text`."""
+    """Check one caption or script text; offsets in the findings point into `text`. A check that fails
+    (an unknown market) raises UsageError; `check_item` gives the whole result, partial errors too."""
     checker = _default_checker(tuple(packs))
     meta = Meta(
         markets=tuple(markets), language=language, sponsored=sponsored, product=product,
         platform=platform, account=account,
     )
     document = Document(path="<text>", segments=[Segment.whole(text, kind=kind)], meta=meta, text=text)
-    return checker.check(document)
+    result = check_item(checker, document)
+    if result.error is not None:
+        raise UsageError(result.error)
+    return result.findings

@@ -14,9 +14,8 @@ import click
 
 from . import __version__
 from .model import UsageError
+from .vocabulary import ACCOUNTS, FAIL_ON, PRODUCTS, output_formats, selected_by
 
-FORMATS = ("text", "json", "html", "sarif", "github", "junit", "csv", "jsonl")
-FAIL_ON = ("error", "warning", "info", "never")
 CONFIG_NAMES = ("reelcheck.toml", ".reelcheck.toml")
 
 
@@ -103,7 +102,7 @@ def apply_config(ctx: click.Context, params: dict, config_path: str | None) -> N
 def common_options(f):
     options = [
         click.option("--market", "-m", multiple=True, help="Target market(s): us, uk, cn, id, th, vn, my, ph, sg (comma-separated or repeated)."),
-        click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format."),
+        click.option("--format", "-f", "fmt", type=click.Choice(output_formats()), default="text", show_default=True, help="Output format."),
         click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report here instead of stdout."),
         click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True, help="Exit 1 when a finding is at or above this severity."),
         click.option("--packs", multiple=True, type=click.Path(), help="Extra rule-pack folder(s): new rules or markets."),
@@ -111,9 +110,9 @@ def common_options(f):
         click.option("--ignore", multiple=True, help="Skip these rules (ids or id prefixes)."),
         click.option("--lang", help="Language of Latin-script text (default: from the market)."),
         click.option("--sponsored/--not-sponsored", default=None, help="Declare whether the post is an ad."),
-        click.option("--product", type=click.Choice(["cosmetic", "supplement", "food", "medicine", "device", "alcohol", "apparel", "electronics", "other"]), help="Product type the post promotes."),
+        click.option("--product", type=click.Choice(PRODUCTS), help="Product type the post promotes."),
         click.option("--platform", help="Platform: tiktok, reels, shorts, douyin..."),
-        click.option("--account", type=click.Choice(["personal", "creator", "business"]), help="Account type."),
+        click.option("--account", type=click.Choice(ACCOUNTS), help="Account type."),
         click.option("--input-format", help="Format for stdin or unknown extensions: text, markdown, srt, vtt, csv, tsv, jsonl, json."),
         click.option("--include", multiple=True, help="Glob of files to check inside folders."),
         click.option("--exclude", multiple=True, help="Glob of files or folders to skip."),
@@ -181,7 +180,7 @@ def _load(p: dict):
     return ruleset, Checker(ruleset, select=_split(p["select"]), ignore=_split(p["ignore"])), markets
 
 
-def run(p: dict, command: str) -> int:
+def run(p: dict, command: str, audit_options=None) -> int:
     from .reporters import get_reporter
     from .reporters.base import ReportOptions
     from .runner import AtomicOutput, Session, check_items, header
@@ -199,13 +198,13 @@ def run(p: dict, command: str) -> int:
         if command == "audit":  # archive records travel unparsed: the audit's workers parse them
             from .audit import FileLayer, audit_items
 
-            if p.get("cache"):  # archive files audited whole before are replayed from the cache
+            if audit_options.cache:  # archive files audited whole before are replayed from the cache
                 files = FileLayer()
                 items = iter_records(list(p["paths"]), options, archive_hook=files)
             else:
                 files = None
                 items = iter_records(list(p["paths"]), options)
-            results = audit_items(checker, items, markets, p, session, files=files)
+            results = audit_items(checker, items, markets, audit_options, session, files=files)
         else:
             results = check_items(checker, iter_documents(list(p["paths"]), options), markets)
         try:
@@ -226,8 +225,9 @@ def run(p: dict, command: str) -> int:
 
 def _invoke(ctx: click.Context, params: dict, command: str) -> None:
     apply_config(ctx, params, params.get("config_path"))
+    audit_options = _audit_options(params) if command == "audit" else None
     try:
-        code = run(params, command)
+        code = run(params, command, audit_options)
     except UsageError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
@@ -283,12 +283,22 @@ def audit(ctx, **params):
     reelcheck audit exports/ --market id,my --format jsonl -o findings.jsonl --jobs 2
     reelcheck audit big.jsonl --market us --format json --sponsored-field is_paid > audit.json
     """
-    from .audit import default_cache_dir
-
-    params["jobs"] = params["jobs"] or os.cpu_count() or 1
-    cache_dir = params.pop("cache_dir")
-    params["cache"] = None if params.pop("no_cache") else (cache_dir or str(default_cache_dir()))
     _invoke(ctx, params, "audit")
+
+
+def _audit_options(p: dict):
+    """`reelcheck audit`'s own options (after the configuration file filled the shared ones)."""
+    from .audit import AuditOptions, default_cache_dir
+
+    return AuditOptions(
+        jobs=p["jobs"] or os.cpu_count() or 1,
+        cache=None if p["no_cache"] else (p["cache_dir"] or str(default_cache_dir())),
+        max_errors=p["max_errors"],
+        all_records=p["all_records"],
+        quiet=p["quiet"],
+        packs=tuple(p["packs"]),
+        output=p["output"],
+    )
 
 
 @main.group()
@@ -396,7 +406,7 @@ def rules_test(packs, rule_prefix):
     selected = [
         r for rid, r in sorted(ruleset.rules.items())
         if (not packs or r.file in team_files or any(r.file.startswith(str(Path(p))) for p in packs))
-        and (not rule_prefix or any(rid == p or rid.startswith(p.rstrip(".") + ".") for p in rule_prefix))
+        and (not rule_prefix or selected_by(rid, rule_prefix))
     ]
     failures = 0
     examples = 0

@@ -14,14 +14,12 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from dataclasses import field as _field
 
-SEGMENT_KINDS = ("spoken", "onscreen", "direction", "caption")
-SEVERITIES = ("error", "warning", "info")
-SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
-CATEGORIES = ("claim", "disclosure", "music", "taboo", "offplatform", "pricing", "engagement")
-PRODUCTS = (
-    "cosmetic", "supplement", "food", "medicine", "device", "alcohol", "apparel", "electronics", "other",
-)
-ACCOUNTS = ("personal", "creator", "business")
+from .vocabulary import SEGMENT_KINDS, SEVERITIES, SEVERITY_RANK
+
+__all__ = [
+    "SEGMENT_KINDS", "SEVERITIES", "SEVERITY_RANK", "Document", "Finding", "InputError", "Meta", "Segment",
+    "UsageError", "format_time",
+]
 
 
 def format_time(seconds: float | None) -> str | None:

@@ -1,7 +1,7 @@
-"""Runs a check end to end: sources -> engine -> reporter, counting everything on the way.
+"""Runs a check end to end: sources -> `check.check_item` -> reporter, counting everything on the way.
 
-The CLI commands (`check`, `audit`) and the Python API share this; `audit` swaps the serial
-`check_items` for a pool of worker processes but feeds the same `Session`.
+The CLI commands (`check`, `audit`) share this; `audit` swaps the serial `check_items` for a pool of
+worker processes (`checker.audit`) but feeds the same `Session`.
 """
 
 from __future__ import annotations
@@ -13,78 +13,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from . import __version__
-from .engine import Checker
-from .model import SEVERITIES, Document, Finding, InputError, UsageError
+from .check import FALLBACK_MARKETS, check_item, has_text
+from .model import Document, InputError
 from .reporters.base import Reporter, at_or_above
 from .rules import RuleSet
+from .vocabulary import SEVERITIES
+
+is_checked = has_text  # (the name tests/source_counts.py imports)
 
 
-def document_dict(document: Document, findings: list[Finding], markets: tuple[str, ...],
-                  language: str | None = None, languages: tuple[str, ...] = ()) -> dict:
-    d = record_dict(
-        document.path, document.format, document.record, document.record_line, language,
-        list(languages), list(markets), declared_meta(document.meta), is_checked(document),
-        [f.to_dict() for f in findings],
-    )
-    if document.text is not None:
-        d["text"] = document.text
-    else:
-        d["fields"] = fields_of(document)
-    if document.format in ("srt", "vtt"):
-        d["cues"] = [
-            {"cue": s.cue, "start": s.pieces[0][1] if s.pieces else 0, "start_time": s.start_time, "end_time": s.end_time}
-            for s in document.segments
-            if s.cue is not None
-        ]
-    return d
-
-
-def record_dict(path, fmt, record, record_line, language, languages: list, markets: list, meta: dict,
-                checked: bool, findings: list[dict]) -> dict:
-    """The keys every document dict starts with, in report order (`audit` builds a cached record's dict
-    from these without a Document; `document_dict` adds the text, fields and cues)."""
-    return {
-        "path": path,
-        "format": fmt,
-        "record": record,
-        "record_line": record_line,
-        "language": language,
-        "languages": languages,
-        "markets": markets,
-        "meta": meta,
-        "checked": checked,
-        "findings": findings,
-    }
-
-
-def declared_meta(meta) -> dict:
-    return {k: getattr(meta, k) for k in ("sponsored", "product", "platform", "account", "type")
-            if getattr(meta, k) is not None}
-
-
-def is_checked(document: Document) -> bool:
-    """Whether the document has any text to check (one without is counted as skipped)."""
-    return any(s.text.strip() for s in document.segments)
-
-
-def fields_of(document: Document) -> dict[str, str]:
-    """Archive field -> its original value, for the fields the document's segments came from."""
-    fields: dict[str, str] = {}
-    for seg in document.segments:
-        if seg.field is not None:
-            fields.setdefault(seg.field, seg.origin)
-    return fields
-
-
-FALLBACK_MARKETS = ("global",)
 _FALLBACK_LIST = list(FALLBACK_MARKETS)
-
-
-def check_document(checker: Checker, document: Document, default_markets: tuple[str, ...]) -> dict:
-    """Check one document; with no market declared anywhere, only the global platform rules apply."""
-    markets = tuple(sorted(set(document.meta.markets or default_markets or FALLBACK_MARKETS)))
-    outcome = checker.run(document, markets)
-    return document_dict(document, outcome.findings, markets, outcome.language, outcome.languages)
 
 
 @dataclass
@@ -218,16 +156,18 @@ class Session:
 
 
 def check_items(
-    checker: Checker, items: Iterable[Document | InputError], default_markets: tuple[str, ...]
+    checker, items: Iterable[Document | InputError], default_markets: tuple[str, ...]
 ) -> Iterator[dict | InputError]:
+    """`check_item` over what the sources yield: their InputErrors as they are, per document its
+    partial and failed-check errors, then its document dict (none when its check failed)."""
     for item in items:
         if isinstance(item, InputError):
             yield item
             continue
-        try:
-            yield check_document(checker, item, default_markets)
-        except UsageError as exc:  # e.g. a record naming a market we do not have
-            yield InputError(item.path, str(exc).removeprefix(f"{item.path}: "), line=item.record_line, record=item.record)
+        result = check_item(checker, item, default_markets)
+        yield from result.errors()
+        if result.error is None:
+            yield result.to_dict()
 
 
 class AtomicOutput:

@@ -15,6 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from checker import audit as audit_mod
+from checker.audit import AuditOptions
+from checker.audit import run as audit_run
 from checker.cli import main
 from checker.engine import Checker
 from checker.model import Document, InputError, Meta, Segment
@@ -322,7 +324,7 @@ def test_spawned_workers_give_the_same_report(packs, tmp_path, monkeypatch):
     make_archive(archive, 300)
     forked = tmp_path / "fork.json"
     assert audit(archive, *ARGS, "-f", "json", "-o", forked, "-j", 2, "--no-cache").exit_code == 1
-    monkeypatch.setattr(audit_mod, "_mp_context", lambda: multiprocessing.get_context("spawn"))
+    monkeypatch.setattr(audit_run, "_mp_context", lambda: multiprocessing.get_context("spawn"))
     spawned = tmp_path / "spawn.json"
     assert audit(archive, *ARGS, "-f", "json", "-o", spawned, "-j", 2, "--no-cache").exit_code == 1
     assert spawned.read_bytes() == forked.read_bytes()
@@ -370,19 +372,19 @@ def test_streams_with_bounded_batches_in_flight(packs, jobs):
     checker = Checker(load_rules())
     session = Session(JsonReporter(io.StringIO()))
     consumed = [0]
-    p = {"jobs": jobs, "cache": None, "quiet": True, "packs": (), "all_records": False, "max_errors": None}
-    results = audit_mod.audit_items(checker, _docs(5000, consumed), ("us",), p, session)
+    options = AuditOptions(jobs=jobs, quiet=True)
+    results = audit_mod.audit_items(checker, _docs(5000, consumed), ("us",), options, session)
     first = next(results)
     assert first["record"] == "0" and first["findings"]
     # what was read ahead is bounded by the batches in flight, not by the input
-    assert consumed[0] <= audit_mod.MAX_BATCH * (jobs * audit_mod.IN_FLIGHT_PER_JOB + 2)
+    assert consumed[0] <= audit_run.MAX_BATCH * (jobs * audit_run.IN_FLIGHT_PER_JOB + 2)
     peak = 0
     records = [first["record"]]
     for item in results:
         records.append(item["record"])
         peak = max(peak, consumed[0] - len(records))
     assert records == [str(i) for i in range(5000)]
-    assert peak <= audit_mod.MAX_BATCH * (jobs * audit_mod.IN_FLIGHT_PER_JOB + 2)
+    assert peak <= audit_run.MAX_BATCH * (jobs * audit_run.IN_FLIGHT_PER_JOB + 2)
     assert session.findings_only
 
 
@@ -470,7 +472,7 @@ def test_worker_failure_is_reported_per_record(packs):
     """A packed record that cannot be rebuilt or checked comes back as an error result, not a crash."""
     checker = Checker(load_rules())
     doc = Document(path="mem", segments=[Segment.whole("cures acne")], meta=Meta(markets=("zz",)), record="x")
-    status, own_id, message, problems = audit_mod.check_item(checker, doc, ("zz",))
+    status, own_id, message, problems = audit_mod.check_work(checker, doc, ("zz",))
     assert status == "failed" and "zz" in message and own_id is None and problems == []
     data = audit_mod.pack_document(doc)
     again = audit_mod.unpack_document(data)
@@ -499,6 +501,6 @@ def test_errors_from_sources_pass_through_in_order(packs):
     checker = Checker(load_rules())
     items = [InputError("a.csv", "bad row", line=3),
              Document(path="a.csv", segments=[Segment.whole("miracle cure")], meta=Meta(markets=("us",)), record="1")]
-    p = {"jobs": 1, "cache": None, "quiet": True, "packs": (), "all_records": True, "max_errors": None}
-    out = list(audit_mod.audit_items(checker, items, ("us",), p, Session(JsonReporter(io.StringIO()))))
+    options = AuditOptions(jobs=1, quiet=True, all_records=True)
+    out = list(audit_mod.audit_items(checker, items, ("us",), options, Session(JsonReporter(io.StringIO()))))
     assert isinstance(out[0], InputError) and out[1]["findings"][0]["rule"] == "us.claims.cure"

@@ -197,16 +197,17 @@ class _Caches:
 
     @classmethod
     def install(cls, monkeypatch):
-        from checker import audit as audit_mod
+        from checker.audit import ResultCache
+        from checker.audit import run as audit_run
 
         cls.made = []
 
-        class Spy(audit_mod.ResultCache):
+        class Spy(ResultCache):
             def __init__(self, *args, **kwargs):
                 super().__init__(*args, **kwargs)
                 cls.made.append(self)
 
-        monkeypatch.setattr(audit_mod, "ResultCache", Spy)
+        monkeypatch.setattr(audit_run, "ResultCache", Spy)
 
     @classmethod
     def last(cls) -> tuple[int, int, int, int, int]:
@@ -257,9 +258,9 @@ def write_archive(path: Path, records: list[dict]) -> int:
 @pytest.mark.parametrize("kind", ["jsonl", "csv", "json"])
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])
 def test_replayed_file_gives_the_same_bytes(packs, tmp_path, monkeypatch, kind, fmt):  # noqa: F811
-    from checker import audit as audit_mod
+    from checker.audit import filecache
 
-    monkeypatch.setattr(audit_mod, "FILE_CHUNK", 7)  # many chunks, errors and partial errors across their edges
+    monkeypatch.setattr(filecache, "FILE_CHUNK", 7)  # many chunks, errors and partial errors across their edges
     _Caches.install(monkeypatch)
     _Counting.install(monkeypatch)
     records = rows(60)
@@ -354,9 +355,9 @@ def test_pack_change_rechecks_every_record_of_a_stored_file(packs, tmp_path, mon
 
 
 def test_stopped_run_stores_no_file_entry(packs, tmp_path, monkeypatch):  # noqa: F811
-    from checker import audit as audit_mod
+    from checker.audit import filecache
 
-    monkeypatch.setattr(audit_mod, "FILE_CHUNK", 5)  # chunks are written before the stop: they must go
+    monkeypatch.setattr(filecache, "FILE_CHUNK", 5)  # chunks are written before the stop: they must go
     _Caches.install(monkeypatch)
     archive = tmp_path / "a.jsonl"
     write_jsonl(archive, rows(80), extra={i: "{broken" for i in (30, 50, 70)})
@@ -378,9 +379,9 @@ def test_stopped_run_stores_no_file_entry(packs, tmp_path, monkeypatch):  # noqa
 
 def test_interrupted_run_stores_no_file_entry(packs, tmp_path, monkeypatch):  # noqa: F811
     import checker.sources as sources
-    from checker import audit as audit_mod
+    from checker.audit import filecache
 
-    monkeypatch.setattr(audit_mod, "FILE_CHUNK", 5)
+    monkeypatch.setattr(filecache, "FILE_CHUNK", 5)
     archive = tmp_path / "a.jsonl"
     write_jsonl(archive, rows(300))
     real = sources.iter_records
@@ -413,12 +414,12 @@ def test_unfinished_iteration_stores_no_file_entry(packs, tmp_path):  # noqa: F8
     archive = tmp_path / "a.jsonl"
     write_jsonl(archive, rows(3000))
     cache = tmp_path / "cache"
-    p = {"jobs": 1, "cache": str(cache), "quiet": True, "packs": (), "all_records": False, "max_errors": None}
+    audit_options = audit_mod.AuditOptions(jobs=1, cache=str(cache), quiet=True)
     options = SourceOptions(text_fields=("caption",), id_field="id", market_field="market")
     files = audit_mod.FileLayer()
     items = iter_records([str(archive)], options, archive_hook=files)
     session = Session(JsonReporter(io.StringIO()))
-    results = audit_mod.audit_items(Checker(load_rules()), items, (), p, session, files=files)
+    results = audit_mod.audit_items(Checker(load_rules()), items, (), audit_options, session, files=files)
     for _ in results:  # (clean records are counted into the session, not yielded)
         if session.summary.records_read >= 1000:
             break
@@ -443,19 +444,19 @@ def test_failed_check_keeps_the_file_out_of_the_file_layer(packs, tmp_path, monk
 
 
 def test_file_changed_while_read_is_not_stored(packs, tmp_path, monkeypatch):  # noqa: F811
-    from checker import audit as audit_mod
+    from checker.audit import filecache
 
     _Caches.install(monkeypatch)
     archive = tmp_path / "a.jsonl"
     write_jsonl(archive, rows(20))
-    real = audit_mod.file_digest
+    real = filecache.file_digest
     calls = []
 
     def digest(path):
         calls.append(path)
         return real(path) + (b"changed" if len(calls) % 2 == 0 else b"")  # after reading: not the same
 
-    monkeypatch.setattr(audit_mod, "file_digest", digest)
+    monkeypatch.setattr(filecache, "file_digest", digest)
     run(archive, tmp_path / "a.json", "-f", "json", "-j", 1, "--cache", tmp_path / "cache")
     assert calls == [str(archive)] * 2 and _Caches.last()[4] == 0
     assert stored_files(tmp_path / "cache") == []
@@ -518,15 +519,15 @@ def test_stdin_is_never_replayed_whole(packs, tmp_path, monkeypatch):  # noqa: F
 def test_damaged_file_entry_is_read_again_and_replaced(packs, tmp_path, monkeypatch):  # noqa: F811
     import sqlite3
 
-    from checker import audit as audit_mod
+    from checker.audit import CACHE_FILE, filecache
 
-    monkeypatch.setattr(audit_mod, "FILE_CHUNK", 8)
+    monkeypatch.setattr(filecache, "FILE_CHUNK", 8)
     _Caches.install(monkeypatch)
     archive = tmp_path / "a.jsonl"
     write_archive(archive, rows(40))
     cache = tmp_path / "cache"
     first = run(archive, tmp_path / "first.json", "-f", "json", "-j", 1, "--cache", cache)
-    db = sqlite3.connect(cache / audit_mod.CACHE_FILE)
+    db = sqlite3.connect(cache / CACHE_FILE)
     with db:
         db.execute("DELETE FROM file_chunks WHERE seq = 2")
     db.close()

@@ -4,18 +4,9 @@ from __future__ import annotations
 
 import re
 
-SEVERITY_ORDER = ("error", "warning", "info")
+from ..vocabulary import CATEGORY_LABELS, SEVERITY_LABELS
+
 SEVERITY_ICON = {"error": "\u2716", "warning": "\u25b2", "info": "\u2139"}  # ✖ ▲ ℹ
-SEVERITY_LABEL = {"error": "Error", "warning": "Warning", "info": "Info"}
-CATEGORY_LABEL = {
-    "claim": "Claim",
-    "disclosure": "Disclosure",
-    "music": "Music",
-    "taboo": "Taboo",
-    "offplatform": "Off-platform",
-    "pricing": "Pricing",
-    "engagement": "Engagement",
-}
 
 _URL = re.compile(r"https?://[^\s<>\"']+")
 
@@ -55,11 +46,11 @@ def split_source(source: str | None) -> tuple[str, str | None, str]:
 
 
 def category_label(category: str) -> str:
-    return CATEGORY_LABEL.get(category, category.replace("-", " ").replace("_", " ").capitalize())
+    return CATEGORY_LABELS.get(category, category.replace("-", " ").replace("_", " ").capitalize())
 
 
 def severity_label(severity: str) -> str:
-    return SEVERITY_LABEL.get(severity, severity.capitalize())
+    return SEVERITY_LABELS.get(severity, severity.capitalize())
 
 
 def where(finding: dict) -> str:

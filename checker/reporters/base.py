@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TextIO
 
-from ..model import SEVERITY_RANK
+from ..vocabulary import SEVERITY_RANK
 
 
 @dataclass(slots=True)

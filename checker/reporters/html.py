@@ -29,9 +29,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
+from ..vocabulary import SEVERITIES, SEVERITY_RANK
 from ._common import (
     SEVERITY_ICON,
-    SEVERITY_ORDER,
     category_label,
     doc_label,
     rule_docs_url,
@@ -42,7 +42,6 @@ from ._common import (
 from .base import Reporter
 
 TEMPLATES = Path(__file__).with_name("templates")
-_RANK = {"info": 1, "warning": 2, "error": 3}
 _META_KEYS = ("sponsored", "product", "platform", "account", "type")
 PAGE_SIZE = 50  # documents per page in the browser (the script reads it from the page)
 NOSCRIPT_CSS = ".doc.pg-hide{display:block}"
@@ -85,7 +84,7 @@ def json_for_script(data) -> Markup:
 
 
 def _sev(value) -> str:
-    return value if value in _RANK else "info"
+    return value if value in SEVERITY_RANK else "info"
 
 
 def _valid_span(value: str, f: dict) -> bool:
@@ -148,7 +147,7 @@ def highlight(value: str, spans: list[tuple[int, int, int, str, str]], n: int, c
             out.append(piece)
             continue
         ids = sorted(active)
-        top = max((sev for _, sev in active.values()), key=_RANK.__getitem__)
+        top = max((sev for _, sev in active.values()), key=SEVERITY_RANK.__getitem__)
         mid = mark_id(ids)
         data_f = " ".join(map(str, ids))
         described = " ".join(f"f-{n}-{i}" for i in ids)
@@ -239,7 +238,7 @@ def prepare_document(doc: dict, n: int, docs_url: str) -> dict:
         "blocks": block_views,
         "has_text": bool(blocks),
         "findings": views,
-        "counts": [(s, SEVERITY_ICON[s], severity_label(s), counts[s]) for s in SEVERITY_ORDER if counts[s]],
+        "counts": [(s, SEVERITY_ICON[s], severity_label(s), counts[s]) for s in SEVERITIES if counts[s]],
         "subtitle": doc.get("format") in ("srt", "vtt"),
     }
 
@@ -307,7 +306,7 @@ class HtmlReporter(Reporter):
                 info = self._rules[rule] = {"rule": rule, "message": f.get("message") or rule, "count": 0,
                                             "severity": _sev(f.get("severity")), "category": f.get("category")}
             info["count"] += 1
-            if _RANK[_sev(f.get("severity"))] > _RANK[info["severity"]]:
+            if SEVERITY_RANK[_sev(f.get("severity"))] > SEVERITY_RANK[info["severity"]]:
                 info["severity"] = _sev(f.get("severity"))
             self._sev[_sev(f.get("severity"))] += 1
             self._cat[str(f.get("category") or "")] += 1
@@ -358,12 +357,12 @@ class HtmlReporter(Reporter):
             "documents": documents,
             "documents_with": summary.get("documents_with_findings", self._docs_with),
             "findings_total": findings_total,
-            "sev_rows": [(s, SEVERITY_ICON[s], severity_label(s), int(by_sev.get(s, 0))) for s in SEVERITY_ORDER],
+            "sev_rows": [(s, SEVERITY_ICON[s], severity_label(s), int(by_sev.get(s, 0))) for s in SEVERITIES],
             "cat_rows": sorted(((c, category_label(c), int(v)) for c, v in by_cat.items()), key=lambda r: (-r[2], r[0])),
             "market_rows": sorted(((m, int(v)) for m, v in by_market.items()), key=lambda r: (-r[1], r[0])),
             "top_rules": rules[:10],
             "all_rules": sorted(self._rules.values(), key=lambda r: r["rule"]),
-            "facet_sev": [(s, SEVERITY_ICON[s], severity_label(s), self._sev.get(s, 0)) for s in SEVERITY_ORDER],
+            "facet_sev": [(s, SEVERITY_ICON[s], severity_label(s), self._sev.get(s, 0)) for s in SEVERITIES],
             "facet_cat": sorted(((c, category_label(c), n) for c, n in self._cat.items()), key=lambda r: r[0]),
             "facet_market": [(m, self._market.get(m, 0)) for m in markets],
             "errors": self._errors,

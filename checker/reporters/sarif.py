@@ -13,6 +13,7 @@ import hashlib
 import json
 from urllib.parse import quote
 
+from ..vocabulary import SEVERITY_RANK
 from ._common import category_label, rule_docs_url, rule_market, split_source
 from .base import Reporter
 
@@ -216,7 +217,7 @@ def _region(doc: dict, f: dict, record) -> dict | None:
 
 
 def _rank(severity) -> int:
-    return {"info": 1, "warning": 2, "error": 3}.get(severity, 0)
+    return SEVERITY_RANK.get(severity, 0)
 
 
 def _rule_name(rule_id: str) -> str:

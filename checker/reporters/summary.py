@@ -7,7 +7,7 @@ from __future__ import annotations
 import heapq
 from collections import Counter
 
-from ..model import SEVERITIES, SEVERITY_RANK
+from ..vocabulary import SEVERITIES, SEVERITY_RANK
 from .base import Reporter
 from .text import TextReporter
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from ..model import SEVERITIES
+from ..vocabulary import SEVERITIES
 from .base import Reporter
 
 _COLORS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m"}

@@ -19,8 +19,13 @@ class ExampleResult:
     text: str
     ok: bool
     found: tuple[str, ...]  # what the rule matched (flag) or wrongly matched (pass)
+    span: tuple[int, int] | None = None  # the words a flag example pins
 
     def describe(self) -> str:
+        if self.expect == "flag" and self.span and self.found:
+            s, e = self.span
+            return (f"{self.rule}: flag example flagged {', '.join(map(repr, self.found))}, not the pinned "
+                    f"{self.text[s:e]!r}: {self.text!r}")
         if self.expect == "flag":
             return f"{self.rule}: flag example not flagged: {self.text!r}"
         return f"{self.rule}: pass example flagged ({', '.join(self.found)}): {self.text!r}"
@@ -73,8 +78,13 @@ def run_rule_examples(checker, rule) -> list[ExampleResult]:
             found = tuple(f.text or f.rule for f in result.findings
                           if selected_by(f.rule, mine) or any(selected_by(r, mine) for r in f.related))
             trouble = tuple(e.message for e in result.errors())  # a rule that timed out, a failed check
-            ok = (bool(found) if expect == "flag" else not found) and not trouble
+            span = None if isinstance(example, str) else example.get("span")
+            if span is not None:  # the finding must cover exactly the pinned words
+                hit = any(selected_by(f.rule, mine) and (f.start, f.end) == tuple(span) for f in result.findings)
+            else:
+                hit = bool(found)
+            ok = (hit if expect == "flag" else not found) and not trouble
             found += trouble
             text = example if isinstance(example, str) else example["text"]
-            results.append(ExampleResult(rule.id, expect, text, ok, found))
+            results.append(ExampleResult(rule.id, expect, text, ok, found, span and tuple(span)))
     return results

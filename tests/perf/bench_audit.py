@@ -316,7 +316,7 @@ def run_audit(checker: Checker, path: Path, jobs: int, cache: str | None = None,
     options = SourceOptions(text_fields=("caption",), id_field="id", market_field="market")
     out = open(output or os.devnull, "w", encoding="utf-8")
     session = Session(JsonlReporter(out), fail_on="never")
-    p = {"jobs": jobs, "cache": cache, "quiet": True, "packs": (), "all_records": False, "max_errors": None}
+    audit_options = audit_mod.AuditOptions(jobs=jobs, cache=cache, quiet=True)
     seen = _NullSession()
     cpu = time.process_time()
     t = time.perf_counter()
@@ -326,7 +326,7 @@ def run_audit(checker: Checker, path: Path, jobs: int, cache: str | None = None,
     else:
         files = None
         items = iter_records([str(path)], options)
-    for item in audit_mod.audit_items(checker, items, (), p, session, files=files):
+    for item in audit_mod.audit_items(checker, items, (), audit_options, session, files=files):
         seen.take(item)
         if isinstance(item, dict):
             session.document(item)

@@ -1,0 +1,55 @@
+"""The words reelcheck's parts share: severities, categories, products, accounts, segment kinds, fail-on
+values, output formats, and how a dotted rule id is selected by prefixes.
+
+Each list is written here once. The pack schema's enums (`rules.packs._validator`), the CLI's choices,
+the reporters' labels and the evaluation scripts take them from here; output format names come from
+the reporter registry (`reporters.formats.REPORTERS`), read through `output_formats`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+#: severity -> its label, most severe first
+SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "info": "Info"}
+SEVERITIES = tuple(SEVERITY_LABELS)
+SEVERITY_RANK = {severity: len(SEVERITIES) - i for i, severity in enumerate(SEVERITIES)}  # info 1 .. error 3
+#: `--fail-on`: a severity, or never
+FAIL_ON = (*SEVERITIES, "never")
+
+#: category -> its label
+CATEGORY_LABELS = {
+    "claim": "Claim",
+    "disclosure": "Disclosure",
+    "music": "Music",
+    "taboo": "Taboo",
+    "offplatform": "Off-platform",
+    "pricing": "Pricing",
+    "engagement": "Engagement",
+}
+CATEGORIES = tuple(CATEGORY_LABELS)
+
+#: what a post promotes (`--product`, a rule's `when.product`)
+PRODUCTS = ("cosmetic", "supplement", "food", "medicine", "device", "alcohol", "apparel", "electronics", "other")
+#: who posts it (`--account`, a rule's `when.account`)
+ACCOUNTS = ("personal", "creator", "business")
+#: what a segment of a document is: a spoken line, an on-screen super, a stage direction, a caption
+SEGMENT_KINDS = ("spoken", "onscreen", "direction", "caption")
+
+
+def output_formats() -> tuple[str, ...]:
+    """The `--format` names, in the order the reporter registry lists them."""
+    from .reporters.formats import formats
+
+    return formats()
+
+
+def selected_by(rule_id: str, prefixes: Iterable[str]) -> bool:
+    """Whether `rule_id` is one of `prefixes` or under one of them, dot by dot: `us.claims` selects
+    `us.claims.cure` but not `us.claimsx.cure`; a prefix may end with a dot (`us.claims.`), and the
+    empty prefix selects every rule."""
+    for prefix in prefixes:
+        prefix = prefix.rstrip(".")
+        if not prefix or rule_id == prefix or rule_id.startswith(prefix + "."):
+            return True
+    return False
