@@ -36,6 +36,46 @@ STOPWORDS = {
 }
 
 
+# The languages reelcheck has rules for, and every other name a user or an archive may give one of them:
+# BCP 47 tags are read by their primary subtag (en-US, zh-Hans, zh_TW -> en, zh), ISO 639-2/3 codes and
+# old tags (eng, zho, fil, in) and English (or the language's own) names are mapped here, in one place.
+LANGUAGES = ("en", "zh", "th", "id", "ms", "vi", "tl")
+LANGUAGE_NAMES = {
+    "en": "English", "zh": "Chinese", "th": "Thai", "id": "Indonesian", "ms": "Malay", "vi": "Vietnamese",
+    "tl": "Filipino (Tagalog)",
+}
+_LANGUAGE_ALIASES = {
+    "eng": "en", "english": "en",
+    "zho": "zh", "chi": "zh", "cmn": "zh", "chinese": "zh", "mandarin": "zh", "中文": "zh", "汉语": "zh",
+    "漢語": "zh", "普通话": "zh", "华语": "zh", "華語": "zh",
+    "tha": "th", "thai": "th", "ไทย": "th", "ภาษาไทย": "th",
+    "in": "id", "ind": "id", "indonesian": "id", "bahasa indonesia": "id",
+    "msa": "ms", "may": "ms", "zsm": "ms", "malay": "ms", "bahasa melayu": "ms", "bahasa malaysia": "ms",
+    "vie": "vi", "vietnamese": "vi", "tiếng việt": "vi",
+    "fil": "tl", "tgl": "tl", "tagalog": "tl", "filipino": "tl", "pilipino": "tl",
+}
+
+
+def language_code(value: str) -> str:
+    """The language code for a declared language (`en-US` -> en, `zh-Hans` -> zh, `fil` -> tl,
+    `english` -> en); raises ValueError naming the value for anything else. Whatever a caption, a front
+    matter or an option says goes through here before it names a spaCy pipeline."""
+    text = " ".join(str(value).strip().lower().replace("_", "-").split())
+    if text in LANGUAGES:
+        return text
+    if text in _LANGUAGE_ALIASES:
+        return _LANGUAGE_ALIASES[text]
+    primary = text.split("-", 1)[0]
+    if primary != text and len(primary) in (2, 3):  # a BCP 47 tag: language-script-region...
+        if primary in LANGUAGES:
+            return primary
+        if primary in _LANGUAGE_ALIASES:
+            return _LANGUAGE_ALIASES[primary]
+    shown = str(value) if len(str(value)) <= 40 else str(value)[:40] + "..."
+    raise ValueError(f"unknown language {shown!r} (use one of {', '.join(LANGUAGES)}, a tag such as en-US or "
+                     "zh-Hans, or an English name)")
+
+
 _STOP_LANGS: dict[str, tuple[str, ...]] = {}  # stopword -> the languages it tells
 for _lang, _words in STOPWORDS.items():
     for _w in _words:

@@ -143,9 +143,21 @@ def create_char_tokenizer():
     return create
 
 
+_LANG_CODE = regex.compile(r"[a-z]{2,3}")
+
+
 @cache
 def pipeline(lang: str) -> Language:
-    """The blank pipeline for `lang` with our tokenizer and a sentencizer, built once per process."""
+    """The blank pipeline for `lang` with our tokenizer and a sentencizer, built once per process.
+
+    `lang` must be a bare language code (`language.language_code` maps what users write): spaCy imports
+    `spacy.lang.<lang>`, so nothing else (a tag, a dotted module path) is ever passed to it."""
+    if not isinstance(lang, str) or not _LANG_CODE.fullmatch(lang):
+        raise ValueError(f"not a language code: {str(lang)[:40]!r}")
+    try:
+        spacy.util.get_lang_class(lang)
+    except ImportError:
+        raise ValueError(f"spaCy has no language {lang!r}") from None
     factory = "reelcheck.char_tokenizer.v1" if lang in CHAR_LANGUAGES else "reelcheck.latin_tokenizer.v1"
     nlp = spacy.blank(lang, config={"nlp": {"tokenizer": {"@tokenizers": factory}}})
     nlp.add_pipe("sentencizer", config={"punct_chars": SENT_PUNCT})

@@ -136,3 +136,62 @@ def test_json_record_with_a_duplicate_key_is_warned_about(tmp_path):
     (err,) = errors
     assert not is_fatal(err) and (err.line, err.record) == (1, "a") and "'caption'" in err.message
     assert counts.records_checked == 2 and counts.errors == 1
+
+
+# --- 2. declared languages ------------------------------------------------------------------------
+
+
+LANGUAGE_VALUES = ["en-US", "english", "zh-Hans", "zh_TW", "fil", "in", "EN", "Bahasa Indonesia", "en.examples",
+                   "klingon"]
+
+
+def test_record_languages_are_mapped_or_refused_by_name(tmp_path):
+    path = tmp_path / "langs.jsonl"
+    path.write_text("".join(json.dumps({"id": str(n), "caption": "best serum", "language": value}) + "\n"
+                            for n, value in enumerate(LANGUAGE_VALUES)), encoding="utf-8")
+    docs, errors, counts = read([path])
+    assert [d.meta.language for d in docs] == ["en", "en", "zh", "zh", "tl", "id", "en", "id", None, None]
+    assert [(e.line, e.record, is_fatal(e)) for e in errors] == [(9, "8", False), (10, "9", False)]
+    assert "unknown language 'en.examples'" in errors[0].message and "'klingon'" in errors[1].message
+    assert counts.records_checked == len(LANGUAGE_VALUES) and counts.records_failed == 0
+
+
+def test_front_matter_language_is_mapped_or_the_file_refused(tmp_path):
+    good = tmp_path / "good.md"
+    good.write_text("---\nlanguage: English\nmarket: us\n---\nBest serum ever.\n", encoding="utf-8")
+    bad = tmp_path / "bad.md"
+    bad.write_text("---\nlanguage: en.examples\n---\nBest serum ever.\n", encoding="utf-8")
+    docs, errors, _ = read([good, bad])
+    assert [d.meta.language for d in docs] == ["en"]
+    (err,) = errors
+    assert err.path == str(bad) and is_fatal(err) and "'en.examples'" in err.message
+
+
+def test_check_maps_lang_option_and_record_languages_without_importing_from_input(tmp_path):
+    import sys
+
+    path = tmp_path / "langs.jsonl"
+    path.write_text("".join(json.dumps({"id": str(n), "caption": "Best serum ever, cures acne", "language": value})
+                            + "\n" for n, value in enumerate(LANGUAGE_VALUES)), encoding="utf-8")
+    result = cli("check", path, "--market", "us", "--format", "json")
+    assert result.exit_code == 2
+    assert len(error_lines(result)) == 2
+    report = json.loads(result.stdout)
+    assert report["summary"]["records_checked"] == len(LANGUAGE_VALUES)
+    flagged = {d["record"] for d in report["documents"] if d["findings"]}
+    assert {"0", "1", "6", "8", "9"} <= flagged  # English ones, and the refused ones in the market's languages
+    assert "spacy.lang.en.examples" not in sys.modules
+    caption = tmp_path / "c.txt"
+    caption.write_text("This serum cures acne.\n", encoding="utf-8")
+    assert cli("check", caption, "--market", "us", "--lang", "en-US").exit_code == 1
+    refused = cli("check", caption, "--market", "us", "--lang", "en.examples")
+    assert refused.exit_code == 2 and "unknown language 'en.examples'" in refused.output
+
+
+def test_pipeline_takes_only_language_codes():
+    from checker import nlp
+
+    for bad in ("en.examples", "en-US", "../x", "qqq"):
+        with pytest.raises(ValueError):
+            nlp.pipeline(bad)
+    assert nlp.pipeline("en").lang == "en"

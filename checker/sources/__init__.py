@@ -35,12 +35,14 @@ for the file's records (`audit` replays a file it has seen whole from its cache;
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from ..language import language_code
 from ..model import Document, InputError, Meta, UsageError
 from ._io import ReadFailure, decode_all, iter_text_chunks, read_binary
 from .archives import Archive, Record, csv_records, documents, json_array_records, jsonl_records
@@ -141,10 +143,24 @@ def iter_records(paths: list[str], options: SourceOptions | None = None, stdin=N
 
     `archive_hook` (see `ArchiveHook`) is asked, per archive file before it is read, what to yield in its
     place; without it every file is read."""
-    options = options or SourceOptions()
+    options = _checked(options or SourceOptions())
+    yield from _iter_all(paths, options, stdin, archive_hook)
+
+
+def _checked(options: SourceOptions) -> SourceOptions:
+    """`options` with the declared language as its code (`--lang en-US` -> en); raises UsageError for an
+    unknown input format or language."""
     if options.input_format:
         _format_name(options.input_format)
-    yield from _iter_all(paths, options, stdin, archive_hook)
+    declared = options.meta.language
+    if declared:
+        try:
+            code = language_code(declared)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+        if code != declared:
+            options = dataclasses.replace(options, meta=dataclasses.replace(options.meta, language=code))
+    return options
 
 
 def _iter_all(paths, options, stdin, archive_hook=None):

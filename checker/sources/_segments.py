@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..language import language_code
 from ..model import Meta, Segment
 
 Range = tuple[int, int]  # [start, end) in the origin
@@ -126,8 +127,17 @@ META_KEYS = {
 }
 
 
+class MetaValueError(ValueError):
+    """A declared value that cannot be read; `key` is its Meta key ("sponsored", "language")."""
+
+    def __init__(self, key: str, message: str):
+        super().__init__(f"{key}: {message}")
+        self.key = key
+
+
 def meta_from_values(values: dict) -> Meta:
-    """A Meta from {"markets"|"language"|"sponsored"|...: raw value}; raises ValueError naming the key."""
+    """A Meta from {"markets"|"language"|"sponsored"|...: raw value}; raises MetaValueError naming the key.
+    A language is mapped to its code (`language.language_code`: en-US -> en) or refused."""
     meta = Meta()
     for key, value in values.items():
         if key == "markets":
@@ -136,10 +146,13 @@ def meta_from_values(values: dict) -> Meta:
             try:
                 meta.sponsored = parse_bool(value)
             except ValueError as exc:
-                raise ValueError(f"sponsored: {exc}") from None
+                raise MetaValueError(key, str(exc)) from None
         elif key == "language":
-            language = _word(value)
-            meta.language = language.replace("_", "-") if language else None
+            if _word(value) is not None:
+                try:
+                    meta.language = language_code(value)
+                except ValueError as exc:
+                    raise MetaValueError(key, str(exc)) from None
         elif key in ("product", "platform", "account", "type"):
             setattr(meta, key, _word(value))
     return meta

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from ..model import Document, InputError, Meta, Segment
 from ._io import iter_lines, line_batches
-from ._segments import meta_from_values, strip_slice
+from ._segments import MetaValueError, meta_from_values, strip_slice
 from .errors import PartialInputError
 
 DEFAULT_TEXT_FIELDS = ("caption", "text", "desc", "description", "content")
@@ -153,13 +153,17 @@ class FieldPlan:
         return Meta(*fields), problem
 
     def _read_meta(self, values: dict) -> tuple[MetaFields, str | None]:
-        """What `meta` memoises: a value that cannot be read (`sponsored: maybe`) is taken as not declared."""
-        problem = None
-        try:
-            meta = meta_from_values(values)
-        except ValueError as exc:
-            problem = f"{exc}; taken as not declared"
-            meta = meta_from_values({key: value for key, value in values.items() if key != "sponsored"})
+        """What `meta` memoises: a value that cannot be read (`sponsored: maybe`, `language: klingon`) is
+        taken as not declared (a record of an unknown language is checked in all its markets' languages)."""
+        problems = []
+        while True:
+            try:
+                meta = meta_from_values(values)
+                break
+            except MetaValueError as exc:
+                problems.append(f"{exc}; taken as not declared")
+                values = {key: value for key, value in values.items() if key != exc.key}
+        problem = "; ".join(problems) or None
         if meta.type is None:
             meta.type = "caption"
         m = self.options.meta.merged(meta)
