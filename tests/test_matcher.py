@@ -127,3 +127,42 @@ def test_unless_contexts_can_be_token_patterns_too():
     ctx = MatchContext("en", "the bag holds 5 kg of rice", frozenset())
     live = ms.live(ctx, frozenset({"r#0"}))
     assert [(sp.start, sp.end) for sp in ms.find(ctx, live)] == [(14, 18)]
+
+
+PINNED = """
+rules:
+  - id: team.cure
+    kind: terms
+    category: claim
+    severity: error
+    message: Cure claim
+    rationale: A cosmetic that claims to cure a disease is sold as a drug.
+    source: team style guide
+    terms: ["cured my acne"]
+    examples:
+      flag: ["{flag}", "It cured my acne in a week"]
+      pass: ["{passing}", "Cured salmon for lunch"]
+"""
+
+
+def _examples(tmp_path, flag, passing="Cured ham"):
+    from checker.rules.selftest import run_rule_examples
+
+    rs = load_rules((str(_team_pack(tmp_path, PINNED.format(flag=flag, passing=passing))),))
+    return run_rule_examples(Checker(rs), rs.rules["team.cure"])
+
+
+def test_a_flag_example_pins_the_exact_words_its_finding_covers(tmp_path):
+    good = _examples(tmp_path / "good", "This serum literally [[cured my acne]] 😭")
+    assert [r.ok for r in good] == [True, True, True, True]
+    assert good[0].text == "This serum literally cured my acne 😭" and good[0].span == (21, 34)
+    wrong = _examples(tmp_path / "wrong", "This serum [[literally cured my acne]] 😭")
+    assert not wrong[0].ok
+    assert wrong[0].describe() == (
+        "team.cure: flag example flagged 'cured my acne', not the pinned 'literally cured my acne': "
+        "'This serum literally cured my acne 😭'")
+
+
+def test_a_pass_example_cannot_pin_a_span(tmp_path):
+    with pytest.raises(PackError, match=r"field 'examples': a pass example marks a span"):
+        _examples(tmp_path, "It [[cured my acne]]", passing="[[Cured]] ham")

@@ -111,7 +111,13 @@ def _line_of(data: Any, path: list) -> int | None:
 def _validator():
     import jsonschema
 
+    from .. import vocabulary
+
     schema = json.loads(_SCHEMA_PATH.read_text(encoding="utf-8"))
+    for name, values in (("severity", vocabulary.SEVERITIES), ("category", vocabulary.CATEGORIES),
+                         ("segment_kind", vocabulary.SEGMENT_KINDS), ("product", vocabulary.PRODUCTS),
+                         ("account", vocabulary.ACCOUNTS)):
+        schema["$defs"][name]["enum"] = list(values)
     rule = schema["$defs"]["rule"]
     rule["properties"]["kind"] = {"enum": sorted(kind_registry.KINDS)}
     conditions = []
@@ -373,6 +379,33 @@ class RuleSet:
         return best, applies
 
 
+SPAN_MARK = re.compile(r"\[\[(.+?)\]\]", re.S)
+
+
+def pinned_examples(examples: dict) -> dict:
+    """The examples with their `[[pinned span]]` marks taken out of the text: a flag example that
+    marks words becomes a mapping with the clean `text` and `span` (start, end), which the rule's
+    finding must cover exactly."""
+    out = {}
+    for which in ("flag", "pass"):
+        items = []
+        for example in examples[which]:
+            text = example if isinstance(example, str) else example["text"]
+            m = SPAN_MARK.search(text)
+            if m is None:
+                items.append(example)
+                continue
+            if which == "pass":
+                raise ValueError(f"a pass example marks a span: {text!r}")
+            clean = text[: m.start()] + m.group(1) + text[m.end() :]
+            if SPAN_MARK.search(clean):
+                raise ValueError(f"an example marks more than one span: {text!r}")
+            data = {"text": example} if isinstance(example, str) else dict(example)
+            items.append(data | {"text": clean, "span": (m.start(), m.start() + len(m.group(1)))})
+        out[which] = items
+    return out
+
+
 def _rule_from(data: dict, pack: Market, path: Path) -> Rule:
     line = getattr(data, "line", 1)
     where = f"{path}:{line}: rule {data['id']}"
@@ -383,6 +416,10 @@ def _rule_from(data: dict, pack: Market, path: Path) -> Rule:
         )
     if not data["id"].startswith(pack.code + ".") and pack.builtin:
         raise PackError(f"{where}: field 'id': ids of pack {pack.code!r} start with '{pack.code}.'")
+    try:
+        examples = pinned_examples(data["examples"])
+    except ValueError as exc:
+        raise PackError(f"{where}: field 'examples': {exc}") from None
     unless = data.get("unless") or []
     if unless and isinstance(unless[0], str):
         unless = [{"phrases": list(unless)}]
@@ -402,7 +439,7 @@ def _rule_from(data: dict, pack: Market, path: Path) -> Rule:
         applies_to=frozenset(data.get("applies_to") or DEFAULT_APPLIES_TO),
         when=dict(data.get("when") or {}),
         unless=[dict(u) for u in unless],
-        examples=data["examples"],
+        examples=examples,
         spec=data,
         evidence=data.get("evidence"),
         replacements=dict(data.get("replacements") or {}),
