@@ -131,7 +131,7 @@ class Cell:
 
 
 def evaluate(path=None, split: str = "all", min_severity: str = "warning") -> dict:
-    """{"splits": {split: {"all": cell, "categories": {c: cell}, "markets": {m: cell}}},
+    """{"splits": {split: {"all": cell, "categories": {c: cell}, "markets": {m: cell}, "claim_types": {t: cell}}},
         "misses": [...], "false_alarms": [...], "errors": [...], "seconds": float}; cells as dicts."""
     started = time.monotonic()
     items = load_cases(path)
@@ -151,8 +151,9 @@ def evaluate(path=None, split: str = "all", min_severity: str = "warning") -> di
                 if f.category == item["category"] and SEVERITY_RANK.get(f.severity, 0) >= floor]
         violation = item["verdict"] == "violation"
         outcome = ("tp" if hits else "fn") if violation else ("fp" if hits else "tn")
-        for sp in (item["split"], "all"):
-            for key in ((sp, "all", ""), (sp, "categories", item["category"]), (sp, "markets", item["market"])):
+        for sp in ((item["split"], "all") if split == "all" else (item["split"],)):
+            for key in ((sp, "all", ""), (sp, "categories", item["category"]), (sp, "markets", item["market"]),
+                        (sp, "claim_types", item["claim_type"])):
                 cells[key].add(outcome)
         if outcome == "fn":
             other = sorted({f"{_rule(f)}:{f.severity}" for f in findings})
@@ -161,7 +162,7 @@ def evaluate(path=None, split: str = "all", min_severity: str = "warning") -> di
             false_alarms.append({**_brief(item), "findings": sorted({f"{_rule(f)}:{f.severity}" for f in hits})})
     out = {"splits": {}, "misses": misses, "false_alarms": false_alarms, "errors": errors}
     for (sp, kind, name), cell in sorted(cells.items()):
-        block = out["splits"].setdefault(sp, {"all": None, "categories": {}, "markets": {}})
+        block = out["splits"].setdefault(sp, {"all": None, "categories": {}, "markets": {}, "claim_types": {}})
         if kind == "all":
             block["all"] = cell.as_dict()
         else:
@@ -183,9 +184,9 @@ def _fmt(x) -> str:
 
 
 def _table(title: str, rows: dict) -> list[str]:
-    lines = [f"  {title:<14} {'items':>5} {'TP':>4} {'FP':>4} {'FN':>4} {'TN':>4} {'recall':>7} {'prec':>6}"]
+    lines = [f"  {title:<18} {'items':>5} {'TP':>4} {'FP':>4} {'FN':>4} {'TN':>4} {'recall':>7} {'prec':>6}"]
     for name, c in rows.items():
-        lines.append(f"  {name:<14} {c['items']:>5} {c['tp']:>4} {c['fp']:>4} {c['fn']:>4} {c['tn']:>4} "
+        lines.append(f"  {name:<18} {c['items']:>5} {c['tp']:>4} {c['fp']:>4} {c['fn']:>4} {c['tn']:>4} "
                      f"{_fmt(c['recall']):>7} {_fmt(c['precision']):>6}")
     return lines
 
@@ -199,6 +200,8 @@ def render(result: dict, verbose: bool = False) -> str:
         lines += _table("overall", {"all": block["all"]})
         lines += _table("category", dict(sorted(block["categories"].items())))
         lines += _table("market", dict(sorted(block["markets"].items())))
+        if verbose:
+            lines += _table("claim type", dict(sorted(block["claim_types"].items())))
         lines.append("")
     if result["errors"]:
         lines.append(f"{len(result['errors'])} items raised errors:")
@@ -224,7 +227,8 @@ def main(argv=None) -> int:
     ap.add_argument("--min-severity", choices=tuple(SEVERITY_RANK), default="warning",
                     help="lowest severity that counts as a flag (default: warning)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
-    ap.add_argument("-v", "--verbose", action="store_true", help="list misses and false alarms")
+    ap.add_argument("-v", "--verbose", action="store_true",
+                    help="also a table per claim type, and every miss and false alarm")
     args = ap.parse_args(argv)
     result = evaluate(args.path, args.split, args.min_severity)
     if args.json:
