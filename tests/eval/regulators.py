@@ -230,7 +230,14 @@ def main(argv=None) -> int:
     ap.add_argument("-v", "--verbose", action="store_true",
                     help="also a table per claim type, and every miss and false alarm")
     args = ap.parse_args(argv)
-    result = evaluate(args.path, args.split, args.min_severity)
+    try:
+        result = evaluate(args.path, args.split, args.min_severity)
+    except ValueError as exc:  # a malformed case file
+        print(f"regulators.py: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # the packs or the engine do not load: say so in one line
+        print(f"regulators.py: the checker does not load: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 2
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
     else:
