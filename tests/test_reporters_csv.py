@@ -28,6 +28,7 @@ def test_header_and_one_row_per_finding():
         "severity": "error", "markets": "us", "text": "cures acne",
         "message": "Disease claim for a product that is not a licensed medicine",
         "suggestion": 'Describe what the product does, not a disease outcome ("soothes the look of redness").',
+        "fix": "",
     }
     srt = dict(zip(COLUMNS, next(r for r in table if r[7] == "us.claims.weightloss"), strict=True))
     assert (srt["cue"], srt["time"]) == ("2", "00:00:03,200")

@@ -1,9 +1,9 @@
 """`--format csv`: one row per finding, safe to open in a spreadsheet.
 
 Columns: document, record, field, line, column, cue, time, rule, category, severity, markets, text,
-message, suggestion. Any cell that a spreadsheet would read as a formula (starting with `=`, `+`,
-`-`, `@`, a tab or a carriage return) gets a leading apostrophe, so `=HYPERLINK(...)` in a caption
-stays text. The file starts with a UTF-8 byte order mark so that Excel shows Chinese and Thai
+message, suggestion, fix (the rule's replacement for the flagged text). Any cell that a spreadsheet
+would read as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading
+apostrophe, so `=HYPERLINK(...)` in a caption stays text. The file starts with a UTF-8 byte order mark so that Excel shows Chinese and Thai
 correctly; read it back with `encoding="utf-8-sig"`.
 """
 
@@ -15,7 +15,7 @@ from .base import Reporter
 
 COLUMNS = (
     "document", "record", "field", "line", "column", "cue", "time", "rule", "category", "severity",
-    "markets", "text", "message", "suggestion",
+    "markets", "text", "message", "suggestion", "fix",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -59,7 +59,7 @@ class CsvReporter(Reporter):
             row = (
                 path, record, f.get("field"), f.get("line"), f.get("column"), f.get("cue"), f.get("time"),
                 f.get("rule"), f.get("category"), f.get("severity"), " ".join(f.get("markets") or ()),
-                f.get("text"), f.get("message"), f.get("suggestion"),
+                f.get("text"), f.get("message"), f.get("suggestion"), f.get("fix"),
             )
             self._writer.writerow([neutralise(v) for v in row])
 

@@ -203,6 +203,7 @@ def prepare_document(doc: dict, n: int, docs_url: str) -> dict:
             "message": f.get("message") or rule,
             "rationale": f.get("rationale"),
             "suggestion": f.get("suggestion"),
+            "fix": f.get("fix"),
             "source_pre": pre,
             "source_url": url,
             "source_post": post,

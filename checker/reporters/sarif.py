@@ -126,7 +126,7 @@ class SarifReporter(Reporter):
                 props["fieldLine"], props["fieldColumn"] = f.get("line"), f.get("column")
             if f.get("suggestion"):
                 props["suggestion"] = f["suggestion"]
-            self._results.append({
+            result = {
                 "ruleId": rule_id,
                 "ruleIndex": index,
                 "level": LEVELS.get(f.get("severity"), "warning"),
@@ -134,7 +134,11 @@ class SarifReporter(Reporter):
                 "locations": [location],
                 "partialFingerprints": {"reelcheckFinding/v1": digest[:32]},
                 "properties": props,
-            })
+            }
+            fix = _fix(path, f, region) if rec is None else None
+            if fix is not None:
+                result["fixes"] = [fix]
+            self._results.append(result)
 
     def error(self, err: dict) -> None:
         physical: dict = {"artifactLocation": {"uri": artifact_uri(err.get("path") or "-")}}
@@ -214,6 +218,23 @@ def _region(doc: dict, f: dict, record) -> dict | None:
     if f.get("text"):
         region["snippet"] = {"text": f["text"]}
     return region or None
+
+
+def _fix(path: str, f: dict, region: dict | None) -> dict | None:
+    """The rule's replacement for the finding's words as a SARIF fix: one change to the file, the
+    finding's region replaced by `fix`. Only for a file document (an archive record's region is its line,
+    not the words, whose offsets count in the field value)."""
+    if f.get("fix") is None or not region or "startColumn" not in region or f.get("start") == f.get("end"):
+        return None
+    deleted = {k: region[k] for k in ("startLine", "startColumn", "endLine", "endColumn", "charOffset", "charLength")
+               if k in region}
+    return {
+        "description": {"text": f"Replace \u201c{f.get('text') or ''}\u201d with \u201c{f['fix']}\u201d"},
+        "artifactChanges": [{
+            "artifactLocation": {"uri": artifact_uri(path)},
+            "replacements": [{"deletedRegion": deleted, "insertedContent": {"text": f["fix"]}}],
+        }],
+    }
 
 
 def _rank(severity) -> int:

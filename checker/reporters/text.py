@@ -65,6 +65,8 @@ class TextReporter(Reporter):
         w(f"  {self._c(_CYAN, 'why:')} {f['rationale']}\n")
         if f.get("suggestion"):
             w(f"  {self._c(_CYAN, 'try:')} {f['suggestion']}\n")
+        if f.get("fix") is not None:
+            w(f"  {self._c(_CYAN, 'fix:')} \u201c{f['text']}\u201d -> \u201c{f['fix']}\u201d\n")
         if self.options.show_source:
             w(f"  {self._c(_DIM, 'source: ' + f['source'])}\n")
         w("\n")
