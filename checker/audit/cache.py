@@ -41,8 +41,8 @@ def default_cache_dir() -> Path:
 class ResultCache:
     """Per-record results (`work.portable`'s JSON text, and the record's own id) in one SQLite file (WAL).
 
-    A key is 128 bits of a SHA-256: the first 64 are the row id (SQLite's fastest look-up, about half
-    the time of a BLOB primary key), the next 64 are checked on the way out."""
+    A key is 128 bits of a SHA-256: the first 64 are the row id (an INTEGER PRIMARY KEY look-up; see
+    docs/performance.md), the next 64 are checked on the way out."""
 
     def __init__(self, folder: str | os.PathLike, salt: str):
         folder = Path(folder)

@@ -31,14 +31,13 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_PATH = HERE / "sea.jsonl"
-CATEGORIES = ("claim", "disclosure", "music", "taboo", "offplatform", "pricing", "engagement")
-SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
-
 try:  # run as a script from anywhere in the repository
     import checker  # noqa: F401
 except ImportError:  # pragma: no cover
     sys.path.insert(0, str(HERE.parents[1]))
     import checker  # noqa: F401
+
+from checker.vocabulary import CATEGORIES, SEVERITY_RANK  # noqa: E402
 
 
 def load_set(path: str | os.PathLike | None = None) -> list[dict]:
@@ -315,7 +314,7 @@ def main(argv=None) -> int:
     ap.add_argument("--market", action="append", help="only this market (repeatable)")
     ap.add_argument("--verbose", "-v", action="store_true", help="list every false positive and false negative")
     ap.add_argument("--path", default=None, help=f"evaluation set (default {DEFAULT_PATH})")
-    ap.add_argument("--min-severity", choices=("info", "warning", "error"), default="warning",
+    ap.add_argument("--min-severity", choices=tuple(SEVERITY_RANK), default="warning",
                     help="lowest finding severity that counts as a prediction (default warning)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args(argv)
