@@ -195,3 +195,34 @@ def test_pipeline_takes_only_language_codes():
         with pytest.raises(ValueError):
             nlp.pipeline(bad)
     assert nlp.pipeline("en").lang == "en"
+
+
+# --- 3. front matter ------------------------------------------------------------------------------
+
+
+LAUGHS = "\n".join(['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+                   + [f"{chr(98 + n)}: &{chr(98 + n)} [*{chr(97 + n)},*{chr(97 + n)},*{chr(97 + n)},*{chr(97 + n)},"
+                      f"*{chr(97 + n)},*{chr(97 + n)},*{chr(97 + n)},*{chr(97 + n)},*{chr(97 + n)}]" for n in range(8)]
+                   + ["markets: *i", "product: *i"])
+
+
+@pytest.mark.parametrize(("front", "message", "line"), [
+    (LAUGHS, "aliases (*name) are not allowed", 3),
+    ("markets: " + "[" * 2000 + "]" * 2000, "nested more than 16 levels", 2),
+    ("markets: [us]\nnote: " + "x" * 70_000, "longer than 64 KB", 1),
+    ("markets: us\ndate: 2020-99-99", "month must be in 1..12", 1),
+])
+def test_hostile_front_matter_is_one_error_at_once(tmp_path, front, message, line):
+    import time
+
+    bad = tmp_path / "bad.md"
+    bad.write_text(f"---\n{front}\n---\nBest serum ever.\n", encoding="utf-8")
+    good = tmp_path / "good.md"
+    good.write_text("---\nmarket: us\n---\nBest serum ever.\n", encoding="utf-8")
+    start = time.perf_counter()
+    docs, errors, counts = read([bad, good])
+    assert time.perf_counter() - start < 5
+    assert [d.path for d in docs] == [str(good)]
+    (err,) = errors
+    assert err.path == str(bad) and message in err.message and err.line == line
+    assert counts.records_failed == 1 and counts.records_checked == 1

@@ -156,6 +156,42 @@ def split_lines(text: str) -> list[_Line]:
     return lines
 
 
+FRONT_MATTER_LIMIT = 64 * 1024  # characters of YAML front matter read at most
+FRONT_MATTER_DEPTH = 16  # levels of nesting in it
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """`yaml.SafeLoader` without aliases and with bounded nesting: a 600-byte front matter whose aliases
+    refer to each other ("billion laughs") expanded to gigabytes, and 2,000 nested brackets exhausted the
+    stack. Front matter holds a few flat values; an anchor or alias in it is refused."""
+
+    depth = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in front matter",
+                                              self.peek_event().start_mark)
+        self.depth += 1
+        try:
+            if self.depth > FRONT_MATTER_DEPTH:
+                raise yaml.composer.ComposerError(
+                    None, None, f"front matter nested more than {FRONT_MATTER_DEPTH} levels deep",
+                    self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+def _load_front_matter(body: str):
+    """The YAML value of a front matter body (`_FrontMatterLoader`); raises yaml.YAMLError, or ValueError
+    for a value that cannot be built (a date 2020-99-99)."""
+    loader = _FrontMatterLoader(body)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
 class FrontMatterError(ValueError):
     def __init__(self, message: str, line: int):
         super().__init__(message)
@@ -172,13 +208,18 @@ def front_matter(text: str, lines: list[_Line]) -> tuple[Meta, int]:
     else:
         return Meta(), 0  # no closing marker: not front matter, just a rule line
     body = text[lines[1].start:lines[i].start] if i > 1 else ""
+    if len(body) > FRONT_MATTER_LIMIT:
+        raise FrontMatterError(f"front matter is longer than {FRONT_MATTER_LIMIT // 1024} KB "
+                               f"({len(body):,} characters)", 1)
     try:
-        data = yaml.safe_load(body) if body.strip() else {}
+        data = _load_front_matter(body) if body.strip() else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = lines[1].number + mark.line if mark is not None else 1
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise FrontMatterError(f"front matter is not valid YAML: {problem}", line) from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # a value YAML reads but cannot build
+        raise FrontMatterError(f"front matter is not valid YAML: {str(exc)[:100]}", 1) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
