@@ -226,3 +226,53 @@ def test_hostile_front_matter_is_one_error_at_once(tmp_path, front, message, lin
     (err,) = errors
     assert err.path == str(bad) and message in err.message and err.line == line
     assert counts.records_failed == 1 and counts.records_checked == 1
+
+
+# --- 4. very long paragraphs and records ---------------------------------------------------------
+
+
+def assert_parts_map_back(doc: Document, limit: int = 50_000) -> None:
+    for seg in doc.segments:
+        assert 0 < len(seg.text) <= limit
+        for i in range(0, len(seg.text), 997):
+            assert seg.origin[seg.to_original(i)] == seg.text[i]
+        assert seg.origin[seg.to_original(len(seg.text) - 1)] == seg.text[-1]
+
+
+def test_long_segments_are_cut_into_bounded_parts_that_map_back():
+    from checker.model import Segment
+    from checker.sources._segments import bounded
+
+    text = ("Best serum. " * 3000 + "\n") * 40 + "x" * 120_000 + " tail"
+    seg = Segment.whole("<<" + text + ">>", start=2, end=2 + len(text), cue=3, field="caption")
+    parts = bounded([seg])
+    assert len(parts) > 2 and [p.index for p in parts] == list(range(len(parts)))
+    assert all(p.cue == 3 and p.field == "caption" for p in parts)
+    assert "".join(p.text for p in parts).replace("\n", "").replace(" ", "") == text.replace("\n", "").replace(" ", "")
+    assert_parts_map_back(Document("x", parts))
+    assert parts[0].text.endswith("Best serum.")  # cut at a line break
+
+
+FILLER = "Lovely day at the beach. " * 41_000  # 1,025,000 characters
+
+
+@pytest.mark.parametrize("kind", ["paragraph", "lines", "record"])
+def test_a_text_of_over_a_million_characters_is_read_in_bounded_parts(tmp_path, kind):
+    if kind == "paragraph":
+        path = tmp_path / "long.txt"
+        path.write_text(FILLER + "This serum cures acne.", encoding="utf-8")
+    elif kind == "lines":
+        path = tmp_path / "lines.txt"
+        path.write_text(FILLER.replace(". ", ".\n") + "This serum cures acne.", encoding="utf-8")
+    else:
+        path = tmp_path / "long.jsonl"
+        path.write_text(json.dumps({"id": "a", "caption": FILLER + "This serum cures acne."}) + "\n"
+                        + json.dumps({"id": "b", "caption": "ok"}) + "\n", encoding="utf-8")
+    (doc, *_), errors, _ = read([path])
+    assert not errors and len(doc.segments) > 20
+    assert_parts_map_back(doc)
+    if kind != "lines":
+        result = cli("check", path, "--market", "us", "--format", "json")
+        assert result.exit_code == 1, result.output[-500:]
+        (finding,) = json.loads(result.stdout)["documents"][0]["findings"]
+        assert finding["rule"] == "us.claims.cure" and finding["text"] == "cures acne"

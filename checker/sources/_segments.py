@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 from ..language import language_code
 from ..model import Meta, Segment
 
@@ -54,6 +57,80 @@ def build(origin: str, ranges: list[Range], kind: str, **kw) -> Segment | None:
         parts.append(origin[s:e])
         pos += e - s
     return Segment(text="".join(parts), kind=kind, origin=origin, pieces=tuple(pieces), **kw)
+
+
+# Longest segment text handed on. spaCy refuses a text over 1,000,000 characters (E088), and NFKC
+# normalization can make one character 18 (U+FDFA): 50,000 stays under that limit after any folding.
+MAX_SEGMENT_CHARS = 50_000
+_SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’)\]」』]*\s|[。！？]")
+
+
+def bounded(segments: list[Segment], limit: int = MAX_SEGMENT_CHARS) -> list[Segment]:
+    """`segments`, each one longer than `limit` cut into consecutive segments of at most `limit` characters:
+    at the last line break in the second half of each window, else the last sentence end, else the last
+    whitespace, else at `limit`. The parts keep everything else of their segment (kind, field, cue...),
+    and their `pieces` still map every character into the same origin. Segments are renumbered when any
+    is cut."""
+    if all(len(seg.text) <= limit for seg in segments):
+        return segments
+    out: list[Segment] = []
+    for seg in segments:
+        if len(seg.text) <= limit:
+            out.append(seg)
+            continue
+        for a, b in _cuts(seg.text, limit):
+            out.append(_part(seg, a, b))
+    for i, seg in enumerate(out):
+        seg.index = i
+    return out
+
+
+def _cuts(text: str, limit: int) -> list[Range]:
+    """[start, end) of each part of `text` (whitespace at the cuts left out; no part empty or over `limit`)."""
+    parts: list[Range] = []
+    n = len(text)
+    pos = 0
+    while pos < n:
+        while pos < n and text[pos].isspace():
+            pos += 1
+        if pos >= n:
+            break
+        end = pos + limit
+        if end >= n:
+            cut = n
+        else:
+            half = pos + limit // 2
+            cut = text.rfind("\n", half, end) + 1
+            if cut <= 0:
+                cut = 0
+                for m in _SENTENCE_END.finditer(text, half, end):
+                    cut = m.end()
+            if cut <= 0:
+                cut = max(text.rfind(" ", half, end), text.rfind("\t", half, end),
+                          text.rfind("\u3000", half, end)) + 1
+            if cut <= 0:
+                cut = end
+        stop = cut
+        while stop > pos and text[stop - 1].isspace():
+            stop -= 1
+        if stop > pos:
+            parts.append((pos, stop))
+        pos = cut
+    return parts
+
+
+def _part(seg: Segment, a: int, b: int) -> Segment:
+    """The segment of `seg.text[a:b]`, its pieces cut to that span."""
+    pieces = []
+    for seg_off, orig_off, length in seg.pieces[max(bisect_right(seg.pieces, (a, 1 << 62, 0)) - 1, 0):]:
+        if seg_off >= b:
+            break
+        start = max(seg_off, a)
+        stop = min(seg_off + length, b)
+        if stop > start:
+            pieces.append((start - a, orig_off + start - seg_off, stop - start))
+    return Segment(seg.text[a:b], seg.kind, seg.origin, tuple(pieces), seg.index, seg.cue, seg.start_time,
+                   seg.end_time, seg.field, seg.speaker, seg.line_offset)
 
 
 def strip_slice(origin: str, start: int, end: int) -> tuple[str, int]:

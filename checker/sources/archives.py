@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from ..model import Document, InputError, Meta, Segment
 from ._io import iter_lines, line_batches
-from ._segments import MetaValueError, meta_from_values, strip_slice
+from ._segments import MetaValueError, bounded, meta_from_values, strip_slice
 from .errors import PartialInputError
 
 DEFAULT_TEXT_FIELDS = ("caption", "text", "desc", "description", "content")
@@ -270,6 +270,7 @@ def make_document(
         seg = _caption(value, field_path, line - 1, len(segments))
         if seg is not None:
             segments.append(seg)
+    segments = bounded(segments)  # (a field over 50,000 characters cut into parts)
     # Document's fields by position (path, segments, meta, text, format, record, record_line): see `_caption`
     return Document(path, segments, meta, None, fmt, record_id, line), errors
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import regex
 
 from ..model import Document, InputError, Meta, Segment, format_time
-from ._segments import Range, build
+from ._segments import Range, bounded, build
 from .errors import PartialInputError
 from .text import split_lines
 
@@ -115,6 +115,7 @@ def parse_srt(path: str, text: str, defaults: Meta) -> tuple[Document, list[Inpu
             seg = _cue_segment(text, block[2:], cue=number, start_time=start, end_time=end)
             if seg is not None:
                 segments.append(seg)
+    segments = bounded(segments)
     for i, seg in enumerate(segments):
         seg.index = i
     doc = Document(path=path, segments=segments, meta=defaults.merged(Meta(type="script")) if not defaults.type
@@ -163,6 +164,7 @@ def parse_vtt(path: str, text: str, defaults: Meta) -> tuple[Document, list[Inpu
             seg = _cue_segment(text, payload, cue=number, start_time=start, end_time=end)
             if seg is not None:
                 segments.append(seg)
+    segments = bounded(segments)
     for i, seg in enumerate(segments):
         seg.index = i
     doc = Document(path=path, segments=segments, meta=defaults.merged(Meta(type="script")) if not defaults.type

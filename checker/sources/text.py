@@ -34,7 +34,7 @@ import regex
 import yaml
 
 from ..model import Document, Meta, Segment
-from ._segments import META_KEYS, Range, build, meta_from_values, reindex
+from ._segments import META_KEYS, Range, bounded, build, meta_from_values, reindex
 
 # --- speaker labels ------------------------------------------------------------------------------
 
@@ -714,4 +714,4 @@ def parse_text(path: str, text: str, fmt: str, defaults: Meta) -> Document:
     segments, script = parser.segments(lines, first)
     if declared is None:
         meta.type = "script" if script else "caption"
-    return Document(path=path, segments=segments, meta=defaults.merged(meta), text=text, format=fmt)
+    return Document(path=path, segments=bounded(segments), meta=defaults.merged(meta), text=text, format=fmt)
