@@ -116,7 +116,7 @@ def test_long_jsonl_and_csv_lines_are_read_whole(tmp_path):
     jsonl.write_text(json.dumps({"id": "a", "caption": caption}) + "\n" + json.dumps({"id": "b", "caption": "x"}),
                      encoding="utf-8")
     docs, errors, _ = read([jsonl])
-    assert not errors and [d.segments[0].text for d in docs] == [caption.strip(), "x"]
+    assert not errors and [d.segments[0].origin for d in docs] == [caption, "x"]
     csv_path = tmp_path / "long.csv"
     field = caption[:130_000]  # (the csv module's field limit is 131,072 characters)
     csv_path.write_text("id,caption\na," + field + "\nb,x\n", encoding="utf-8")
@@ -276,3 +276,82 @@ def test_a_text_of_over_a_million_characters_is_read_in_bounded_parts(tmp_path, 
         assert result.exit_code == 1, result.output[-500:]
         (finding,) = json.loads(result.stdout)["documents"][0]["findings"]
         assert finding["rule"] == "us.claims.cure" and finding["text"] == "cures acne"
+
+
+# --- 6, 12, 13. what a folder holds ---------------------------------------------------------------
+
+
+def caption_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "captions"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text("This serum cures acne.\n", encoding="utf-8")
+    (folder / "sub" / "b.txt").write_text("Best serum.\n", encoding="utf-8")
+    return folder
+
+
+def test_fifo_and_device_in_a_folder_are_skipped_and_reported(tmp_path):
+    import os
+
+    folder = caption_folder(tmp_path)
+    os.mkfifo(folder / "x.txt")  # reading it hung check
+    (folder / "random.txt").symlink_to("/dev/urandom")  # reading it ended in MemoryError
+    docs, errors, counts = read([folder], follow_links=True)  # (else the link is refused for leaving the folder)
+    assert sorted(Path(d.path).name for d in docs) == ["a.txt", "b.txt"]
+    assert sorted((Path(e.path).name, e.message) for e in errors) == [
+        ("random.txt", "not a regular file (a device); skipped"),
+        ("x.txt", "not a regular file (a FIFO); skipped"),
+    ]
+    assert counts.records_failed == 2
+
+
+def test_file_size_limit(tmp_path):
+    folder = caption_folder(tmp_path)
+    (folder / "big.md").write_text("x" * 5000, encoding="utf-8")
+    docs, errors, _ = read([folder], max_file_size=4096)
+    assert sorted(Path(d.path).name for d in docs) == ["a.txt", "b.txt"]
+    (err,) = errors
+    assert Path(err.path).name == "big.md" and "larger than 4,096 bytes (5,000 bytes)" in err.message
+    docs, errors, _ = read([folder], max_file_size=0)
+    assert len(docs) == 3 and not errors
+    # a device named on the command line is read up to the limit, never whole
+    docs, errors, _ = read(["/dev/zero"], max_file_size=4096)
+    assert not docs and "larger than 4,096 bytes; skipped" in errors[0].message
+
+
+def test_unreadable_subfolder_is_an_error(tmp_path, monkeypatch):
+    import os
+
+    folder = caption_folder(tmp_path)
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if Path(path).name == "sub":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    docs, errors, counts = read([folder])
+    assert [Path(d.path).name for d in docs] == ["a.txt"]
+    (err,) = errors
+    assert err.path == str(folder / "sub") and "cannot read the folder: Permission denied" in err.message
+    assert is_fatal(err) and counts.records_failed == 1
+    result = cli("check", folder, "--market", "us")
+    assert result.exit_code == 2 and len(error_lines(result)) == 1
+
+
+def test_links_out_of_the_folder_are_not_followed_unless_asked(tmp_path):
+    folder = caption_folder(tmp_path)
+    outside = tmp_path / "secret"
+    outside.mkdir()
+    (outside / "passwd.txt").write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    (folder / "notes.txt").symlink_to(outside / "passwd.txt")
+    (folder / "elsewhere").symlink_to(outside)
+    (folder / "inside.txt").symlink_to(folder / "a.txt")  # a link inside the folder is read
+    docs, errors, counts = read([folder])
+    assert sorted(Path(d.path).name for d in docs) == ["a.txt", "b.txt", "inside.txt"]
+    assert sorted(Path(e.path).name for e in errors) == ["elsewhere", "notes.txt"]
+    assert all("outside" in e.message and "skipped" in e.message for e in errors)
+    assert counts.records_failed == 2
+    docs, errors, _ = read([folder], follow_links=True)
+    assert not errors
+    assert sorted(Path(d.path).name for d in docs) == ["a.txt", "b.txt", "inside.txt", "notes.txt", "passwd.txt"]

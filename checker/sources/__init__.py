@@ -38,6 +38,7 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -73,6 +74,7 @@ EXTENSIONS = {
 }
 
 ARCHIVE_FORMATS = ("csv", "tsv", "jsonl", "json")
+DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024
 
 #: `iter_records(..., archive_hook=hook)`: ``hook(path, fmt, archive, read) -> Iterable``, called once per
 #: archive file (CSV/TSV, JSON Lines, JSON; never stdin) before the file is opened, with its path, its
@@ -103,6 +105,10 @@ class SourceOptions:
     platform_field: str | None = None
     account_field: str | None = None
     meta: Meta = field(default_factory=Meta)
+    # Largest text, Markdown or subtitle file read (bytes; 0: no limit). Archives are streamed record by
+    # record and have no file limit (a JSON array element over 16 MiB is refused on its own).
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    follow_links: bool = False  # inside folders: read links to files and folders outside the folder given
 
 
 def detect_format(path: str, options: SourceOptions | None = None, explicit: bool = True) -> str | None:
@@ -169,9 +175,11 @@ def _iter_all(paths, options, stdin, archive_hook=None):
             yield from _read_stdin(options, stdin)
             continue
         if os.path.isdir(path):
-            for file_path in _walk(path, options):
-                yield from _read_file(file_path, detect_format(file_path, options, explicit=False), options,
-                                      archive_hook)
+            for found in _walk(path, options):
+                if isinstance(found, InputError):
+                    yield found
+                    continue
+                yield from _read_file(found, detect_format(found, options, explicit=False), options, archive_hook)
             continue
         if not os.path.exists(path):
             yield InputError(path, "no such file or directory")
@@ -184,26 +192,90 @@ def _matches(rel: str, name: str, globs: tuple[str, ...]) -> bool:
                for g in globs)
 
 
-def _walk(root: str, options: SourceOptions) -> Iterator[str]:
-    for dirpath, dirnames, filenames in os.walk(root):
-        rel_dir = os.path.relpath(dirpath, root)
-        rel_dir = "" if rel_dir == "." else rel_dir.replace(os.sep, "/") + "/"
-        dirnames[:] = sorted(
-            d for d in dirnames
-            if not d.startswith(".") and d != "__pycache__" and not _matches(rel_dir + d, d, options.exclude)
-        )
-        for name in sorted(filenames):
+def _walk(root: str, options: SourceOptions) -> Iterator[str | InputError]:
+    """The files to read under `root` (sorted; a folder's files before its subfolders), and an
+    `InputError` for each one left out that the user would expect read: a folder that cannot be listed,
+    a FIFO, device or socket with a checked extension (reading it would hang or never end), a symbolic
+    link out of `root` (unless `options.follow_links`)."""
+    real_root = os.path.realpath(root)
+    seen = {real_root}
+    stack = [(root, "")]
+    while stack:
+        dirpath, rel_dir = stack.pop()
+        try:
+            with os.scandir(dirpath) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            yield InputError(dirpath, f"cannot read the folder: {exc.strerror or exc}; skipped")
+            continue
+        subdirs = []
+        for entry in entries:
+            name = entry.name
             if name.startswith("."):
                 continue
-            ext = os.path.splitext(name)[1].lower()
-            if ext not in EXTENSIONS:
-                continue
             rel = rel_dir + name
+            try:
+                is_dir = entry.is_dir()  # (through a link: a link to a folder is a folder here)
+                link = entry.is_symlink()
+            except OSError as exc:
+                yield InputError(entry.path, f"cannot read: {exc.strerror or exc}; skipped")
+                continue
+            if is_dir:
+                if name == "__pycache__" or _matches(rel, name, options.exclude):
+                    continue
+                if link:
+                    target = os.path.realpath(entry.path)
+                    if not options.follow_links:
+                        if not _inside(target, real_root):
+                            yield InputError(entry.path, f"link to a folder outside {root} ({target}); skipped "
+                                                         "(follow links to read it)")
+                        continue
+                    if target in seen:
+                        continue  # (a loop, or a folder read already)
+                    seen.add(target)
+                subdirs.append((entry.path, rel + "/"))
+                continue
+            if os.path.splitext(name)[1].lower() not in EXTENSIONS:
+                continue
             if options.include and not _matches(rel, name, options.include):
                 continue
             if options.exclude and _matches(rel, name, options.exclude):
                 continue
-            yield os.path.join(dirpath, name)
+            skipped = _why_skipped(entry, link, real_root, root, options)
+            if skipped:
+                yield InputError(entry.path, skipped)
+                continue
+            yield entry.path
+        stack.extend(reversed(subdirs))
+
+
+def _inside(target: str, real_root: str) -> bool:
+    return target == real_root or target.startswith(real_root.rstrip(os.sep) + os.sep)
+
+
+def _why_skipped(entry: os.DirEntry, link: bool, real_root: str, root: str, options: SourceOptions) -> str | None:
+    """Why a file found in a folder is not read (None: it is read)."""
+    if link and not options.follow_links:
+        target = os.path.realpath(entry.path)
+        if not _inside(target, real_root):
+            return f"link to a file outside {root} ({target}); skipped (follow links to read it)"
+    try:
+        mode = entry.stat().st_mode
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}; skipped"
+    if not stat.S_ISREG(mode):
+        return f"not a regular file ({_file_kind(mode)}); skipped"
+    return None
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a file"
 
 
 def _read_file(path: str, fmt: str, options: SourceOptions,
@@ -212,13 +284,18 @@ def _read_file(path: str, fmt: str, options: SourceOptions,
         archive = Archive(path, "csv" if fmt in ("csv", "tsv") else fmt, options)
         yield from archive_hook(path, fmt, archive, lambda: _read_file(path, fmt, options))
         return
+    limit = options.max_file_size
     try:
         if fmt in ARCHIVE_FORMATS:
             with open(path, "rb") as raw:
                 yield from _read_archive(path, raw, fmt, options)
             return
         with open(path, "rb") as raw:
-            data = raw.read()
+            size = os.fstat(raw.fileno()).st_size
+            if limit and size > limit:
+                yield InputError(path, _too_large(size, limit))
+                return
+            data = raw.read(limit + 1) if limit else raw.read()  # (a device or pipe has no size to ask)
     except IsADirectoryError:
         yield InputError(path, "is a directory")
         return
@@ -228,7 +305,15 @@ def _read_file(path: str, fmt: str, options: SourceOptions,
     except OSError as exc:
         yield InputError(path, f"cannot read: {exc.strerror or exc}")
         return
+    if limit and len(data) > limit:
+        yield InputError(path, _too_large(None, limit))
+        return
     yield from _parse_whole(path, data, fmt, options)
+
+
+def _too_large(size: int | None, limit: int) -> str:
+    shown = f" ({size:,} bytes)" if size is not None else ""
+    return f"file is larger than {limit:,} bytes{shown}; skipped (raise the file size limit to read it)"
 
 
 def _read_stdin(options: SourceOptions, stdin) -> Iterator[Document | Record | InputError]:
