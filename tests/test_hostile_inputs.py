@@ -355,3 +355,34 @@ def test_links_out_of_the_folder_are_not_followed_unless_asked(tmp_path):
     docs, errors, _ = read([folder], follow_links=True)
     assert not errors
     assert sorted(Path(d.path).name for d in docs) == ["a.txt", "b.txt", "inside.txt", "notes.txt", "passwd.txt"]
+
+
+def test_csv_unclosed_quote_is_one_failed_row_and_the_rows_it_took_are_read(tmp_path):
+    path = tmp_path / "quote.csv"
+    path.write_text('id,caption\n1,ok\n2,"broken caption\n3,cures acne\n4,best serum\n', encoding="utf-8")
+    docs, errors, counts = read([path])
+    assert [d.record for d in docs] == ["1", "3", "4"]
+    (err,) = errors
+    assert err.line == 3 and is_fatal(err) and "broken CSV row" in err.message and "read again" in err.message
+    assert counts.as_dict() == {"records_read": 4, "records_checked": 3, "records_skipped": 0,
+                                "records_failed": 1, "errors": 1}
+    # closed by the next quote of the file, the same
+    path.write_text('id,caption\n1,ok\n2,"broken caption\n3,cures acne\n4,"fine, really"\n', encoding="utf-8")
+    docs, errors, counts = read([path])
+    assert [d.record for d in docs] == ["1", "3", "4"] and [e.line for e in errors] == [3]
+    assert docs[2].segments[0].text == "fine, really"
+    # a quoted field over several lines is still one field
+    path.write_text('id,caption\n1,"two\nlines"\n2,x\n', encoding="utf-8")
+    docs, errors, _ = read([path])
+    assert not errors and [(d.record, d.record_line, d.segments[0].text) for d in docs] == [
+        ("1", 2, "two\nlines"), ("2", 4, "x")]
+
+
+def test_csv_repeated_column_name_is_a_warning(tmp_path):
+    path = tmp_path / "dup.csv"
+    path.write_text("id,caption,market,caption\n1,cures acne,us,nice\n", encoding="utf-8")
+    docs, errors, counts = read([path])
+    assert [d.record for d in docs] == ["1"]
+    (err,) = errors
+    assert not is_fatal(err) and err.line == 1
+    assert err.message == "column 'caption' appears 2 times (columns 2, 4): only column 4 is read"

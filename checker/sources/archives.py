@@ -19,6 +19,7 @@ product/platform/account fields, and `SourceOptions.meta` fills what a record do
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -525,24 +526,65 @@ def iter_csv(path: str, chunks: Iterator[str], options, delimiter: str | None = 
     return documents(csv_records(path, chunks, options, delimiter))
 
 
+class _CsvLines:
+    """The lines of a CSV file as `csv.reader` reads them, numbered, with those a broken row took put back
+    (`replay`) to be read again as rows of their own: an unclosed quote takes every line up to the next
+    quote or the end of the file, and those rows must still be read and counted."""
+
+    __slots__ = ("lines", "back", "taken", "line_no")
+
+    def __init__(self, lines: Iterator[str]):
+        self.lines = lines
+        self.back: list[tuple[int, str]] = []  # (line number, line), the next one last
+        self.taken: list[tuple[int, str]] = []  # the lines of the row being read
+        self.line_no = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        if self.back:
+            item = self.back.pop()
+        else:
+            self.line_no += 1
+            item = (self.line_no, next(self.lines))
+        self.taken.append(item)
+        return item[1]
+
+    def start_row(self) -> None:
+        self.taken = []
+
+    def first_line(self) -> int:
+        return self.taken[0][0] if self.taken else self.line_no + 1
+
+    def replay(self) -> int:
+        """Put back every line of the row but its first, to be read again; how many were put back."""
+        again = self.taken[1:]
+        self.back.extend(reversed(again))
+        self.taken = self.taken[:1]
+        return len(again)
+
+
 def csv_records(path: str, chunks: Iterator[str], options, delimiter: str | None = None):
-    """One `Record` per data row (its values); the first row is the header."""
+    """One `Record` per data row (its values); the first row is the header.
+
+    Rows are read strictly (a quote must close before a delimiter or the end of its line's field): a
+    row that cannot be read, or that spans lines and has the wrong number of fields (a quote left open),
+    is one failed record at the line it starts on, and the lines after that line are read again as rows."""
     lines = iter_lines(chunks)
     first = next(lines, None)
     if first is None:
         return
     if delimiter is None:
         delimiter = _pick_delimiter(first)
-
-    def all_lines():
-        yield first
-        yield from lines
-
-    reader = csv.reader(all_lines(), delimiter=delimiter)
+    source_lines = _CsvLines(itertools.chain((first,), lines))
+    reader = csv.reader(source_lines, delimiter=delimiter, strict=True)
     try:
         header = next(reader)
     except csv.Error as exc:
         yield InputError(path, f"cannot read the CSV header: {exc}", line=1)
+        return
+    except StopIteration:
         return
     header = [h.lstrip("\ufeff").strip() for h in header]
     if not any(header):
@@ -560,31 +602,51 @@ def csv_records(path: str, chunks: Iterator[str], options, delimiter: str | None
             path, "no text column found: name one with --text-field (columns: " + ", ".join(header) + ")",
             line=1)
         return
+    yield from _repeated_columns(path, header)
     id_path = plan.path(probe, "id")
     id_index = header.index(id_path) if id_path in header else None
     number = 0
-    last_line = reader.line_num
     while True:
+        source_lines.start_row()
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
             number += 1
-            yield InputError(path, f"broken CSV row: {exc}", line=last_line + 1)
-            last_line = reader.line_num
+            line = source_lines.first_line()
+            again = source_lines.replay()
+            why = f"broken CSV row: {exc}"
+            if again:
+                why += f" (a quote opened here takes {again + 1} lines; the {again} after this one are read again)"
+            yield InputError(path, why, line=line)
             continue
-        line = last_line + 1
-        last_line = reader.line_num
+        line = source_lines.first_line()
         if not row or (len(row) == 1 and not row[0].strip()):
             continue  # blank line
         number += 1
         if len(row) != len(header):
             rid = row[id_index].strip() if id_index is not None and id_index < len(row) else None
-            yield InputError(path, f"row has {len(row)} fields, header has {len(header)}; row skipped",
-                             line=line, record=rid or None)
+            again = source_lines.replay()
+            why = f"row has {len(row)} fields, header has {len(header)}; row skipped"
+            if again:
+                why += f" (a quote opened here may not be closed: the {again} lines after this one are read again)"
+            yield InputError(path, why, line=line, record=rid or None)
             continue
         yield Record(source, line, number, row)
+
+
+def _repeated_columns(path: str, header: list[str]) -> Iterator[InputError]:
+    """A warning per column name the header has more than once (a record keeps the last column's value)."""
+    places: dict[str, list[int]] = {}
+    for n, name in enumerate(header, 1):
+        if name:
+            places.setdefault(name, []).append(n)
+    for name, columns in places.items():
+        if len(columns) > 1:
+            yield PartialInputError(path, f"column {name!r} appears {len(columns)} times (columns "
+                                          f"{', '.join(map(str, columns))}): only column {columns[-1]} is read",
+                                    line=1)
 
 
 # --- JSON Lines ----------------------------------------------------------------------------------
