@@ -386,3 +386,47 @@ def test_csv_repeated_column_name_is_a_warning(tmp_path):
     (err,) = errors
     assert not is_fatal(err) and err.line == 1
     assert err.message == "column 'caption' appears 2 times (columns 2, 4): only column 4 is read"
+
+
+# --- 16. subtitles --------------------------------------------------------------------------------
+
+
+def test_srt_cue_with_a_broken_arrow_is_reported_not_merged(tmp_path):
+    path = tmp_path / "a.srt"
+    path.write_text("1\n00:00:01,000 --> 00:00:02,000\nHello there\n2\n00:00:03,000 -> 00:00:04,000\ncures acne\n"
+                    "3\n00:00:05,000 --> 00:00:06,000\nBye\n", encoding="utf-8")
+    docs, errors, _ = read([path])
+    assert [(s.cue, s.text) for s in docs[0].segments] == [(1, "Hello there"), (3, "Bye")]
+    (err,) = errors
+    assert err.line == 5 and "malformed cue 2" in err.message and "'00:00:03,000 -> 00:00:04,000'" in err.message
+
+
+@pytest.mark.parametrize("newline", ["\r", "\r\n", "\n"])
+def test_subtitles_with_any_line_ending(tmp_path, newline):
+    srt = tmp_path / "a.srt"
+    srt.write_bytes(newline.join(["1", "00:00:01,000 --> 00:00:02,000", "Best serum", "ever", "",
+                                  "2", "00:00:03,000 --> 00:00:04,500", "cures acne", ""]).encode())
+    vtt = tmp_path / "a.vtt"
+    vtt.write_bytes(newline.join(["WEBVTT", "", "00:00:01.000 --> 00:00:02.000", "Best serum", "",
+                                  "00:00:03.000 --> 00:00:04.500", "cures acne", ""]).encode())
+    docs, errors, _ = read([srt, vtt])
+    assert not errors
+    (s1, s2), (v1, v2) = (doc.segments for doc in docs)
+    assert (s1.text.split(), s2.text, s2.end_time) == (["Best", "serum", "ever"], "cures acne", 4.5)
+    assert (v1.text, v2.text, v2.start_time) == ("Best serum", "cures acne", 3.0)
+    for doc in docs:
+        for seg in doc.segments:
+            assert [seg.origin[seg.to_original(i)] for i in range(len(seg.text))] == list(seg.text)
+
+
+def test_srt_minutes_and_seconds_over_59_are_refused(tmp_path):
+    path = tmp_path / "a.srt"
+    path.write_text("1\n00:00:75,000 --> 00:00:76,000\ncures acne\n\n2\n00:61:00,000 --> 01:02:00,000\nx\n\n"
+                    "3\n00:00:05,000 --> 00:00:06,000\nBye\n", encoding="utf-8")
+    docs, errors, counts = read([path])
+    assert [s.cue for s in docs[0].segments] == [3]
+    assert [(e.line, e.message) for e in errors] == [
+        (2, "malformed cue 1: 00:00:75.000 has minutes or seconds over 59; cue skipped"),
+        (6, "malformed cue 2: 00:61:00.000 has minutes or seconds over 59; cue skipped"),
+    ]
+    assert counts.records_checked == 1 and counts.errors == 2

@@ -365,7 +365,7 @@ def _sniff_format(head: str) -> str:
     start = head.lstrip()
     if start.startswith("WEBVTT"):
         return "vtt"
-    if re.match(r"\d+[ \t]*\r?\n[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->", start):
+    if re.match(r"\d+[ \t]*(?:\r\n?|\n)[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->", start):
         return "srt"
     if start.startswith("{"):
         return "jsonl"

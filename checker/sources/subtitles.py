@@ -14,12 +14,46 @@ import regex
 from ..model import Document, InputError, Meta, Segment, format_time
 from ._segments import Range, bounded, build
 from .errors import PartialInputError
-from .text import split_lines
+from .text import _Line, split_lines
 
 _TS = r"(?:(\d+):)?(\d{1,2}):(\d{1,2})[,.](\d{1,3})"
 SRT_TIMING_RE = regex.compile(rf"[ \t]*{_TS}[ \t]*-->[ \t]*{_TS}(?:[ \t].*)?$")
 VTT_TIMING_RE = regex.compile(rf"[ \t]*{_TS}[ \t]+-->[ \t]+{_TS}(?:[ \t].*)?$")
-LOOSE_TIMING_RE = regex.compile(r".*-->")
+# a line meant as a timing line, however broken its arrow ("->", "- ->", "==>", none): two timestamps
+LOOSE_TIMING_RE = regex.compile(r"[ \t]*(?:\d+:)?\d{1,2}:\d{1,2}(?:[,.:]\d{1,3})?\b.*?\d{1,2}:\d{1,2}|.*-->")
+_LINE_BREAK = regex.compile(r"\r\n?|\n")
+
+
+def _subtitle_lines(text: str) -> list[_Line]:
+    """The lines of a subtitle file, ending at CR LF, LF or a lone CR (old Mac files: `split_lines`
+    alone would read such a file as one line). `newline` is the offset of the break's last character."""
+    if "\r" not in text:
+        return split_lines(text)
+    lines = []
+    pos = 0
+    number = 1
+    for m in _LINE_BREAK.finditer(text):
+        lines.append(_Line(pos, m.start(), m.end() - 1, number))
+        pos = m.end()
+        number += 1
+    if pos < len(text):
+        lines.append(_Line(pos, len(text), None, number))
+    return lines
+
+
+def _out_of_range(match) -> str | None:
+    """The timestamp of a timing line whose minutes or seconds are over 59, or None."""
+    g = match.groups()
+    for k in (0, 4):
+        _, minutes, secs, _ = g[k:k + 4]
+        if int(minutes) > 59 or int(secs) > 59:
+            return _stamp(g[k:k + 4])
+    return None
+
+
+def _stamp(groups) -> str:
+    hours, minutes, secs, frac = groups
+    return f"{hours + ':' if hours is not None else ''}{minutes}:{secs}.{frac}"
 TAG_RE = regex.compile(
     r"</?(?:i|b|u|s|em|strong|font|span|c|v|lang|ruby|rt|rp)(?:[.\s][^<>]*)?>|<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>"
     r"|\{\\[^{}]*\}",
@@ -72,18 +106,20 @@ def _blocks(text: str, lines):
 
 
 def _split_glued(text: str, block, timing_re):
-    """Split a block where a new cue starts without a blank line before it (number + timing line)."""
+    """Split a block where a new cue starts without a blank line before it (number + timing line, even
+    a broken one: that cue is then reported, not read as lines of the cue before it)."""
     start = 0
     for k in range(2, len(block) - 1):
-        if text[block[k].start:block[k].end].strip().isdigit() and timing_re.match(
-                text, block[k + 1].start, block[k + 1].end):
+        if text[block[k].start:block[k].end].strip().isdigit() and (
+                timing_re.match(text, block[k + 1].start, block[k + 1].end)
+                or LOOSE_TIMING_RE.match(text, block[k + 1].start, block[k + 1].end)):
             yield block[start:k]
             start = k
     yield block[start:]
 
 
 def parse_srt(path: str, text: str, defaults: Meta) -> tuple[Document, list[InputError]]:
-    lines = split_lines(text)
+    lines = _subtitle_lines(text)
     segments: list[Segment] = []
     errors: list[InputError] = []
     last_end = 0.0
@@ -105,6 +141,12 @@ def parse_srt(path: str, text: str, defaults: Meta) -> tuple[Document, list[Inpu
                     path, f"malformed cue {number}: expected 'HH:MM:SS,mmm --> HH:MM:SS,mmm', found "
                           f"{found[:60]!r}; cue skipped", line=timing_line.number))
                 continue
+            bad = _out_of_range(m)
+            if bad:
+                errors.append(PartialInputError(
+                    path, f"malformed cue {number}: {bad} has minutes or seconds over 59; cue skipped",
+                    line=timing_line.number))
+                continue
             start, end = _timing(m)
             if end < start:
                 errors.append(PartialInputError(
@@ -124,7 +166,7 @@ def parse_srt(path: str, text: str, defaults: Meta) -> tuple[Document, list[Inpu
 
 
 def parse_vtt(path: str, text: str, defaults: Meta) -> tuple[Document, list[InputError]]:
-    lines = split_lines(text)
+    lines = _subtitle_lines(text)
     segments: list[Segment] = []
     errors: list[InputError] = []
     blocks = list(_blocks(text, lines))
@@ -153,6 +195,12 @@ def parse_vtt(path: str, text: str, defaults: Meta) -> tuple[Document, list[Inpu
                 errors.append(PartialInputError(
                     path, f"malformed cue: expected 'HH:MM:SS.mmm --> HH:MM:SS.mmm', found {found[:60]!r}; "
                           "cue skipped", line=bad.number))
+                continue
+            bad = _out_of_range(m)
+            if bad:
+                errors.append(PartialInputError(
+                    path, f"malformed cue: {bad} has minutes or seconds over 59; cue skipped",
+                    line=(block[1] if ident is not None else block[0]).number))
                 continue
             start, end = _timing(m)
             if end < start:
