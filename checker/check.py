@@ -24,7 +24,7 @@ _DECLARED = ("sponsored", "product", "platform", "account", "type")
 
 def has_text(document: Document) -> bool:
     """Whether the document has any text to check (one without is counted as skipped)."""
-    return any(s.text.strip() for s in document.segments)
+    return any(s.has_text for s in document.segments)
 
 
 def item_markets(document: Document, default_markets: tuple[str, ...]) -> tuple[str, ...]:

@@ -84,6 +84,11 @@ class Segment:
         end = len(origin) if end is None else end
         return cls(text=origin[start:end], kind=kind, origin=origin, pieces=((0, start, end - start),), **kw)
 
+    @property
+    def has_text(self) -> bool:
+        """Whether the segment has anything but white space to check."""
+        return bool(self.text) and not self.text.isspace()
+
     def to_original(self, offset: int) -> int:
         """Map an offset in `text` to an offset in `origin` (an end offset maps to just past its char)."""
         pieces = self.pieces

@@ -13,14 +13,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from . import __version__
-from .check import FALLBACK_MARKETS, check_item, has_text
+from .check import FALLBACK_MARKETS, check_item
 from .model import Document, InputError
 from .reporters.base import Reporter, at_or_above
 from .rules import RuleSet
 from .vocabulary import SEVERITIES
-
-is_checked = has_text  # (the name tests/source_counts.py imports)
-
 
 _FALLBACK_LIST = list(FALLBACK_MARKETS)
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from checker.check import has_text
 from checker.model import InputError
-from checker.runner import Summary, is_checked
+from checker.runner import Summary
 from checker.sources import is_fatal
 
 RECORD_KEYS = ("records_read", "records_checked", "records_skipped", "records_failed", "errors")
@@ -20,7 +21,7 @@ class Counts:
         if isinstance(item, InputError):
             self.summary.add_error(item, is_fatal(item))
         else:
-            self.summary.add_document({"checked": is_checked(item), "findings": []})
+            self.summary.add_document({"checked": has_text(item), "findings": []})
 
     def count(self, items):
         items = list(items)

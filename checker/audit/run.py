@@ -279,7 +279,7 @@ class _Audit:
                 self.cache = ResultCache(options.cache,
                                          ResultCache.salt(checker.ruleset, self.select, self.ignore, markets))
             except (OSError, sqlite3.Error) as exc:
-                _warn("cache disabled", f"{options.cache}: {exc}")
+                print(f"reelcheck: warning: cache disabled ({options.cache}: {exc})", file=sys.stderr)
         self.files = files
         if files is not None:  # (no cache: the hook reads every file as usual)
             files.cache = self.cache
