@@ -74,7 +74,6 @@ class LanguageRules:
             if len(self._wanted) > 256:
                 self._wanted.clear()
             owners = {o for rid in active for o in self._owners.get(rid, ())}
-            owners |= {o for rid in active for o, _ in self._unless.get(rid, ())}
             owners |= {"$" + k for k in signals}
             found = self._wanted[key] = frozenset(owners)
         return found
@@ -96,19 +95,21 @@ class LanguageRules:
         hits: list[Hit] = []
         signals: list[tuple[dict, int, int]] = []
         tags = self._tag
-        for sp in self.matchers.find(ctx, [o for o in live if "#" not in o]):
+        for sp in self.matchers.find(ctx, live):
             if sp.owner[0] == "$":
                 signals.append((self.signals[sp.owner[1:]], sp.start, sp.end))
             else:
                 rule, tag = tags[sp.owner]
                 hits.append(Hit(rule, sp.start, sp.end, sp.tok_start, sp.tok_end, tag=tag))
         if hits and not self._unless.keys().isdisjoint(h.rule.id for h in hits):
-            hits = self._apply_unless(ctx, hits, live)
+            hits = self._apply_unless(ctx, hits)
         return _longest_per_rule(hits), signals
 
-    def _apply_unless(self, ctx: MatchContext, hits: list[Hit], live) -> list[Hit]:
+    def _apply_unless(self, ctx: MatchContext, hits: list[Hit]) -> list[Hit]:
+        """Hits whose rule's `unless` context is not found near them. The contexts are looked for only
+        on segments with a hit of their rule (few), without the screen."""
         entries = {rid: self._unless[rid] for rid in {h.rule.id for h in hits} if rid in self._unless}
-        owners = [o for items in entries.values() for o, _ in items if o in live]
+        owners = [o for items in entries.values() for o, _ in items]
         found: dict[str, list[tuple[int, int]]] = {}
         for sp in self.matchers.find(ctx, owners):
             if sp.tok_start is None:

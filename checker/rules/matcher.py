@@ -37,8 +37,8 @@ from spacy.tokens import Doc, Token
 from .. import nlp
 from ..normalize import normalize
 from . import phrases
-from .matching import COMMON_WORDS, MatchContext
-from .screen import COMPACT, LITERAL, WORD_MODE, Screen, squeeze
+from .matching import COMMON_WORDS, WORD, MatchContext
+from .screen import COMPACT, LITERAL, WORD_MODE, Screen, needle_key, squeeze
 
 TIMEOUT = 0.25  # seconds a regular expression may take on one segment
 SPEC_KEYS = ("terms", "patterns", "regex")
@@ -276,11 +276,10 @@ def _pattern_texts(token: dict):
 _WHOLE_WORD = regex.compile(r"[^\W_]+|[\p{Han}\p{Thai}]+")
 
 
-def pattern_needles(pattern) -> tuple[str, tuple[str, ...]] | None:
-    """(mode, strings) for the screen: one of the strings is in every text the pattern matches. Of
-    the pattern's required tokens (literal words, or the literals their REGEX needs) the most
-    selective set is taken, then the smallest: "$" rather than "just|only|now"."""
-    options = []
+def pattern_requirements(pattern) -> list[tuple[str, tuple[str, ...]]]:
+    """Every literal set of a pattern's required tokens: (mode, strings), one of which a text must
+    have for the pattern to match (`pattern_needles` takes the most selective of them)."""
+    sets = []
     for token in pattern:
         value = _pattern_texts(token)
         if isinstance(value, str):
@@ -290,13 +289,20 @@ def pattern_needles(pattern) -> tuple[str, tuple[str, ...]] | None:
         elif isinstance(value, dict):
             literals = required_literals(value["REGEX"], min_weight=1)
             if literals:
-                options.append((LITERAL, tuple(literals)))
+                sets.append((LITERAL, tuple(literals)))
             continue
         else:
             continue
-        # a value that is not one whole word ("n't", "$") may be a fragment of a text word
+        # a value that is not one whole word ("n't", "$") may be a fragment of a text word: no set
         if values and all(_WHOLE_WORD.fullmatch(v) for v in values):
-            options.append((WORD_MODE, tuple(sorted({v.lower() for v in values}))))
+            sets.append((WORD_MODE, tuple(sorted({v.lower() for v in values}))))
+    return sets
+
+
+def pattern_needles(pattern) -> tuple[str, tuple[str, ...]] | None:
+    """(mode, strings) for the screen: of a pattern's literal sets, the most selective, then the
+    smallest: "$" rather than "just|only|now". None: the pattern has none."""
+    options = pattern_requirements(pattern)
     if not options:
         return None
     return max(options, key=lambda o: (min(map(_word_strength, o[1])), -len(o[1]), o[1]))
@@ -309,19 +315,37 @@ def _word_strength(member: str) -> int:
 
 # --- phrases --------------------------------------------------------------------------------------
 
-def phrase_sequences(lang: str, templates, mode: str) -> list[tuple[str, ...]]:
+def phrase_sequences(lang: str, templates, mode: str) -> list[tuple[tuple[str, ...], str]]:
     """The token sequences a list of templates stands for (lower-cased unless `exact`; with `lemma`,
-    with the inflected forms of their first and last words)."""
+    with the inflected forms of their first and last words), each with its text as written (the
+    tokens with the spacing of the phrase: what its words are, to the screen)."""
     pipe = nlp.pipeline(lang)
-    out: dict[tuple[str, ...], None] = {}
+    out: dict[tuple[str, ...], str] = {}
     inflect = mode == "lemma" and phrases.has_forms(lang)
     for template in templates:
         for phrase in phrases.expand(template):
             # phrases are folded like the text they are matched against (full-width, marks, quotes)
-            words = [t.text for t in pipe.make_doc(normalize(phrase).text)]
-            for variant in phrases.inflect(lang, words) if inflect else [words]:
-                out[tuple(variant) if mode == "exact" else tuple(w.lower() for w in variant)] = None
-    return list(out)
+            doc = pipe.make_doc(normalize(phrase).text)
+            spacing = [t.whitespace_ for t in doc]
+            for variant in phrases.inflect(lang, [t.text for t in doc]) if inflect else [[t.text for t in doc]]:
+                key = tuple(variant) if mode == "exact" else tuple(w.lower() for w in variant)
+                out.setdefault(key, "".join(w + sp for w, sp in zip(key, spacing, strict=True)))
+    return list(out.items())
+
+
+_APOSTROPHES = "'’"
+
+
+def whole_words(written: str) -> frozenset[str]:
+    """The words a text must have, whole, wherever the phrase matches: its runs of letters or digits,
+    but not one that touches an apostrophe ("n't" stands inside the text's word "isn't")."""
+    out = set()
+    for m in WORD.finditer(written):
+        s, e = m.span()
+        if (s and written[s - 1] in _APOSTROPHES) or (e < len(written) and written[e] in _APOSTROPHES):
+            continue
+        out.add(m.group())
+    return frozenset(out)
 
 
 class PhraseSet:
@@ -348,7 +372,7 @@ class PhraseSet:
             vocab = doc.vocab
             for owner in sorted(pending):
                 for which, sequences in self._pending.pop(owner):
-                    self._matchers[which].add(owner, [Doc(vocab, words=list(s)) for s in sequences])
+                    self._matchers[which].add(owner, [Doc(vocab, words=list(s)) for s, _ in sequences])
         strings = doc.vocab.strings
         out = [(strings[m], s, e) for which, matcher in self._matchers.items() if self._used[which]
                for m, s, e in matcher(doc)]
@@ -361,9 +385,11 @@ class PhraseSet:
 # --- the Matcher ------------------------------------------------------------------------------------
 
 class Matcher:
-    """One owner's compiled spec in one language: its needles, and what it runs."""
+    """One owner's compiled spec in one language: its needles, its closer look (`might_match`), and
+    what it runs."""
 
-    __slots__ = ("owner", "sequences", "mode", "patterns", "regex", "group", "prefilter", "needles", "always")
+    __slots__ = ("owner", "sequences", "mode", "patterns", "regex", "group", "prefilter", "needles", "always",
+                 "words", "phrases_at", "requirements")
 
     def __init__(self, owner: str, spec: MatchSpec, lang: str, validate: bool = False):
         self.owner = owner
@@ -375,12 +401,22 @@ class Matcher:
         self.prefilter = Prefilter(spec.prefilter) if spec.prefilter and self.regex is not None else None
         needles: list[tuple[str, str]] = []
         always = False
-        for words in self.sequences:
+        # phrases of more than one token, looked at closer where the screen found their needle:
+        # needle key -> [(words the text must have, the tokens joined)]
+        self.phrases_at: dict[str, list[tuple[frozenset[str], str]]] = {}
+        self.requirements: list[list[tuple[str, tuple[str, ...]]]] = []  # per pattern: its literal sets
+        single = set()  # one-token phrases: a word (the screen checks its edges) or a fragment
+        for words, written in self.sequences:
             joined = squeeze("".join(words).lower())
-            if joined:  # a one-token phrase is a word (the screen checks its edges); others, joined
-                needles.append((joined, WORD_MODE if len(words) == 1 else COMPACT))
-            else:
+            if not joined:
                 always = True
+            elif len(words) == 1 and WORD.fullmatch(joined):
+                needles.append((joined, WORD_MODE))
+                single.add(joined)
+            else:  # several tokens, or one that is not a plain word ("#gift", "n't", 最好)
+                needles.append((joined, COMPACT))
+                need = whole_words(written.lower())
+                self.phrases_at.setdefault(needle_key(joined, COMPACT)[0], []).append((need, joined))
         if spec.patterns:
             vocab = nlp.pipeline(lang).vocab
             self.patterns = TokenMatcher(vocab, validate=validate)
@@ -390,6 +426,7 @@ class Matcher:
                 first = str(exc).strip().splitlines()
                 raise ValueError(f"field 'patterns': invalid token pattern: {first[-1] if first else exc}") from None
             for pattern in spec.patterns:
+                self.requirements.append(pattern_requirements(pattern))
                 found = pattern_needles(pattern)
                 if found is None:
                     raise ValueError(
@@ -412,6 +449,23 @@ class Matcher:
                 always = True  # (a literal of spaces only: the screen reads the text without them)
         self.needles = tuple(dict.fromkeys(needles))
         self.always = always
+        self.words = frozenset(single)
+
+    def might_match(self, ctx: MatchContext, found: set[str]) -> bool:
+        """The closer look once the screen found one of its needles (`found`: the keys of the word
+        and phrase needles it found in the segment): a one-token phrase is found by the screen
+        itself; a longer one needs all its words, whole, and its tokens joined; a token pattern
+        needs a member of each of its literal sets; a regex runs. Never False where it would match."""
+        if self.always or self.regex is not None or not self.words.isdisjoint(found):
+            return True
+        if self.phrases_at:
+            words, compact = ctx.words, ctx.compact
+            for key in found:
+                for need, joined in self.phrases_at.get(key, ()):
+                    if need <= words and joined in compact:
+                        return True
+        return any(all(any(ctx.has(mode, m) for m in members) for mode, members in sets)
+                   for sets in self.requirements)
 
 
 @dataclass(slots=True)
@@ -461,7 +515,10 @@ class MatcherSet:
                 if len(self._always_of) > 256:
                     self._always_of.clear()
                 always = self._always_of[wanted] = self.always & wanted
-            ctx.live = self.screen.scan(ctx.lower, wanted, ctx.compact) | always
+            found: set[str] = set()
+            matchers = self.matchers
+            ctx.live = {o for o in self.screen.scan(ctx.lower, wanted, ctx.compact, found)
+                        if matchers[o].might_match(ctx, found)} | always
         return ctx.live
 
     def find(self, ctx: MatchContext, owners) -> list[Span]:

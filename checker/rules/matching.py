@@ -52,6 +52,7 @@ class MatchContext:
     _doc: Doc | None = None
     _lower: str | None = None
     _compact: str | None = None
+    _words: set | None = None
     _sents: bool = False
     shared: dict | None = None  # regex results shared by the languages of one segment (one text)
     signals: frozenset = frozenset()  # keys of the sponsorship signals the segment is asked about
@@ -74,6 +75,19 @@ class MatchContext:
         if self._compact is None:
             self._compact = self.lower.replace(" ", "")
         return self._compact
+
+    @property
+    def words(self) -> set[str]:
+        """The words of the lower-cased text (runs of letters, or of digits: `WORD`)."""
+        if self._words is None:
+            self._words = set(WORD.findall(self.lower))
+        return self._words
+
+    def has(self, mode: str, needle: str) -> bool:
+        """Whether the text has `needle`: as a word (`word` mode, when it is one), else as a substring."""
+        if mode == "word" and WORD.fullmatch(needle):
+            return needle in self.words
+        return needle in self.lower
 
     @property
     def doc(self) -> Doc:

@@ -60,6 +60,19 @@ class _Needle:
         return (self.text, owners, word, rx, literal, intern(frozenset(self.compact)))
 
 
+def needle_key(needle: str, mode: str) -> tuple[str, str]:
+    """The key a needle is filed under, and how it is verified: a `word` that is not a run of letters
+    or digits (a Chinese or Thai key, a fragment) is found as a substring like a `compact` one, whose
+    key is its first COMPACT_CHARS characters (the start of a long phrase is as telling as all of it,
+    and keeps the automaton small)."""
+    text = squeeze(needle.lower()) if mode != LITERAL else squeeze(needle)
+    if mode == WORD_MODE and not WORD.fullmatch(text):
+        mode = COMPACT
+    if mode == COMPACT:
+        text = text[:COMPACT_CHARS]
+    return text, mode
+
+
 class Screen:
     """Needles of every rule of one language, scanned for together. Build once (`add`, then `build`)."""
 
@@ -68,17 +81,12 @@ class Screen:
         self.automaton = None
         self._wanted: dict[tuple[frozenset, frozenset], frozenset] = {}
 
-    def add(self, owner: str, needle: str, mode: str) -> bool:
-        """File `needle` for `owner`; False when it cannot be a needle (nothing left once squeezed)."""
-        text = squeeze(needle.lower()) if mode != LITERAL else squeeze(needle)
+    def add(self, owner: str, needle: str, mode: str) -> str | None:
+        """File `needle` for `owner`: the key it is filed under (what `scan` reports in `found`), or
+        None when it cannot be a needle (nothing left once squeezed)."""
+        text, mode = needle_key(needle, mode)
         if not text:
-            return False
-        if mode == WORD_MODE and not WORD.fullmatch(text):
-            mode = COMPACT  # (a Chinese or Thai key, or a fragment: found as a substring)
-        if mode == COMPACT:
-            # the start of a long phrase is as telling as all of it, and keeps the automaton small
-            # (its whole text is in the segment only if its start is)
-            text = text[:COMPACT_CHARS]
+            return None
         entry = self._needles.get(text)
         if entry is None:
             entry = self._needles[text] = _Needle(text)
@@ -88,7 +96,7 @@ class Screen:
             entry.literal.setdefault(needle, set()).add(owner)
         else:
             entry.compact.add(owner)
-        return True
+        return text
 
     def build(self) -> Screen:
         """Make the automaton of the needles added so far (once: the needles are handed over to it)."""
@@ -102,19 +110,10 @@ class Screen:
             self.automaton.make_automaton()
         return self
 
-    def wanted(self, active: frozenset, signals: frozenset) -> frozenset:
-        """The owners a segment asks about: its active rules and the signals of its markets (cached)."""
-        key = (active, signals)
-        found = self._wanted.get(key)
-        if found is None:
-            if len(self._wanted) > 256:
-                self._wanted.clear()
-            found = self._wanted[key] = active | signals
-        return found
-
-    def scan(self, lower: str, wanted: frozenset, compact: str | None = None) -> set[str]:
+    def scan(self, lower: str, wanted: frozenset, compact: str | None = None, found: set | None = None) -> set[str]:
         """The owners in `wanted` whose needles are in `lower` (the lower-cased segment text; `compact`:
-        the same without spaces, when the caller has it)."""
+        the same without spaces, when the caller has it). The keys of the phrase (compact) needles
+        found are added to `found`, for the owners' Matchers to look closer (`Matcher.might_match`)."""
         live: set[str] = set()
         if self.automaton is None:
             return live
@@ -126,8 +125,12 @@ class Screen:
             seen.add(text)
             if joined and not joined.isdisjoint(wanted):
                 live |= joined & wanted
+                if found is not None:
+                    found.add(text)
             if word and not word.isdisjoint(wanted) and rx.search(lower):
                 live |= word & wanted
+                if found is not None:
+                    found.add(text)
             for lit, lit_owners in literal:
                 if not lit_owners.isdisjoint(wanted) and lit in lower:
                     live |= lit_owners & wanted
