@@ -166,3 +166,23 @@ def test_a_flag_example_pins_the_exact_words_its_finding_covers(tmp_path):
 def test_a_pass_example_cannot_pin_a_span(tmp_path):
     with pytest.raises(PackError, match=r"field 'examples': a pass example marks a span"):
         _examples(tmp_path, "It [[cured my acne]]", passing="[[Cured]] ham")
+
+
+def test_a_template_that_would_expand_past_the_cap_is_refused_before_expanding(tmp_path):
+    body = PINNED.format(flag="It [[cured my acne]]", passing="Cured ham").replace(
+        'terms: ["cured my acne"]', 'terms: ["cured my acne", "x' + "{|}" * 40 + '"]')
+    started = time.monotonic()
+    with pytest.raises(PackError, match="expands to more than 10000 phrases"):
+        load_rules((str(_team_pack(tmp_path, body)),))
+    assert time.monotonic() - started < 10
+
+
+def test_a_regex_or_prefilter_too_slow_for_its_own_flag_example_is_a_pack_error(tmp_path):
+    body = HOSTILE.replace('examples: {flag: ["yes aa", "yes a"]', 'examples: {flag: ["yes aa", "yes ' + "a" * 30 + 'b"]')
+    with pytest.raises(PackError, match=r"rule team.yes: field 'prefilter': runs out of time \(0.25 s\) on the example"):
+        load_rules((str(_team_pack(tmp_path, body)),))
+    body = HOSTILE.replace("regex: 'yes'", "regex: '(a|a)+b$'").replace(
+        "prefilter: {regex: '(a|a)+$'}", "prefilter: ['b']").replace(
+        'examples: {flag: ["yes aa", "yes a"]', 'examples: {flag: ["ab", "' + "a" * 30 + 'c"]')
+    with pytest.raises(PackError, match=r"rule team.yes: field 'regex': runs out of time"):
+        load_rules((str(_team_pack(tmp_path / "b", body)),))

@@ -441,7 +441,7 @@ class Matcher:
                 literals = required_literals(spec.regex)
                 if literals and not all(
                         any(lit in normalize(t).text.lower() for lit in literals)
-                        for t in spec.examples if self.regex.search(normalize(t).text)):
+                        for t in spec.examples if _example_matches(self.regex, normalize(t).text)):
                     literals = None  # (derived needles that a flag example lacks: none)
             if literals and all(lit.strip(" ") for lit in literals):
                 needles.extend((lit, LITERAL) for lit in literals)
@@ -598,5 +598,20 @@ def _validate(spec: MatchSpec, lang: str) -> None:
         if spec.prefilter:
             pre = Prefilter(spec.prefilter)
             for text in spec.examples:
-                if compiled.search(text) and not pre.passes(text.lower()):
+                if not _example_matches(compiled, text):
+                    continue
+                try:
+                    passes = pre.passes(text.lower())
+                except RegexTimeout:
+                    raise ValueError(f"field 'prefilter': runs out of time ({TIMEOUT:g} s) on the example "
+                                     f"{text[:60]!r}") from None
+                if not passes:
                     raise ValueError(f"field 'prefilter': it would skip the flag example {text!r}")
+
+
+def _example_matches(rx, text: str) -> bool:
+    """Whether `rx` matches a flag example; a pattern too slow for its own example is a broken pack."""
+    try:
+        return timed_search(rx, text)
+    except RegexTimeout:
+        raise ValueError(f"field 'regex': runs out of time ({TIMEOUT:g} s) on the example {text[:60]!r}") from None

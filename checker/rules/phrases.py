@@ -44,6 +44,11 @@ def expand(template: str) -> list[str]:
     rest = template[pos:]
     if any(c in rest for c in "{}[]") or any(c in "".join(p[0] for p in parts[::2]) for c in "{}[]"):
         raise TemplateError(f"unbalanced or nested brackets in phrase template {template!r}")
+    combinations = 1
+    for part in parts:
+        combinations *= len(part)
+    if combinations > 4 * MAX_EXPANSIONS:  # (counted before expanding: `{|}` forty times is 2**40)
+        raise TemplateError(f"phrase template {template!r} expands to more than {MAX_EXPANSIONS} phrases")
     out: dict[str, None] = {}
     for combo in itertools.product(*parts):
         phrase = _SPACES.sub(" ", "".join(combo)).strip()
