@@ -14,7 +14,7 @@ import click
 
 from . import __version__
 from .model import UsageError
-from .vocabulary import ACCOUNTS, FAIL_ON, PRODUCTS, output_formats, selected_by
+from .vocabulary import ACCOUNTS, CATEGORIES, FAIL_ON, PRODUCTS, output_formats, selected_by
 
 CONFIG_NAMES = ("reelcheck.toml", ".reelcheck.toml")
 
@@ -308,7 +308,7 @@ def rules() -> None:
 
 @rules.command("list")
 @click.option("--market", "-m", multiple=True, help="Only the rules that apply in these markets.")
-@click.option("--category", "-c", multiple=True, help="Only these categories.")
+@click.option("--category", "-c", multiple=True, help=f"Only these categories: {', '.join(CATEGORIES)}.")
 @click.option("--packs", multiple=True, type=click.Path(), help="Extra rule-pack folder(s).")
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text")
 def rules_list(market, category, packs, fmt):
@@ -332,6 +332,9 @@ def rules_list(market, category, packs, fmt):
     else:
         items = [(rid, r, r.severity, r.message) for rid, r in sorted(ruleset.rules.items())]
     cats = _split(category)
+    unknown = [c for c in cats if c not in CATEGORIES]
+    if unknown:
+        _fail(f"unknown category {unknown[0]!r} (known: {', '.join(CATEGORIES)})")
     items = [i for i in items if not cats or i[1].category in cats]
     if fmt == "json":
         click.echo(json.dumps(

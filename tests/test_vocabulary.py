@@ -123,3 +123,14 @@ def test_rules_test_selects_by_prefix(tmp_path):
     assert picked.exit_code == 0 and "1 rules, 4 examples, 0 failed" in picked.output
     none = runner.invoke(main, ["rules", "test", "--packs", str(root), "--rule", "acme.bran"])
     assert none.exit_code == 0 and "0 rules, 0 examples, 0 failed" in none.output
+
+
+def test_rules_list_takes_categories_from_the_vocabulary():
+    runner = CliRunner()
+    bad = runner.invoke(main, ["rules", "list", "--category", "claims"])
+    assert bad.exit_code == 2
+    assert bad.stderr.strip() == ("reelcheck: error: unknown category 'claims' (known: "
+                                  + ", ".join(CATEGORIES) + ")")
+    good = runner.invoke(main, ["rules", "list", "--category", "offplatform", "--market", "us", "-f", "json"])
+    rules = json.loads(good.stdout)
+    assert good.exit_code == 0 and rules and {r["category"] for r in rules} == {"offplatform"}
