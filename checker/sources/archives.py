@@ -777,7 +777,11 @@ def json_array_records(path: str, chunks: Iterator[str], options):
         else:
             raw = buf.text[buf.pos:end]
             buf.advance(end)
-            yield Record(source, line, number, raw)
+            kind = _not_an_object(raw)
+            if kind is not None:
+                yield InputError(path, f"record is a JSON {kind}, not an object", line=line)
+            else:
+                yield Record(source, line, number, raw)
         if single:
             ch = buf.skip_space()
             if ch is not None:
@@ -786,6 +790,20 @@ def json_array_records(path: str, chunks: Iterator[str], options):
 
 
 _END_FINDER = json.JSONDecoder()
+
+
+def _not_an_object(raw: str) -> str | None:
+    """The JSON type of an array element that is whole but not an object ("list", "int"...), for the reader
+    to report; None for an object, or for text that is no JSON value (its Record's parse says what is wrong)."""
+    first = raw[:1]
+    if first == "{":
+        return None
+    if first == "[":
+        return "list"
+    try:
+        return type(_END_FINDER.decode(raw)).__name__
+    except (json.JSONDecodeError, RecursionError):
+        return None
 
 
 def _element_end(buf: _Buffer) -> int | None:
