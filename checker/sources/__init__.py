@@ -14,6 +14,13 @@ dot-directories left out, `include`/`exclude` fnmatch globs tried on the path re
 directory and on the file name) files with other extensions are skipped silently; a file named
 explicitly with an unknown extension is read as text.
 
+What is not read is said (an `InputError` each, naming the path): inside a directory, a folder that
+cannot be listed, a FIFO, device or socket with a checked extension, and a link to a file or folder
+outside the directory given (unless `SourceOptions.follow_links`); anywhere, a text, Markdown or subtitle
+file over `SourceOptions.max_file_size` (a device named explicitly is read up to it). Archives are
+streamed: a JSON array element over 16 MiB or a record nested over 64 levels is one failed record. Every
+segment handed on is at most 50,000 characters (`_segments.bounded`).
+
 Counting (what `runner.Summary` does with the stream), so that
 ``records_read == records_checked + records_skipped + records_failed``:
 
