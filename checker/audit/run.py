@@ -253,8 +253,7 @@ def audit_items(checker, items: Iterable, markets: tuple[str, ...], options: Aud
 
     `files`: the `FileLayer` given to `iter_records` as its `archive_hook` (with a cache, archive files
     audited whole before are replayed from it, and those audited whole now are stored)."""
-    audit = _Audit(checker, markets, options, session, files)
-    return audit.run(items)
+    yield from _Audit(checker, markets, options, session, files).run(items)
 
 
 class _Audit:
