@@ -7,6 +7,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from xml.etree import ElementTree
 
 import jsonschema
 import pytest
@@ -17,9 +18,11 @@ from checker.check import ItemResult
 from checker.cli import main
 from checker.model import Document, Finding, Meta, Segment
 from checker.reporters.csv_ import CsvReporter
+from checker.reporters.github import GithubReporter
 from checker.reporters.html import HtmlReporter
 from checker.reporters.json_ import JsonReporter
 from checker.reporters.jsonl import JsonlReporter
+from checker.reporters.junit import JunitReporter
 from checker.reporters.sarif import SarifReporter
 from checker.reporters.text import TextReporter
 
@@ -82,6 +85,14 @@ def test_html_shows_the_fix():
     assert "<span class=\"lbl\">Fix:</span>" not in run(HtmlReporter, report(fix=None))
 
 
+def test_github_annotations_and_junit_name_the_fix():
+    [annotation] = [line for line in run(GithubReporter, report()).splitlines() if line.startswith("::error")]
+    assert "%0AFix: \u201ccures acne\u201d -> \u201csoothes the look of acne\u201d" in annotation
+    [failure] = ElementTree.fromstring(run(JunitReporter, report())).iter("failure")
+    assert "Fix: \u201ccures acne\u201d -> \u201csoothes the look of acne\u201d" in failure.text.splitlines()
+    assert "Fix:" not in run(JunitReporter, report(fix=None))
+
+
 def apply_sarif_fix(text: str, fix: dict) -> str:
     """Apply a SARIF fix's one replacement by its line and columns (endColumn: the column after)."""
     [change] = fix["artifactChanges"]
@@ -100,6 +111,7 @@ def test_sarif_proposes_the_fix_as_a_change_to_the_file():
     [result] = log["runs"][0]["results"]
     [fix] = result["fixes"]
     assert fix["artifactChanges"][0]["artifactLocation"]["uri"] == "launch.md"
+    assert fix["description"]["text"] == "Replace: \u201ccures acne\u201d -> \u201csoothes the look of acne\u201d"
     assert apply_sarif_fix(SCRIPT, fix).splitlines()[3] == "VO: This serum literally soothes the look of acne, I use it every night."
     assert "fixes" not in json.loads(run(SarifReporter, report(fix=None)))["runs"][0]["results"][0]
 

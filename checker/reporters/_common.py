@@ -53,6 +53,14 @@ def severity_label(severity: str) -> str:
     return SEVERITY_LABELS.get(severity, severity.capitalize())
 
 
+def fix_text(finding: dict) -> str | None:
+    """`“cures acne” -> “soothes the look of acne”`: the finding's words and the rule's replacement for
+    them (None when the rule has none)."""
+    if finding.get("fix") is None:
+        return None
+    return f"\u201c{finding.get('text') or ''}\u201d -> \u201c{finding['fix']}\u201d"
+
+
 def where(finding: dict) -> str:
     """A short human description of where a finding is (`line 7, col 23`, `cue 3 at 00:00:03,200`)."""
     parts: list[str] = []

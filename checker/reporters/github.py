@@ -8,6 +8,7 @@ toolkit does it: `%`, CR and LF everywhere, and also `:` and `,` inside properti
 
 from __future__ import annotations
 
+from ._common import fix_text
 from .base import Reporter
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -64,6 +65,8 @@ class GithubReporter(Reporter):
             message += " (" + "; ".join(extra) + ")"
         if f.get("suggestion"):
             message += "\nSuggestion: " + f["suggestion"]
+        if f.get("fix") is not None:
+            message += "\nFix: " + fix_text(f)
         return command(COMMANDS.get(f.get("severity"), "warning"), props, message)
 
     def error(self, err: dict) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from ._common import doc_label, where
+from ._common import doc_label, fix_text, where
 from .base import Reporter, at_or_above
 
 # characters XML 1.0 cannot carry at all (even escaped)
@@ -127,6 +127,8 @@ def _body(doc: dict, f: dict) -> str:
         lines.append(f"Why: {f['rationale']}")
     if f.get("suggestion"):
         lines.append(f"Suggestion: {f['suggestion']}")
+    if f.get("fix") is not None:
+        lines.append(f"Fix: {fix_text(f)}")
     if f.get("source"):
         lines.append(f"Source: {f['source']}")
     return "\n".join(lines)

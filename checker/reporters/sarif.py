@@ -14,7 +14,7 @@ import json
 from urllib.parse import quote
 
 from ..vocabulary import SEVERITY_RANK
-from ._common import category_label, rule_docs_url, rule_market, split_source
+from ._common import category_label, fix_text, rule_docs_url, rule_market, split_source
 from .base import Reporter
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -229,7 +229,7 @@ def _fix(path: str, f: dict, region: dict | None) -> dict | None:
     deleted = {k: region[k] for k in ("startLine", "startColumn", "endLine", "endColumn", "charOffset", "charLength")
                if k in region}
     return {
-        "description": {"text": f"Replace \u201c{f.get('text') or ''}\u201d with \u201c{f['fix']}\u201d"},
+        "description": {"text": f"Replace: {fix_text(f)}"},
         "artifactChanges": [{
             "artifactLocation": {"uri": artifact_uri(path)},
             "replacements": [{"deletedRegion": deleted, "insertedContent": {"text": f["fix"]}}],

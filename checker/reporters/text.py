@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from ..vocabulary import SEVERITIES
+from ._common import fix_text
 from .base import Reporter
 
 _COLORS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m"}
@@ -66,7 +67,7 @@ class TextReporter(Reporter):
         if f.get("suggestion"):
             w(f"  {self._c(_CYAN, 'try:')} {f['suggestion']}\n")
         if f.get("fix") is not None:
-            w(f"  {self._c(_CYAN, 'fix:')} \u201c{f['text']}\u201d -> \u201c{f['fix']}\u201d\n")
+            w(f"  {self._c(_CYAN, 'fix:')} {fix_text(f)}\n")
         if self.options.show_source:
             w(f"  {self._c(_DIM, 'source: ' + f['source'])}\n")
         w("\n")
