@@ -430,3 +430,16 @@ def test_srt_minutes_and_seconds_over_59_are_refused(tmp_path):
         (6, "malformed cue 2: 00:61:00.000 has minutes or seconds over 59; cue skipped"),
     ]
     assert counts.records_checked == 1 and counts.errors == 2
+
+
+def test_stdin_is_read_up_to_the_size_limit_and_a_sniffed_archive_is_streamed():
+    import io
+
+    items = list(iter_documents(["-"], SourceOptions(max_file_size=4096), stdin=io.BytesIO(b"cures acne. " * 500)))
+    assert [(i.path, i.message) for i in items] == [
+        ("-", "file is larger than 4,096 bytes; skipped (raise the file size limit to read it)")]
+    lines = b"".join(b'{"id": "%d", "caption": "x"}\n' % n for n in range(2000))  # 56 KB of JSON Lines
+    items = list(iter_documents(["-"], SourceOptions(max_file_size=4096), stdin=io.BytesIO(lines)))
+    assert [i.record for i in items] == [str(n) for n in range(2000)]
+    items = list(iter_documents(["-"], SourceOptions(), stdin=io.StringIO("1\n00:00:01,000 --> 00:00:02,000\nhi\n")))
+    assert [(i.format, i.segments[0].text) for i in items] == [("srt", "hi")]

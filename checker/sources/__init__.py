@@ -324,29 +324,33 @@ def _too_large(size: int | None, limit: int) -> str:
 
 
 def _read_stdin(options: SourceOptions, stdin) -> Iterator[Document | Record | InputError]:
+    """Standard input: an archive is streamed (also when sniffed: only its first 4 KB are read to tell);
+    anything else is read whole, up to `options.max_file_size`."""
     stream = sys.stdin if stdin is None else stdin
     fmt = _format_name(options.input_format) if options.input_format else None
     raw = read_binary(stream)
-    if fmt in ARCHIVE_FORMATS:
-        if _is_text_stream(raw):
-            raw = _TextAsBytes(raw)
-        yield from _read_archive("-", raw, fmt, options)
-        return
-    data = raw.read()
-    if isinstance(data, str):
-        text = data
-        if fmt is None:
-            fmt = _sniff_format(text)
-        yield from _parse_decoded("-", text, fmt, options)
-        return
+    if _is_text_stream(raw):
+        raw = _TextAsBytes(raw)
+    head = b""
     if fmt is None:
-        fmt = _sniff_format(data[:4096].decode("utf-8", errors="ignore").lstrip("\ufeff"))
-        if fmt in ARCHIVE_FORMATS:
-            import io
-
-            yield from _read_archive("-", io.BytesIO(data), fmt, options)
+        head = raw.read(SNIFF_SIZE)
+        fmt = _sniff_format(head.decode("utf-8", errors="ignore").lstrip("\ufeff"))
+    if fmt in ARCHIVE_FORMATS:
+        yield from _read_archive("-", _Prefixed(head, raw) if head else raw, fmt, options)
+        return
+    limit = options.max_file_size
+    if not limit:
+        data = head + raw.read()
+    else:
+        rest = limit + 1 - len(head)
+        data = head + (raw.read(rest) if rest > 0 else b"")
+        if len(data) > limit:
+            yield InputError("-", _too_large(None, limit))
             return
     yield from _parse_whole("-", data, fmt, options)
+
+
+SNIFF_SIZE = 4096
 
 
 def _is_text_stream(stream) -> bool:
@@ -356,13 +360,32 @@ def _is_text_stream(stream) -> bool:
 
 
 class _TextAsBytes:
-    """A text stream (e.g. io.StringIO in tests) read as UTF-8 bytes."""
+    """A text stream (e.g. io.StringIO in tests) read as UTF-8 bytes (`size` counts characters)."""
 
     def __init__(self, stream):
         self.stream = stream
 
     def read(self, size: int = -1) -> bytes:
-        return self.stream.read(size).encode("utf-8")
+        return self.stream.read(size).encode("utf-8", errors="surrogatepass")
+
+
+class _Prefixed:
+    """A byte stream with `head`, read from it already, put back in front."""
+
+    def __init__(self, head: bytes, stream):
+        self.head = head
+        self.stream = stream
+
+    def read(self, size: int = -1) -> bytes:
+        if not self.head:
+            return self.stream.read(size)
+        if size < 0:
+            data, self.head = self.head + self.stream.read(), b""
+            return data
+        data, self.head = self.head[:size], self.head[size:]
+        if len(data) < size:
+            data += self.stream.read(size - len(data))
+        return data
 
 
 def _sniff_format(head: str) -> str:
@@ -400,11 +423,6 @@ def _parse_decoded(
         doc, errors = parse(path, text, options.meta)
         yield from errors
         yield doc
-        return
-    if fmt in ARCHIVE_FORMATS:  # only reached for decoded stdin text
-        import io
-
-        yield from _read_archive(path, io.BytesIO(text.encode("utf-8")), fmt, options)
         return
     try:
         yield parse_text(path, text, fmt, options.meta)
