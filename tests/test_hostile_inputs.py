@@ -443,3 +443,21 @@ def test_stdin_is_read_up_to_the_size_limit_and_a_sniffed_archive_is_streamed():
     assert [i.record for i in items] == [str(n) for n in range(2000)]
     items = list(iter_documents(["-"], SourceOptions(), stdin=io.StringIO("1\n00:00:01,000 --> 00:00:02,000\nhi\n")))
     assert [(i.format, i.segments[0].text) for i in items] == [("srt", "hi")]
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("brackets.md", "[" * 40_000),
+    ("parens.txt", "HOST: " + "(" * 40_000),
+    ("escaped.txt", "HOST: " + "\\(" * 20_000),
+    ("emphasis.md", "_a " * 13_000 + "a* " * 13_000),
+])
+def test_long_lines_of_markup_are_read_in_linear_time(tmp_path, name, text):
+    """A line of 40,000 brackets or emphasis runs took minutes (each bracket scanned to the end of its line)."""
+    import time
+
+    path = tmp_path / name
+    path.write_text(text + "\n", encoding="utf-8")
+    start = time.perf_counter()
+    docs, errors, _ = read([path])
+    assert time.perf_counter() - start < 5
+    assert len(docs) == 1 and not errors
