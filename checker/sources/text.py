@@ -244,27 +244,12 @@ def front_matter(text: str, lines: list[_Line]) -> tuple[Meta, int]:
 
 def _match_bracket(text: str, i: int, end: int, open_ch: str, close_ch: str) -> int:
     """Offset of the bracket closing the one at `i` (nesting, backslash escapes), or -1."""
-    depth = 0
-    j = i
-    while j < end:
-        ch = text[j]
-        if ch == "\\":
-            j += 2
-            continue
-        if ch == open_ch:
-            depth += 1
-        elif ch == close_ch:
-            depth -= 1
-            if depth == 0:
-                return j
-        j += 1
-    return -1
+    return _Brackets(text, i, end, open_ch, close_ch).match(i)
 
 
 class _Brackets:
-    """`_match_bracket(text, i, end, open_ch, close_ch)` for every `i` of one line, from one pass over it:
-    asking it bracket by bracket scans to the end of the line each time (a line of 20,000 brackets took
-    17 s). The brackets of the line, read from its start (a backslash escapes the next character), each
+    """Where each bracket of a line closes, from one pass over it (finding it bracket by bracket scanned to
+    the end of the line each time: a line of 20,000 brackets took 17 s). The brackets of the line, read from its start (a backslash escapes the next character), each
     move a level up or down; a bracket opened at `i` closes at the first bracket after it that takes the
     level below the level at `i` (`nxt`, the next lower level, found for all at once)."""
 
