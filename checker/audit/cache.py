@@ -24,7 +24,7 @@ from .. import __version__
 from ..model import Document
 from ..sources import Archive, Record
 from .filecache import FILE_FORMAT, FileStart, decode_chunk
-from .work import first_line
+from .work import first_line, meta_values
 
 CACHE_FILE = "audit-v2.sqlite3"
 CACHE_FORMAT = "3"
@@ -97,10 +97,8 @@ class ResultCache:
     def document_key(self, doc: Document, markets: tuple[str, ...]) -> tuple[int, int]:
         """Any other document: text, offsets into the original, metadata, markets."""
         h = self._salt.copy()
-        m = doc.meta
         base = first_line(doc)
-        h.update(repr((doc.format, markets, m.language, m.sponsored, m.product, m.platform, m.account, m.type,
-                       doc.text)).encode("utf-8", "surrogatepass"))
+        h.update(repr((doc.format, markets, meta_values(doc.meta), doc.text)).encode("utf-8", "surrogatepass"))
         origins: dict[int, int] = {}
         for s in doc.segments:
             o = origins.get(id(s.origin))

@@ -10,19 +10,22 @@ from __future__ import annotations
 
 import json
 import signal
+from dataclasses import fields
+from operator import attrgetter
 
 from ..check import ItemResult, check_item, fields_of
 from ..model import Document, Meta, Segment, UsageError
 from ..sources import Archive, Record
 
+#: a Meta's values in field order (`Meta(*values)` builds it again): what travels and what keys a result
+meta_values = attrgetter(*(f.name for f in fields(Meta)))
 MEMO_SIZE = 4096  # clean results kept for reuse: one serves every clean record of a language and market
 _CLEAN_RESULTS: dict[tuple, str | list] = {}
 
 
 def pack_document(doc: Document) -> tuple:
     """A Document as plain tuples (cheap to pickle; shared `origin` strings are pickled once)."""
-    m = doc.meta
-    meta = (m.markets, m.language, m.sponsored, m.product, m.platform, m.account, m.type)
+    meta = meta_values(doc.meta)
     segs = tuple(
         (s.text, s.kind, s.origin, s.pieces, s.index, s.cue, s.start_time, s.end_time, s.field, s.speaker,
          s.line_offset)
@@ -117,9 +120,8 @@ def portable(result: ItemResult, problems: list[str], base: int, fields: dict | 
 def _clean_result(result: ItemResult, as_text: bool) -> str | list:
     """`portable` of a clean result, made once per language, markets and declared meta (the placer copies
     what it puts in a document dict, so one list can serve many records)."""
-    m = result.document.meta
-    key = (as_text, result.language, result.languages, result.markets, result.checked, m.sponsored, m.product,
-           m.platform, m.account, m.type)
+    key = (as_text, result.language, result.languages, result.markets, result.checked,
+           meta_values(result.document.meta))
     value = _CLEAN_RESULTS.get(key)
     if value is None:
         if len(_CLEAN_RESULTS) >= MEMO_SIZE:
