@@ -16,7 +16,7 @@ from checker.language import LANGUAGES
 from checker.model import Document, InputError, Meta
 from checker.sources import SourceOptions, is_fatal, iter_documents
 from checker.sources._segments import MAX_SEGMENT_CHARS
-from checker.sources.archives import documents, json_array_records, jsonl_records
+from checker.sources.archives import csv_records, documents, json_array_records, jsonl_records
 
 FUZZ = settings(max_examples=200, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
@@ -103,22 +103,29 @@ def test_fuzz_json_array(elements, comma, opening, closing, encoding):
     read(encode(opening + comma.join(elements) + closing, encoding), "json")
 
 
-@FUZZ
-@given(st.one_of(
-    st.lists(st.one_of(mangled_records, deep), max_size=8).map(lambda e: "[" + ",\n".join(e) + "]"),
-    st.lists(mangled_records, max_size=8).map("\n".join)), st.integers(1, 40))
-def test_fuzz_archives_read_the_same_in_any_chunks(text, size):
-    """The readers see the file in 64 KB chunks: cut anywhere, a record reads the same."""
-    reader = json_array_records if text.startswith("[") else jsonl_records
-    whole = outcomes(documents(reader("a", iter([text]), SourceOptions())))
-    chunks = iter([text[i:i + size] for i in range(0, len(text), size)])
-    assert outcomes(documents(reader("a", chunks, SourceOptions()))) == whole
-
-
 csv_fields = st.one_of(st.sampled_from(WORDS), junk, st.text(max_size=10),
                        st.text(max_size=10).map(lambda t: '"' + t.replace('"', '""') + '"'))
 csv_rows = st.lists(st.lists(csv_fields, min_size=1, max_size=5).map(",".join), max_size=10)
 csv_headers = st.lists(st.sampled_from(KEYS + ["caption", "caption"]), min_size=1, max_size=5).map(",".join)
+
+
+@FUZZ
+@given(st.one_of(
+    st.lists(st.one_of(mangled_records, deep), max_size=8).map(lambda e: "[" + ",\n".join(e) + "]"),
+    st.lists(mangled_records, max_size=8).map("\n".join),
+    st.builds(lambda header, rows: "\n".join([header, *rows]), csv_headers, csv_rows)), st.integers(1, 40))
+def test_fuzz_archives_read_the_same_in_any_chunks(text, size):
+    """The readers see the file in 64 KB chunks: cut anywhere, a record reads the same."""
+    if text.startswith("["):
+        reader = json_array_records
+    elif text.startswith("{"):
+        reader = jsonl_records
+    else:
+        def reader(path, chunks, options):
+            return csv_records(path, chunks, options, delimiter=",")
+    whole = outcomes(documents(reader("a", iter([text]), SourceOptions())))
+    chunks = iter([text[i:i + size] for i in range(0, len(text), size)])
+    assert outcomes(documents(reader("a", chunks, SourceOptions()))) == whole
 
 
 @FUZZ

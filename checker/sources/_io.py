@@ -149,8 +149,9 @@ def line_batches(chunks: Iterator[str]) -> Iterator[tuple[list[str], bool]]:
         last = lines.pop()
         rest = [last] if last else []
         yield lines, True
-    if rest:
-        yield ["".join(rest)], False
+    tail = "".join(rest)
+    if tail:
+        yield [tail], False
 
 
 def iter_lines(chunks: Iterator[str]) -> Iterator[str]:
