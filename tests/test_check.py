@@ -37,7 +37,7 @@ def run_cli(*args) -> tuple[int, dict, str]:
 def test_csv_without_a_market_column_gets_the_global_rules_under_check_and_audit(tmp_path, monkeypatch):
     monkeypatch.delenv("REELCHECK_RULES", raising=False)
     archive = write_csv(tmp_path / "captions.csv")
-    common = ["--id-field", "video_id", "--text-field", "caption"]
+    common = ["--id-field", "video_id", "--text-field", "caption", "--product", "cosmetic"]
     code_c, check, err_c = run_cli("check", archive, *common)
     code_a, audit, err_a = run_cli("audit", archive, *common, "--no-cache", "-j", "1", "--all-records")
     assert code_c == code_a == 1, (err_c, err_a)  # the WhatsApp caption is an error in every market
@@ -47,6 +47,7 @@ def test_csv_without_a_market_column_gets_the_global_rules_under_check_and_audit
     rules = {d["record"]: [f["rule"] for f in d["findings"]] for d in check["documents"]}
     assert rules == {"v1": ["global.offplatform.messaging_app"], "v2": [], "v3": []}
     assert [d["checked"] for d in check["documents"]] == [True, True, False]
+    assert check["documents"][0]["meta"]["product"] == "cosmetic"
     assert check["summary"] == audit["summary"]
     assert check["summary"]["records_skipped"] == 1 and check["summary"]["records_failed"] == 0
     for err in (err_c, err_a):
@@ -77,7 +78,7 @@ def test_a_rule_that_could_not_finish_is_a_partial_error_of_its_document(tmp_pat
     ]) + "\n", encoding="utf-8")
     extra = ["--no-cache", "-j", "1", "--all-records"] if command == "audit" else []
     code, report, err = run_cli(command, archive, "--id-field", "id", "--market-field", "market",
-                                "--text-field", "caption", *extra)
+                                "--text-field", "caption", "--product", "cosmetic", *extra)
     assert code == 2  # an input error, the run finished
     assert [(e["record"], e["line"], e["message"]) for e in report["errors"]] == [
         ("a", 1, "rule us.claims.cure: regular expression timed out"),
@@ -94,9 +95,9 @@ def test_check_item_decides_markets_text_and_failures_once(monkeypatch):
     monkeypatch.delenv("REELCHECK_RULES", raising=False)
     c = checker.load_checker()
     text = "This serum cures eczema in a week"
-    own = Document("post.txt", [Segment.whole(text)], Meta(markets=("uk", "us")), text=text)
+    own = Document("post.txt", [Segment.whole(text)], Meta(markets=("uk", "us"), product="cosmetic"), text=text)
     assert item_markets(own, ("cn",)) == ("uk", "us")
-    bare = Document("post.txt", [Segment.whole(text)], text=text)
+    bare = Document("post.txt", [Segment.whole(text)], Meta(product="cosmetic"), text=text)
     assert item_markets(bare, ("us",)) == ("us",) and item_markets(bare, ()) == FALLBACK_MARKETS
 
     result = check_item(c, bare, ("us",))
@@ -118,7 +119,7 @@ def test_check_item_decides_markets_text_and_failures_once(monkeypatch):
 
 def test_python_api_uses_the_same_path(monkeypatch):
     monkeypatch.delenv("REELCHECK_RULES", raising=False)
-    found = checker.check_text("DM me on WhatsApp for the wholesale price", markets=())
+    found = checker.check_text("DM me on WhatsApp for the wholesale price", markets=(), product="cosmetic")
     assert [f.rule for f in found] == ["global.offplatform.messaging_app"]
     with pytest.raises(checker.UsageError, match="zz"):
         checker.check_text("hello", markets=["zz"])

@@ -132,7 +132,8 @@ def test_end_to_end_the_us_cure_rule_suggests_its_replacement(tmp_path, monkeypa
     monkeypatch.delenv("REELCHECK_RULES", raising=False)
     script = tmp_path / "launch.md"
     script.write_text(SCRIPT, encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", str(script), "--market", "us", "-f", fmt, "--config", "none"])
+    result = CliRunner().invoke(main, ["check", str(script), "--market", "us", "--product", "cosmetic", "-f", fmt,
+                                       "--config", "none"])
     assert result.exit_code == 1, result.output
     data = json.loads(result.stdout)
     if fmt == "json":
