@@ -49,14 +49,22 @@ def check_text(
     product: str | None = None,
     platform: str | None = None,
     account: str | None = None,
+    commercial: bool | None = None,
     packs: tuple[str, ...] = (),
 ) -> list[Finding]:
     """Check one caption or script text; offsets in the findings point into `text`. A check that fails
     (an unknown market) raises UsageError; `check_item` gives the whole result, partial errors too."""
+    from .language import language_code
+
     checker = _default_checker(tuple(packs))
+    if language is not None:
+        try:
+            language = language_code(language)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
     meta = Meta(
         markets=tuple(markets), language=language, sponsored=sponsored, product=product,
-        platform=platform, account=account,
+        platform=platform, account=account, commercial=commercial,
     )
     document = Document(path="<text>", segments=[Segment.whole(text, kind=kind)], meta=meta, text=text)
     result = check_item(checker, document)

@@ -19,7 +19,7 @@ from .model import Document, Finding, InputError, Meta, UsageError
 
 #: the markets of a document that names none, in a run that names none: the global platform rules
 FALLBACK_MARKETS = ("global",)
-_DECLARED = ("sponsored", "product", "platform", "account", "type")
+_DECLARED = ("sponsored", "commercial", "product", "platform", "account", "type")
 
 
 def has_text(document: Document) -> bool:
@@ -61,6 +61,8 @@ class ItemResult:
     languages: tuple[str, ...] = ()
     problems: list[str] = field(default_factory=list)
     error: str | None = None
+    commercial: bool = False  # whether the post promotes or sells something (declared, or by its signals)
+    commercial_signals: list[str] = field(default_factory=list)  # what made an undeclared post commercial
 
     @property
     def meta(self) -> dict:
@@ -140,4 +142,6 @@ def check_item(checker, document: Document, default_markets: tuple[str, ...] = (
     result.language = outcome.language
     result.languages = tuple(outcome.languages)
     result.problems = list(outcome.problems)
+    result.commercial = outcome.commercial
+    result.commercial_signals = list(outcome.commercial_signals)
     return result

@@ -64,6 +64,7 @@ CONFIG_KEYS = {
     "select": "select", "ignore": "ignore", "packs": "packs", "lang": "lang", "include": "include",
     "exclude": "exclude", "product": "product", "platform": "platform", "account": "account",
     "text-field": "text_field", "id-field": "id_field", "market-field": "market_field",
+    "commercial": "commercial", "sponsored": "sponsored",
 }
 
 
@@ -110,6 +111,8 @@ def common_options(f):
         click.option("--ignore", multiple=True, help="Skip these rules (ids or id prefixes)."),
         click.option("--lang", help="Language of Latin-script text (default: from the market)."),
         click.option("--sponsored/--not-sponsored", default=None, help="Declare whether the post is an ad."),
+        click.option("--commercial/--not-commercial", default=None,
+                     help="Declare whether the posts sell or promote something (default: read from their wording)."),
         click.option("--product", type=click.Choice(PRODUCTS), help="Product type the post promotes."),
         click.option("--platform", help="Platform: tiktok, reels, shorts, douyin..."),
         click.option("--account", type=click.Choice(ACCOUNTS), help="Account type."),
@@ -124,6 +127,11 @@ def common_options(f):
         click.option("--product-field", help="Archive field holding the product type."),
         click.option("--platform-field", help="Archive field holding the platform."),
         click.option("--account-field", help="Archive field holding the account type."),
+        click.option("--commercial-field", help="Archive field saying whether the record sells (true/false/yes/no/1/0)."),
+        click.option("--max-file-size", type=click.FloatRange(min=0), default=50, show_default=True,
+                     help="Largest text, Markdown or subtitle file read, in MB (0: no limit); archives are streamed."),
+        click.option("--follow-links", is_flag=True,
+                     help="Inside folders, also read links to files and folders outside the folder given."),
         click.option("--include-text", is_flag=True, help="JSON: include each document's original text."),
         click.option("--color/--no-color", default=None, help="Colour output (default: on a terminal, unless NO_COLOR is set)."),
         click.option("--config", "config_path", type=click.Path(), help="Configuration file (default: reelcheck.toml or [tool.reelcheck] in pyproject.toml; 'none' to ignore)."),
@@ -145,6 +153,7 @@ def _source_options(p: dict):
         product=p["product"],
         platform=p["platform"],
         account=p["account"],
+        commercial=p["commercial"],
     )
     return SourceOptions(
         input_format=p["input_format"],
@@ -158,7 +167,10 @@ def _source_options(p: dict):
         product_field=p["product_field"],
         platform_field=p["platform_field"],
         account_field=p["account_field"],
+        commercial_field=p["commercial_field"],
         meta=meta,
+        max_file_size=int(p["max_file_size"] * 1024 * 1024),
+        follow_links=p["follow_links"],
     )
 
 

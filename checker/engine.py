@@ -21,6 +21,7 @@ from .rules import kinds as kind_registry
 from .rules.compiled import describe_owner
 from .rules.matcher import TIMEOUT
 from .rules.matching import Evidence, Mark, MatchContext
+from .vocabulary import one_level_lower, selected_by
 
 
 class _Lines:
@@ -52,6 +53,8 @@ class Outcome:
     language: str | None = None  # the main language found
     languages: tuple[str, ...] = ()  # every language checked
     problems: list[str] = field(default_factory=list)
+    commercial: bool = False  # whether the post promotes or sells something (declared, or by its signals)
+    commercial_signals: list[str] = field(default_factory=list)  # what made an undeclared post commercial
 
 
 def _when_holds(when: dict, meta: Meta, judged: tuple[str, ...]) -> bool:
@@ -86,12 +89,10 @@ class Checker:
     # -- which rules apply --
 
     def selected(self, rule_id: str) -> bool:
-        def hit(prefixes):
-            return any(rule_id == p or rule_id.startswith(p.rstrip(".") + ".") for p in prefixes)
-
-        if self.select and not hit(self.select) and not any(p.startswith(rule_id + ".") for p in self.select):
+        if self.select and not selected_by(rule_id, self.select) and not any(
+                selected_by(p, (rule_id,)) for p in self.select):
             return False  # (selecting an outcome such as us.disclosure.ad.missing keeps its rule running)
-        return not hit(self.ignore)
+        return not selected_by(rule_id, self.ignore)
 
     def market_info(self, markets: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
         """The languages of `markets`, and every pack their rules come from (cached per market set)."""
@@ -144,7 +145,7 @@ class Checker:
         self.ruleset.check_markets(markets)
         run = _DocumentRun(self, document, markets)
         for index, seg in enumerate(document.segments):
-            if seg.text and not seg.text.isspace():
+            if seg.has_text:
                 run.segment(index, seg)
         return run.finish()
 
@@ -193,7 +194,7 @@ class _DocumentRun:
             for lang, chars in found.items():
                 self.used_langs[lang] = self.used_langs.get(lang, 0) + chars
         shared = {} if len(check_langs) > 1 else None  # (regex results shared by the languages)
-        asks_signals = first and self.meta.sponsored is None
+        asks_signals = first and (self.meta.sponsored is None or self.meta.declared_commercial is None)
         for lang in check_langs:
             rules = self.checker.compiled.for_language(lang)
             signals = rules.signals_of(self.packs) if asks_signals and rules.signals else frozenset()
@@ -218,6 +219,7 @@ class _DocumentRun:
         mark = Mark(tag, key, name, seg.origin[s:e], seg, index, s, e, None if start is None else s - start)
         if signal is not None:
             mark.weight = signal.get("weight", 1.0)
+            mark.means = signal.get("means", "sponsored")
         self.marks.append(mark)
 
     def add_finding(self, rule, s, e, seg, lang, signals=(), severity=None, message=None, rule_id=None) -> None:
@@ -262,18 +264,50 @@ class _DocumentRun:
             )
         )
 
-    def sponsorship(self) -> tuple[bool | None, list[Mark]]:
-        """Declared sponsorship, or None with the signals found (when they weigh enough)."""
-        if self.meta.sponsored is not None:
-            return self.meta.sponsored, []
+    def _signals(self, what: str) -> list[Mark]:
+        """The distinct signals that say the post is `what` ("sponsored", or "commercial": every signal
+        of a sponsorship says so too), when together they weigh enough; else none."""
         found: dict[str, Mark] = {}
         for m in self.marks:
-            if m.tag == "signal":
+            if m.tag == "signal" and (what == "commercial" or m.means == what):  # (every signal: commercial)
                 found.setdefault(m.key, m)
         weight = sum(m.weight for m in found.values())
-        if found and weight >= self.ruleset.threshold(self.markets):
-            return None, list(found.values())
-        return None, []
+        return list(found.values()) if found and weight >= self.ruleset.threshold(self.markets, what) else []
+
+    def sponsorship(self) -> tuple[bool | None, list[Mark]]:
+        """Declared sponsorship, or None with the signals found (when they weigh enough). A brand
+        speaking for itself (a business account, or "our shop", "shop our new collection") endorses
+        nothing: its post is commercial, but not sponsored by anyone."""
+        if self.meta.sponsored is not None:
+            return self.meta.sponsored, []
+        if (self.meta.account or "").lower() == "business" or self._signals("own"):
+            return None, []
+        return None, self._signals("sponsored")
+
+    def commerce(self) -> tuple[bool, list[Mark]]:
+        """Whether the post promotes or sells something: as declared, or as its signals say."""
+        declared = self.meta.declared_commercial
+        if declared is not None:
+            return declared, []
+        found = self._signals("commercial")
+        return bool(found), found
+
+    def _apply_context(self, commercial: bool) -> None:
+        """Findings of rules that need a commercial post (advertising-law claims, off-platform selling,
+        pricing), on a post that is not one: dropped, or shown at the severity the rule says."""
+        if commercial:
+            return
+        rules = self.ruleset.rules
+        kept = []
+        for f in self.findings:
+            rule = rules.get(f.rule)
+            needs, otherwise = self.ruleset.context_of(rule) if rule is not None else ("any", "")
+            if needs == "commercial":
+                if otherwise == "silent":
+                    continue
+                f.severity = "info" if otherwise == "info" else one_level_lower(f.severity)
+            kept.append(f)
+        self.findings = kept
 
     def finish(self) -> Outcome:
         sponsored, signals = self.sponsorship()
@@ -285,6 +319,8 @@ class _DocumentRun:
                 due = frozenset(r for r in later if rules[r].when["sponsored"] == inferred)
                 if due:
                     self.match(index, seg, due, first=False)
+        commercial, commercial_signals = self.commerce()
+        self._apply_context(commercial)
         language, languages = None, ()
         if self.used_langs:
             # the languages found, and any other language a finding was made in (English in a Malay caption)
@@ -299,11 +335,12 @@ class _DocumentRun:
         problems = [f"{describe_owner(owner)}: a regular expression ran out of time ({TIMEOUT:g} s) on this "
                     f"text and was given up, so its matches may be missing: {pattern[:60]!r}"
                     for owner, pattern in sorted(self.problems.items())]
-        return Outcome(findings, language, languages, problems)
+        return Outcome(findings, language, languages, problems, commercial,
+                       sorted({m.name for m in commercial_signals}))
 
     def _judge(self, sponsored, signals) -> None:
         doc = self.document
-        first = next((s for s in doc.segments if s.text and not s.text.isspace()), None)
+        first = next((s for s in doc.segments if s.has_text), None)
         if first is None:
             return
         evidence = Evidence(self.marks, sponsored, signals, self.script_lines)
@@ -373,15 +410,11 @@ def suppressions(text: str) -> tuple[dict[int, tuple[str, ...]], tuple[str, ...]
     return by_line, tuple(whole)
 
 
-def _covered(rule: str, prefixes) -> bool:
-    return any(p == "" or rule == p or rule.startswith(p.rstrip(".") + ".") for p in prefixes)
-
-
 def apply_suppressions(text: str, findings: list[Finding]) -> list[Finding]:
     by_line, whole = suppressions(text)
     return [
         f for f in findings
-        if not _covered(f.rule, whole) and not _covered(f.rule, by_line.get(f.line, ()))
+        if not selected_by(f.rule, whole) and not selected_by(f.rule, by_line.get(f.line, ()))
     ]
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from dataclasses import field as _field
+from dataclasses import fields as _fields
+from operator import attrgetter
 
 from .vocabulary import SEGMENT_KINDS, SEVERITIES, SEVERITY_RANK
 
@@ -44,6 +46,17 @@ class Meta:
     platform: str | None = None
     account: str | None = None
     type: str | None = None  # script | caption
+    commercial: bool | None = None  # whether the post promotes or sells something (None: inferred)
+
+    @property
+    def declared_commercial(self) -> bool | None:
+        """Commercial as declared: said outright, or implied by a sponsorship, a product or a business
+        account; None when nothing was declared (the document's signals decide)."""
+        if self.commercial is not None:
+            return self.commercial
+        if self.sponsored or self.product or (self.account or "").lower() == "business":
+            return True
+        return None
 
     def merged(self, other: Meta) -> Meta:
         """`other`'s declared values win over ours."""
@@ -55,7 +68,12 @@ class Meta:
             platform=other.platform or self.platform,
             account=other.account or self.account,
             type=other.type or self.type,
+            commercial=other.commercial if other.commercial is not None else self.commercial,
         )
+
+
+#: a Meta's values in field order (`Meta(*values)` builds it again)
+meta_values = attrgetter(*(f.name for f in _fields(Meta)))
 
 
 @dataclass(slots=True)

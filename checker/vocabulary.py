@@ -17,6 +17,11 @@ SEVERITY_RANK = {severity: len(SEVERITIES) - i for i, severity in enumerate(SEVE
 #: `--fail-on`: a severity, or never
 FAIL_ON = (*SEVERITIES, "never")
 
+
+def one_level_lower(severity: str) -> str:
+    """error -> warning -> info (info stays info)."""
+    return {"error": "warning", "warning": "info"}.get(severity, severity)
+
 #: category -> its label
 CATEGORY_LABELS = {
     "claim": "Claim",

@@ -38,13 +38,13 @@ def rules_of(text, markets):
     ],
 )
 def test_us_superlatives(text, flagged):
-    findings = checker.check_text(text, markets=["us"])
+    findings = checker.check_text(text, markets=["us"], commercial=True)
     assert bool([f for f in findings if f.category == "claim"]) is flagged, findings
 
 
 @pytest.mark.parametrize("text, flagged", [("最好的面霜，冬天必备", True), ("最近很忙，晚点再聊", False)])
 def test_cn_absolute_terms(text, flagged):
-    findings = checker.check_text(text, markets=["cn"])
+    findings = checker.check_text(text, markets=["cn"], commercial=True)
     assert bool(findings) is flagged, findings
     if flagged:
         assert findings[0].text == "最好"
@@ -138,7 +138,7 @@ def test_team_pack_adds_rules(tmp_path):
         "    message: Names a competitor\n    rationale: Legal asked us not to.\n    source: Acme brand guide\n"
         "    terms: [glowco]\n    examples: {flag: [better than GlowCo, glowco who], pass: [glow cream, co-op]}\n",
     )
-    result = run("check", "-", "--market", "us", "--packs", packs, "--format", "json",
+    result = run("check", "-", "--market", "us", "--packs", packs, "--format", "json", "--commercial",
                  input="Way better than GlowCo")
     report = json.loads(result.output)
     assert [f["rule"] for f in report["documents"][0]["findings"]] == ["us.brand.competitor"]
@@ -176,7 +176,7 @@ def test_config_file_sets_defaults(tmp_path, monkeypatch):
 def test_inline_suppressions(tmp_path):
     script = tmp_path / "s.md"
     script.write_text(
-        "---\nmarket: us\n---\n"
+        "---\nmarket: us\ncommercial: true\n---\n"
         "HOST: This is the best serum ever. <!-- reelcheck: ignore[us.claims.superlative] Nielsen 2026 on file -->\n"
         "<!-- reelcheck: ignore -->\n"
         "VO: It cures acne, DM me on WhatsApp.\n"
@@ -184,7 +184,7 @@ def test_inline_suppressions(tmp_path):
         encoding="utf-8",
     )
     report = json.loads(run("check", str(script), "--format", "json").output)
-    assert [(f["rule"], f["line"]) for f in report["documents"][0]["findings"]] == [("us.claims.cure", 7)]
+    assert [(f["rule"], f["line"]) for f in report["documents"][0]["findings"]] == [("us.claims.cure", 8)]
 
 
 def test_rules_test_command_runs_team_pack_examples(tmp_path):

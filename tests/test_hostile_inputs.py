@@ -75,7 +75,7 @@ def test_deeply_nested_json_array_element_is_one_failed_record(tmp_path):
 
 def test_check_reports_a_deep_record_and_checks_the_rest(tmp_path):
     path = deep_jsonl(tmp_path / "deep.jsonl")
-    result = cli("check", path, "--market", "us", "--format", "json")
+    result = cli("check", path, "--market", "us", "--format", "json", "--commercial")
     assert result.exit_code == 2
     assert [line.split(": ")[2] for line in error_lines(result)] == [f"{path}:2", f"{path}:3"]
     report = json.loads(result.stdout)
@@ -173,7 +173,7 @@ def test_check_maps_lang_option_and_record_languages_without_importing_from_inpu
     path = tmp_path / "langs.jsonl"
     path.write_text("".join(json.dumps({"id": str(n), "caption": "Best serum ever, cures acne", "language": value})
                             + "\n" for n, value in enumerate(LANGUAGE_VALUES)), encoding="utf-8")
-    result = cli("check", path, "--market", "us", "--format", "json")
+    result = cli("check", path, "--market", "us", "--format", "json", "--commercial")
     assert result.exit_code == 2
     assert len(error_lines(result)) == 2
     report = json.loads(result.stdout)
@@ -183,7 +183,7 @@ def test_check_maps_lang_option_and_record_languages_without_importing_from_inpu
     assert "spacy.lang.en.examples" not in sys.modules
     caption = tmp_path / "c.txt"
     caption.write_text("This serum cures acne.\n", encoding="utf-8")
-    assert cli("check", caption, "--market", "us", "--lang", "en-US").exit_code == 1
+    assert cli("check", caption, "--market", "us", "--lang", "en-US", "--commercial").exit_code == 1
     refused = cli("check", caption, "--market", "us", "--lang", "en.examples")
     assert refused.exit_code == 2 and "unknown language 'en.examples'" in refused.output
 
@@ -272,7 +272,7 @@ def test_a_text_of_over_a_million_characters_is_read_in_bounded_parts(tmp_path, 
     assert not errors and len(doc.segments) > 20
     assert_parts_map_back(doc)
     if kind != "lines":
-        result = cli("check", path, "--market", "us", "--format", "json")
+        result = cli("check", path, "--market", "us", "--format", "json", "--commercial")
         assert result.exit_code == 1, result.output[-500:]
         (finding,) = json.loads(result.stdout)["documents"][0]["findings"]
         assert finding["rule"] == "us.claims.cure" and finding["text"] == "cures acne"

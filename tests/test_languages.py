@@ -6,24 +6,25 @@ from checker.model import Document, Meta, Segment
 
 
 def languages_of(text, market):
-    doc = Document("x.txt", [Segment.whole(text)], Meta(markets=(market,)), text=text)
+    doc = Document("x.txt", [Segment.whole(text)], Meta(markets=(market,), commercial=True), text=text)
     outcome = checker._default_checker(()).run(doc, (market,))
     return outcome, outcome.findings
 
 
 def test_thai_caption_claims_and_offplatform_at_the_right_offsets():
     text = "สุดยอด ขาวใสใน 3 วัน แอดไลน์"
-    found = {(f.category, f.text, f.start, f.end) for f in checker.check_text(text, markets=["th"])}
+    found = {(f.category, f.text, f.start, f.end) for f in checker.check_text(text, markets=["th"], commercial=True)}
     assert ("claim", "สุดยอด", 0, 6) in found
     assert ("claim", "ขาวใสใน 3 วัน", 7, 20) in found
     assert ("offplatform", "แอดไลน์", 21, 28) in found
 
 
 def test_vietnamese_superlative_needs_a_cited_document():
-    bare = checker.check_text("Serum này tốt nhất cho da dầu", markets=["vn"])
+    bare = checker.check_text("Serum này tốt nhất cho da dầu", markets=["vn"], commercial=True)
     assert [f.text for f in bare if f.category == "claim"] == ["tốt nhất"]
     cited = checker.check_text(
-        "Serum này tốt nhất cho da dầu (theo khảo sát của Nielsen Việt Nam, tháng 3/2026)", markets=["vn"]
+        "Serum này tốt nhất cho da dầu (theo khảo sát của Nielsen Việt Nam, tháng 3/2026)", markets=["vn"],
+        commercial=True,
     )
     assert [f for f in cited if f.category == "claim"] == []
 

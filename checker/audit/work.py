@@ -10,15 +10,11 @@ from __future__ import annotations
 
 import json
 import signal
-from dataclasses import fields
-from operator import attrgetter
 
 from ..check import ItemResult, check_item, fields_of
-from ..model import Document, Meta, Segment, UsageError
+from ..model import Document, Meta, Segment, UsageError, meta_values
 from ..sources import Archive, Record
 
-#: a Meta's values in field order (`Meta(*values)` builds it again): what travels and what keys a result
-meta_values = attrgetter(*(f.name for f in fields(Meta)))
 MEMO_SIZE = 4096  # clean results kept for reuse: one serves every clean record of a language and market
 _CLEAN_RESULTS: dict[tuple, str | list] = {}
 

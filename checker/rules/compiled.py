@@ -14,15 +14,20 @@ overlapping words. Owners in the MatcherSet are named after what they serve:
 from __future__ import annotations
 
 from . import kinds as kind_registry
-from .matcher import MatcherSet
+from .matcher import MatcherSet, MatchSpec
 from .matching import Hit, MatchContext
 from .packs import RuleSet
+
+NEGATION = "!negation"  # the owner of the language's negation cues
+NOT_NEGATION = "!not-negation"  # everyday words that hold a cue without denying anything
 
 
 def describe_owner(owner: str) -> str:
     """What a MatcherSet owner is, for a user: "rule us.x", "signal us:gifted", "rule us.x (unless 0)"."""
     if owner.startswith("$"):
         return f"signal {owner[1:]}"
+    if owner in (NEGATION, NOT_NEGATION):
+        return "the negation cues"
     if "#" in owner:
         rule, n = owner.split("#", 1)
         return f"rule {rule} (its unless context {n})"
@@ -56,6 +61,11 @@ class LanguageRules:
                 owner = f"{rule.id}#{i}"
                 if self.matchers.add(owner, kind_registry.unless_spec(rule, entry, lang)):
                     self._unless.setdefault(rule.id, []).append((owner, entry))
+        # negation cues of the language (one Matcher for every rule that a cue before it cancels)
+        self.negatable = frozenset(r.id for r in self.rules.values() if r.spec.get("negation", True))
+        cues, exceptions, self.negation_window = ruleset.negation(lang)
+        self.matchers.add(NEGATION, MatchSpec(terms=tuple(cues), mode="lower"))
+        self.matchers.add(NOT_NEGATION, MatchSpec(terms=tuple(exceptions), mode="lower"))
         # sponsorship signals of every pack (the engine asks for those of the document's markets)
         self.signals: dict[str, dict] = {}
         for sig in ruleset.signals():
@@ -103,7 +113,36 @@ class LanguageRules:
                 hits.append(Hit(rule, sp.start, sp.end, sp.tok_start, sp.tok_end, tag=tag))
         if hits and not self._unless.keys().isdisjoint(h.rule.id for h in hits):
             hits = self._apply_unless(ctx, hits)
+        if hits and not self.negatable.isdisjoint(h.rule.id for h in hits) and NEGATION in self.matchers.matchers:
+            hits = self._apply_negation(ctx, hits)
         return _longest_per_rule(hits), signals
+
+    def _apply_negation(self, ctx: MatchContext, hits: list[Hit]) -> list[Hit]:
+        """A cue just before a hit ("not", 不是, ไม่, không phải) denies it: a finding is dropped ("not a
+        cure", "I don't drink"), evidence keeps its place as `<tag>-denied` ("not an ad" is no label,
+        and the rule's kind may judge the denial)."""
+        cues, held = [], []
+        for sp in self.matchers.find(ctx, (NEGATION, NOT_NEGATION)):
+            if sp.tok_start is None:
+                sp.tok_start, sp.tok_end = ctx.token_span(sp.start, sp.end)
+            (cues if sp.owner == NEGATION else held).append((sp.tok_start, sp.tok_end))
+        cues = [end for start, end in cues if not any(hs <= start and end <= he for hs, he in held)]
+        if not cues:
+            return hits
+        doc = ctx.doc
+        window = self.negation_window
+        kept = []
+        for h in hits:
+            if h.rule.id in self.negatable and not ctx.text.startswith(("#", "＃"), h.start):
+                if h.tok_start is None:
+                    h.tok_start, h.tok_end = ctx.token_span(h.start, h.end)
+                if any(0 <= h.tok_start - end <= window and not any(t.is_punct for t in doc[end:h.tok_start])
+                       for end in cues):
+                    if h.tag is None:
+                        continue
+                    h.tag = f"{h.tag}-denied"
+            kept.append(h)
+        return kept
 
     def _apply_unless(self, ctx: MatchContext, hits: list[Hit]) -> list[Hit]:
         """Hits whose rule's `unless` context is not found near them. The contexts are looked for only

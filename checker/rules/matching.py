@@ -129,6 +129,7 @@ class Mark:
     end: int
     caption_offset: int | None  # characters from the start of the caption, for caption segments
     weight: float = 1.0  # signals: how strongly it says "this is an ad"
+    means: str = "sponsored"  # signals: what it is evidence of (sponsored; or only commercial)
 
 
 @dataclass(slots=True)

@@ -232,7 +232,6 @@ class Rule:
     spec: dict  # the whole YAML mapping (kind-specific fields included)
     evidence: str | None = None
     replacements: dict = field(default_factory=dict)
-    status: str = "stable"
 
     @property
     def where(self) -> str:
@@ -257,6 +256,7 @@ class Market:
     own_rules: list[Rule]
     builtin: bool = True
     signals: list[dict] = field(default_factory=list)
+    negation: dict = field(default_factory=dict)  # language -> cues that deny what follows them
 
 
 @dataclass
@@ -279,6 +279,7 @@ class RuleSet:
         for market in markets.values():
             for rule in market.own_rules:
                 self.rules[rule.id] = rule
+        self._contexts: dict[str, tuple[str, str]] = {}
         self._effective: dict[str, dict[str, EffectiveRule]] = {}
         for code in markets:
             self._effective[code] = self._resolve(code, ())
@@ -324,10 +325,49 @@ class RuleSet:
         """Every signal of every pack (each with its `pack`)."""
         return [s | {"pack": m.code} for m in self.markets.values() for s in m.signals]
 
-    def threshold(self, markets) -> float:
-        values = [self.markets[c].settings.get("sponsored_threshold") for m in markets for c in self._chain(m, ())]
+    def threshold(self, markets, what: str = "sponsored") -> float:
+        """How much signal weight makes an undeclared post `sponsored` (or `commercial`)."""
+        key = f"{what}_threshold"
+        values = [self.markets[c].settings.get(key) for m in markets for c in self._chain(m, ())]
         values = [v for v in values if v is not None]
         return min(values) if values else 1.0
+
+    def context_of(self, rule: Rule) -> tuple[str, str]:
+        """(what the rule needs, what happens without it): ("commercial", "silent" | "info" | "lower")
+        or ("any", ""). The rule's own `context`, else its pack's default for its category (the
+        `context` setting, inherited along `extends`)."""
+        found = self._contexts.get(rule.id)
+        if found is None:
+            value = rule.spec.get("context")
+            if value is None:
+                for code in reversed(self._chain(rule.pack, ())):
+                    value = (self.markets[code].settings.get("context") or {}).get(rule.category)
+                    if value is not None:
+                        break
+            if value is None or value == "any":
+                found = ("any", "")
+            elif isinstance(value, str):
+                found = (value, "silent")
+            else:
+                found = (value["needs"], value.get("otherwise", "silent"))
+            self._contexts[rule.id] = found
+        return found
+
+    def negation(self, lang: str) -> tuple[list[str], list[str], int]:
+        """The negation of a language, from every pack's `negation: {lang: {cues, except, window}}`:
+        its cues, the words that hold a cue without denying (`except`), and how many tokens a cue
+        reaches ahead (the largest a pack gives; 3 when none does)."""
+        cues: dict[str, None] = {}
+        exceptions: dict[str, None] = {}
+        window = None
+        for market in self.markets.values():
+            entry = market.negation.get(lang)
+            if entry:
+                cues.update(dict.fromkeys(entry.get("cues") or ()))
+                exceptions.update(dict.fromkeys(entry.get("except") or ()))
+                if entry.get("window") is not None:
+                    window = max(window or 0, entry["window"])
+        return list(cues), list(exceptions), 3 if window is None else window
 
     def market_codes(self) -> list[str]:
         return sorted(c for c in self.markets if c != "global")
@@ -443,7 +483,6 @@ def _rule_from(data: dict, pack: Market, path: Path) -> Rule:
         spec=data,
         evidence=data.get("evidence"),
         replacements=dict(data.get("replacements") or {}),
-        status=data.get("status", "stable"),
     )
 
 
@@ -488,6 +527,7 @@ def _load_dir(directory: Path, builtin: bool, digest) -> Market:
         own_rules=[],
         builtin=builtin,
         signals=signals,
+        negation={k: dict(v) for k, v in (meta.get("negation") or {}).items()},
     )
     seen: dict[str, str] = {}
     for data, path in rules_data:
@@ -555,6 +595,12 @@ def _merge_into(base: Market, extra: Market) -> None:
             raise PackError(f"{rule.where}: rule {rule.id}: duplicate id (already in the built-in {base.code} pack)")
     base.own_rules.extend(extra.own_rules)
     base.signals.extend(extra.signals)
+    for lang, entry in extra.negation.items():
+        mine = base.negation.setdefault(lang, {})
+        for key in ("cues", "except"):
+            mine[key] = list(dict.fromkeys([*mine.get(key, ()), *entry.get(key, ())]))
+        if entry.get("window") is not None:
+            mine["window"] = max(mine.get("window", 0), entry["window"])
     base.disable |= extra.disable
     base.overrides.update(extra.overrides)
     base.settings.update(extra.settings)

@@ -1,5 +1,8 @@
 """Run the `examples` of rules: every `flag` example must raise its rule, every `pass` must not.
 
+Examples are read as commercial posts (an example can say `commercial: false`, or leave it to the
+post's signals with `commercial: null`).
+
 Used by the test suite (every built-in pack) and by `reelcheck rules test` (a team's own packs).
 """
 
@@ -43,6 +46,9 @@ def example_document(rule, example, market: str) -> Document:
         product=example.get("product"),
         platform=example.get("platform"),
         account=example.get("account"),
+        # an example is a post that sells, unless it says otherwise: what a rule finds in an ad, and
+        # what it leaves alone even there
+        commercial=example.get("commercial", True),
     )
     fmt = example.get("format")
     if fmt in ("script", "srt", "vtt"):

@@ -111,6 +111,7 @@ class SourceOptions:
     product_field: str | None = None
     platform_field: str | None = None
     account_field: str | None = None
+    commercial_field: str | None = None
     meta: Meta = field(default_factory=Meta)
     # Largest text, Markdown or subtitle file read (bytes; 0: no limit). Archives are streamed record by
     # record and have no file limit (a JSON array element over 16 MiB is refused on its own).

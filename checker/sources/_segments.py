@@ -197,6 +197,7 @@ META_KEYS = {
     "market": "markets", "markets": "markets",
     "language": "language", "lang": "language",
     "sponsored": "sponsored",
+    "commercial": "commercial",
     "product": "product",
     "platform": "platform",
     "account": "account",
@@ -219,9 +220,9 @@ def meta_from_values(values: dict) -> Meta:
     for key, value in values.items():
         if key == "markets":
             meta.markets = parse_markets(value)
-        elif key == "sponsored":
+        elif key in ("sponsored", "commercial"):
             try:
-                meta.sponsored = parse_bool(value)
+                setattr(meta, key, parse_bool(value))
             except ValueError as exc:
                 raise MetaValueError(key, str(exc)) from None
         elif key == "language":

@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..model import Document, InputError, Meta, Segment
+from ..model import Document, InputError, Meta, Segment, meta_values
 from ._io import iter_lines, line_batches
 from ._segments import MetaValueError, bounded, meta_from_values, strip_slice
 from .errors import PartialInputError
@@ -41,13 +41,14 @@ DEFAULT_FIELDS = {
     "product": ("product", "product_type", "product_category"),
     "platform": ("platform",),
     "account": ("account", "account_type"),
+    "commercial": (),  # read only from the field --commercial-field names: no column is guessed
 }
 OPTION_FIELDS = {
     "id": "id_field", "markets": "market_field", "language": "language_field",
     "sponsored": "sponsored_field", "product": "product_field", "platform": "platform_field",
-    "account": "account_field",
+    "account": "account_field", "commercial": "commercial_field",
 }
-META_FIELDS = ("markets", "language", "sponsored", "product", "platform", "account")
+META_FIELDS = ("markets", "language", "sponsored", "product", "platform", "account", "commercial")
 MAX_RECORD_CHARS = 16 << 20  # a JSON array element larger than this is reported and skipped, not buffered
 MAX_DEPTH = 64  # a JSON record nested deeper than this is reported, not parsed
 PLAN_CACHE_SIZE = 1024  # record shapes (key sets) remembered per FieldPlan
@@ -100,7 +101,7 @@ def _find_default(record: dict, names: tuple[str, ...]) -> str | None:
 
 
 Resolved = tuple[list[str], str | None, tuple[tuple[str, str], ...]]
-MetaFields = tuple  # (markets, language, sponsored, product, platform, account, type): Meta(*fields)
+MetaFields = tuple  # a Meta's values in field order: Meta(*fields)
 
 
 class FieldPlan:
@@ -168,7 +169,7 @@ class FieldPlan:
         if meta.type is None:
             meta.type = "caption"
         m = self.options.meta.merged(meta)
-        return (m.markets, m.language, m.sponsored, m.product, m.platform, m.account, m.type), problem
+        return meta_values(m), problem
 
     def text_paths(self, record: dict) -> list[str]:
         if self.text_fields:
@@ -309,6 +310,7 @@ class Archive:
         o = self.options
         return repr((self.format, self.header, tuple(o.text_fields), o.id_field, o.market_field,
                      o.language_field, o.sponsored_field, o.product_field, o.platform_field, o.account_field,
+                     o.commercial_field,
                      o.meta))
 
     def document(self, raw, line: int, number: int | None) -> tuple[Document | None, list[InputError]]:

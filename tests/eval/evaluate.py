@@ -115,10 +115,17 @@ def prepare(markets) -> tuple[dict, dict, str | None]:
     return checks, skipped, load_error
 
 
+#: the sets are seller captions (each written as a shop's post): checked as posts that sell, unless an
+#: item says `commercial: false`. Whether a post sells at all is measured on real posts
+#: (tests/eval/real_posts.py), not here.
+SELLER_CAPTIONS = True
+
+
 def _via_check_text(market):
     def run(item):
         return checker.check_text(item["text"], markets=[market], sponsored=item.get("sponsored"),
-                                  product=item.get("product"), language=item.get("language"))
+                                  product=item.get("product"), language=item.get("language"),
+                                  commercial=item.get("commercial", SELLER_CAPTIONS))
     return run
 
 
@@ -128,7 +135,7 @@ def _via_checker(chk, market):
     def run(item):
         text = item["text"]
         meta = Meta(markets=(market,), language=item.get("language"), sponsored=item.get("sponsored"),
-                    product=item.get("product"))
+                    product=item.get("product"), commercial=item.get("commercial", SELLER_CAPTIONS))
         doc = Document(path="<text>", segments=[Segment.whole(text, kind="caption")], meta=meta, text=text)
         return chk.check(doc)
     return run

@@ -9,7 +9,9 @@ segment like a terms rule, then judges the whole document:
 - `<id>.missing`: the condition holds and no valid label is present (no weak one either);
 - `<id>.weak-label`: only weak labels are present;
 - `<id>.buried`: a valid label is present, but none within the position limits (`within`);
-- `<id>.mislabelled` (info): the post is declared not sponsored, yet carries a label.
+- `<id>.mislabelled` (info): the post is declared not sponsored, yet carries a label;
+- `<id>.denied`: the post denies being an ad ("not an ad": a negation cue before a label) and is,
+  or looks, sponsored.
 
 Whether a post is sponsored comes from the user (`--sponsored`, front matter, archive field) or, with
 `infer: true`, from the pack's weighted `signals` (discount codes, affiliate links, "gifted"...):
@@ -21,6 +23,7 @@ from __future__ import annotations
 import regex
 
 from ...model import format_time
+from ...vocabulary import one_level_lower
 from ..matcher import MatchSpec, languages_named, spec_from
 from ..matching import Evidence, Mark
 from .terms import MODE, TERMS
@@ -52,11 +55,11 @@ FIELDS = {
     "messages": {
         "type": "object",
         "additionalProperties": False,
-        "properties": {k: {"type": "string"} for k in ("missing", "weak-label", "buried", "mislabelled")},
+        "properties": {k: {"type": "string"} for k in ("missing", "weak-label", "buried", "mislabelled", "denied")},
     },
 }
 REQUIRED = ("require",)
-OUTCOMES = ("missing", "weak-label", "buried", "mislabelled")
+OUTCOMES = ("missing", "weak-label", "buried", "mislabelled", "denied")
 JUDGED_WHEN = ("sponsored",)  # a require rule runs whatever is declared: it judges sponsorship itself
 
 DEFAULT_MESSAGES = {
@@ -64,6 +67,7 @@ DEFAULT_MESSAGES = {
     "weak-label": "'{found}' is not a clear disclosure on its own{signals}",
     "buried": "Disclosure '{found}' is {where}; it must be {limit}",
     "mislabelled": "Post declared not sponsored carries the label '{found}'",
+    "denied": "The post says it is not an ad ('{found}'), yet it is sponsored{signals}",
 }
 
 _HASHTAG_RUN = regex.compile(r"(?:(?:^|\s)[#＃][\p{L}\p{M}\p{N}_]+[\s\p{P}]*)+\s*$")
@@ -136,10 +140,6 @@ def position_ok(mark: Mark, within: dict, script_lines: dict[int, int]) -> tuple
     return True, "", ""
 
 
-def one_level_lower(severity: str) -> str:
-    return {"error": "warning", "warning": "info"}.get(severity, severity)
-
-
 def judge(rule, severity: str, evidence: Evidence) -> list[tuple[str, str, str, Mark | None, list[str]]]:
     """Judge one document for one require rule.
 
@@ -177,5 +177,10 @@ def judge(rule, severity: str, evidence: Evidence) -> list[tuple[str, str, str, 
         first = weak[0]
         msg = messages["weak-label"].format(found=first.text, signals=signals_txt)
         return [("weak-label", severity, msg, first, signal_names if sponsored is None else [])]
+    denied = [m for m in evidence.marks if m.tag == "label-denied" and m.key == rule.id]
+    if denied:  # "not an ad", 不是广告, "không phải quảng cáo" on a post that is (or looks) sponsored
+        first = denied[0]
+        msg = messages["denied"].format(found=first.text, signals=signals_txt)
+        return [("denied", severity, msg, first, signal_names if sponsored is None else [])]
     msg = messages["missing"].format(signals=signals_txt, found="")
     return [("missing", severity, msg, None, signal_names if sponsored is None else [])]

@@ -1,0 +1,90 @@
+"""Commercial context and negation: advertising-law rules speak on posts that sell, and a cue just
+before a match denies it. Texts written for these tests, in the patterns real posts showed."""
+
+import pytest
+
+import checker
+
+
+def found(text, market, **meta):
+    return [(f.rule, f.severity, f.text) for f in checker.check_text(text, markets=[market], **meta)]
+
+
+# --- commercial context ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "market"), [
+    # an appeal for a stolen motorbike asks people to message the writer
+    ("Motor saya hilang semalam di Shah Alam, sesiapa nampak boleh pm saya", "my"),
+    # a personal story: a claim word in a post that sells nothing
+    ("Honestly the best day of my life, thank you all for coming 🥹", "us"),
+    # news about a patient, in Thai and Chinese
+    ("ข่าวด่วน ผู้ป่วยเข้ารับการรักษามะเร็งที่โรงพยาบาลแล้ว", "th"),
+    ("新闻：患者已在医院接受治疗，目前情况稳定", "cn"),
+])
+def test_advertising_rules_are_silent_on_a_post_that_sells_nothing(text, market):
+    assert found(text, market) == []
+
+
+def test_the_same_words_speak_once_the_post_sells():
+    appeal = "Barang saya hilang, boleh pm saya"
+    assert found(appeal, "my") == []
+    assert ("my.offplatform.pm", "warning", "pm saya") in found(appeal, "my", commercial=True)
+    # declared by a product or a sponsorship just as well
+    assert found(appeal, "my", product="apparel") == found(appeal, "my", commercial=True)
+
+
+def test_signals_make_an_undeclared_post_commercial():
+    claim = "Turmeric gummies cure arthritis"
+    assert found(claim, "us") == []
+    assert found(claim + ", order now 👇", "us") == [("us.claims.cure", "error", "cure arthritis")]
+    # a price alone is a soft signal; with an offer it is enough
+    assert found(claim + " for $19.99", "us") == []
+    assert found(claim + " for $19.99, 20% off today", "us")[0][0] == "us.claims.cure"
+    # in other languages: Vietnamese, Indonesian
+    assert found("Máy lọc không khí tốt nhất, chốt đơn ngay", "vn") == [("vn.claims.superlative", "error", "tốt nhất")]
+    assert found("Serum ini bikin putih dalam 7 hari, checkout di keranjang kuning", "id")
+
+
+def test_a_taboo_word_in_news_is_left_alone_and_a_slur_never_is():
+    headline = "Berita: Sultan Johor hadir di majlis perasmian jambatan"
+    assert found(headline, "my") == []
+    assert ("my.taboo.royalty", "error", "Sultan") in found(headline, "my", commercial=True)
+    # a racial slur is blocked on any post (`context: any` in its rule)
+    assert [r for r, _, _ in found("Dasar keling, balik la", "my")] == ["my.taboo.race"]
+
+
+def test_declared_not_commercial_wins_over_signals():
+    assert found("Turmeric gummies cure arthritis, order now", "us", commercial=False) == []
+
+
+# --- negation ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "market"), [
+    ("Turmeric is not a cure for arthritis, please see a doctor", "us"),
+    ("This balm doesn't treat eczema, it just feels nice on dry skin", "us"),
+    ("เย็นนี้ไม่กินเหล้านะ ต้องขับรถกลับบ้าน", "th"),
+])
+def test_a_cue_before_a_claim_or_invitation_denies_it(text, market):
+    assert found(text, market, commercial=True) == []
+
+
+@pytest.mark.parametrize(("text", "market", "rule"), [
+    ("This is not an ad, I just love it. Use code GLOW20 for 20% off", "us", "us.disclosure.ad.denied"),
+    ("这不是广告，真心推荐，到手价99元 点击购物车", "cn", "cn.disclosure.ad.denied"),
+])
+def test_not_an_ad_on_a_post_that_looks_sponsored_is_a_finding_of_its_own(text, market, rule):
+    rules = [r for r, _, _ in found(text, market)]
+    assert rule in rules and not any(r.endswith(".missing") for r in rules)
+
+
+@pytest.mark.parametrize(("text", "market", "rule", "words"), [
+    # 非常 is "very", không khí is "air": they hold a cue without denying anything
+    ("这款面霜非常好用，全网最低价，下单立减", "cn", "cn.pricing.lowest", "全网最低价"),
+    ("Máy lọc không khí tốt nhất Việt Nam", "vn", "vn.claims.superlative", "tốt nhất"),
+    # "not only" affirms
+    ("Not only the best serum I've tried, it cures acne too", "us", "us.claims.cure", "cures acne"),
+    # a cue does not reach across punctuation, nor a hashtag
+    ("Không bết, không nhờn. Kem chống nắng tốt nhất", "vn", "vn.claims.superlative", "tốt nhất"),
+])
+def test_everyday_words_and_punctuation_keep_a_claim(text, market, rule, words):
+    assert any(r == rule and t == words for r, _, t in found(text, market, commercial=True))
