@@ -82,11 +82,14 @@ def load_cases(path: str | os.PathLike | None = None) -> list[dict]:
 def make_runner():
     """A function item -> findings. checker.check_text when it has the expected signature, else a
     Checker from checker.load_checker() over a one-segment Document (as tests/eval/evaluate.py does)."""
+    # every case is an advertisement a regulator ruled on: checked as a post that sells (whether a post
+    # sells at all is measured on real posts, tests/eval/real_posts.py)
     try:
-        checker.check_text("ok", markets=["uk"], language="en")
+        checker.check_text("ok", markets=["uk"], language="en", commercial=True)
 
         def run(item):
-            return checker.check_text(item["text"], markets=[item["market"]], language=item.get("language"))
+            return checker.check_text(item["text"], markets=[item["market"]], language=item.get("language"),
+                                      commercial=True)
         return run
     except TypeError:
         pass
@@ -96,7 +99,7 @@ def make_runner():
 
     def run(item):  # pragma: no cover - only when the API has moved
         text = item["text"]
-        meta = Meta(markets=(item["market"],), language=item.get("language"))
+        meta = Meta(markets=(item["market"],), language=item.get("language"), commercial=True)
         doc = Document(path="<text>", segments=[Segment.whole(text, kind="caption")], meta=meta, text=text)
         out = chk.check(doc)
         return getattr(out, "findings", out)
