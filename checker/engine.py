@@ -427,7 +427,9 @@ def merge_findings(findings: list[Finding]) -> list[Finding]:
         if kept is None:
             groups[key] = f
             continue
-        better = min(f, kept, key=lambda x: (-SEVERITY_RANK[x.severity], x.rule))
+        # the most severe; at equal severity a market's own rule (it names that market's law) before
+        # the global layer's
+        better = min(f, kept, key=lambda x: (-SEVERITY_RANK[x.severity], x.rule.startswith("global."), x.rule))
         other = kept if better is f else f
         better.markets = sorted(set(better.markets) | set(other.markets))
         related = set(better.related) | set(other.related) | {other.rule}

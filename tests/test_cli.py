@@ -177,7 +177,7 @@ def test_inline_suppressions(tmp_path):
     script = tmp_path / "s.md"
     script.write_text(
         "---\nmarket: us\ncommercial: true\n---\n"
-        "HOST: This is the best serum ever. <!-- reelcheck: ignore[us.claims.superlative] Nielsen 2026 on file -->\n"
+        "HOST: This is the best serum ever. <!-- reelcheck: ignore[global.claims.superlative_scope] Nielsen 2026 on file -->\n"
         "<!-- reelcheck: ignore -->\n"
         "VO: It cures acne, DM me on WhatsApp.\n"
         "VO: It cures acne again.\n",

@@ -18,6 +18,7 @@ import yaml
 
 from ..model import SEGMENT_KINDS, SEVERITY_RANK, UsageError
 from . import kinds as kind_registry
+from . import phrases
 
 DEFAULT_APPLIES_TO = frozenset(k for k in SEGMENT_KINDS if k != "direction")
 _SCHEMA_PATH = Path(__file__).with_name("pack.schema.json")
@@ -257,6 +258,7 @@ class Market:
     builtin: bool = True
     signals: list[dict] = field(default_factory=list)
     negation: dict = field(default_factory=dict)  # language -> cues that deny what follows them
+    lexicons: dict = field(default_factory=dict)  # name -> {language: [entries]} (see `lexicons_of`)
 
 
 @dataclass
@@ -494,6 +496,7 @@ def _load_dir(directory: Path, builtin: bool, digest) -> Market:
     meta = None
     rules_data: list[tuple[dict, Path]] = []
     signals: list[dict] = []
+    lexicons: dict[str, dict[str, list[str]]] = {}
     for path in files:
         raw = path.read_bytes()
         digest.update(str(path.name).encode() + b"\0" + raw)
@@ -504,7 +507,7 @@ def _load_dir(directory: Path, builtin: bool, digest) -> Market:
                 if key not in data:
                     raise PackError(f"{path}:1: pack.yaml needs field '{key}'")
         else:
-            extra = sorted(set(data) - {"rules", "signals"})
+            extra = sorted(set(data) - {"rules", "signals", "lexicons"})
             if extra:
                 line = data.key_lines.get(extra[0], 1) if isinstance(data, LineDict) else 1
                 raise PackError(f"{path}:{line}: field '{extra[0]}' belongs in pack.yaml")
@@ -512,6 +515,7 @@ def _load_dir(directory: Path, builtin: bool, digest) -> Market:
             rules_data.append((rule, path))
         for signal in data.get("signals") or []:
             signals.append(dict(signal) | {"file": str(path), "line": getattr(signal, "line", 1)})
+        _add_lexicons(lexicons, data.get("lexicons") or {})
     assert meta is not None
     market = Market(
         code=meta["market"],
@@ -528,6 +532,7 @@ def _load_dir(directory: Path, builtin: bool, digest) -> Market:
         builtin=builtin,
         signals=signals,
         negation={k: dict(v) for k, v in (meta.get("negation") or {}).items()},
+        lexicons=lexicons,
     )
     seen: dict[str, str] = {}
     for data, path in rules_data:
@@ -535,11 +540,7 @@ def _load_dir(directory: Path, builtin: bool, digest) -> Market:
         if rule.id in seen:
             raise PackError(f"{path}:{rule.line}: rule {rule.id}: duplicate id (first at {seen[rule.id]})")
         seen[rule.id] = rule.where
-        try:
-            kind_registry.check(rule)  # its matchers compile, and the kind's own checks
-        except ValueError as exc:
-            raise PackError(f"{rule.where}: rule {rule.id}: {exc}") from None
-        market.own_rules.append(rule)
+        market.own_rules.append(rule)  # (checked once every pack's lexicons are known: `_check_rules`)
     for signal in signals:
         try:
             kind_registry.check_signal(signal, signal.get("languages") or market.languages)
@@ -583,8 +584,55 @@ def load_rules(extra: list[str] | tuple[str, ...] = (), builtin_dir: Path | None
         for m in markets.values():
             if m.code != "global" and m.extends is None:
                 m.extends = "global"
+    _check_rules(markets)
     rs = RuleSet(markets, digest.hexdigest())
     return rs
+
+
+def _add_lexicons(into: dict, found: dict) -> None:
+    """Entries of `lexicons:` in one pack file added to the lexicons met so far (a name given in
+    several files, or packs, is one lexicon: their entries add up)."""
+    for name, per_lang in found.items():
+        mine = into.setdefault(name, {})
+        for lang, entries in per_lang.items():
+            mine[lang] = list(dict.fromkeys([*mine.get(lang, ()), *entries]))
+
+
+def lexicons_of(markets) -> dict[str, dict[str, list[str]]]:
+    """Every lexicon of every loaded pack, by name and language. Rules are compiled per language,
+    not per market, so a lexicon is shared: a pack that adds an entry teaches it to every rule that
+    names the lexicon (a market that needs its own list names its own lexicon)."""
+    out: dict[str, dict[str, list[str]]] = {}
+    for market in markets.values():
+        _add_lexicons(out, market.lexicons)
+    return out
+
+
+def _check_rules(markets: dict[str, Market]) -> None:
+    """Resolve each rule's lexicon references, then check that its matchers compile (and the kind's
+    own checks), naming the rule's file and line when they do not."""
+    lexicons = lexicons_of(markets)
+    for market in markets.values():
+        for rule in market.own_rules:
+            try:
+                _apply_lexicons(rule, lexicons)
+                kind_registry.check(rule)
+            except ValueError as exc:
+                raise PackError(f"{rule.where}: rule {rule.id}: {exc}") from None
+
+
+def _apply_lexicons(rule: Rule, lexicons: dict) -> None:
+    """`{@name}` (terms, regex) and `"@name"` (a pattern's IN list) replaced by the lexicon's entries
+    in the rule, its `require`/`weak` blocks and its `unless` entries."""
+    spec = phrases.resolve_block(rule.spec, lexicons, rule.languages)
+    for key in ("require", "weak"):
+        if isinstance(spec.get(key), dict):
+            block = phrases.resolve_block(spec[key], lexicons, rule.languages)
+            if block is not spec[key]:
+                spec = spec if spec is not rule.spec else dict(spec)
+                spec[key] = block
+    rule.spec = spec
+    rule.unless = [phrases.resolve_block(u, lexicons, rule.languages) for u in rule.unless]
 
 
 def _merge_into(base: Market, extra: Market) -> None:
@@ -595,6 +643,7 @@ def _merge_into(base: Market, extra: Market) -> None:
             raise PackError(f"{rule.where}: rule {rule.id}: duplicate id (already in the built-in {base.code} pack)")
     base.own_rules.extend(extra.own_rules)
     base.signals.extend(extra.signals)
+    _add_lexicons(base.lexicons, extra.lexicons)
     for lang, entry in extra.negation.items():
         mine = base.negation.setdefault(lang, {})
         for key in ("cues", "except"):

@@ -113,3 +113,122 @@ def inflect(lang: str, phrase_words: list[str]) -> list[list[str]]:
         # too many combinations: inflect only the last word (the head of most English phrases)
         options = [(w.lower(),) for w in phrase_words[:-1]] + [options[-1]]
     return [list(c) for c in itertools.product(*options)]
+
+
+# --- lexicons: named word lists of pack data that rules reference ---------------------------------
+#
+# A pack file may hold `lexicons: {name: {language: [entries]}}` (conditions, body parts, product
+# nouns, rank words, periods...). A rule names one with `{@name}` in a phrase template or a regular
+# expression, or `"@name"` as a member of a token pattern's `IN` list; the reference is replaced by
+# the entries of the rule's language when the pack is loaded, so a new entry is one line of YAML and
+# every rule that names the lexicon learns it. An entry is itself a template (`{joint|knee} pain`).
+
+LEXICON_REF = re.compile(r"\{@([a-z][a-z0-9_]*)\}")
+_PATTERN_REF = re.compile(r"^@([a-z][a-z0-9_]*)$")
+
+
+class LexiconError(ValueError):
+    pass
+
+
+def lexicon_phrases(lexicons: dict, name: str, lang: str) -> list[str]:
+    """The phrases of lexicon `name` in `lang` (its entries' templates expanded), longest first."""
+    if name not in lexicons:
+        known = ", ".join(sorted(lexicons)) or "none"
+        raise LexiconError(f"unknown lexicon '@{name}' (known: {known})")
+    entries = lexicons[name].get(lang)
+    if not entries:
+        raise LexiconError(f"lexicon '@{name}' has no entries in language '{lang}'")
+    out: dict[str, None] = {}
+    for entry in entries:
+        if "{@" in entry:
+            raise LexiconError(f"lexicon '@{name}': an entry may not name another lexicon ({entry!r})")
+        for phrase in expand(entry):
+            out[phrase] = None
+    return sorted(out, key=lambda p: (-len(p), p))
+
+
+def uses_lexicon(value) -> bool:
+    """Whether a terms/patterns/regex value (any nesting) names a lexicon."""
+    if isinstance(value, str):
+        return bool(LEXICON_REF.search(value) or _PATTERN_REF.match(value))
+    if isinstance(value, dict):
+        return any(uses_lexicon(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return any(uses_lexicon(v) for v in value)
+    return False
+
+
+def resolve_terms(templates, lexicons: dict, lang: str) -> list[str]:
+    """Phrase templates with each `{@name}` replaced by a choice of the lexicon's phrases."""
+    out = []
+    for template in templates:
+        resolved = LEXICON_REF.sub(
+            lambda m: "{" + "|".join(lexicon_phrases(lexicons, m.group(1), lang)) + "}", template)
+        if resolved != template:
+            expand(resolved)  # the phrase cap holds for what a lexicon makes of a template
+        out.append(resolved)
+    return out
+
+
+def resolve_regex(source: str, lexicons: dict, lang: str) -> str:
+    """A regular expression with each `{@name}` replaced by a non-capturing alternation of the
+    lexicon's phrases (escaped; a space matches any run of white space)."""
+    def alternation(m):
+        words = [r"\s+".join(regex_escape(w) for w in p.split(" "))
+                 for p in lexicon_phrases(lexicons, m.group(1), lang)]
+        return "(?:" + "|".join(words) + ")"
+    return LEXICON_REF.sub(alternation, source)
+
+
+def regex_escape(text: str) -> str:
+    return re.escape(text)
+
+
+def resolve_patterns(patterns, lexicons: dict, lang: str) -> list:
+    """Token patterns with each `"@name"` member of an `IN` list replaced by the lexicon's words
+    (one token each: a pattern token is one word)."""
+    out = []
+    for pattern in patterns:
+        tokens = []
+        for token in pattern:
+            token = dict(token)
+            for attr, value in list(token.items()):
+                if isinstance(value, dict) and isinstance(value.get("IN"), list):
+                    members: list = []
+                    for member in value["IN"]:
+                        m = _PATTERN_REF.match(member) if isinstance(member, str) else None
+                        if m is None:
+                            members.append(member)
+                            continue
+                        for phrase in lexicon_phrases(lexicons, m.group(1), lang):
+                            if " " in phrase:
+                                raise LexiconError(f"lexicon '@{m.group(1)}': {phrase!r} is more than one word, "
+                                                   "and a pattern token matches one")
+                            members.append(phrase if attr != "LOWER" else phrase.lower())
+                    token[attr] = dict(value) | {"IN": list(dict.fromkeys(members))}
+            tokens.append(token)
+        out.append(tokens)
+    return out
+
+
+_SPEC_RESOLVERS = {"terms": resolve_terms, "phrases": resolve_terms, "patterns": resolve_patterns,
+                   "regex": resolve_regex}
+
+
+def resolve_block(block: dict, lexicons: dict, languages) -> dict:
+    """A matcher block (a rule, an `unless` entry, a `require` label...) with its lexicon references
+    resolved: a value that names one becomes a per-language mapping (`languages`: the rule's)."""
+    out = block
+    for key, resolver in _SPEC_RESOLVERS.items():
+        value = block.get(key)
+        if value is None or not uses_lexicon(value):
+            continue
+        if out is block:
+            out = dict(block)
+        per_lang = value if isinstance(value, dict) else {lang: value for lang in languages}
+        try:
+            out[key] = {lang: resolver(v, lexicons, lang) for lang, v in per_lang.items()}
+        except (LexiconError, TemplateError) as exc:
+            raise LexiconError(f"field '{key}': {exc}") from None
+    return out

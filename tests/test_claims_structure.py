@@ -1,0 +1,67 @@
+"""Claims recognised by their shape (issue 15): every example of the issue flagged in its market, with
+the finding over the claim's words, and ordinary wording with the same words left alone.
+
+The texts are the issue's examples (written for it, not taken from a regulator's case); each is
+checked as a post that sells, in its market and language."""
+
+from __future__ import annotations
+
+import pytest
+
+import checker
+
+# (market, language, text, words the claim finding must cover)
+FLAGGED = [
+    ("uk", "en", "the gentlest cleanser on the planet", "gentlest cleanser"),
+    ("uk", "en", "voted the #1 travel app in Britain", "#1"),
+    ("uk", "en", "the purest water filter you can buy", "purest water filter"),
+    ("uk", "en", "the first kettle that descales itself", "first kettle"),
+    ("uk", "en", "Clinically Proven.", "Clinically Proven"),
+    ("uk", "en", "Guaranteed.", "Guaranteed"),
+    ("uk", "en", "scientifically proven to boost collagen by 40%", "scientifically proven"),
+    ("uk", "en", "scientifically proven to boost collagen by 40%", "boost collagen by 40%"),
+    ("uk", "en", "dropped 12 kg in 6 weeks with these shots, no gym needed", "dropped 12 kg"),
+    ("uk", "en", "dropped 12 kg in 6 weeks with these shots, no gym needed", "no gym needed"),
+    ("us", "en", "my hair grew 3 inches in a month", "grew 3 inches"),
+    ("us", "en", "my eczema cleared up in 3 days", "eczema cleared up"),
+    ("uk", "en", "the bloating is just gone", "bloating is just gone"),
+    ("us", "en", "stops sugar cravings", "stops sugar cravings"),
+    ("sg", "en", "no more joint pain", "joint pain"),
+    ("uk", "en", "I make £500 a day from my phone", "make £500 a day"),
+    ("cn", "zh", "躺赚月入十万", "月入十万"),
+    ("th", "th", "ผิวขาวใสภายใน 7 วัน", "ภายใน 7 วัน"),
+]
+
+# ordinary wording that shares the claims' words, in every English-speaking market
+PASSED = [
+    "New personal best at parkrun this morning",
+    "Happy birthday to my best friend!",
+    "All the best for your exams tomorrow",
+    "First time trying the new menu, no regrets.",
+    "She was the only one who came to the meeting.",
+    "Lost my keys again, third time this week.",
+    "These jeans came 3 sizes too big, sending them back.",
+]
+
+
+def _claims(market, language, text):
+    findings = checker.check_text(text, markets=[market], language=language, commercial=True)
+    return [f for f in findings if f.category == "claim" and f.severity in ("warning", "error")]
+
+
+@pytest.mark.parametrize(("market", "language", "text", "words"), FLAGGED)
+def test_issue_example_is_flagged_over_the_claim(market, language, text, words):
+    start = text.index(words)
+    end = start + len(words)
+    claims = _claims(market, language, text)
+    covering = [f for f in claims if f.start <= start and end <= f.end]
+    assert covering, f"{market}: no claim finding covers {words!r} in {text!r}: " + repr(
+        [(f.rule, f.start, f.end, f.text) for f in claims])
+    # the finding is about the claim, not the whole post
+    assert all(f.end - f.start <= len(words) + 40 for f in covering[:1])
+
+
+@pytest.mark.parametrize("market", ["us", "uk", "sg", "my", "ph"])
+@pytest.mark.parametrize("text", PASSED)
+def test_ordinary_wording_passes(market, text):
+    assert _claims(market, "en", text) == []
