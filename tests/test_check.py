@@ -102,7 +102,9 @@ def test_check_item_decides_markets_text_and_failures_once(monkeypatch):
 
     result = check_item(c, bare, ("us",))
     assert result.checked and result.error is None and result.language == "en"
-    assert [f.rule for f in result.findings] == ["us.claims.cure"] and not result.clean
+    # the cure claim, and the promised period ("eczema in a week")
+    assert [f.rule for f in result.findings] == ["us.claims.cure", "global.claims.efficacy_figure"]
+    assert not result.clean
     assert result.to_dict()["markets"] == ["us"]
 
     blank = Document("empty.txt", [Segment.whole(" \n\t")], text=" \n\t")

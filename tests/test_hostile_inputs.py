@@ -81,7 +81,7 @@ def test_check_reports_a_deep_record_and_checks_the_rest(tmp_path):
     report = json.loads(result.stdout)
     assert report["summary"]["records_read"] == 4 and report["summary"]["records_failed"] == 2
     assert {d["record"] for d in report["documents"]} == {"a", "d"}
-    assert any(f["rule"].startswith("us.claims") for d in report["documents"] for f in d["findings"])
+    assert any(f["category"] == "claim" for d in report["documents"] for f in d["findings"])
 
 
 def test_audit_on_two_jobs_reports_a_deep_record_and_checks_the_rest(tmp_path):

@@ -3,6 +3,7 @@
     python tests/eval/regulators.py                  # both splits, tables per split, category, market
     python tests/eval/regulators.py --split report   # the held-out half only
     python tests/eval/regulators.py --split tune -v  # list every miss and false alarm
+    python tests/eval/regulators.py --markdown       # the tables for docs/quality.md
 
 `regulator_cases.jsonl` holds one case per line: {"id", "market", "language", "text", "category",
 "claim_type", "verdict" ("violation" | "clean"), "regulator", "decision", "date", "source", "split"},
@@ -223,6 +224,26 @@ def render(result: dict, verbose: bool = False) -> str:
     return "\n".join(lines)
 
 
+def render_markdown(result: dict) -> str:
+    """The tables for docs/quality.md: per split, overall, per category, market and claim type."""
+    def table(title: str, rows: dict) -> list[str]:
+        out = [f"| {title} | items | TP | FP | FN | TN | recall | precision |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
+        for name, c in rows.items():
+            out.append(f"| {name} | {c['items']} | {c['tp']} | {c['fp']} | {c['fn']} | {c['tn']} | "
+                       f"{_fmt(c['recall']).strip()} | {_fmt(c['precision']).strip()} |")
+        return out + [""]
+
+    lines = []
+    for sp in [s for s in (*SPLITS, "all") if s in result["splits"]]:
+        block = result["splits"][sp]
+        lines += [f"#### {sp.capitalize()} half (`--split {sp}`)" if sp != "all" else "#### Both halves", ""]
+        lines += table("overall", {"all": block["all"]})
+        lines += table("category", dict(sorted(block["categories"].items())))
+        lines += table("market", dict(sorted(block["markets"].items())))
+        lines += table("claim type", dict(sorted(block["claim_types"].items())))
+    return "\n".join(lines)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--path", default=None, help="JSON Lines file (default: regulator_cases.jsonl)")
@@ -230,6 +251,7 @@ def main(argv=None) -> int:
     ap.add_argument("--min-severity", choices=tuple(SEVERITY_RANK), default="warning",
                     help="lowest severity that counts as a flag (default: warning)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--markdown", action="store_true", help="print the tables for docs/quality.md")
     ap.add_argument("-v", "--verbose", action="store_true",
                     help="also a table per claim type, and every miss and false alarm")
     args = ap.parse_args(argv)
@@ -243,6 +265,8 @@ def main(argv=None) -> int:
         return 2
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
+    elif args.markdown:
+        print(render_markdown(result))
     else:
         print(render(result, args.verbose))
     return 0
