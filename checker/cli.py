@@ -350,14 +350,81 @@ def rules_list(market, category, packs, fmt):
     items = [i for i in items if not cats or i[1].category in cats]
     if fmt == "json":
         click.echo(json.dumps(
-            [{"id": rid, "category": r.category, "severity": sev, "message": msg, "pack": r.pack} for rid, r, sev, msg in items],
+            [{"id": rid, "category": r.category, "severity": sev, "message": msg, "pack": r.pack, "reviewed": r.reviewed}
+             for rid, r, sev, msg in items],
             ensure_ascii=False, indent=2,
         ))
         return
     width = max((len(i[0]) for i in items), default=10)
     for rid, r, sev, msg in items:
-        click.echo(f"{rid:<{width}}  {r.category:<11} {sev:<8} {msg}")
+        click.echo(f"{rid:<{width}}  {r.category:<11} {sev:<8} {r.reviewed or 'unreviewed':<10}  {msg}")
     click.echo(f"\n{len(items)} rules", err=True)
+
+
+def _period_days(value: str) -> int:
+    """`180d`, `26w`, `6m` (30-day months), `1y` (365 days) or a bare number of days -> days."""
+    import re as _re
+
+    m = _re.fullmatch(r"\s*(\d+)\s*([dwmy]?)\s*", value or "")
+    if m is None:
+        _fail(f"--older-than: {value!r} is not a period such as 180d, 26w, 6m or 1y")
+    return int(m.group(1)) * {"": 1, "d": 1, "w": 7, "m": 30, "y": 365}[m.group(2)]
+
+
+@rules.command("stale")
+@click.option("--older-than", "older_than", default="180d", show_default=True,
+              help="Rules whose last review is at least this old: 180d, 26w, 6m, 1y (0d lists every rule).")
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Measure ages from this day (default: today).")
+@click.option("--market", "-m", multiple=True, help="Only the rules that apply in these markets.")
+@click.option("--packs", multiple=True, type=click.Path(), help="Extra rule-pack folder(s).")
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text")
+def rules_stale(older_than, as_of, market, packs, fmt):
+    """Rules not reviewed within a period (oldest first), with their sources: what to re-check."""
+    import datetime
+    import json
+
+    from .rules import load_rules
+
+    days = _period_days(older_than)
+    try:
+        today = datetime.date.fromisoformat(as_of) if as_of else datetime.date.today()
+    except ValueError:
+        _fail(f"--as-of: {as_of!r} is not a date (YYYY-MM-DD)")
+    try:
+        ruleset = load_rules(tuple(packs))
+        markets = _split(market)
+        ruleset.check_markets(markets)
+    except UsageError as exc:
+        _fail(str(exc))
+    if markets:
+        chosen = {rid: eff.rule for m in markets for rid, eff in ruleset.effective(m).items()}
+    else:
+        chosen = dict(ruleset.rules)
+    stale = []
+    for rid, rule in chosen.items():
+        try:
+            day = datetime.date.fromisoformat(rule.reviewed) if rule.reviewed else None
+        except ValueError:
+            day = None
+        age = None if day is None else (today - day).days
+        if age is None or age >= days:
+            stale.append((age, rid, rule))
+    # never reviewed first, then the oldest review
+    stale.sort(key=lambda t: (t[0] is not None, -(t[0] or 0), t[1]))
+    if fmt == "json":
+        click.echo(json.dumps(
+            [{"id": rid, "pack": r.pack, "reviewed": r.reviewed, "age_days": age, "severity": r.severity,
+              "evidence": r.evidence, "source": r.source, "defined_in": r.where} for age, rid, r in stale],
+            ensure_ascii=False, indent=2,
+        ))
+    else:
+        for age, rid, r in stale:
+            when = f"{r.reviewed} ({age} days)" if age is not None else "never reviewed"
+            evidence = f" [evidence: {r.evidence}]" if r.evidence else ""
+            click.echo(f"{rid}  {when}{evidence}\n  source: {r.source}")
+    click.echo(
+        f"\n{len(stale)} of {len(chosen)} rules not reviewed within {days} days of {today.isoformat()}", err=True
+    )
 
 
 @rules.command("show")
@@ -385,6 +452,7 @@ def rules_show(rule_id, packs):
         f"  why:        {rule.rationale}",
         f"  try:        {rule.suggestion or '-'}",
         f"  source:     {rule.source}" + (f"  [evidence: {rule.evidence}]" if rule.evidence else ""),
+        f"  reviewed:   {rule.reviewed or 'never'}",
         f"  markets:    {', '.join(markets) or '-'}",
         f"  languages:  {', '.join(rule.languages)}",
         f"  applies to: {', '.join(sorted(rule.applies_to))}",

@@ -261,6 +261,7 @@ class _DocumentRun:
                 record=self.document.record,
                 signals=list(signals),
                 fix=replacement(rule.replacements, text),
+                reviewed=rule.reviewed,
             )
         )
 

@@ -160,6 +160,7 @@ class Finding:
     related: list[str] = _field(default_factory=list)  # other rules that flagged the same words
     signals: list[str] = _field(default_factory=list)  # for inferred findings: what was found
     fix: str | None = None  # the rule's suggested replacement for `text` (from its `replacements`)
+    reviewed: str | None = None  # when the rule was last checked against its source (YYYY-MM-DD)
 
     def sort_key(self) -> tuple:
         return (self.field or "", self.start, self.end, -SEVERITY_RANK[self.severity], self.rule)
@@ -194,6 +195,8 @@ class Finding:
             d["signals"] = list(self.signals)
         if self.fix is not None:
             d["fix"] = self.fix
+        if self.reviewed is not None:
+            d["reviewed"] = self.reviewed
         return d
 
 

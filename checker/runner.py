@@ -37,6 +37,8 @@ class Summary:
     records_failed: int = 0
     errors: int = 0
     worst: int = 0  # highest severity rank seen
+    oldest_review: str | None = None  # the oldest `reviewed` date among the rules that fired
+    oldest_rules: set = field(default_factory=set)  # the rules (outcomes) that carry it
 
     def add_document(self, doc: dict, n: int = 1) -> None:
         """Count a document, or `n` documents like it (only when it has no findings)."""
@@ -55,6 +57,11 @@ class Summary:
             self.by_severity[f["severity"]] += 1
             self.by_category[f["category"]] += 1
             self.by_rule[f["rule"]] += 1
+            reviewed = f.get("reviewed")
+            if reviewed and (self.oldest_review is None or reviewed < self.oldest_review):
+                self.oldest_review, self.oldest_rules = reviewed, {f["rule"]}
+            elif reviewed and reviewed == self.oldest_review:
+                self.oldest_rules.add(f["rule"])
             for m in f["markets"]:
                 self.by_market[m] += 1
 
@@ -78,6 +85,9 @@ class Summary:
             "records_skipped": self.records_skipped,
             "records_failed": self.records_failed,
             "errors": self.errors,
+            "oldest_review": (
+                {"date": self.oldest_review, "rules": sorted(self.oldest_rules)} if self.oldest_review else None
+            ),
         }
 
 

@@ -233,6 +233,7 @@ class Rule:
     spec: dict  # the whole YAML mapping (kind-specific fields included)
     evidence: str | None = None
     replacements: dict = field(default_factory=dict)
+    reviewed: str | None = None  # YYYY-MM-DD: when someone last checked the rule against its source
 
     @property
     def where(self) -> str:
@@ -485,6 +486,7 @@ def _rule_from(data: dict, pack: Market, path: Path) -> Rule:
         spec=data,
         evidence=data.get("evidence"),
         replacements=dict(data.get("replacements") or {}),
+        reviewed=str(data["reviewed"]) if data.get("reviewed") else None,
     )
 
 
