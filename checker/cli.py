@@ -64,7 +64,7 @@ CONFIG_KEYS = {
     "select": "select", "ignore": "ignore", "packs": "packs", "lang": "lang", "include": "include",
     "exclude": "exclude", "product": "product", "platform": "platform", "account": "account",
     "text-field": "text_field", "id-field": "id_field", "market-field": "market_field",
-    "commercial": "commercial", "sponsored": "sponsored",
+    "commercial": "commercial", "sponsored": "sponsored", "lang-out": "lang_out", "lang_out": "lang_out",
 }
 
 
@@ -110,6 +110,9 @@ def common_options(f):
         click.option("--select", multiple=True, help="Only these rules (ids or id prefixes, e.g. us.claims)."),
         click.option("--ignore", multiple=True, help="Skip these rules (ids or id prefixes)."),
         click.option("--lang", help="Language of Latin-script text (default: from the market)."),
+        click.option("--lang-out", "lang_out", default=None, metavar="market|en|CODE",
+                     help="Language of messages and suggestions in the report: 'market' (default: each market "
+                          "pack's rules in its market's language, global rules in English), 'en', or a language code."),
         click.option("--sponsored/--not-sponsored", default=None, help="Declare whether the post is an ad."),
         click.option("--commercial/--not-commercial", default=None,
                      help="Declare whether the posts sell or promote something (default: read from their wording)."),
@@ -174,6 +177,16 @@ def _source_options(p: dict):
     )
 
 
+def _lang_out(value: str | None) -> str:
+    """`--lang-out` (or the configuration's `lang-out`): market, en, or a language code."""
+    import re
+
+    value = (value or "market").strip().lower()
+    if value != "market" and not re.fullmatch(r"[a-z]{2,3}", value):
+        raise UsageError(f"--lang-out: {value!r} is not 'market', 'en' or a language code such as 'th'")
+    return value
+
+
 def _use_color(p: dict, stream) -> bool:
     if p["color"] is not None:
         return p["color"]
@@ -195,7 +208,7 @@ def _load(p: dict):
 def run(p: dict, command: str, audit_options=None) -> int:
     from .reporters import get_reporter
     from .reporters.base import ReportOptions
-    from .runner import AtomicOutput, Session, check_items, header
+    from .runner import AtomicOutput, Localizer, Session, check_items, header
     from .sources import is_fatal, iter_documents, iter_records
 
     ruleset, checker, markets = _load(p)
@@ -205,7 +218,8 @@ def run(p: dict, command: str, audit_options=None) -> int:
         report_options = ReportOptions(
             color=_use_color(p, sys.stdout), fail_on=p["fail_on"], include_text=p["include_text"]
         )
-        session = Session(reporter_cls(out, report_options), fail_on=p["fail_on"])
+        session = Session(reporter_cls(out, report_options), fail_on=p["fail_on"],
+                          localize=Localizer(ruleset, _lang_out(p.get("lang_out"))))
         session.begin(header(ruleset, markets))
         if command == "audit":  # archive records travel unparsed: the audit's workers parse them
             from .audit import FileLayer, audit_items
@@ -457,6 +471,11 @@ def rules_show(rule_id, packs):
         f"  languages:  {', '.join(rule.languages)}",
         f"  applies to: {', '.join(sorted(rule.applies_to))}",
     ]
+    for lang, entry in sorted(rule.texts.items()):
+        pending = "  (machine-written, native review pending)" if entry.get("review") == "pending" else ""
+        for key in ("message", "suggestion"):
+            if entry.get(key):
+                lines.append(f"  {key} ({lang}):{' ' * max(1, 10 - len(key) - len(lang))}{entry[key]}{pending}")
     if rule.when:
         lines.append(f"  when:       {rule.when}")
     lines.append(f"  defined in: {rule.where}")

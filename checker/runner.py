@@ -101,10 +101,50 @@ def header(ruleset: RuleSet, markets: Iterable[str]) -> dict:
     }
 
 
+class Localizer:
+    """Shows each finding's message and suggestion in the language the report asks for (`--lang-out`):
+    `market` (the default) shows a market pack's rules in that market's first language, and the global
+    rules in English; `en` shows English; another code shows that language where the packs' `messages:`
+    catalogues have it. A rule's own text stands wherever no catalogue text exists, and so does a
+    message a market's `overrides` or a require rule's outcome `messages` changed."""
+
+    def __init__(self, ruleset: RuleSet, lang_out: str = "market"):
+        self.ruleset = ruleset
+        self.lang_out = lang_out or "market"
+        self._rules: dict[str, object] = {}
+
+    def _rule(self, finding_id: str):
+        if finding_id not in self._rules:
+            rule, parts = None, finding_id.split(".")
+            while parts and rule is None:  # an outcome (us.disclosure.ad.missing) belongs to its rule
+                rule = self.ruleset.rules.get(".".join(parts))
+                parts.pop()
+            self._rules[finding_id] = rule
+        return self._rules[finding_id]
+
+    def __call__(self, doc: dict) -> dict:
+        findings = doc.get("findings")
+        if not findings:
+            return doc
+        out = []
+        for f in findings:
+            rule = self._rule(f["rule"])
+            if rule is not None and rule.texts:
+                message, suggestion = self.ruleset.texts_for(rule, self.ruleset.text_language(rule, self.lang_out))
+                if message and f.get("message") == rule.message:
+                    f = {**f, "message": message}
+                if suggestion and f.get("suggestion") == rule.suggestion:
+                    f = {**f, "suggestion": suggestion}
+            out.append(f)
+        return {**doc, "findings": out}
+
+
 class Session:
     """Feeds documents and errors to a reporter, keeps the summary, decides the exit code."""
 
-    def __init__(self, reporter: Reporter, fail_on: str = "error", stderr=None, quiet_errors: bool = False):
+    def __init__(self, reporter: Reporter, fail_on: str = "error", stderr=None, quiet_errors: bool = False,
+                 localize=None):
+        self.localize = localize  # a Localizer (the report's message language), or None: the rules' own text
         self.reporter = reporter
         self.fail_on = fail_on
         self.summary = Summary()
@@ -118,6 +158,8 @@ class Session:
         self.reporter.begin(head)
 
     def document(self, doc: dict) -> None:
+        if self.localize is not None:
+            doc = self.localize(doc)
         self.summary.add_document(doc)
         if doc["markets"] == _FALLBACK_LIST:
             self.without_market += 1

@@ -31,6 +31,7 @@ CATEGORY_LABELS = {
     "offplatform": "Off-platform",
     "pricing": "Pricing",
     "engagement": "Engagement",
+    "restricted": "Restricted product",  # products a market or platform bars from ads (tobacco, gambling...)
 }
 CATEGORIES = tuple(CATEGORY_LABELS)
 

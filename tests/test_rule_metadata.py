@@ -55,3 +55,11 @@ def test_override_does_not_make_a_general_knowledge_rule_an_error(code):
         rule = _RULESET.rules.get(rule_id)
         if rule is not None and (change or {}).get("severity") == "error":
             assert rule.spec.get("evidence") != "GK", f"{code} overrides {rule_id} (evidence GK) to error"
+
+
+@pytest.mark.parametrize("rule_id", sorted(rid for rid, r in _RULESET.rules.items() if r.texts))
+def test_translated_texts_have_no_internal_references(rule_id):
+    for lang, entry in _RULESET.rules[rule_id].texts.items():
+        for field in ("message", "suggestion"):
+            text = str(entry.get(field) or "")
+            assert not _INTERNAL.search(text), f"{rule_id}: {field} ({lang}) cites markets.md: {text!r}"

@@ -234,6 +234,9 @@ class Rule:
     evidence: str | None = None
     replacements: dict = field(default_factory=dict)
     reviewed: str | None = None  # YYYY-MM-DD: when someone last checked the rule against its source
+    # language -> {"message", "suggestion", "review"}: the rule's texts in other languages, from the packs'
+    # `messages:` catalogues (see RuleSet.texts_for)
+    texts: dict = field(default_factory=dict)
 
     @property
     def where(self) -> str:
@@ -260,6 +263,7 @@ class Market:
     signals: list[dict] = field(default_factory=list)
     negation: dict = field(default_factory=dict)  # language -> cues that deny what follows them
     lexicons: dict = field(default_factory=dict)  # name -> {language: [entries]} (see `lexicons_of`)
+    messages: list = field(default_factory=list)  # (language, rule id, texts, review, where) from `messages:`
 
 
 @dataclass
@@ -282,6 +286,12 @@ class RuleSet:
         for market in markets.values():
             for rule in market.own_rules:
                 self.rules[rule.id] = rule
+        for market in markets.values():
+            for lang, rule_id, entry, review, where in market.messages:
+                rule = self.rules.get(rule_id)
+                if rule is None:
+                    raise PackError(f"{where}: messages: unknown rule {rule_id!r}")
+                rule.texts[lang] = rule.texts.get(lang, {}) | entry | {"review": review}
         self._contexts: dict[str, tuple[str, str]] = {}
         self._effective: dict[str, dict[str, EffectiveRule]] = {}
         for code in markets:
@@ -371,6 +381,23 @@ class RuleSet:
                 if entry.get("window") is not None:
                     window = max(window or 0, entry["window"])
         return list(cues), list(exceptions), 3 if window is None else window
+
+    def text_language(self, rule: Rule, lang_out: str = "market") -> str:
+        """The language a report shows `rule`'s message and suggestion in: `market` (the default) picks
+        the first language of the market pack that defines the rule, English for the global pack; `en`
+        or another code picks that language for every rule."""
+        if lang_out != "market":
+            return lang_out
+        market = self.markets.get(rule.pack)
+        if market is None or rule.pack == "global" or not market.languages:
+            return "en"
+        return market.languages[0]
+
+    def texts_for(self, rule: Rule, lang: str) -> tuple[str | None, str | None]:
+        """`rule`'s message and suggestion in `lang` from the packs' catalogues, None where there is no
+        such text (the rule's own text then stands)."""
+        entry = rule.texts.get(lang) or {}
+        return entry.get("message"), entry.get("suggestion")
 
     def market_codes(self) -> list[str]:
         return sorted(c for c in self.markets if c != "global")
@@ -499,6 +526,7 @@ def _load_dir(directory: Path, builtin: bool, digest) -> Market:
     rules_data: list[tuple[dict, Path]] = []
     signals: list[dict] = []
     lexicons: dict[str, dict[str, list[str]]] = {}
+    messages: list[tuple] = []
     for path in files:
         raw = path.read_bytes()
         digest.update(str(path.name).encode() + b"\0" + raw)
@@ -509,7 +537,7 @@ def _load_dir(directory: Path, builtin: bool, digest) -> Market:
                 if key not in data:
                     raise PackError(f"{path}:1: pack.yaml needs field '{key}'")
         else:
-            extra = sorted(set(data) - {"rules", "signals", "lexicons"})
+            extra = sorted(set(data) - {"rules", "signals", "lexicons", "messages"})
             if extra:
                 line = data.key_lines.get(extra[0], 1) if isinstance(data, LineDict) else 1
                 raise PackError(f"{path}:{line}: field '{extra[0]}' belongs in pack.yaml")
@@ -518,6 +546,11 @@ def _load_dir(directory: Path, builtin: bool, digest) -> Market:
         for signal in data.get("signals") or []:
             signals.append(dict(signal) | {"file": str(path), "line": getattr(signal, "line", 1)})
         _add_lexicons(lexicons, data.get("lexicons") or {})
+        for lang, catalogue in (data.get("messages") or {}).items():
+            texts = catalogue["rules"]
+            lines = getattr(texts, "key_lines", {})
+            for rule_id, entry in texts.items():
+                messages.append((lang, rule_id, dict(entry), catalogue["review"], f"{path}:{lines.get(rule_id, 1)}"))
     assert meta is not None
     market = Market(
         code=meta["market"],
@@ -535,6 +568,7 @@ def _load_dir(directory: Path, builtin: bool, digest) -> Market:
         signals=signals,
         negation={k: dict(v) for k, v in (meta.get("negation") or {}).items()},
         lexicons=lexicons,
+        messages=messages,
     )
     seen: dict[str, str] = {}
     for data, path in rules_data:
@@ -646,6 +680,7 @@ def _merge_into(base: Market, extra: Market) -> None:
     base.own_rules.extend(extra.own_rules)
     base.signals.extend(extra.signals)
     _add_lexicons(base.lexicons, extra.lexicons)
+    base.messages.extend(extra.messages)
     for lang, entry in extra.negation.items():
         mine = base.negation.setdefault(lang, {})
         for key in ("cues", "except"):
