@@ -59,13 +59,13 @@ class LanguageRules:
             self._owners[rule.id] = tuple(owners)
             for i, entry in enumerate(rule.unless):
                 owner = f"{rule.id}#{i}"
-                if self.matchers.add(owner, kind_registry.unless_spec(rule, entry, lang)):
+                if self.matchers.add(owner, kind_registry.unless_spec(rule, entry, lang), screened=False):
                     self._unless.setdefault(rule.id, []).append((owner, entry))
         # negation cues of the language (one Matcher for every rule that a cue before it cancels)
         self.negatable = frozenset(r.id for r in self.rules.values() if r.spec.get("negation", True))
         cues, exceptions, self.negation_window = ruleset.negation(lang)
-        self.matchers.add(NEGATION, MatchSpec(terms=tuple(cues), mode="lower"))
-        self.matchers.add(NOT_NEGATION, MatchSpec(terms=tuple(exceptions), mode="lower"))
+        self.matchers.add(NEGATION, MatchSpec(terms=tuple(cues), mode="lower"), screened=False)
+        self.matchers.add(NOT_NEGATION, MatchSpec(terms=tuple(exceptions), mode="lower"), screened=False)
         # sponsorship signals of every pack (the engine asks for those of the document's markets)
         self.signals: dict[str, dict] = {}
         for sig in ruleset.signals():

@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import re._constants as _c
 import re._parser as _sre_parser
+import unicodedata
 from dataclasses import dataclass
 
 import regex
@@ -52,6 +53,8 @@ class RegexTimeout(Exception):
 
 def timed_finditer(rx, text: str, group=0) -> list[tuple[int, int]]:
     """The non-empty spans of `group` of every match of `rx` in `text`; RegexTimeout past TIMEOUT."""
+    if len(text) <= untimed_length(rx):
+        return [s for m in rx.finditer(text) if (s := m.span(group))[1] > s[0]]
     try:
         return [s for m in rx.finditer(text, timeout=TIMEOUT) if (s := m.span(group))[1] > s[0]]
     except TimeoutError:
@@ -59,10 +62,95 @@ def timed_finditer(rx, text: str, group=0) -> list[tuple[int, int]]:
 
 
 def timed_search(rx, text: str) -> bool:
+    if len(text) <= untimed_length(rx):
+        return rx.search(text) is not None
     try:
         return rx.search(text, timeout=TIMEOUT) is not None
     except TimeoutError:
         raise RegexTimeout(rx.pattern) from None
+
+
+# A time limit costs more than most searches it guards: the `regex` module looks at the clock as it
+# goes (a search of a caption for `\d[\d\s.()-]{6,}\d` takes ~3 us, ~13 us with a limit). A pattern
+# whose backtracking is bounded is run without one on texts short enough for that bound to stay
+# under STEP_BUDGET steps (tens of milliseconds at worst, well below TIMEOUT).
+STEP_BUDGET = 10_000_000
+_SINGLE = (_c.LITERAL, _c.NOT_LITERAL, _c.IN, _c.ANY, _c.CATEGORY)
+_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
+_UNTIMED: dict[tuple[str, int], int] = {}
+
+
+def untimed_length(rx) -> int:
+    """The longest text `rx` may search without a time limit (0: none; cached per pattern)."""
+    key = (rx.pattern, rx.flags)
+    found = _UNTIMED.get(key)
+    if found is None:
+        found = _UNTIMED[key] = _untimed_length(rx.pattern)
+    return found
+
+
+def _untimed_length(source: str) -> int:
+    """An upper bound on a backtracking search, from Python's parse of the pattern: where every
+    repeat repeats one character (or a group a fixed, small number of times) and there are no
+    back-references, a start position costs at most `paths x length` steps, `paths` being the product
+    of the choices of its bounded repeats and alternations, times the text's length for each unbounded
+    repeat. One unbounded repeat at most (two make any text slow); anything else: 0, always timed."""
+    try:
+        cost = _cost(list(_sre_parser.parse(source)))
+    except Exception:  # \p{...} and other regex-module syntax: always timed
+        return 0
+    if cost is None:
+        return 0
+    unbounded, paths, length = cost
+    per_char = paths * max(length, 1)
+    if unbounded == 0:
+        return STEP_BUDGET // per_char
+    if unbounded == 1:
+        return int((STEP_BUDGET / per_char) ** 0.5)
+    return 0
+
+
+def _cost(items) -> tuple[int, int, int] | None:
+    """(unbounded repeats, paths, pattern length) of a sequence; None when it is not bounded."""
+    unbounded, paths, length = 0, 1, 0
+    for op, av in items:
+        if op in _SINGLE or op is _c.AT:
+            length += 1
+            continue
+        if op in _REPEATS:
+            lo, hi, body = av
+            body = list(body)
+            if len(body) == 1 and body[0][0] in _SINGLE:
+                if hi == _c.MAXREPEAT:
+                    unbounded += 1
+                    length += lo + 1
+                else:
+                    paths *= hi - lo + 1
+                    length += hi
+                continue
+            sub = _cost(body)
+            if sub is None or hi == _c.MAXREPEAT or hi > 4:
+                return None
+            u, p, n = sub
+            unbounded, paths, length = unbounded + u * hi, paths * p ** hi * (hi - lo + 1), length + n * hi
+            continue
+        if op is _c.SUBPATTERN:
+            sub = _cost(list(av[-1]))
+        elif op is _c.ATOMIC_GROUP:
+            sub = _cost(list(av))
+        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+            sub = _cost(list(av[1]))
+        elif op is _c.BRANCH:
+            subs = [_cost(list(b)) for b in av[1]]
+            if any(s is None for s in subs):
+                return None
+            sub = (max(s[0] for s in subs), sum(s[1] for s in subs), max(s[2] for s in subs))
+        else:  # back-references, conditionals
+            return None
+        if sub is None:
+            return None
+        unbounded, paths, length = unbounded + sub[0], paths * sub[1], length + sub[2]
+    return unbounded, paths, length
 
 
 def compile_regex(source: str, where: str = "regex"):
@@ -136,9 +224,14 @@ _SCRIPT_CHAR = regex.compile(r"[\p{Han}\p{Thai}]")
 
 def selectivity(literal: str) -> int:
     """How rarely a needle is met in a caption: its length, a Han or Thai character counting double;
-    a common function word ("a", "to", "only") counts as 0."""
+    a common function word ("a", "to", "only") counts as 0; a currency sign or a letter outside ASCII
+    ("$", "£", "đ") as 2: rare outside the texts it is written for, where it is what the pattern looks
+    for (without it a regex such as a price's would run on every segment)."""
     if literal.strip() in COMMON_WORDS:
         return 0
+    if len(literal) == 1 and (unicodedata.category(literal) == "Sc"
+                              or (not literal.isascii() and literal.isalpha())):
+        return 2
     return len(literal) + len(_SCRIPT_CHAR.findall(literal))
 
 
@@ -149,18 +242,27 @@ def required_literals(source: str, min_weight: int = 2) -> tuple[str, ...] | Non
     Read from the parse tree of Python's own `re` (a pattern it cannot parse gets none): a literal
     run is required where it stands, a group or a repeat of at least one when its body is, an
     alternation needs one of its branches, and of a sequence's requirements the most selective one
-    is kept."""
-    try:
-        tree = _sre_parser.parse(source)
-    except Exception:  # \p{...} and other regex-module syntax: no derived needles
-        return None
-    found = _sequence(list(tree))
+    is kept (`_most_selective`)."""
+    sets = required_literal_sets(source)
+    found = _most_selective(sets) if sets else None
     if not found or min(selectivity(s) for s in found) < min_weight:
         return None
     return tuple(sorted(found))
 
 
-def _sequence(items) -> frozenset[str] | None:
+def required_literal_sets(source: str) -> list[frozenset[str]]:
+    """Every requirement of the pattern's top-level sequence: sets of strings, a member of each of
+    which (lower-cased) is in the lower-cased text wherever `source` matches (none when the pattern
+    cannot be read). `required_literals` keeps the most selective for the screen; the others are
+    the Matcher's closer look."""
+    try:
+        tree = _sre_parser.parse(source)
+    except Exception:  # \p{...} and other regex-module syntax: no derived needles
+        return []
+    return _options(list(tree))
+
+
+def _options(items) -> list[frozenset[str]]:
     options: list[frozenset[str]] = []
     run: list[str] = []
     for op, av in items:
@@ -188,9 +290,75 @@ def _sequence(items) -> frozenset[str] | None:
             options.append(needed)
     if run:
         options.append(frozenset(["".join(run)]))
-    if not options:
+    return options
+
+
+def _sequence(items) -> frozenset[str] | None:
+    options = _options(items)
+    return _most_selective(options) if options else None
+
+
+def _most_selective(options: list[frozenset[str]]) -> frozenset[str]:
+    """Of a sequence's requirements, the one a text is least likely to hold: the strongest weakest
+    member (up to three characters: longer ones are all rare), then the smallest chance that one of
+    its members is in a text (each taken as 10^-selectivity: "jd|ebay|amazon" rather than
+    "co|us|de", which are in most captions)."""
+    return max(options, key=lambda o: (min(3, min(selectivity(s) for s in o)),
+                                       -sum(10.0 ** -selectivity(s) for s in o), sorted(o)))
+
+
+_RUN_CATEGORIES = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_SPACE: r"\s", _c.CATEGORY_WORD: r"\w"}
+RUN_LIMIT = 64  # a run checked is at most this long (the check stays linear in the text)
+
+
+def required_run(source: str, min_length: int = 5):
+    r"""A pattern that `source` needs to hold in the lower-cased text: `[class]{k}`, k characters in a
+    row of the classes of a stretch of the pattern's top-level sequence made of single characters
+    (`\d[\d\s.\-()]{6,}\d`: eight of [\d\s.\-()] in a row). It has no literal string to screen for,
+    but a bounded class cannot backtrack, so it runs without the time limit, which costs more than
+    the search (the `regex` module looks at the clock as it goes). None: no stretch of `min_length`."""
+    try:
+        tree = _sre_parser.parse(source)
+    except Exception:
         return None
-    return max(options, key=lambda o: (min(selectivity(s) for s in o), -len(o), sorted(o)))
+    best: tuple[int, tuple[str, ...]] = (0, ())
+    parts: dict[str, None] = {}
+    length = 0
+    for op, av in list(tree) + [(None, None)]:
+        lo, body = 1, [(op, av)]
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and len(av[2]) == 1:
+            lo, body = av[0], list(av[2])
+        found = _char_class(*body[0]) if op is not None else None
+        if found is None:
+            if length > best[0]:
+                best = (length, tuple(parts))
+            parts, length = {}, 0
+            continue
+        parts.update(dict.fromkeys(found))
+        length += lo
+    if best[0] < min_length:
+        return None
+    return regex.compile(f"[{''.join(best[1])}]{{{min(best[0], RUN_LIMIT)}}}")
+
+
+def _char_class(op, av) -> list[str] | None:
+    """What one character of the pattern may be, as parts of a character class for the lower-cased
+    text; None when it is not a plain one (negated, a letter range, anything but one character)."""
+    if op is _c.LITERAL:
+        return [regex.escape(chr(av).lower())]
+    if op is not _c.IN:
+        return None
+    out = []
+    for kind, value in av:
+        if kind is _c.LITERAL:
+            out.append(regex.escape(chr(value).lower()))
+        elif kind is _c.CATEGORY and value in _RUN_CATEGORIES:
+            out.append(_RUN_CATEGORIES[value])
+        elif kind is _c.RANGE and not any(chr(v).isalpha() for v in range(value[0], value[1] + 1)):
+            out.append(f"{regex.escape(chr(value[0]))}-{regex.escape(chr(value[1]))}")
+        else:
+            return None
+    return out
 
 
 class Prefilter:
@@ -389,7 +557,7 @@ class Matcher:
     what it runs."""
 
     __slots__ = ("owner", "sequences", "mode", "patterns", "regex", "group", "prefilter", "needles", "always",
-                 "words", "phrases_at", "requirements")
+                 "words", "phrases_at", "requirements", "regex_needs", "runs")
 
     def __init__(self, owner: str, spec: MatchSpec, lang: str, validate: bool = False):
         self.owner = owner
@@ -404,7 +572,10 @@ class Matcher:
         # phrases of more than one token, looked at closer where the screen found their needle:
         # needle key -> [(words the text must have, the tokens joined)]
         self.phrases_at: dict[str, list[tuple[frozenset[str], str]]] = {}
-        self.requirements: list[list[tuple[str, tuple[str, ...]]]] = []  # per pattern: its literal sets
+        # per pattern, its literal sets: (whole words, substrings), a member of each in a text it matches
+        self.requirements: list[tuple[tuple[frozenset[str], tuple[str, ...]], ...]] = []
+        self.regex_needs: tuple[tuple[str, ...], ...] = ()  # the regex's literal sets (substrings)
+        self.runs: tuple = ()  # `required_run`s of the regex and its prefilter
         single = set()  # one-token phrases: a word (the screen checks its edges) or a fragment
         for words, written in self.sequences:
             joined = squeeze("".join(words).lower())
@@ -426,7 +597,7 @@ class Matcher:
                 first = str(exc).strip().splitlines()
                 raise ValueError(f"field 'patterns': invalid token pattern: {first[-1] if first else exc}") from None
             for pattern in spec.patterns:
-                self.requirements.append(pattern_requirements(pattern))
+                self.requirements.append(tuple(_split_members(sets) for sets in pattern_requirements(pattern)))
                 found = pattern_needles(pattern)
                 if found is None:
                     raise ValueError(
@@ -435,14 +606,28 @@ class Matcher:
                 mode, strings = found
                 needles.extend((s, mode) for s in strings)
         if self.regex is not None:
+            matching = [low for t in spec.examples
+                        if _example_matches(self.regex, text := normalize(t).text) for low in [text.lower()]]
+            # (a derived literal set that a flag example lacks is dropped: Python's parser read the
+            # pattern otherwise than the regex module does)
+            sets = [o for o in required_literal_sets(spec.regex)
+                    if all(any(lit in low for lit in o) for low in matching)]
+            self.regex_needs = tuple(tuple(sorted(o)) for o in sets if min(map(selectivity, o)) >= 1)
+            # runs of characters the regex (and a written regex prefilter) need, checked before them
+            runs = [required_run(spec.regex)]
+            if self.prefilter is not None and self.prefilter.pattern is not None:
+                runs.append(required_run(self.prefilter.pattern.pattern))
+            # (only for a pattern that is always timed: a bounded one runs as fast as its run would)
+            self.runs = tuple(r for r, source in zip(runs, [spec.regex, spec.prefilter and self.prefilter.pattern
+                                                            and self.prefilter.pattern.pattern], strict=False)
+                              if r is not None and not _untimed_length(source)
+                              and all(r.search(low) for low in matching))
             if self.prefilter is not None:
                 literals = self.prefilter.needles
             else:
                 literals = required_literals(spec.regex)
-                if literals and not all(
-                        any(lit in normalize(t).text.lower() for lit in literals)
-                        for t in spec.examples if _example_matches(self.regex, normalize(t).text)):
-                    literals = None  # (derived needles that a flag example lacks: none)
+                if literals and frozenset(literals) not in sets:
+                    literals = None
             if literals and all(lit.strip(" ") for lit in literals):
                 needles.extend((lit, LITERAL) for lit in literals)
             else:
@@ -455,17 +640,33 @@ class Matcher:
         """The closer look once the screen found one of its needles (`found`: the keys of the word
         and phrase needles it found in the segment): a one-token phrase is found by the screen
         itself; a longer one needs all its words, whole, and its tokens joined; a token pattern
-        needs a member of each of its literal sets; a regex runs. Never False where it would match."""
-        if self.always or self.regex is not None or not self.words.isdisjoint(found):
+        needs a member of each of its literal sets, and so does a regex. Never False where it would
+        match."""
+        if self.always or not self.words.isdisjoint(found):
             return True
+        if self.regex is not None:
+            lower = ctx.lower
+            if all(any(lit in lower for lit in members) for members in self.regex_needs):
+                return True
         if self.phrases_at:
-            words, compact = ctx.words, ctx.compact
+            compact = ctx.compact
             for key in found:
                 for need, joined in self.phrases_at.get(key, ()):
-                    if need <= words and joined in compact:
+                    if joined in compact and ctx.has_words(need):
                         return True
-        return any(all(any(ctx.has(mode, m) for m in members) for mode, members in sets)
-                   for sets in self.requirements)
+        if self.requirements:
+            lower = ctx.lower
+            return any(all(any(m in lower for m in parts) or (whole and ctx.has_any_word(whole)) for whole, parts in sets)
+                       for sets in self.requirements)
+        return False
+
+
+def _split_members(literal_set: tuple[str, tuple[str, ...]]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """A pattern's literal set as (members found as whole words, members found as substrings):
+    `MatchContext.has`, decided once."""
+    mode, members = literal_set
+    whole = frozenset(m for m in members if mode == WORD_MODE and WORD.fullmatch(m))
+    return whole, tuple(m for m in members if m not in whole)
 
 
 @dataclass(slots=True)
@@ -487,11 +688,17 @@ class MatcherSet:
         self.screen = Screen()
         self.always: frozenset[str] = frozenset()
         self._always_of: dict[frozenset, frozenset] = {}
+        self._unscreened: set[str] = set()
 
-    def add(self, owner: str, spec: MatchSpec) -> Matcher | None:
+    def add(self, owner: str, spec: MatchSpec, screened: bool = True) -> Matcher | None:
+        """Compile `spec` for `owner`. An owner that is not `screened` (an `unless` context, negation
+        cues: looked for only where a hit asks, with `find`) files no needle in the screen, whose
+        every needle found costs a step of its scan."""
         if not spec:
             return None
         matcher = self.matchers[owner] = Matcher(owner, spec, self.lang)
+        if not screened:
+            self._unscreened.add(owner)
         if matcher.sequences:
             self.phrases.add(owner, matcher.sequences, matcher.mode)
         return matcher
@@ -499,6 +706,9 @@ class MatcherSet:
     def build(self) -> MatcherSet:
         always = set()
         for owner, matcher in self.matchers.items():
+            if owner in self._unscreened:
+                always.add(owner)  # (let through whenever it is asked about)
+                continue
             filed = [self.screen.add(owner, needle, mode) for needle, mode in matcher.needles]
             if matcher.always or not all(filed):
                 always.add(owner)
@@ -547,6 +757,8 @@ class MatcherSet:
                     span = doc[s:e]
                     spans.append(Span(owner, span.start_char, span.end_char, s, e))
             if m.regex is not None:
+                if m.runs and not all(r.search(ctx.lower) for r in m.runs):
+                    continue
                 try:
                     if m.prefilter is not None and not m.prefilter.passes(ctx.lower):
                         continue

@@ -9,9 +9,13 @@ import regex
 from spacy.tokens import Doc
 
 from .. import nlp
+from ..language import split_words
 
 _LETTER = r"[^\W\d_\p{Han}\p{Thai}]"
 WORD = regex.compile(rf"{_LETTER}+|\d+", regex.V1)  # a word to the screen: a run of letters, or of digits
+
+
+_EDGES = "".join(c for c in map(chr, range(33, 127)) if not c.isalnum())  # (no word starts or ends with one)
 
 
 def word_pattern(word: str) -> str:
@@ -29,6 +33,31 @@ COMMON_WORDS = frozenset(
     yang dan di ke ini itu untuk dengan aku saya kamu ya nya ang ng sa mga na at ko po và của là có
     không này cho với""".split()
 )
+
+
+_HAN_THAI = regex.compile(r"[\p{Han}\p{Thai}]")
+
+
+def _whole_word_in(lower: str, word: str) -> bool:
+    """Whether `word` (a `WORD`) stands in `lower` as a whole run of letters or of digits. Errs only
+    towards True (a combining mark next to it counts as an edge), like every prefilter."""
+    digits = word[0].isdecimal()
+    size = len(word)
+    i = lower.find(word)
+    while i != -1:
+        before = lower[i - 1] if i else " "
+        after = lower[i + size] if i + size < len(lower) else " "
+        if not (_continues(before, digits) or _continues(after, digits)):
+            return True
+        i = lower.find(word, i + 1)
+    return False
+
+
+def _continues(char: str, digits: bool) -> bool:
+    """Whether `char` would extend a run of digits (`digits`) or of letters in `WORD`."""
+    if digits:
+        return char.isdecimal()
+    return char.isalpha() and not _HAN_THAI.match(char)
 
 
 @dataclass(slots=True)
@@ -80,8 +109,23 @@ class MatchContext:
     def words(self) -> set[str]:
         """The words of the lower-cased text (runs of letters, or of digits: `WORD`)."""
         if self._words is None:
-            self._words = set(WORD.findall(self.lower))
+            self._words = set(split_words(self.lower, WORD, _EDGES))  # (WORD.findall, at a third of the cost)
         return self._words
+
+    def has_words(self, words) -> bool:
+        """Whether every one of `words` (runs of letters, or of digits: `WORD`) is a whole word of the
+        lower-cased text: looked for one at a time, a few of them cost less than listing all its words."""
+        if self._words is not None or len(words) > 3:
+            return words <= self.words
+        lower = self.lower
+        return all(_whole_word_in(lower, w) for w in words)
+
+    def has_any_word(self, words) -> bool:
+        """Whether one of `words` is a whole word of the lower-cased text (see `has_words`)."""
+        if self._words is not None or len(words) > 16:
+            return not self.words.isdisjoint(words)
+        lower = self.lower
+        return any(_whole_word_in(lower, w) for w in words)
 
     def has(self, mode: str, needle: str) -> bool:
         """Whether the text has `needle`: as a word (`word` mode, when it is one), else as a substring."""
