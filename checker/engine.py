@@ -1,6 +1,6 @@
 """Stage 6: findings. Runs compiled rules over a document's segments and turns hits into findings.
 
-    segments -> normalize -> language(s) of each segment -> LanguageRules.find -> Finding
+    segments -> normalize -> language(s) of each segment -> [evasion.reading] -> LanguageRules.find -> Finding
 
 Offsets travel back the same way: normalized text -> segment text -> the user's original text.
 """
@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from . import evasion
 from .language import segment_languages
 from .model import SEVERITY_RANK, Document, Finding, Meta, UsageError, format_time
 from .normalize import normalize
@@ -195,24 +196,41 @@ class _DocumentRun:
                 self.used_langs[lang] = self.used_langs.get(lang, 0) + chars
         shared = {} if len(check_langs) > 1 else None  # (regex results shared by the languages)
         asks_signals = first and (self.meta.sponsored is None or self.meta.declared_commercial is None)
-        for lang in check_langs:
+        unaccented = evasion.unaccented_languages(self.ruleset, self.markets)
+        for lang in evasion.languages(check_langs, unaccented, self.market_langs):
             rules = self.checker.compiled.for_language(lang)
             signals = rules.signals_of(self.packs) if asks_signals and rules.signals else frozenset()
             if not active and not signals:
                 continue
-            ctx = MatchContext(lang, norm.text, active, shared=shared, signals=signals)
-            hits, found_signals = rules.find(ctx)
-            for hit in hits:
-                s, e = seg.span_to_original(*norm.span(hit.start, hit.end))
-                if hit.tag is None:
-                    self.add_finding(hit.rule, s, e, seg, lang, signals=list(hit.signals))
-                else:
-                    self.add_mark(hit.tag, hit.rule.id, hit.rule.id, seg, index, s, e)
-            for sig, ns, ne in found_signals:
-                s, e = seg.span_to_original(*norm.span(ns, ne))
-                self.add_mark("signal", f"{sig['pack']}:{sig['id']}", sig["name"], seg, index, s, e, sig)
-            for owner, pattern in ctx.problems:
-                self.problems.setdefault(owner, pattern)
+            # how the text reads with its obfuscations undone (when it reads otherwise), then as written
+            read = evasion.reading(norm.text, evasion.vocabulary(rules, lang in unaccented))
+            passes = [(read.text, read)] if read is not None else []
+            if lang in check_langs:
+                passes.append((norm.text, None))
+            made_here: list[tuple[str, int, int]] = []  # (category, start, end) of what the reading made
+            for text, rd in passes:
+                ctx = MatchContext(lang, text, active, shared=shared if rd is None else None,
+                                   signals=signals if rd is None else frozenset())
+                hits, found_signals = rules.find(ctx)
+                for hit in hits:
+                    obfuscated, made = evasion.obfuscation(norm, rd, hit.start, hit.end)
+                    ns, ne = (hit.start, hit.end) if rd is None else rd.span(hit.start, hit.end)
+                    if rd is not None:
+                        if not made:
+                            continue  # the plain text's own match: found as written below
+                        made_here.append((hit.rule.category, ns, ne))
+                    elif any(c == hit.rule.category and ps <= ns and ne <= pe for c, ps, pe in made_here):
+                        continue  # part of words found (and described) in the reading
+                    s, e = seg.span_to_original(*norm.span(ns, ne))
+                    if hit.tag is None:
+                        self.add_finding(hit.rule, s, e, seg, lang, signals=list(hit.signals), obfuscation=obfuscated)
+                    else:
+                        self.add_mark(hit.tag, hit.rule.id, hit.rule.id, seg, index, s, e)
+                for sig, ns, ne in found_signals:
+                    s, e = seg.span_to_original(*norm.span(ns, ne))
+                    self.add_mark("signal", f"{sig['pack']}:{sig['id']}", sig["name"], seg, index, s, e, sig)
+                for owner, pattern in ctx.problems:
+                    self.problems.setdefault(owner, pattern)
 
     def add_mark(self, tag, key, name, seg, index, s, e, signal=None) -> None:
         start = self.caption_start.get(id(seg.origin)) if seg.kind == "caption" else None
@@ -222,11 +240,14 @@ class _DocumentRun:
             mark.means = signal.get("means", "sponsored")
         self.marks.append(mark)
 
-    def add_finding(self, rule, s, e, seg, lang, signals=(), severity=None, message=None, rule_id=None) -> None:
+    def add_finding(self, rule, s, e, seg, lang, signals=(), severity=None, message=None, rule_id=None,
+                    obfuscation=None) -> None:
         resolved = self.ruleset.severity_for(rule.id, self.markets)
         if resolved is None:
             return
         eff, applies = resolved
+        if obfuscation is not None and obfuscation.raises:  # written to get past a filter: as the pack says
+            severity = evasion.raised(severity or eff.severity, evasion.severity_setting(self.ruleset, rule))
         rule_id = rule_id or rule.id
         if rule_id != rule.id and not self.checker.selected(rule_id):
             return
@@ -262,6 +283,7 @@ class _DocumentRun:
                 signals=list(signals),
                 fix=replacement(rule.replacements, text),
                 reviewed=rule.reviewed,
+                obfuscation=None if obfuscation is None else obfuscation.to_dict(),
             )
         )
 

@@ -161,6 +161,8 @@ class Finding:
     signals: list[str] = _field(default_factory=list)  # for inferred findings: what was found
     fix: str | None = None  # the rule's suggested replacement for `text` (from its `replacements`)
     reviewed: str | None = None  # when the rule was last checked against its source (YYYY-MM-DD)
+    # the words were written to get past a filter: {"read_as": what they read as, "how": [classes]}
+    obfuscation: dict | None = None
 
     def sort_key(self) -> tuple:
         return (self.field or "", self.start, self.end, -SEVERITY_RANK[self.severity], self.rule)
@@ -197,6 +199,8 @@ class Finding:
             d["fix"] = self.fix
         if self.reviewed is not None:
             d["reviewed"] = self.reviewed
+        if self.obfuscation is not None:
+            d["obfuscation"] = {"read_as": self.obfuscation["read_as"], "how": list(self.obfuscation["how"])}
         return d
 
 

@@ -6,7 +6,20 @@ What is folded, so that rules match what readers see rather than how it was type
 - combining accents composed with their base (NFC): Vietnamese tone marks typed separately;
 - Thai: `ํ` + `า` typed separately become `ำ` (and `ำ` itself is kept, where NFKC would split it);
 - typographic quotes and dashes to ASCII (`don’t` matches `don't`);
-- invisible characters removed (zero-width space, BOM, soft hyphen, word joiner).
+- Thai tone marks typed before an upper vowel (`ท่ี`) put after it, a doubled tone mark kept once;
+  Vietnamese tone marks on `oa`, `oe`, `uy` at a syllable's end put on the second vowel (`hòa` is
+  read as `hoà`: both spellings are in use);
+- invisible characters removed: the whole Unicode class of default-ignorable code points and format
+  characters (zero-width space, joiner and non-joiner, word joiner, bidi marks and overrides, the
+  combining grapheme joiner, the Mongolian vowel separator, the Arabic letter mark, soft hyphens,
+  variation selectors, tag characters), and control characters other than white space;
+- look-alike letters of another script inside a Latin word (a Cyrillic `а` in `Whаtsapp`) folded to
+  the Latin letter they imitate, from Unicode's confusables data (UTS #39), when every non-Latin
+  letter of the word has one: real Cyrillic, Greek or Thai words are left as they are.
+
+Invisible characters inside a word and look-alike letters are *marks* of the result (`Normalized.marks`):
+a finding whose words hold one says it was obfuscated (`checker/evasion.py` adds the readings that
+depend on a language's listed terms: leetspeak, separators, spaced letters...).
 
 Case is not folded here: rules match on spaCy's `LOWER` attribute, so `exact` rules still can.
 Only the characters that change are touched: the text between them is copied as it is, and the map
@@ -19,7 +32,8 @@ import re
 import sys
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
@@ -30,6 +44,13 @@ _TRANSLATE = {
     "\u200b": "", "\ufeff": "", "\u00ad": "", "\u2060": "",
 }
 _SARA_AM = "\u0e33"
+
+
+_THAI_TONE = "\u0e48-\u0e4b"
+_THAI_UPPER = "\u0e31\u0e34-\u0e37\u0e47"
+# Vietnamese oa/oe/uy with the tone on the first vowel at the end of a syllable (hòa, thúy)
+_VI_FIRST = frozenset("òóỏõọùúủũụÒÓỎÕỌÙÚỦŨỤ")
+_VI_OLD_TONE = "(?i:[òóỏõọ][ae]|[ùúủũụ]y)(?![\\w\u0300-\u036f])"
 
 
 def _class(chars) -> str:
@@ -43,6 +64,31 @@ def _class(chars) -> str:
     return "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
 
 
+# Letters of a script other than Latin, Han, Thai, Hangul or kana: where a look-alike may come from.
+_OTHER = r"[^\P{L}\p{Latin}\p{Han}\p{Thai}\p{Hangul}\p{Hiragana}\p{Katakana}]"
+
+
+# Unicode's default-ignorable code points and format characters, and the control characters that
+# are not white space. (The Hangul fillers are letters that show as nothing: read as nothing too.)
+_IGNORABLE_CLASS = r"\p{Default_Ignorable_Code_Point}\p{Cf}\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f"
+IGNORABLE = regex.compile(f"[{_IGNORABLE_CLASS}]+")
+
+
+def _classes() -> tuple[list[str], str]:
+    """The ignorable characters and the letters of `_OTHER` as plain character classes, read from the
+    `regex` module's property tables once (a plain `re` class is checked at C speed). The letters are
+    those of plane 0 only: thousands of ranges above it make an `re` class slow."""
+    chars = "".join(map(chr, [*range(0xD800), *range(0xE000, 0x20000), *range(0xE0000, 0xE1000)]))
+    ignorable = regex.findall(f"[{_IGNORABLE_CLASS}]", chars)
+    return ignorable, _class(regex.findall(_OTHER, chars[:0xF800]))
+
+
+_IGNORABLE_CHAR_LIST, _OTHER_CHARS = _classes()
+_IGNORABLE_CHARS = _class(_IGNORABLE_CHAR_LIST)
+_IGNORABLE_RUN = re.compile(f"[{_IGNORABLE_CHARS}]+")
+_OTHER_LETTER = re.compile(f"[{_OTHER_CHARS}]")
+
+
 def _changing() -> list[str]:
     """Every character NFKC changes on its own (BMP and the math letters), but Thai ำ and combining marks."""
     return [
@@ -53,9 +99,12 @@ def _changing() -> list[str]:
     ]
 
 
-# A character to fold, or a base letter with combining accents to compose, or Thai ํ + า.
+# A character to fold, or a base letter with combining accents to compose, or Thai ํ + า, or Thai
+# tone marks before an upper vowel or doubled, or a Vietnamese tone mark on the first vowel of oa/oe/uy.
 _CHANGE = regex.compile(
-    rf"[{_class(_changing() + list(_TRANSLATE))}]|.[\u0300-\u036f\u0e4d]+\u0e32?|\u0e4d\u0e32", regex.S
+    rf"[{_class(_changing() + list(_TRANSLATE))}]|[{_THAI_TONE}]+[{_THAI_UPPER}]|([{_THAI_TONE}])\1+"
+    rf"|{_VI_OLD_TONE}|.[\u0300-\u036f\u0e4d]+\u0e32?|\u0e4d\u0e32|[{_IGNORABLE_CLASS}]+",
+    regex.S,
 )
 
 # The one-for-one folds seen in practice: full-width forms, the ideographic space, typographic quotes
@@ -76,6 +125,10 @@ class Normalized:
     # Runs of the normalized text: (normalized start, original start, original end, same) where `same`
     # runs are copied unchanged and the others are one folded cluster. Empty for the identity.
     runs: list[tuple[int, int, int, bool]]
+    # What was folded that a reader does not see or takes for something else: (normalized start,
+    # normalized end, what) with `what` one of `evasion.CLASSES` (an invisible character removed
+    # inside a word is an empty span at its place)
+    marks: list[tuple[int, int, str]] = field(default_factory=list)
 
     def _at(self, offset: int) -> int:
         runs = self.runs
@@ -107,37 +160,97 @@ class Normalized:
         return offset if not self.runs else self._at(offset)
 
 
+_THAI_MARKS = regex.compile(rf"([{_THAI_TONE}])+([{_THAI_UPPER}])|([{_THAI_TONE}])\3+")
+
+
+def _thai(m) -> str:
+    return m.group(2) + m.group(1) if m.group(2) else m.group(3)
+
+
+def _vi_tone(pair: str) -> str:
+    """hòa -> hoà: the tone mark of the first vowel on the second one."""
+    first = unicodedata.normalize("NFD", pair[0])
+    base, marks = first[0], first[1:]
+    return unicodedata.normalize("NFC", base + pair[1] + marks)
+
+
 def _fold(cluster: str) -> str:
-    folded = "".join(_TRANSLATE.get(c, c) for c in cluster)
+    folded = "".join(_TRANSLATE.get(c, c) for c in IGNORABLE.sub("", cluster))
     if not folded:
         return folded
+    if len(folded) == 2 and folded[0] in _VI_FIRST:
+        return _vi_tone(unicodedata.normalize("NFC", folded))
     folded = unicodedata.normalize("NFKC", folded)
+    if "\u0e48" <= folded[0] <= "\u0e4b":
+        folded = _THAI_MARKS.sub(_thai, folded)
     return folded.replace("\u0e4d\u0e32", _SARA_AM)
 
 
-_TRANSLATED = re.compile("[" + "".join(_TRANSLATE) + "]")  # (re: a third of regex's time here)
+# What `is_normalized` does not see: typographic quotes and dashes, invisible characters, Thai and
+# Vietnamese tone-mark variants (re: a third of regex's time here)
+_UNSTABLE = re.compile(f"[{_class(list(_TRANSLATE))}\u0e4d]")
+_VARIANTS = re.compile(  # Thai and Vietnamese tone-mark variants
+    f"[{_THAI_TONE}][{_THAI_UPPER}{_THAI_TONE}]|[òóỏõọùúủũụÒÓỎÕỌÙÚỦŨỤ][aeyAEY](?![\\w\u0300-\u036f])")
+# Every character that may need more than NFKC, in one class: one search tells most texts apart
+_SPECIAL = re.compile(
+    f"[{_class(list(_TRANSLATE))}\u0e4d{_THAI_TONE}òóỏõọùúủũụÒÓỎÕỌÙÚỦŨỤ{_IGNORABLE_CHARS}{_OTHER_CHARS}]")
+_ASCII_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f]")
+
+
+_HARD = re.compile(f"[{_class(list(_TRANSLATE))}\u0e4d{_IGNORABLE_CHARS}{_OTHER_CHARS}]")
+
+
+def _plain(text: str) -> bool:
+    """Whether `text` needs nothing of `_stable` and `_homoglyphs`: no character of `_SPECIAL` but
+    Thai or Vietnamese tone marks where they belong."""
+    first = _SPECIAL.search(text)
+    if first is None:
+        return True
+    at = first.start()
+    return _HARD.search(text, at) is None and _VARIANTS.search(text, at) is None
 
 
 def _stable(text: str) -> bool:
-    return (unicodedata.is_normalized("NFKC", text.replace(_SARA_AM, ""))
-            and _TRANSLATED.search(text) is None and "\u0e4d" not in text)
+    """Whether normalizing `text` leaves it as it is (look-alike letters apart: see `_homoglyphs`)."""
+    if not unicodedata.is_normalized("NFKC", text.replace(_SARA_AM, "")):
+        return False
+    if _SPECIAL.search(text) is None:
+        return True
+    return (_UNSTABLE.search(text) is None and _IGNORABLE_RUN.search(text) is None
+            and _VARIANTS.search(text) is None)
 
 
 def normalize(text: str) -> Normalized:
-    if text.isascii() or _stable(text):
-        return Normalized(text, [])
+    if text.isascii():
+        if _ASCII_CONTROL.search(text) is None:
+            return Normalized(text, [])
+    elif unicodedata.is_normalized("NFKC", text) and _plain(text):
+        return Normalized(text, [])  # (the common case: nothing to fold, no letter of another script)
+    elif _stable(text):
+        return _homoglyphs(Normalized(text, []))
     # common one-for-one folds first (Chinese full-width punctuation, typographic quotes): the text keeps
     # its length, so offsets need no map
     text = _ONE.sub(_one_to_one, text)
     if _stable(text):
-        return Normalized(text, [])
+        return _homoglyphs(Normalized(text, []))
+    # invisible characters of plane 0 and nothing else (emoji sequences hold joiners and variation
+    # selectors: the common case) are removed in a pass of their own
+    stripped = _IGNORABLE_RUN.sub("", text)
+    if stripped != text and _stable(stripped):
+        return _homoglyphs(_rebuild(text, ((m.start(), m.end(), "") for m in _IGNORABLE_RUN.finditer(text))))
+    return _homoglyphs(_rebuild(text, ((m.start(), m.end(), None) for m in _CHANGE.finditer(text))))
+
+
+def _rebuild(text: str, changes) -> Normalized:
+    """The text with `changes` (start, end, folded or None: `_fold` it) made, and its map back."""
     out: list[str] = []
     runs: list[tuple[int, int, int, bool]] = []
+    marks: list[tuple[int, int, str]] = []
     pos = npos = 0
-    for m in _CHANGE.finditer(text):
-        s, e = m.span()
+    for s, e, folded in changes:
         cluster = text[s:e]
-        folded = _fold(cluster)
+        if folded is None:
+            folded = _fold(cluster)
         if folded == cluster:
             continue
         if s > pos:
@@ -146,11 +259,80 @@ def normalize(text: str) -> Normalized:
             npos += s - pos
         out.append(folded)
         runs.append((npos, s, e, False))
+        if len(folded) < len(cluster) and IGNORABLE.search(cluster) and _inside_word(text, s, e):
+            marks.append((npos + len(folded), npos + len(folded), "invisible"))
         npos += len(folded)
         pos = e
     if not runs:
-        return Normalized(text, [])
+        return _homoglyphs(Normalized(text, []))
     if pos < len(text):
         out.append(text[pos:])
         runs.append((npos, pos, len(text), True))
-    return Normalized("".join(out), runs)
+    return _homoglyphs(Normalized("".join(out), runs, marks))
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands between two letters or digits (not between emoji, say), and is
+    not a zero-width space between Thai letters (where it marks a word boundary, as Thai text uses it)."""
+    if not (0 < start and end < len(text) and text[start - 1].isalnum() and text[end].isalnum()):
+        return False
+    return not (text[start:end] == "\u200b" and "\u0e00" <= text[start - 1] <= "\u0e7f"
+                and "\u0e00" <= text[end] <= "\u0e7f")
+
+
+# --- look-alike letters ------------------------------------------------------------------------------
+
+# A word with an ASCII letter and a letter of a script other than Latin, Han, Thai, Hangul or kana:
+# the only words where a look-alike can be folded (the table itself is loaded on first need).
+_MIXED = regex.compile(rf"[A-Za-z][\p{{L}}\p{{M}}]*{_OTHER}|{_OTHER}[\p{{L}}\p{{M}}]*[A-Za-z]")
+_WORD_RUN = regex.compile(r"[\p{L}\p{M}]+")
+
+
+@cache
+def confusables() -> dict[str, str]:
+    """Letters of other scripts that Unicode's confusables data (UTS #39, through the maintained
+    `confusable_homoglyphs` package) lists as look-alikes of one ASCII letter: Cyrillic `а` -> `a`,
+    Greek `Ο` -> `O`. Latin letters, digits and symbols are not in it (leetspeak is a reading of
+    `checker/evasion.py`, decided by the listed terms)."""
+    from confusable_homoglyphs.confusables import confusables_data
+
+    other = regex.compile(r"[\p{Latin}\p{Common}\p{Inherited}\p{Han}\p{Thai}]")
+    table = {}
+    for char, looks in confusables_data.items():
+        if len(char) != 1 or not char.isalpha() or other.match(char):
+            continue
+        for look in looks:
+            c = look["c"]
+            if len(c) == 1 and c.isascii() and c.isalpha():
+                table[char] = c
+                break
+    return table
+
+
+def _homoglyphs(norm: Normalized) -> Normalized:
+    """Fold look-alike letters inside Latin words (one letter for one: offsets do not move)."""
+    text = norm.text
+    if _OTHER_LETTER.search(text) is None or _MIXED.search(text) is None:
+        return norm
+    table = confusables()
+    chars = list(text)
+    marks = list(norm.marks)
+    for m in _WORD_RUN.finditer(text):
+        word = m.group()
+        if not any("a" <= c.lower() <= "z" for c in word):
+            continue
+        foreign = [i for i, c in enumerate(word) if c.isalpha() and not c.isascii() and c in table]
+        others = [c for c in word if c.isalpha() and not c.isascii() and c not in table
+                  and not _LATIN.match(c)]
+        if not foreign or others:
+            continue  # a word of its own script, or one with letters that look like no Latin letter
+        for i in foreign:
+            chars[m.start() + i] = table[word[i]]
+            marks.append((m.start() + i, m.start() + i + 1, "homoglyph"))
+    if not marks or marks == norm.marks:
+        return norm
+    marks.sort()
+    return Normalized("".join(chars), norm.runs, marks)
+
+
+_LATIN = regex.compile(r"\p{Latin}")

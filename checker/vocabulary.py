@@ -17,6 +17,21 @@ SEVERITY_RANK = {severity: len(SEVERITIES) - i for i, severity in enumerate(SEVE
 #: `--fail-on`: a severity, or never
 FAIL_ON = (*SEVERITIES, "never")
 
+#: how words were written to get past a filter (`evasion.CLASSES`) -> what a report calls it
+OBFUSCATION_LABELS = {
+    "invisible": "invisible characters",
+    "homoglyph": "look-alike letters of another script",
+    "leet": "digits or symbols for letters",
+    "separator": "separators between the letters",
+    "spacing": "letters spaced out",
+    "repeat": "repeated letters",
+    "split": "a word split in two",
+    "digits": "digits spaced out",
+    "numeral": "a digit for a Chinese numeral",
+    "unaccented": "no diacritics",
+    "traditional": "traditional characters",
+}
+
 
 def one_level_lower(severity: str) -> str:
     """error -> warning -> info (info stays info)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..vocabulary import CATEGORY_LABELS, SEVERITY_LABELS
+from ..vocabulary import CATEGORY_LABELS, OBFUSCATION_LABELS, SEVERITY_LABELS
 
 SEVERITY_ICON = {"error": "\u2716", "warning": "\u25b2", "info": "\u2139"}  # ✖ ▲ ℹ
 
@@ -51,6 +51,16 @@ def category_label(category: str) -> str:
 
 def severity_label(severity: str) -> str:
     return SEVERITY_LABELS.get(severity, severity.capitalize())
+
+
+def obfuscation_text(finding: dict) -> str | None:
+    """`read as “cures acne” (written with separators between the letters)`: what obfuscated words
+    were read as (None for words written plainly)."""
+    ob = finding.get("obfuscation")
+    if not ob:
+        return None
+    how = ", ".join(OBFUSCATION_LABELS.get(h, h) for h in ob.get("how") or ())
+    return f"read as \u201c{ob.get('read_as', '')}\u201d" + (f" (written with {how})" if how else "")
 
 
 def fix_text(finding: dict) -> str | None:

@@ -126,6 +126,10 @@ class SarifReporter(Reporter):
                 props["fieldLine"], props["fieldColumn"] = f.get("line"), f.get("column")
             if f.get("suggestion"):
                 props["suggestion"] = f["suggestion"]
+            if f.get("obfuscation"):  # the words were written to get past a filter
+                props["obfuscated"] = True
+                props["readAs"] = f["obfuscation"]["read_as"]
+                props["obfuscation"] = list(f["obfuscation"]["how"])
             result = {
                 "ruleId": rule_id,
                 "ruleIndex": index,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from ..vocabulary import SEVERITIES
-from ._common import fix_text
+from ._common import fix_text, obfuscation_text
 from .base import Reporter
 
 _COLORS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m"}
@@ -61,6 +61,8 @@ class TextReporter(Reporter):
         origin = doc.get("text") if f.get("field") is None else (doc.get("fields") or {}).get(f["field"])
         if origin is not None:
             self._snippet(origin, f)
+        if f.get("obfuscation"):
+            w(f"  {self._c(_CYAN, 'obfuscated:')} {obfuscation_text(f)}\n")
         if f.get("signals"):
             w(f"  {self._c(_CYAN, 'signals:')} {', '.join(f['signals'])}\n")
         w(f"  {self._c(_CYAN, 'why:')} {f['rationale']}\n")

@@ -1,0 +1,587 @@
+"""Stage 3b: how an obfuscated segment reads, decided by the words a language's rules list.
+
+Sellers who know a word is flagged write it so that a filter misses it and a viewer still reads it:
+`c.u.r.e.s`, `b e s t`, `gu@r@nteed`, `guaranteeeed`, `whats app`, `0 8 1 2 ...`, `最 好`, `第1`,
+`lien he zalo`. `normalize` already removes what nobody sees (invisible characters) and folds look-alike
+letters of another script; a *reading* undoes the rest, in one language, and only where the result
+makes a word or phrase that the language's rules list (their terms, the literal words of their
+patterns and regular expressions): the matcher's needles decide, so clean look-alikes stay clean
+("cured meats", "best friends", "e.g.", `$19.99`, `name.surname@mail.com`).
+
+What a reading undoes (`CLASSES`; each is named on the findings it makes):
+
+- `leet`: digits and symbols for letters inside a word (`@`->a, `0`->o, `1`->i or l, `3`->e, `4`->a,
+  `5`/`$`->s, `7`->t, `!`->i, `|`->l);
+- `separator`: punctuation, symbols or emoji between the letters of a word (`c.u.r.e.s`, `c-u-r-e-s`,
+  `c*u*r*e*s`, `c✨u✨r✨e✨s`), and between the characters of a Chinese term (`最 好`, `最*好`, `加 V`);
+- `spacing`: letters written one by one with spaces (`b e s t`);
+- `repeat`: a letter repeated for emphasis (`guaranteeeed`, `freeee`);
+- `split`: a listed word written as two (`whats app`, `what's app`, `tele gram`, `insta gram`);
+- `digits`: a phone number written one digit at a time (`0 8 1 2 3 4 5 6 7 8`);
+- `numeral`: a digit for a Chinese numeral inside a Chinese term (`第1` for 第一);
+- `unaccented`: Vietnamese written without its diacritics (`lien he zalo`), in the languages a pack's
+  `obfuscation: {unaccented: [vi]}` setting names;
+- `traditional`: traditional Chinese characters read as simplified ones (a spelling, not an evasion:
+  its findings are not called obfuscated).
+
+`normalize` adds `invisible` (a character that shows as nothing, inside a word) and `homoglyph`.
+
+A reading keeps a map back to the normalized text like `Normalized` does (letters that stay are copied;
+a removed separator is an empty fold; a repeated run or a replaced character is one folded cluster), so
+a finding made on it still covers exactly the user's characters, separators and all. Most segments
+have nothing to read differently: `reading` answers None after one regular-expression search.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import weakref
+from dataclasses import dataclass
+from functools import cache
+from itertools import product
+
+import ahocorasick
+import regex
+
+from .normalize import Normalized
+from .rules.matching import COMMON_WORDS, WORD
+from .rules.screen import COMPACT
+from .vocabulary import OBFUSCATION_LABELS, SEVERITIES
+
+CLASSES = tuple(OBFUSCATION_LABELS)
+NOT_EVASIVE = frozenset({"traditional"})  # a spelling: its findings are not called obfuscated
+MILD = frozenset({"unaccented"})  # often a typing habit: named on the finding, its severity kept
+
+LEET = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "l"}
+_MAX_VARIANTS = 64  # readings tried per word at most (a word with many digits is a code, not a word)
+
+# Where to look closer (plain `re` classes: one search costs a few microseconds on a caption): a digit
+# or leet symbol before a letter, a letter between two separators (`.u.`, `✨u✨`), a letter three
+# times; single letters with spaces (`b e s`); digits one by one; a digit next to a Chinese character.
+# (Several patterns that each start with a class: `re` scans for those fast, and an alternation slowly.)
+_LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
+_SUSPECT = tuple(re.compile(p) for p in (
+    f"[0-9$!|][{_LATIN}]",  # 0rder, cur3d, $ale
+    f"@(?<=\\S@)[{_LATIN}]",  # gu@rantee (not a @mention)
+    f"[0-9@$](?<=[{_LATIN}][0-9@$])(?![0-9])",  # fre3, gu@
+    f"[^\\w\\s][{_LATIN}][^\\w\\s]",  # c.u.r, c✨u✨r
+    f"([{_LATIN}])\\1\\1",  # guaranteeeed
+))
+_SPACED_HINT = re.compile(f"(?:^| )[{_LATIN}0-9@$] [{_LATIN}0-9@$] [{_LATIN}0-9@$](?= |$)")
+_HAN_DIGIT_HINT = re.compile(r"[\u3400-\u9fff][0-9]|[0-9][\u3400-\u9fff]")
+_LEET_I = str.maketrans({k: v[0] for k, v in LEET.items()})
+_LEET_L = str.maketrans({k: v[-1] for k, v in LEET.items()})
+_SEPARATORS = re.compile(r"[^\w\s@$!|]|_")
+_RUNS = re.compile(r"(.)\1{2,}")
+_CHUNK = regex.compile(r"\S+")
+_CORE = regex.compile(r"[\w@$]+(?:[^\w\s]+[\w@$]+)*", regex.V1)  # a chunk without edge punctuation
+_LETTER = regex.compile(r"[^\W\d_\p{Han}\p{Thai}]", regex.V1)
+_REPEAT = regex.compile(r"([^\W\d_])\1\1+", regex.V1)
+_SPACED = regex.compile(r"(?<!\S)(?:[^\W_\p{Han}\p{Thai}]|[@$])(?: (?:[^\W_\p{Han}\p{Thai}]|[@$])){2,}(?!\S)", regex.V1)
+_DIGITS = regex.compile(r"(?<![\d.,])\d(?:[ .\-]\d){6,}(?![\d])")
+_PAIR = regex.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", regex.V1)
+_HAN = regex.compile(r"\p{Han}")
+# A gap of spaces, symbols or emoji (not sentence punctuation) that may stand inside a Chinese term
+_HAN_GAP = re.compile("[ *·•.\\-_|/~+^=#\u2190-\u2bff\u3000\U0001f000-\U0001faff]+")
+_HAN_CHAR = re.compile("[\u3400-\u9fff]")
+_HAN_OR_WORD = re.compile("[\u3400-\u9fffA-Za-z0-9]")
+_NUMERALS = "〇一二三四五六七八九"
+_VI_MARK = regex.compile(r"[^\x00-\x7f]")
+
+
+@dataclass(frozen=True)
+class Obfuscation:
+    """What a finding's words were read as, and how they were written to hide it."""
+
+    read_as: str
+    how: tuple[str, ...]  # CLASSES found inside the match, in that order
+
+    @property
+    def raises(self) -> bool:
+        """Whether a pack's `obfuscation: {severity: ...}` setting applies (not to `MILD` classes alone)."""
+        return any(h not in MILD for h in self.how)
+
+    def to_dict(self) -> dict:
+        return {"read_as": self.read_as, "how": list(self.how)}
+
+
+class Vocabulary:
+    """The words and Chinese terms of one language's compiled rules (what a reading may make)."""
+
+    def __init__(self, words, han, unaccented=None):
+        self.words = frozenset(words)
+        self.han = _automaton(han)
+        self.unaccented = _automaton(unaccented) if unaccented else None
+        self.splits = _automaton(_split_keys(self.words))
+
+    @property
+    def empty(self) -> bool:
+        return not self.words and self.han is None and self.unaccented is None
+
+
+def _split_keys(words: frozenset[str]) -> dict[str, str]:
+    """A listed word of five letters or more written as two (`whats app`, `what's app`, `tele gram`)
+    -> the word: neither part a common word, and not both listed words of their own ("face book"
+    and "best seller" are two words, not a hidden one)."""
+    keys = {}
+    for word in words:
+        if len(word) < 5 or not word.isalpha():
+            continue
+        for i in range(2, len(word) - 1):
+            a, b = word[:i], word[i:]
+            if a in COMMON_WORDS or b in COMMON_WORDS or (a in words and b in words):
+                continue
+            keys[f"{a} {b}"] = word
+            if a.endswith("s") and len(a) > 2:
+                keys[f"{a[:-1]}'s {b}"] = word
+    return keys
+
+
+def _automaton(keys):
+    """An Aho-Corasick automaton over `keys` (value: (key, the mapping's value)), or None."""
+    items = keys.items() if isinstance(keys, dict) else ((k, k) for k in keys)
+    auto = ahocorasick.Automaton()
+    for key, value in items:
+        auto.add_word(key, (key, value))
+    if not len(auto):
+        return None
+    auto.make_automaton()
+    return auto
+
+
+_VOCABULARIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def vocabulary(rules, unaccented: bool = False) -> Vocabulary:
+    """The vocabulary of a language's compiled rules (`LanguageRules`), built once per object: the
+    words its matchers' needles name (one-word phrases, the words a longer phrase needs, the words of
+    the literals a regex or pattern requires) and its Chinese terms. With `unaccented`, also its
+    phrases as written without diacritics (Vietnamese)."""
+    per_rules = _VOCABULARIES.setdefault(rules, {})
+    vocab = per_rules.get(unaccented)
+    if vocab is not None:
+        return vocab
+    words: set[str] = set()
+    han: set[str] = set()
+    accented: dict[str, str] = {}
+    for matcher in rules.matchers.matchers.values():
+        for needle, mode in matcher.needles:
+            lowered = needle.lower()
+            if _HAN.search(lowered):
+                if mode == COMPACT:
+                    han.add(lowered)
+            elif mode != COMPACT:
+                words.update(w for w in WORD.findall(lowered) if len(w) > 1)
+        for needs in matcher.phrases_at.values():
+            for need, _joined in needs:
+                words.update(need)
+        if unaccented:
+            for tokens, written in matcher.sequences:
+                if len(tokens) > 1:
+                    phrase = written.lower().strip()
+                    plain = strip_marks(phrase)
+                    if plain != phrase and len(plain) == len(phrase):
+                        accented[plain] = phrase
+    words = {w for w in words if not _HAN.search(w)}
+    vocab = per_rules[unaccented] = Vocabulary(words, han, accented)
+    return vocab
+
+
+def strip_marks(text: str) -> str:
+    """Vietnamese (or any Latin) text without its diacritics: `liên hệ` -> `lien he`, `đ` -> `d`."""
+    out = []
+    for c in text:
+        if c.isascii():
+            out.append(c)
+            continue
+        base = unicodedata.normalize("NFD", c)[0]
+        out.append({"đ": "d", "Đ": "D"}.get(c, base))
+    return "".join(out)
+
+
+# --- readings --------------------------------------------------------------------------------------
+
+Edit = tuple[int, int, str, str]  # (start, end, replacement, class) in the normalized text
+
+
+def reading(text: str, vocab: Vocabulary, lang: str = "") -> Normalized | None:
+    """How `text` (a normalized segment text) reads with its obfuscations undone, in the language of
+    `vocab`: a Normalized whose map leads back to `text` and whose marks are the readings made; None
+    when nothing reads differently."""
+    if vocab.empty:
+        return None
+    groups: list[list[Edit]] = []
+    if vocab.words:
+        groups += _chunk_edits(text, vocab)
+        if " " in text:
+            if _SPACED_HINT.search(text) is not None:
+                groups += _spaced_edits(text, vocab)
+            groups += _digit_edits(text)
+    if vocab.splits is not None and " " in text:
+        groups += _split_edits(text, vocab)
+    if vocab.han is not None and _HAN.search(text):
+        groups += _han_edits(text, vocab)
+        groups += _traditional_edits(text)
+    if vocab.unaccented is not None:
+        groups += _unaccented_edits(text, vocab)
+    if not groups:
+        return None
+    return _apply(text, _choose(groups))
+
+
+def _choose(groups: list[list[Edit]]) -> list[Edit]:
+    """The groups that do not overlap one taken before (by where they start, the longest first)."""
+    taken: list[Edit] = []
+    spans: list[tuple[int, int]] = []
+    for group in sorted(groups, key=lambda g: (min(e[0] for e in g), -max(e[1] for e in g))):
+        s, e = min(x[0] for x in group), max(x[1] for x in group)
+        if any(s < te and ts < e for ts, te in spans):
+            continue
+        spans.append((s, e))
+        taken.extend(group)
+    taken.sort()
+    return taken
+
+
+def _apply(text: str, edits: list[Edit]) -> Normalized:
+    out: list[str] = []
+    runs: list[tuple[int, int, int, bool]] = []
+    marks: list[tuple[int, int, str]] = []
+    pos = npos = 0
+    for s, e, repl, what in edits:
+        if s > pos:
+            out.append(text[pos:s])
+            runs.append((npos, pos, s, True))
+            npos += s - pos
+        out.append(repl)
+        runs.append((npos, s, e, False))
+        marks.append((npos, npos + len(repl), what))
+        npos += len(repl)
+        pos = e
+    if pos < len(text):
+        out.append(text[pos:])
+        runs.append((npos, pos, len(text), True))
+    return Normalized("".join(out), runs, marks)
+
+
+def _word_variants(core: str) -> list[list[tuple[str, str]]]:
+    """Per character of a word: the readings it may have, each (text, class): a letter itself, a
+    digit or symbol its letters (or itself, for a digit), a separator nothing."""
+    options = []
+    for c in core:
+        if c in LEET:
+            opts = [(letter, "leet") for letter in LEET[c]]
+            if c.isdigit():
+                opts.append((c, ""))
+            elif c in "!|":
+                opts.append(("", "separator"))
+        elif c.isalnum():
+            opts = [(c, "")]
+        else:
+            opts = [("", "separator")]
+        options.append(opts)
+    return options
+
+
+def _collapse(chars: list[tuple[int, str, str]]):
+    """Readings of a word's kept characters with letters repeated three times or more written twice
+    or once: lists of (index, text, class), the first ones closest to the word as written."""
+    runs = []  # (first, last) indexes into chars of runs of one letter, three or more
+    i = 0
+    while i < len(chars):
+        j = i
+        while j + 1 < len(chars) and chars[j + 1][1].lower() == chars[i][1].lower() and chars[i][1].isalpha():
+            j += 1
+        if j - i >= 2:
+            runs.append((i, j))
+        i = j + 1
+    if not runs or len(runs) > 4:
+        return
+    for keep in product((2, 1), repeat=len(runs)):
+        out = []
+        prev = 0
+        for (first, last), k in zip(runs, keep, strict=True):
+            out.extend(chars[prev:first])
+            letters = "".join(c[1] for c in chars[first:first + k])
+            out.append((chars[first][0], letters, "repeat", chars[last][0] + 1))
+            prev = last + 1
+        out.extend(chars[prev:])
+        yield out
+
+
+def _chunk_edits(text: str, vocab: Vocabulary) -> list[list[Edit]]:
+    """Words written with leetspeak, separators or repeated letters that read as a listed word: the
+    words around what `_SUSPECT` finds, first tried with every symbol read one way (`_may_read`)."""
+    groups = []
+    words = vocab.words
+    starts = {max(text.rfind(" ", 0, hit.start()), text.rfind("\n", 0, hit.start())) + 1
+              for pattern in _SUSPECT for hit in pattern.finditer(text)}
+    for chunk_start in sorted(starts):
+        chunk = _CHUNK.match(text, chunk_start)
+        if chunk is None:
+            continue
+        for m in _CORE.finditer(chunk.group()):
+            core = m.group()
+            if len(core) < 3 or not _may_read(core, words):
+                continue
+            found = _read_word(core, words)
+            if found is not None:
+                start = chunk.start() + m.start()
+                groups.append([(start + s, start + e, r, w) for s, e, r, w in found])
+    return groups
+
+
+def _may_read(core: str, words: frozenset[str]) -> bool:
+    """Whether `core` may read as a listed word (a cheap look before `_read_word` tries every reading):
+    without its separators, with its digits and symbols read as letters, with repeated letters
+    written twice or once, it is one."""
+    lowered = core.lower()
+    if lowered in words or not _LETTER.search(core):
+        return False  # a listed word as it is; a number or price
+    plain = _SEPARATORS.sub("", lowered)
+    for variant in {plain.translate(_LEET_I), plain.translate(_LEET_L), plain}:
+        if variant in words or _RUNS.sub(r"\1\1", variant) in words or _RUNS.sub(r"\1", variant) in words:
+            return True
+    return False
+
+
+def _read_word(core: str, words: frozenset[str]) -> list[Edit] | None:
+    """The edits (relative to `core`) that make it a listed word, or None."""
+    options = _word_variants(core)
+    count = 1
+    for opts in options:
+        count *= len(opts)
+    if count > _MAX_VARIANTS:
+        return None
+    for choice in product(*options):
+        chars = [(i, t, w) for i, (t, w) in enumerate(choice) if t]
+        if not chars:
+            continue
+        word = "".join(t for _, t, _ in chars).lower()
+        if word in words and word != core.lower():
+            return _edits_of(core, choice, None)
+        for collapsed in _collapse(chars):
+            word = "".join(c[1] for c in collapsed).lower()
+            if word in words:
+                return _edits_of(core, choice, collapsed)
+    return None
+
+
+def _edits_of(core: str, choice, collapsed) -> list[Edit]:
+    edits: list[Edit] = []
+    covered: set[int] = set()
+    if collapsed is not None:
+        for item in collapsed:
+            if len(item) == 4:  # a repeated run: one cluster from its first letter to its last
+                first, letters, _w, end = item
+                edits.append((first, end, letters, "repeat"))
+                covered.update(range(first, end))
+    for i, (t, w) in enumerate(choice):
+        if i in covered or not w:
+            continue
+        edits.append((i, i + 1, t, w))
+    edits.sort()
+    return edits
+
+
+def _spaced_edits(text: str, vocab: Vocabulary) -> list[list[Edit]]:
+    """Letters written one by one with spaces (`b e s t`) that make a listed word."""
+    groups = []
+    for m in _SPACED.finditer(text):
+        letters = [(m.start() + i, c) for i, c in enumerate(m.group()) if c != " "]
+        i = 0
+        while i < len(letters) - 2:
+            for j in range(len(letters), i + 2, -1):  # the longest run from i that reads as a word
+                run = letters[i:j]
+                found = _read_word("".join(c for _, c in run), vocab.words)
+                if found is None and "".join(c for _, c in run).lower() in vocab.words:
+                    found = []
+                if found is not None:
+                    edits = [(run[k][0] + 1, run[k + 1][0], "", "spacing") for k in range(len(run) - 1)]
+                    edits += [(run[s][0], run[s][0] + 1, r, w) for s, _e, r, w in found]
+                    groups.append(sorted(edits))
+                    i = j
+                    break
+            else:
+                i += 1
+    return groups
+
+
+def _digit_edits(text: str) -> list[list[Edit]]:
+    """A phone number written one digit at a time: its separators read as nothing."""
+    groups = []
+    for m in _DIGITS.finditer(text):
+        s = m.start()
+        groups.append([(s + i, s + i + 1, "", "digits") for i, c in enumerate(m.group()) if not c.isdigit()])
+    return groups
+
+
+def _split_edits(text: str, vocab: Vocabulary) -> list[list[Edit]]:
+    """A listed word written as two (`whats app`, `what's app`, `tele gram`): see `_split_keys`."""
+    groups = []
+    lower = text.lower().replace("’", "'")
+    for end, (key, _word) in vocab.splits.iter(lower):
+        start = end - len(key) + 1
+        if (start and lower[start - 1].isalnum()) or (end + 1 < len(lower) and lower[end + 1].isalnum()):
+            continue
+        groups.append([(start + i, start + i + 1, "", "split") for i, c in enumerate(key) if c in " '"])
+    return groups
+
+
+def _han_edits(text: str, vocab: Vocabulary) -> list[list[Edit]]:
+    """Separators inside a Chinese term (`最 好`, `加*微`, `加 V`), and digits for its numerals (`第1`)."""
+    groups = []
+    auto = vocab.han
+    for m in _HAN_GAP.finditer(text):
+        s, e = m.span()
+        if not s or e >= len(text):
+            continue
+        before, after = text[s - 1], text[e]
+        if not ((_HAN_CHAR.match(before) and _HAN_OR_WORD.match(after))
+                or (_HAN_OR_WORD.match(before) and _HAN_CHAR.match(after))):
+            continue
+        left, right = text[max(0, s - 8):s], text[e:e + 8]
+        joined = (left + right).lower()
+        joint = len(left)
+        for end, (term, _v) in auto.iter(joined):
+            if end - len(term) + 1 < joint <= end:
+                groups.append([(s, e, "", "separator")])
+                break
+    for m in _HAN_DIGIT_HINT.finditer(text):
+        s = m.start() if m.group()[0].isdigit() else m.start() + 1
+        if (s and text[s - 1].isdigit()) or (s + 1 < len(text) and text[s + 1].isdigit()):
+            continue  # a number, not a numeral
+        numeral = _NUMERALS[int(text[s])]
+        window_start = max(0, s - 6)
+        window = (text[window_start:s] + numeral + text[s + 1:s + 7]).lower()
+        at = s - window_start
+        for end, (term, _v) in auto.iter(window):
+            if end - len(term) + 1 <= at <= end:
+                groups.append([(s, s + 1, numeral, "numeral")])
+                break
+    return groups
+
+
+@cache
+def _traditional() -> tuple[re.Pattern, dict[str, str]]:
+    """Traditional characters with one simplified form (OpenCC's character table, shipped in the
+    `opencc-python-reimplemented` package), as a character class and a table."""
+    from importlib.resources import files
+
+    table = {}
+    data = files("opencc").joinpath("dictionary", "TSCharacters.txt").read_text(encoding="utf-8")
+    for line in data.splitlines():
+        trad, _, simp = line.partition("\t")
+        simp = simp.split()
+        if len(trad) == 1 and simp and len(simp[0]) == 1 and simp[0] != trad and trad <= "\uffff":
+            table[trad] = simp[0]
+    return re.compile("[" + "".join(sorted(table)).replace("\\", "\\\\").replace("]", "\\]") + "]"), table
+
+
+def _traditional_edits(text: str) -> list[list[Edit]]:
+    pattern, table = _traditional()
+    if pattern.search(text) is None:
+        return []
+    return [[(m.start(), m.end(), table[m.group()], "traditional")] for m in pattern.finditer(text)]
+
+
+def _unaccented_edits(text: str, vocab: Vocabulary) -> list[list[Edit]]:
+    """Vietnamese phrases written without diacritics (`lien he zalo`), read with them."""
+    groups = []
+    lower = text.lower()
+    for end, (plain, accented) in vocab.unaccented.iter(lower):
+        start = end - len(plain) + 1
+        if (start and lower[start - 1].isalnum()) or (end + 1 < len(lower) and lower[end + 1].isalnum()):
+            continue
+        written = text[start:end + 1]
+        restored = "".join(a.upper() if w.isupper() else a for w, a in zip(written, accented, strict=True))
+        groups.append([(start + i, start + i + 1, r, "unaccented")
+                       for i, (w, r) in enumerate(zip(written, restored, strict=True)) if w != r])
+    return groups
+
+
+# --- what a finding says ---------------------------------------------------------------------------
+
+def _inside(marks, start: int, end: int) -> list[str]:
+    out = []
+    for ms, me, what in marks:
+        if (start < ms < end) if ms == me else (ms < end and start < me):
+            out.append(what)
+    return out
+
+
+def obfuscation(norm: Normalized, read: Normalized | None, start: int, end: int) -> tuple[Obfuscation | None, bool]:
+    """For a match at start..end (of `read`'s text when there is a reading, else `norm`'s): what it
+    was read as and how it was hidden (None for a plain match), and whether a reading made it at all
+    (a match of the reading that no reading touches is the plain text's own)."""
+    how: list[str] = []
+    read_made = False
+    text = norm.text
+    if read is not None:
+        found = _inside(read.marks, start, end)
+        read_made = bool(found)
+        how += found
+        text = read.text
+        start_n, end_n = read.span(start, end)
+    else:
+        start_n, end_n = start, end
+    read_as = text[start:end]
+    how += _inside(norm.marks, start_n, end_n)
+    evasive = sorted({h for h in how if h not in NOT_EVASIVE}, key=CLASSES.index)
+    if not evasive:
+        return None, read_made
+    return Obfuscation(read_as, tuple(evasive)), read_made
+
+
+def raised(severity: str, setting) -> str:
+    """The severity of an obfuscated match: `raise` is one level higher, a severity is that severity
+    when it is higher, nothing keeps the rule's own."""
+    if not setting:
+        return severity
+    rank = SEVERITIES.index(severity)
+    if setting == "raise":
+        return SEVERITIES[max(rank - 1, 0)]
+    return setting if SEVERITIES.index(setting) < rank else severity
+
+
+# --- pack settings ---------------------------------------------------------------------------------
+
+def _pack_setting(ruleset, pack: str) -> dict:
+    """The `obfuscation` setting of a pack, merged along its `extends` chain (the nearer pack wins)."""
+    merged: dict = {}
+    for code in ruleset.chain(pack):
+        merged.update(ruleset.markets[code].settings.get("obfuscation") or {})
+    return merged
+
+
+def severity_setting(ruleset, rule) -> str | None:
+    """How an obfuscated match of `rule` is shown: the rule's `obfuscated: {severity: ...}`, else its
+    pack's `obfuscation: {severity: ...}` setting (`raise`, or a severity), else None."""
+    own = rule.spec.get("obfuscated") or {}
+    if own.get("severity"):
+        return own["severity"]
+    return _pack_setting(ruleset, rule.pack).get("severity")
+
+
+_UNACCENTED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def unaccented_languages(ruleset, markets: tuple[str, ...]) -> frozenset[str]:
+    """The languages whose phrases the packs of `markets` also match written without diacritics."""
+    per_ruleset = _UNACCENTED.setdefault(ruleset, {})
+    found = per_ruleset.get(markets)
+    if found is None:
+        langs = set()
+        for code in markets:
+            langs.update(_pack_setting(ruleset, code).get("unaccented") or ())
+        found = per_ruleset[markets] = frozenset(langs)
+    return found
+
+
+def languages(check_langs, unaccented: frozenset[str], market_langs) -> list[str]:
+    """The languages to check a segment in: its own, and a market language whose phrases may be
+    written without diacritics (Vietnamese written without them reads as no language of its own)."""
+    if not unaccented:
+        return list(check_langs)
+    return list(check_langs) + sorted(lang for lang in unaccented if lang in market_langs and lang not in check_langs)

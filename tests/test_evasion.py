@@ -1,0 +1,207 @@
+"""Evasion-robust matching: obfuscated claims and contacts are found at their exact place, clean
+look-alikes stay clean, and a finding says what the words were read as (issue 16)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from reporter_samples import HEADER, run, summarize
+
+from checker.check import check_item
+from checker.evasion import Vocabulary, raised, reading
+from checker.model import Document, Meta, Segment
+from checker.normalize import normalize
+from checker.reporters.html import HtmlReporter
+from checker.reporters.json_ import JsonReporter
+from checker.reporters.sarif import SarifReporter
+from checker.reporters.text import TextReporter
+
+ROOT = Path(__file__).resolve().parents[1]
+REPORT_SCHEMA = json.loads((ROOT / "checker" / "reporters" / "report.schema.json").read_text(encoding="utf-8"))
+
+ZWJ, ZWNJ, ZWSP, WJ, LRM, RLO, CGJ, MVS, ALM, SHY = ("\u200d", "\u200c", "\u200b", "\u2060", "\u200e",
+                                                    "\u202e", "\u034f", "\u180e", "\u061c", "\u00ad")
+
+
+def findings(checker, text, market="us", **meta):
+    meta.setdefault("commercial", True)
+    doc = Document("-", [Segment.whole(text)], Meta(markets=(market,), **meta))
+    return check_item(checker, doc).findings
+
+
+def found(checker, text, market="us", **meta):
+    """(rule, the user's characters flagged, how they were hidden or None) per finding."""
+    return [(f.rule, text[f.start:f.end], f.obfuscation and tuple(f.obfuscation["how"]))
+            for f in findings(checker, text, market, **meta)]
+
+
+# --- normalisation: invisible characters and look-alike letters -----------------------------------
+
+@pytest.mark.parametrize("mark", [ZWJ, ZWNJ, ZWSP, WJ, LRM, RLO, CGJ, MVS, ALM, SHY, "\ufe0f", "\U000e0041", "\x01"])
+def test_every_kind_of_invisible_character_is_removed_with_exact_offsets(mark):
+    text = f"DM me on What{mark}sApp now"
+    norm = normalize(text)
+    assert norm.text == "DM me on WhatsApp now"
+    start = norm.text.index("WhatsApp")
+    s, e = norm.span(start, start + len("WhatsApp"))
+    assert text[s:e] == f"What{mark}sApp"
+    assert ("invisible" in [m[2] for m in norm.marks]) is True
+
+
+def test_an_invisible_character_next_to_a_word_is_no_mark():
+    norm = normalize(f"DM me on WhatsApp{ZWJ} to order")
+    assert norm.text == "DM me on WhatsApp to order" and norm.marks == []
+
+
+def test_look_alike_letters_fold_only_inside_a_latin_word():
+    text = "Add me on Whаtsapp, Москва is cold, Ελλάδα is warm, iPhоne"  # Cyrillic а and о
+    norm = normalize(text)
+    assert norm.text == "Add me on Whatsapp, Москва is cold, Ελλάδα is warm, iPhone"
+    assert [text[s:e] for s, e, what in norm.marks] == ["а", "о"]
+    assert len(norm.text) == len(text)
+
+
+def test_thai_with_its_own_zero_width_spaces_reads_the_same():
+    words = ["ครีม", "ตัว", "นี้", "ดี", "มาก"]
+    norm = normalize(ZWSP.join(words))
+    assert norm.text == "".join(words) and norm.marks == []  # between words: no obfuscation
+
+
+def test_thai_and_vietnamese_tone_mark_variants_fold_to_one_spelling():
+    assert normalize("ท\u0e48\u0e35").text == "ท\u0e35\u0e48"  # tone mark typed before the vowel
+    assert normalize("ท\u0e35\u0e48\u0e48").text == "ท\u0e35\u0e48"  # a doubled tone mark
+    assert normalize("hòa thúy").text == normalize("hoà thuý").text == "hoà thuý"
+
+
+# --- readings, per class and language ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, flagged, how", [
+    ("Add me on Whаtsapp to order", "Add me on Whаtsapp", "homoglyph"),
+    (f"Add me on What{ZWSP}sApp to order", f"Add me on What{ZWSP}sApp", "invisible"),
+    ("Add me on W.h.a.t.s.A.p.p to order", "Add me on W.h.a.t.s.A.p.p", "separator"),
+    ("add me on whats app to order", "add me on whats app", "split"),
+    ("add me on what's app to order", "add me on what's app", "split"),
+    ("message me on tele gram to order", "message me on tele gram", "split"),
+    ("This serum c-u-r-e-s acne in a week", "c-u-r-e-s acne", "separator"),
+    ("This serum c*u*r*e*s acne in a week", "c*u*r*e*s acne", "separator"),
+    ("This serum c✨u✨r✨e✨s acne in a week", "c✨u✨r✨e✨s acne", "separator"),
+    ("This serum c u r e s acne in a week", "c u r e s acne", "spacing"),
+    ("DM me to 0rder", "DM me to 0rder", "leet"),
+    ("gu@r@nteed results in 7 days", "gu@r@nteed results", "leet"),
+    ("guaranteeeed results in 7 days", "guaranteeeed results", "repeat"),
+    ("call 0 8 1 2 3 4 5 6 7 8 9 to order", "0 8 1 2 3 4 5 6 7 8 9", "digits"),
+])
+def test_english_obfuscations_are_flagged_at_the_users_characters(checker, text, flagged, how):
+    hits = found(checker, text)
+    assert any(span == flagged and h and how in h for _rule, span, h in hits), hits
+
+
+def test_obfuscated_matches_are_one_level_higher_where_the_pack_says(checker):
+    plain = {f.rule: f.severity for f in findings(checker, "the best serum in the world")}
+    spaced = {f.rule: f.severity for f in findings(checker, "the b e s t serum in the world")}
+    assert plain and plain.keys() == spaced.keys()
+    assert {spaced[r] for r in plain} == {raised(plain[r], "raise") for r in plain}
+    assert "warning" in plain.values() and "error" in spaced.values()
+    assert raised("warning", "raise") == "error" and raised("info", "warning") == "warning"
+    assert raised("error", "warning") == "error" and raised("warning", None) == "warning"
+
+
+@pytest.mark.parametrize("text, flagged, how", [
+    ("想要的宝宝加 微 信下单", "加 微", "separator"),
+    ("想要的宝宝加*微信下单", "加*微", "separator"),
+    ("最 好的面霜，真的绝了", "最 好", "separator"),
+    ("全网销量第1的洗面奶", "第1", "numeral"),
+])
+def test_chinese_obfuscations_are_flagged(checker, text, flagged, how):
+    hits = found(checker, text, "cn")
+    assert any(span == flagged and h and how in h for _rule, span, h in hits), hits
+
+
+def test_chinese_full_width_and_traditional_forms_are_read_without_calling_them_obfuscated(checker):
+    hits = found(checker, "這款是全網銷量第一的產品", "cn")
+    assert ("cn.absolute.first_only", "第一", None) in hits
+    hits = found(checker, "ＮＯ．１的面霜，加ＶＸ下单", "cn")
+    assert any(span == "加ＶＸ" for _r, span, _h in hits), hits
+
+
+def test_vietnamese_without_diacritics_where_the_pack_allows_it(checker):
+    hits = found(checker, "Mua si lien he zalo shop nha", "vn")
+    assert ("vn.offplatform.zalo", "lien he zalo", ("unaccented",)) in hits
+    # a typing habit, not a disguise: the severity stays the rule's own
+    assert {f.severity for f in findings(checker, "Mua si lien he zalo shop nha", "vn")} == {"warning"}
+    assert found(checker, "Mua si lien he zalo shop nha", "us") == []  # the us pack does not allow it
+
+
+def test_thai_and_vietnamese_zero_width_characters_inside_a_term(checker):
+    hits = found(checker, f"สนใจราคาส่ง ทักไล{ZWJ}น์มาได้เลยค่ะ", "th")
+    assert any(span == f"ทักไล{ZWJ}น์" and h == ("invisible",) for _r, span, h in hits), hits
+    # a zero-width space is how Thai marks a word boundary: the match, but no obfuscation
+    assert any(span == f"ทัก{ZWSP}ไลน์" and h is None
+               for _r, span, h in found(checker, f"สนใจราคาส่ง ทัก{ZWSP}ไลน์มาได้เลยค่ะ", "th"))
+    hits = found(checker, f"Mua sỉ nhắn Za{ZWJ}lo shop nha", "vn")
+    assert any(span == f"nhắn Za{ZWJ}lo" for _r, span, _h in hits), hits
+
+
+def test_algospeak_lexicons_flag_short_and_look_alike_names(checker):
+    assert found(checker, "Restock alert, add me on tele for the bundle price") == [
+        ("global.offplatform.messaging_algospeak", "add me on tele", None)]
+    assert ("cn.offplatform.algospeak", "加薇", None) in found(checker, "想要同款的姐妹加薇，私发优惠价", "cn")
+    assert ("vn.offplatform.zalo_algospeak", "ib zl", None) in found(checker, "Mua sỉ ib zl shop nha", "vn")
+
+
+# --- precision: clean look-alikes stay clean ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, market", [
+    ("Cured meats and a cheese board for the curators' dinner", "us"),
+    ("Road trip with my best friends, best weekend of the year", "us"),
+    ("I'm your number one fan, saw the tour twice!", "us"),
+    ("Our family WhatsApp chat is 90% grandma sending flower pictures.", "us"),
+    ("Email jane.doe@example.com for press, the tote is $19.99 or $24.50", "us"),
+    ("Москва зимой очень красивая, Ελλάδα το καλοκαίρι", "us"),
+    ("e.g. the a.m. routine, then p.m. skincare", "us"),
+    ("sooo good, I loooove this café's latte", "us"),
+    ("最近天气不错，第一次去这家店，最后买了杯咖啡", "cn"),
+    ("ครีม\u200bตัว\u200bนี้\u200bใช้\u200bดี", "th"),
+])
+def test_clean_look_alikes_stay_clean(checker, text, market):
+    assert [h for h in found(checker, text, market) if h[2]] == []
+
+
+def test_reading_is_none_for_clean_text_and_gated_by_listed_words():
+    vocab = Vocabulary({"cures", "whatsapp", "best"}, set())
+    assert reading("Cured meats and best friends, e.g. at 4pm for $19.99", vocab) is None
+    assert reading("c.u.r.e.d meats", vocab) is None  # "cured" is no listed word here
+    read = reading("c.u.r.e.s and whats app", vocab)
+    assert read.text == "cures and whatsapp"
+    assert read.span(0, 5) == (0, 9) and read.span(10, 18) == (14, 23)
+
+
+# --- what a finding says, in every format ------------------------------------------------------------
+
+def _report(checker, text: str) -> dict:
+    doc = Document("post.txt", [Segment.whole(text)], Meta(markets=("us",), commercial=True), text=text)
+    d = check_item(checker, doc).to_dict()
+    return {**HEADER, "summary": summarize([d]), "documents": [d], "errors": []}
+
+
+def test_reports_say_the_words_were_obfuscated(checker):
+    text = "Add me on W.h.a.t.s.A.p.p to order"
+    report = _report(checker, text)
+    data = json.loads(run(JsonReporter, report))
+    jsonschema.validate(data, REPORT_SCHEMA)
+    [f] = data["documents"][0]["findings"]
+    assert f["obfuscation"] == {"read_as": "Add me on WhatsApp", "how": ["separator"]}
+    assert text[f["start"]:f["end"]] == f["text"] == "Add me on W.h.a.t.s.A.p.p"
+    [result] = json.loads(run(SarifReporter, report))["runs"][0]["results"]
+    assert result["properties"]["obfuscated"] is True
+    assert result["properties"]["readAs"] == "Add me on WhatsApp"
+    assert result["properties"]["obfuscation"] == ["separator"]
+    note = "read as \u201cAdd me on WhatsApp\u201d (written with separators between the letters)"
+    assert f"obfuscated: {note}" in run(TextReporter, report)
+    assert "Obfuscated:</span>" in run(HtmlReporter, report) and "separators between the letters" in run(
+        HtmlReporter, report)
+    plain = json.loads(run(JsonReporter, _report(checker, "Add me on WhatsApp to order")))
+    assert "obfuscation" not in plain["documents"][0]["findings"][0]
