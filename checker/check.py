@@ -86,11 +86,22 @@ class ItemResult:
             out.append(InputError(doc.path, self.error, line=doc.record_line, record=doc.record))
         return out
 
+    @property
+    def commerce(self) -> dict | None:
+        """How the post was decided to be commercial (or not): `{"commercial": bool, "by": "declared" |
+        "signals", "signals": [names]}`; None for a document that was not checked."""
+        if not self.checked:
+            return None
+        declared = self.document.meta.declared_commercial
+        return {"commercial": bool(self.commercial), "by": "signals" if declared is None else "declared",
+                "signals": list(self.commercial_signals)}
+
     def to_dict(self) -> dict:
         """The document dict of docs/report-format.md."""
         doc = self.document
         d = record_dict(doc.path, doc.format, doc.record, doc.record_line, self.language, list(self.languages),
-                        list(self.markets), self.meta, self.checked, [f.to_dict() for f in self.findings])
+                        list(self.markets), self.meta, self.checked, [f.to_dict() for f in self.findings],
+                        self.commerce)
         if doc.text is not None:
             d["text"] = doc.text
         else:
@@ -106,10 +117,11 @@ class ItemResult:
 
 
 def record_dict(path, fmt, record, record_line, language, languages: list, markets: list, meta: dict,
-                checked: bool, findings: list[dict]) -> dict:
+                checked: bool, findings: list[dict], commerce: dict | None = None) -> dict:
     """The keys every document dict starts with, in report order (the audit builds a cached record's
-    dict from these without a Document; `ItemResult.to_dict` adds the text, fields and cues)."""
-    return {
+    dict from these without a Document; `ItemResult.to_dict` adds the text, fields and cues).
+    `commerce`: `ItemResult.commerce` (left out when None)."""
+    d = {
         "path": path,
         "format": fmt,
         "record": record,
@@ -118,9 +130,12 @@ def record_dict(path, fmt, record, record_line, language, languages: list, marke
         "languages": languages,
         "markets": markets,
         "meta": meta,
-        "checked": checked,
-        "findings": findings,
     }
+    if commerce is not None:
+        d["commerce"] = commerce
+    d["checked"] = checked
+    d["findings"] = findings
+    return d
 
 
 def check_item(checker, document: Document, default_markets: tuple[str, ...] = ()) -> ItemResult:

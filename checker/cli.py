@@ -124,8 +124,8 @@ def common_options(f):
         click.option("--exclude", multiple=True, help="Glob of files or folders to skip."),
         click.option("--text-field", multiple=True, help="Archive field(s) to check (dotted paths for nested JSON)."),
         click.option("--id-field", help="Archive field holding the record id."),
-        click.option("--market-field", help="Archive field holding the record's market(s)."),
-        click.option("--language-field", help="Archive field holding the record's language."),
+        click.option("--market-field", help="Archive field holding the record's market(s) (default: a column named market, markets, country or region, unless --market is given; 'none': no field)."),
+        click.option("--language-field", help="Archive field holding the record's language (default: a column named language, lang or locale, unless --lang is given; 'none': no field)."),
         click.option("--sponsored-field", help="Archive field saying whether the record is an ad (true/false/yes/no/1/0)."),
         click.option("--product-field", help="Archive field holding the product type."),
         click.option("--platform-field", help="Archive field holding the platform."),
@@ -220,7 +220,13 @@ def run(p: dict, command: str, audit_options=None) -> int:
         )
         session = Session(reporter_cls(out, report_options), fail_on=p["fail_on"],
                           localize=Localizer(ruleset, _lang_out(p.get("lang_out"))))
-        session.begin(header(ruleset, markets))
+        head = header(ruleset, markets)
+        from .sources import guessed_columns
+
+        guessed = guessed_columns(list(p["paths"]), options)
+        if guessed:
+            head["guessed_fields"] = guessed
+        session.begin(head)
         if command == "audit":  # archive records travel unparsed: the audit's workers parse them
             from .audit import FileLayer, audit_items
 

@@ -223,7 +223,8 @@ class _DocumentRun:
                         continue  # part of words found (and described) in the reading
                     s, e = seg.span_to_original(*norm.span(ns, ne))
                     if hit.tag is None:
-                        self.add_finding(hit.rule, s, e, seg, lang, signals=list(hit.signals), obfuscation=obfuscated)
+                        self.add_finding(hit.rule, s, e, seg, lang, signals=list(hit.signals), obfuscation=obfuscated,
+                                         ambiguous=rules.ambiguous(hit, text))
                     else:
                         self.add_mark(hit.tag, hit.rule.id, hit.rule.id, seg, index, s, e)
                 for sig, ns, ne in found_signals:
@@ -241,13 +242,15 @@ class _DocumentRun:
         self.marks.append(mark)
 
     def add_finding(self, rule, s, e, seg, lang, signals=(), severity=None, message=None, rule_id=None,
-                    obfuscation=None) -> None:
+                    obfuscation=None, ambiguous=False) -> None:
         resolved = self.ruleset.severity_for(rule.id, self.markets)
         if resolved is None:
             return
         eff, applies = resolved
         if obfuscation is not None and obfuscation.raises:  # written to get past a filter: as the pack says
             severity = evasion.raised(severity or eff.severity, evasion.severity_setting(self.ruleset, rule))
+        elif ambiguous and SEVERITY_RANK[severity or eff.severity] > SEVERITY_RANK["warning"]:
+            severity = "warning"  # a single ambiguous word without context is never an error
         rule_id = rule_id or rule.id
         if rule_id != rule.id and not self.checker.selected(rule_id):
             return

@@ -142,7 +142,9 @@ def segment_languages(text: str, market_langs: tuple[str, ...], forced: str | No
             other += n
     if _LATIN_RUNS.search(text):  # (a search: listing the runs costs ~20 us, needed only with other scripts)
         if forced and forced not in SCRIPT_LANGUAGES:
-            latin = [forced]
+            # the declared language, and English where the markets speak it: Malay, Indonesian and
+            # Filipino posts mix in English ("order now", "link in bio"), which no declaration removes
+            latin = [forced] + (["en"] if forced != "en" and "en" in market_langs else [])
         else:
             latin = [lang for lang in market_langs if lang not in SCRIPT_LANGUAGES]
             if "vi" in latin and not _VI_MARKS.search(text):
@@ -151,7 +153,7 @@ def segment_languages(text: str, market_langs: tuple[str, ...], forced: str | No
                     latin.append("en")
             latin = latin or ["en"]
         check.extend(latin)
-        main = detect_latin(text, latin)
+        main = forced if forced in latin else detect_latin(text, latin)
         latin_chars = sum(map(len, _LATIN_RUNS.findall(text))) if other else len(text)
         found[main] = found.get(main, 0) + latin_chars
     elif forced and not check:

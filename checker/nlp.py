@@ -8,8 +8,10 @@ No trained model is needed or loaded. What each language gets:
   and phone numbers stay single tokens.
 - Chinese and Thai: `CharTokenizer`, one token per Han/Thai character, Latin words, numbers, hashtags,
   prices and URLs whole. Phrases then match wherever their characters stand (what substring search
-  finds, which word segmenters miss when a phrase segments differently in context); words that merely
-  contain a phrase (最近 for 最) are excluded by the rules' `unless` lists.
+  finds, which word segmenters miss when a phrase segments differently in context). A hit is then
+  checked against a dictionary segmenter (`segment`: jieba for zh, pythainlp's newmm for th), loaded
+  only when a segment has a hit: a word that merely contains a phrase (第一次 for 第一, เครื่องดื่ม for
+  ดื่ม) is not the phrase.
 
 Each pipeline has a `sentencizer` for `unless ... within: sentence`; the engine runs it only when a
 rule needs sentences (`sentences(doc)`), since most captions never do.

@@ -27,7 +27,7 @@ from .filecache import FILE_FORMAT, FileStart, decode_chunk
 from .work import first_line, meta_values
 
 CACHE_FILE = "audit-v2.sqlite3"
-CACHE_FORMAT = "3"
+CACHE_FORMAT = "4"  # 4: results carry the commerce decision
 CACHE_PAGES_KB = 32 << 10  # SQLite's page cache (the default 2 MB makes every look-up read the file)
 _KEY = struct.Struct("<qq")  # a cache key: the first 16 bytes of a SHA-256, as (row id, check)
 RESULT_ROWS = 16384  # per-record results written per transaction

@@ -150,7 +150,8 @@ class _Placer:
             if len(self._clean) >= work.MEMO_SIZE:
                 self._clean.clear()
             template = self._clean[id(value)] = (value, record_dict(
-                None, None, None, None, value[1], list(value[2]), list(value[3]), dict(value[4]), value[5], []))
+                None, None, None, None, value[1], list(value[2]), list(value[3]), dict(value[4]), value[5], [],
+                _commerce(value)))
         return template[1]
 
     def place(self, item: Record | Document, outcome: tuple) -> list[dict | InputError]:
@@ -159,9 +160,12 @@ class _Placer:
         path, line, rid = item.path, item.record_line, item.record
         if outcome[0] != "ok":
             return self._failed(path, line, rid, outcome)
-        problems, language, languages, _, _, _, findings, _ = self.decode(outcome[2])
+        value = self.decode(outcome[2])
+        problems, language, languages, _, _, _, findings, _ = value[:8]
         d = ItemResult(item, item_markets(item, self.default_markets), has_text(item), language=language,
                        languages=tuple(languages)).to_dict()
+        if "commerce" in d:
+            d["commerce"] = _commerce(value)
         d["findings"] = self._placed(findings, work.first_line(item), rid)
         return [*(PartialInputError(path, message, line=line, record=rid) for message in problems), d]
 
@@ -177,10 +181,10 @@ class _Placer:
             return self._failed(path, line, rid, outcome)
         if value is None:
             value = self.decode(outcome[2])
-        problems, language, languages, markets, meta, checked, findings, kept = value
+        problems, language, languages, markets, meta, checked, findings, kept = value[:8]
         findings = self._placed(findings, line - 1, rid)
         d = record_dict(path, fmt, rid, line, language, list(languages), list(markets), dict(meta), checked,
-                        findings)
+                        findings, _commerce(value))
         fields = kept if kept is not None else outcome[3]
         if fields is None and self.all_records and item is not None:
             doc, _ = item.document()  # a clean record read from the cache, reported whole
@@ -600,3 +604,9 @@ def _own_id(item: Record | Document) -> str | None:
         doc, _ = item.document()
         return doc.record if doc is not None else None
     return None
+
+
+def _commerce(value: list) -> dict | None:
+    """The commerce decision of a portable result (a copy: the result may be shared by many records)."""
+    commerce = value[8] if len(value) > 8 else None
+    return None if commerce is None else {**commerce, "signals": list(commerce["signals"])}

@@ -98,7 +98,7 @@ def check_work(checker, item: Record | Document, default_markets: tuple[str, ...
 def portable(result: ItemResult, problems: list[str], base: int, fields: dict | None) -> list:
     """An ItemResult free of where its document sits, as the cache stores it:
 
-        [problems, language, languages, markets, declared meta, checked, findings, fields]
+        [problems, language, languages, markets, declared meta, checked, findings, fields, commerce]
 
     finding lines relative to the document's first line (`base`) and their `record` null; `fields`
     only for a result with findings (a clean record's fields are its own text, most of a result's size
@@ -110,14 +110,14 @@ def portable(result: ItemResult, problems: list[str], base: int, fields: dict | 
         if "record" in f:
             f["record"] = None
     return [problems, result.language, list(result.languages), list(result.markets), result.meta, result.checked,
-            findings, fields if findings else None]
+            findings, fields if findings else None, result.commerce]
 
 
 def _clean_result(result: ItemResult, as_text: bool) -> str | list:
     """`portable` of a clean result, made once per language, markets and declared meta (the placer copies
     what it puts in a document dict, so one list can serve many records)."""
     key = (as_text, result.language, result.languages, result.markets, result.checked,
-           meta_values(result.document.meta))
+           meta_values(result.document.meta), result.commercial, tuple(result.commercial_signals))
     value = _CLEAN_RESULTS.get(key)
     if value is None:
         if len(_CLEAN_RESULTS) >= MEMO_SIZE:

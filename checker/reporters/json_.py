@@ -28,8 +28,9 @@ class JsonReporter(Reporter):
         super().begin(header)
         w = self.out.write
         w("{\n")
-        for key in ("schema_version", "tool", "markets", "packs"):
-            w(f'  "{key}": {_indent(dumps(header[key]), "  ").lstrip()},\n')
+        for key in ("schema_version", "tool", "markets", "packs", "guessed_fields"):
+            if key in header:  # (guessed_fields: only when an archive column was read by guess)
+                w(f'  "{key}": {_indent(dumps(header[key]), "  ").lstrip()},\n')
         w('  "documents": [')
         self._first = True
         self._errors: list[dict] = []

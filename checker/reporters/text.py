@@ -116,3 +116,14 @@ class TextReporter(Reporter):
             n = summary["errors"]
             line += f" {n} input error{'s' if n != 1 else ''} (see above)."
         self.out.write(line + "\n")
+        guessed = (getattr(self, "header", None) or {}).get("guessed_fields")
+        if guessed:
+            self.out.write(guessed_line(guessed) + "\n")
+
+
+def guessed_line(guessed: dict) -> str:
+    """The summary's note on archive columns read by guess, with the option that names or refuses each."""
+    option = {"markets": "market"}
+    parts = [f"{key} from column {' / '.join(repr(c) for c in cols)}" for key, cols in sorted(guessed.items())]
+    flags = ", ".join(f"--{option.get(k, k)}-field" for k in sorted(guessed))
+    return f"Read by guess from archive columns: {'; '.join(parts)} (name them with {flags}, or 'none' to ignore)."

@@ -13,6 +13,8 @@ overlapping words. Owners in the MatcherSet are named after what they serve:
 
 from __future__ import annotations
 
+from .. import segment
+from ..normalize import normalize
 from . import kinds as kind_registry
 from .matcher import MatcherSet, MatchSpec
 from .matching import Hit, MatchContext
@@ -72,6 +74,21 @@ class LanguageRules:
             languages = sig.get("languages") or ruleset.markets[sig["pack"]].languages
             if self.matchers.add("$" + signal_key(sig), kind_registry.signal_spec(sig, lang, languages)):
                 self.signals[signal_key(sig)] = sig
+        # single ambiguous words of a rule (`ambiguous_terms`): a finding on one alone is a warning at most
+        self._ambiguous: dict[str, frozenset[str]] = {}
+        for rule in self.rules.values():
+            words = (rule.spec.get("ambiguous_terms") or {}).get(lang)
+            if words:
+                self._ambiguous[rule.id] = frozenset(normalize(w).text.lower() for w in words)
+        # rules whose terms may match inside a longer word (True: all; else the terms, folded)
+        self._inside: dict[str, object] = {}
+        if lang in segment.WORD_LANGUAGES:
+            for rule in self.rules.values():
+                inside = rule.spec.get("inside_words")
+                if inside is True:
+                    self._inside[rule.id] = True
+                elif inside:
+                    self._inside[rule.id] = frozenset(normalize(t).text.lower() for t in inside)
         self.matchers.build()
         self._wanted: dict[tuple[frozenset, frozenset], frozenset] = {}
         self._signals_of: dict[frozenset, frozenset] = {}
@@ -111,11 +128,33 @@ class LanguageRules:
             else:
                 rule, tag = tags[sp.owner]
                 hits.append(Hit(rule, sp.start, sp.end, sp.tok_start, sp.tok_end, tag=tag))
+        if hits and self.lang in segment.WORD_LANGUAGES:
+            hits = self._whole_words(ctx, hits)
         if hits and not self._unless.keys().isdisjoint(h.rule.id for h in hits):
             hits = self._apply_unless(ctx, hits)
         if hits and not self.negatable.isdisjoint(h.rule.id for h in hits) and NEGATION in self.matchers.matchers:
             hits = self._apply_negation(ctx, hits)
         return _longest_per_rule(hits), signals
+
+    def ambiguous(self, hit: Hit, text: str) -> bool:
+        """Whether a finding is a single ambiguous word of its rule (`ambiguous_terms`)."""
+        words = self._ambiguous.get(hit.rule.id)
+        return bool(words) and text[hit.start:hit.end].lower() in words
+
+    def _whole_words(self, ctx: MatchContext, hits: list[Hit]) -> list[Hit]:
+        """Findings of terms that stand as words by the language's segmenter (`segment.keeps`), unless
+        their rule lets the term match inside words. A regular expression draws its own edges, and
+        evidence (labels) is kept as found."""
+        kept = []
+        matchers = self.matchers.matchers
+        for h in hits:
+            inside = self._inside.get(h.rule.id)
+            m = matchers.get(h.rule.id)
+            if (h.tag is not None or inside is True or m is None or not m.sequences or h.tok_start is None
+                    or (inside and ctx.lower[h.start:h.end] in inside)
+                    or segment.keeps(self.lang, ctx.text, h.start, h.end)):
+                kept.append(h)
+        return kept
 
     def _apply_negation(self, ctx: MatchContext, hits: list[Hit]) -> list[Hit]:
         """A cue just before a hit ("not", 不是, ไม่, không phải) denies it: a finding is dropped ("not a

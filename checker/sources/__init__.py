@@ -445,3 +445,43 @@ def _read_archive(path: str, raw, fmt: str, options: SourceOptions) -> Iterator[
         if exc.offset is not None:
             message += "; the rest of the file was not read"
         yield InputError(path, message, line=exc.line, offset=exc.offset)
+
+
+def guessed_columns(paths: list[str], options: SourceOptions | None = None) -> dict[str, list[str]]:
+    """The archive columns that will be read by guess, by their names, because no option named them and
+    no value for them was declared: meta key -> the column names found (`language`: [`lang`]).
+
+    Read from the first record of each archive file among `paths` (folders walked as the check walks
+    them); standard input cannot be read twice and is left out. Never raises for bad input: a file that
+    cannot be read tells nothing here, and the check reports it."""
+    try:
+        options = _checked(options or SourceOptions())
+    except UsageError:
+        return {}
+    found: dict[str, list[str]] = {}
+    files: list[str] = []
+    for path in paths:
+        if path == "-":
+            continue
+        if os.path.isdir(path):
+            files.extend(f for f in _walk(path, options) if isinstance(f, str))
+        elif os.path.isfile(path):
+            files.append(path)
+    for path in files:
+        fmt = detect_format(path, options, explicit=path in paths)
+        if fmt not in ARCHIVE_FORMATS:
+            continue
+        items = _read_file(path, fmt, options)
+        try:
+            first = next((i for i in items if isinstance(i, Record)), None)
+        except Exception:  # noqa: BLE001 - a broken file is the check's to report
+            first = None
+        finally:
+            items.close()
+        record = first.source.record(first.raw) if first is not None else None
+        if record:
+            for key, column in first.source.plan.guessed(record).items():
+                names = found.setdefault(key, [])
+                if column not in names:
+                    names.append(column)
+    return found

@@ -190,10 +190,28 @@ class FieldPlan:
         return found
 
     def path(self, record: dict, key: str) -> str | None:
+        """The field to read for `key`: the one an option names (`none`: no field at all); else, when
+        the user declared no value for it (`--lang ms`, `--market cn`), a column found by its name."""
         given = self.fields.get(key)
         if given:
-            return given
+            return None if given.strip().lower() == "none" else given
+        if declared(self.options.meta, key):
+            return None  # what the user said on the command line wins over a column guessed by its name
         return _find_default(record, DEFAULT_FIELDS[key])
+
+    def guessed(self, record: dict) -> dict[str, str]:
+        """The meta fields of `record` read by guess (no option named them): meta key -> column."""
+        out = {}
+        for key in META_FIELDS:
+            if not self.fields.get(key) and (path := self.path(record, key)):
+                out[key] = path
+        return out
+
+
+def declared(meta: Meta, key: str) -> bool:
+    """Whether the options declare a value for a meta key (`markets`, `language`, `sponsored`...)."""
+    value = getattr(meta, key, None)
+    return value is not None and value != () and value != ""
 
 
 def _meta_key(values: dict) -> tuple | None:
@@ -312,6 +330,13 @@ class Archive:
                      o.language_field, o.sponsored_field, o.product_field, o.platform_field, o.account_field,
                      o.commercial_field,
                      o.meta))
+
+    def record(self, raw) -> dict | None:
+        """A raw record as the mapping it holds (None: it is not one, or cannot be read)."""
+        if self.header is not None:
+            return dict(zip(self.header, raw, strict=False))
+        record, problem = _parse_record(raw)
+        return record if problem is None and isinstance(record, dict) else None
 
     def document(self, raw, line: int, number: int | None) -> tuple[Document | None, list[InputError]]:
         """The Document of a raw record (None when it cannot be read: then the error says why)."""

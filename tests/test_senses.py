@@ -1,0 +1,49 @@
+"""Senses as pack data: single ambiguous words are warnings at most, SAMR's Art. 9(3) exemptions,
+and the plain-language disclosures the FTC accepts (and the ASA does not)."""
+
+import pytest
+
+import checker
+
+
+def found(text, market, **kw):
+    return [(f.rule, f.severity, f.text) for f in checker.check_text(text, markets=[market], commercial=True, **kw)]
+
+
+def test_a_bare_ambiguous_word_is_a_warning_and_the_claim_an_error():
+    out = found("Bé cún nhà mình cute nhất hôm nay, còn kem chống nắng này tốt nhất cho da dầu", "vn")
+    assert ("vn.claims.superlative", "warning", "nhất") in out
+    assert ("vn.claims.superlative", "error", "tốt nhất") in out
+
+
+@pytest.mark.parametrize("text", [
+    "我们的理念是追求最好的原料，每一批都送检",  # an aim (SAMR guide art. 5)
+    "我们的目标是力争第一，每天都在改进配方",
+    "这是本店最畅销的一款，回购的姐妹很多",  # within the seller's own range (art. 6(1))
+    "最佳使用时间是睡前半小时",  # a usage tip (art. 6(2))
+    "第一次用这种质地的面膜，有点惊喜",  # an ordinal
+])
+def test_samr_exemptions_are_not_absolute_claims(text):
+    assert not [f for f in found(text, "cn") if f[0].startswith("cn.absolute")]
+
+
+def test_the_same_words_as_a_product_claim_are_flagged():
+    rules = {r for r, _, _ in found("这是全网最好的面霜，销量第一", "cn")}
+    assert {"cn.absolute.zui", "cn.absolute.first_only"} <= rules
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks to @glowco for the free serum! Three steps to my morning glow, use code JEN20",
+    "Glowco sent me this serum to try, use code JEN20 for 20% off",
+    "I got these running shoes for free from @stridelab, use code RUN10",
+])
+def test_us_accepts_plain_statements_of_the_relationship_and_the_uk_does_not(text):
+    us = {r for r, _, _ in found(text, "us", sponsored=True)}
+    uk = {r for r, _, _ in found(text, "uk", sponsored=True)}
+    assert not any(r.startswith("us.disclosure.ad") for r in us)
+    assert any(r.startswith("uk.disclosure.ad") for r in uk)
+
+
+def test_a_family_gift_is_no_disclosure_of_a_brand_relationship():
+    text = "My sister sent me this serum and I am obsessed, use code JEN20 for 20% off!"
+    assert any(r.startswith("us.disclosure.ad") for r, _, _ in found(text, "us", sponsored=True))
