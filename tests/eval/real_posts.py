@@ -24,7 +24,10 @@ least one warning, with any finding, and the rules that flag the most posts.
 
 A judged finding **still fires** when a finding of the same rule, or of a rule of the same category,
 flags the same post and overlaps an occurrence of the judged `match` (case-insensitive; a judged
-finding with an empty match, such as a missing-disclosure finding, only needs the same post). A census
+finding with an empty match, such as a missing-disclosure finding, only needs the same post). A
+judgement may give `start`/`end` (offsets into the post) instead of `match`, as the project's own
+judgements do (tests/eval/judged-precision-dev.jsonl: ids, offsets and verdicts, never a post's text);
+`"run": "commercial"` judges a finding made with the post declared commercial, and is checked again so. A census
 post still fires when one of its judged rules, or a rule of the same category, flags it anywhere.
 "Fires" counts every severity; the columns `>=warn` count only warnings and errors (an `info` note on a
 post that sells nothing is not crying wolf). Judged findings of `"run": "nolang"` were made with no
@@ -79,17 +82,20 @@ class Hit:
 # The one place that talks to reelcheck (its API may change: adapt only this function).
 
 _CHECKER = None
+COMMERCIAL: bool | None = None  # --commercial: every post declared as one that sells (else inferred)
 
 
-def check_post(text: str, market: str, language: str | None) -> list[Hit]:
-    """The findings of reelcheck on one post, as a caption for `market` with `language` declared."""
+def check_post(text: str, market: str, language: str | None, commercial: bool | None = None) -> list[Hit]:
+    """The findings of reelcheck on one post, as a caption for `market` with `language` declared
+    (and declared commercial with `--commercial`, or `commercial=True`)."""
     global _CHECKER
     import checker
     from checker.model import Document, Meta, Segment
 
     if _CHECKER is None:
         _CHECKER = checker.load_checker()
-    doc = Document(path="<post>", segments=[Segment.whole(text)], meta=Meta(markets=(market,), language=language), text=text)
+    doc = Document(path="<post>", segments=[Segment.whole(text)], meta=Meta(markets=(market,), language=language,
+                                                                      commercial=commercial or COMMERCIAL), text=text)
     outcome = _CHECKER.run(doc, (market,))
     findings = getattr(outcome, "findings", outcome)
     return [Hit(f.rule, f.category, f.severity, f.start, f.end) for f in findings]
@@ -137,16 +143,16 @@ class Run:
         self.failed: dict[str, str] = {}
         self.seconds = 0.0
 
-    def get(self, post_id: str, language: str | None = "declared") -> list[Hit]:
+    def get(self, post_id: str, language: str | None = "declared", commercial: bool | None = None) -> list[Hit]:
         post = self.posts[post_id]
         if language == "declared":
             language = post.get("language") if self.declared_language else None
         lang = language
-        key = (post_id, lang)
+        key = (post_id, lang) if commercial is None else (post_id, lang, commercial)
         if key not in self.hits:
             start = time.perf_counter()
             try:
-                self.hits[key] = check_post(post["text"], post["market"], lang)
+                self.hits[key] = check_post(post["text"], post["market"], lang, commercial)
             except Exception as exc:  # noqa: BLE001 - one broken post must not end the evaluation
                 self.failed[post_id] = f"{type(exc).__name__}: {exc}"
                 self.hits[key] = []
@@ -202,10 +208,12 @@ def judge(run: Run, judged: list[dict], cats: dict[str, str]) -> dict:
     for j in judged:
         kind = j.get("kind")
         lang = None if j.get("run") == "nolang" else "declared"
-        hits = run.get(j["record"], lang)
+        hits = run.get(j["record"], lang, True if j.get("run") == "commercial" else None)
         if kind == "finding":
             match = j.get("match") or ""
             spans = occurrences(run.posts[j["record"]]["text"], match) if match else None
+            if "start" in j and j["end"] > j["start"]:  # judged by offsets (the project's own judgements)
+                spans = [(j["start"], j["end"])]
             if spans == []:  # the match is not in the post as given: judge by post
                 spans = None
             fired = firing(hits, {j["rule"]}, {j["category"]}, spans)
@@ -379,10 +387,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--markdown", action="store_true", help="print Markdown tables (for docs/quality.md)")
     ap.add_argument("--no-language", action="store_true",
                     help="check every post without its declared language (reelcheck guesses it from the script)")
+    ap.add_argument("--commercial", action="store_true",
+                    help="declare every post commercial (what the rules find before the context decides)")
+    ap.add_argument("--dump", type=Path, metavar="FILE",
+                    help="write every post's findings (id, rule, severity, start, end; no text) as JSONL")
     ap.add_argument("--top", type=int, default=4, help="rules listed per group (default 4)")
     ap.add_argument("--list-errored", metavar="SOURCE", help="also print the ids of that source's posts with an error")
     args = ap.parse_args(argv)
 
+    global COMMERCIAL
+    COMMERCIAL = True if args.commercial else None
     t0 = time.perf_counter()
     posts = read_jsonl(args.path)
     if args.split != "all":
@@ -410,7 +424,8 @@ def main(argv: list[str] | None = None) -> int:
     header = ["group", "posts", "with error", "with warning", "any finding", "top rules (posts they flag)"]
     out.note(f"{'**' if out.md else ''}{args.path.name}, split {args.split}: {len(run.posts)} posts"
              f"{', ' + str(len(judged)) + ' judgements' if args.judged else ''}"
-             f"{', checked without their language' if args.no_language else ''}{'**' if out.md else ''}")
+             f"{', checked without their language' if args.no_language else ''}"
+             f"{', every post declared commercial' if args.commercial else ''}{'**' if out.md else ''}")
     out.heading("Per source")
     out.table(header, stats_rows(run, by_source, args.top))
     out.heading("Per language")
@@ -422,6 +437,11 @@ def main(argv: list[str] | None = None) -> int:
         figs = report_judged(out, judge(run, judged, rule_categories()))
     report_targets(out, run, by_source, figs, judged)
 
+    if args.dump:
+        with args.dump.open("w", encoding="utf-8") as fh:
+            for pid in run.posts:
+                fh.write(json.dumps({"id": pid, "findings": [[h.rule, h.severity, h.start, h.end] for h in run.get(pid)]},
+                                    ensure_ascii=False) + "\n")
     if args.list_errored:
         ids = [pid for pid in by_source.get(args.list_errored, []) if worst(run.get(pid)) == "error"]
         out.note(f"{args.list_errored} posts with an error: " + ", ".join(
