@@ -32,7 +32,8 @@ CHAR_LANGUAGES = frozenset({"zh", "th"})
 _CURRENCY = r"(?:US\$|S\$|HK\$|A\$|RM|Rp\.?|[$£€¥￥₫฿₱₹₩])"
 _AMOUNT = r"\d(?:[\d,.]*\d)?"  # ends on a digit: "RM50," keeps its comma apart
 _PRICE = rf"{_CURRENCY}\s?{_AMOUNT}(?:[kK]|rb|jt|ribu|juta|tr|nghìn)?|{_AMOUNT}(?:%|{_CURRENCY}|đ|元|块)"
-_HASHTAG = r"[#＃][\p{L}\p{M}\p{N}_]+"
+# an emoji inside a hashtag does not end it when the tag goes on (#ad🐧_squad is a fan tag, not #ad)
+_HASHTAG = r"[#＃][\p{L}\p{M}\p{N}_]+(?:\p{Extended_Pictographic}+[\p{L}\p{M}\p{N}_]+)*"
 _MENTION = r"@[\p{L}\p{M}\p{N}_.]*[\p{L}\p{M}\p{N}_]"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _URL = r"(?:https?://|www\.)[^\s<>\"'，。！？、]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|co|io|me|ly|to|gl|shop|store|link|id|my|vn|th|ph|sg|uk|cn)(?:/[^\s<>\"'，。！？、]*)?"

@@ -47,3 +47,11 @@ def test_us_accepts_plain_statements_of_the_relationship_and_the_uk_does_not(tex
 def test_a_family_gift_is_no_disclosure_of_a_brand_relationship():
     text = "My sister sent me this serum and I am obsessed, use code JEN20 for 20% off!"
     assert any(r.startswith("us.disclosure.ad") for r, _, _ in found(text, "us", sponsored=True))
+
+
+def test_an_emoji_inside_a_hashtag_does_not_end_it():
+    from checker import nlp
+
+    assert [t.text for t in nlp.make_doc("vi", "#anime #ad🐧_squad🌀 #fyp")] == ["#anime", "#ad🐧_squad", "🌀", "#fyp"]
+    # a label followed by an emoji is still the label
+    assert "#ad" in [t.text for t in nlp.make_doc("en", "#ad🔥 serum haul")]
