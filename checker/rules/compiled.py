@@ -44,6 +44,20 @@ def signal_key(signal: dict) -> str:
 
 
 class LanguageRules:
+    # Pickled for the compiled-pack cache with its rules named by id, and joined to the loaded
+    # RuleSet's own Rule objects when it is read back (`relink`).
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["rules"] = sorted(self.rules)
+        state["_tag"] = {owner: (rule.id, tag) for owner, (rule, tag) in self._tag.items()}
+        return state
+
+    def relink(self, ruleset: RuleSet) -> LanguageRules:
+        rules = ruleset.rules
+        self.rules = {rid: rules[rid] for rid in self.rules}
+        self._tag = {owner: (rules[rid], tag) for owner, (rid, tag) in self._tag.items()}
+        return self
+
     def __init__(self, ruleset: RuleSet, lang: str):
         self.lang = lang
         self.rules = {r.id: r for r in ruleset.rules.values() if lang in r.languages}
@@ -245,5 +259,22 @@ class CompiledRules:
     def for_language(self, lang: str) -> LanguageRules:
         compiled = self._by_lang.get(lang)
         if compiled is None:
-            compiled = self._by_lang[lang] = LanguageRules(self.ruleset, lang)
+            compiled = self._by_lang[lang] = self._compile(lang)
+        return compiled
+
+    def _compile(self, lang: str) -> LanguageRules:
+        """The rules of `lang`, from the compiled-pack cache when the packs came from it."""
+        from . import packcache
+
+        key = getattr(self.ruleset, "cache_key", None)
+        if key is not None:
+            found = packcache.load(f"{key}-{lang}")
+            if isinstance(found, LanguageRules):
+                try:
+                    return found.relink(self.ruleset)
+                except KeyError:  # (not the rules it was compiled from: compile them)
+                    pass
+        compiled = LanguageRules(self.ruleset, lang)
+        if key is not None:
+            packcache.store(f"{key}-{lang}", compiled)
         return compiled

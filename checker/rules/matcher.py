@@ -29,17 +29,20 @@ import re._constants as _c
 import re._parser as _sre_parser
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex
-from spacy.matcher import Matcher as TokenMatcher
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Token
 
-from .. import nlp
 from ..normalize import normalize
 from . import phrases
 from .matching import COMMON_WORDS, WORD, MatchContext
 from .screen import COMPACT, LITERAL, WORD_MODE, Screen, needle_key, squeeze
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# spaCy is imported by the first Matcher compiled, not with this module: loading packs from the
+# compiled-pack cache (`reelcheck markets`, `rules list`) never needs it.
 
 TIMEOUT = 0.25  # seconds a regular expression may take on one segment
 SPEC_KEYS = ("terms", "patterns", "regex")
@@ -406,6 +409,8 @@ def _predicate_getter(rx, attr: str):
 def timed_patterns(patterns) -> list[list[dict]]:
     """Token patterns whose `{REGEX: ...}` predicates become extension attributes that run the regex
     through `timed_search` (spaCy's own predicate would run it without a limit)."""
+    from spacy.tokens import Token
+
     out = []
     for pattern in patterns:
         tokens = []
@@ -487,6 +492,8 @@ def phrase_sequences(lang: str, templates, mode: str) -> list[tuple[tuple[str, .
     """The token sequences a list of templates stands for (lower-cased unless `exact`; with `lemma`,
     with the inflected forms of their first and last words), each with its text as written (the
     tokens with the spacing of the phrase: what its words are, to the screen)."""
+    from .. import nlp
+
     pipe = nlp.pipeline(lang)
     out: dict[tuple[str, ...], str] = {}
     inflect = mode == "lemma" and phrases.has_forms(lang)
@@ -523,10 +530,30 @@ class PhraseSet:
     phrases costs as much as the rest of compiling, and most runs need a few owners' phrases."""
 
     def __init__(self, lang: str):
-        vocab = nlp.pipeline(lang).vocab
-        self._matchers = {"lower": PhraseMatcher(vocab, attr="LOWER"), "exact": PhraseMatcher(vocab, attr="ORTH")}
+        self.lang = lang
+        self._matchers = self._new_matchers(lang)
         self._used = dict.fromkeys(self._matchers, False)
         self._pending: dict[str, list[tuple[str, list[tuple[str, ...]]]]] = {}
+
+    @staticmethod
+    def _new_matchers(lang: str) -> dict:
+        from spacy.matcher import PhraseMatcher
+
+        from .. import nlp
+
+        vocab = nlp.pipeline(lang).vocab
+        return {"lower": PhraseMatcher(vocab, attr="LOWER"), "exact": PhraseMatcher(vocab, attr="ORTH")}
+
+    # (pickled for the compiled-pack cache as its phrases, before any became a Doc: spaCy objects
+    # are made again when it is loaded)
+    def __getstate__(self):
+        if any(len(m) for m in self._matchers.values()):
+            raise TypeError("a PhraseSet is stored before it is used")
+        return {k: v for k, v in self.__dict__.items() if k != "_matchers"}
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self._matchers = self._new_matchers(self.lang)
 
     def add(self, owner: str, sequences, mode: str) -> None:
         which = "exact" if mode == "exact" else "lower"
@@ -537,6 +564,7 @@ class PhraseSet:
         """(owner, start token, end token) of the phrases of `owners` in `doc`, in text order."""
         pending = [o for o in owners if o in self._pending]
         if pending:
+            from spacy.tokens import Doc
             vocab = doc.vocab
             for owner in sorted(pending):
                 for which, sequences in self._pending.pop(owner):
@@ -557,13 +585,38 @@ class Matcher:
     what it runs."""
 
     __slots__ = ("owner", "sequences", "mode", "patterns", "regex", "group", "prefilter", "needles", "always",
-                 "words", "phrases_at", "requirements", "regex_needs", "runs")
+                 "words", "phrases_at", "requirements", "regex_needs", "runs", "lang", "pattern_specs")
+
+    # (pickled for the compiled-pack cache without its spaCy Matcher, which is made again from the
+    # token patterns when it is loaded)
+    def __getstate__(self):
+        return {name: getattr(self, name) for name in self.__slots__ if name != "patterns"}
+
+    def __setstate__(self, state):
+        for name, value in state.items():
+            setattr(self, name, value)
+        self.patterns = self._token_matcher() if self.pattern_specs else None
+
+    def _token_matcher(self, validate: bool = False):
+        from spacy.matcher import Matcher as TokenMatcher
+
+        from .. import nlp
+
+        matcher = TokenMatcher(nlp.pipeline(self.lang).vocab, validate=validate)
+        try:
+            matcher.add(self.owner, timed_patterns(self.pattern_specs))
+        except Exception as exc:  # spaCy's MatchPatternError (a ValueError) and others, with details
+            first = str(exc).strip().splitlines()
+            raise ValueError(f"field 'patterns': invalid token pattern: {first[-1] if first else exc}") from None
+        return matcher
 
     def __init__(self, owner: str, spec: MatchSpec, lang: str, validate: bool = False):
         self.owner = owner
         self.mode = spec.mode
         self.sequences = phrase_sequences(lang, spec.terms, spec.mode) if spec.terms else []
         self.patterns = None
+        self.lang = lang
+        self.pattern_specs = spec.patterns
         self.regex = compile_regex(spec.regex) if spec.regex else None
         self.group = spec.group
         self.prefilter = Prefilter(spec.prefilter) if spec.prefilter and self.regex is not None else None
@@ -589,13 +642,7 @@ class Matcher:
                 need = whole_words(written.lower())
                 self.phrases_at.setdefault(needle_key(joined, COMPACT)[0], []).append((need, joined))
         if spec.patterns:
-            vocab = nlp.pipeline(lang).vocab
-            self.patterns = TokenMatcher(vocab, validate=validate)
-            try:
-                self.patterns.add(owner, timed_patterns(spec.patterns))
-            except Exception as exc:  # spaCy's MatchPatternError (a ValueError) and others, with details
-                first = str(exc).strip().splitlines()
-                raise ValueError(f"field 'patterns': invalid token pattern: {first[-1] if first else exc}") from None
+            self.patterns = self._token_matcher(validate)
             for pattern in spec.patterns:
                 self.requirements.append(tuple(_split_members(sets) for sets in pattern_requirements(pattern)))
                 found = pattern_needles(pattern)

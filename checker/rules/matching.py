@@ -4,12 +4,14 @@ problems met), hits, and what a word is to the screen."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import regex
-from spacy.tokens import Doc
 
-from .. import nlp
 from ..language import split_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _LETTER = r"[^\W\d_\p{Han}\p{Thai}]"
 WORD = regex.compile(rf"{_LETTER}+|\d+", regex.V1)  # a word to the screen: a run of letters, or of digits
@@ -136,11 +138,15 @@ class MatchContext:
     @property
     def doc(self) -> Doc:
         if self._doc is None:
+            from .. import nlp
+
             self._doc = nlp.make_doc(self.lang, self.text)
         return self._doc
 
     def sentences(self) -> Doc:
         if not self._sents:
+            from .. import nlp
+
             nlp.sentences(self.doc, self.lang)
             self._sents = True
         return self.doc

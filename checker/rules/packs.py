@@ -279,6 +279,8 @@ class EffectiveRule:
 class RuleSet:
     """Every loaded market with its rules, resolved through `extends`."""
 
+    cache_key: str | None = None  # its key in the compiled-pack cache, when it came from or went there
+
     def __init__(self, markets: dict[str, Market], fingerprint: str):
         self.markets = markets
         self.fingerprint = fingerprint  # hash of every pack file's content
@@ -595,11 +597,29 @@ def _pack_dirs(root: Path) -> list[Path]:
     return sorted(p for p in root.iterdir() if p.is_dir() and (p / "pack.yaml").is_file())
 
 
-def load_rules(extra: list[str] | tuple[str, ...] = (), builtin_dir: Path | None = None) -> RuleSet:
-    """Load the built-in packs and any extra pack folders (`--packs`)."""
+def load_rules(extra: list[str] | tuple[str, ...] = (), builtin_dir: Path | None = None,
+               cache: bool | None = None) -> RuleSet:
+    """Load the built-in packs and any extra pack folders (`--packs`): from the compiled-pack cache
+    when they have not changed since a run stored them (`packcache`; `cache=False` or
+    REELCHECK_NO_CACHE=1: never), else read, validated and stored."""
+    from . import packcache
+
     root = builtin_dir or builtin_rules_dir()
     if not root.is_dir():
         raise PackError(f"{root}: rule packs not found (set REELCHECK_RULES)")
+    key = packcache.key([str(root), *map(str, extra)]) if packcache.enabled(cache) else None
+    if key is not None:
+        found = packcache.load(key)
+        if isinstance(found, RuleSet):
+            found.cache_key = key
+            return found
+    rs = _load_rules(root, extra)
+    if key is not None and packcache.store(key, rs):
+        rs.cache_key = key  # (its compiled languages are cached under the same key)
+    return rs
+
+
+def _load_rules(root: Path, extra) -> RuleSet:
     digest = hashlib.sha256()
     markets: dict[str, Market] = {}
     for d in _pack_dirs(root):

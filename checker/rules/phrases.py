@@ -3,7 +3,7 @@
 `{a|b|c}` is a choice, `[word]` an optional part (`[a|b]`: a, b or nothing): `"[your] {skin|face}"`
 gives four phrases. With
 `match: lemma`, each word of a phrase also matches its inflected forms (`guarantee` ->
-`guarantees`, `guaranteed`, `guaranteeing`), read from spaCy's lookup tables (`spacy-lookups-data`)
+`guarantees`, `guaranteed`, `guaranteeing`), read from spaCy's lookup tables (copied from `spacy-lookups-data`: lemma_tables/)
 so that no lemmatizer has to run on each caption.
 """
 
@@ -60,9 +60,14 @@ def expand(template: str) -> list[str]:
 
 
 def _table_path(lang: str) -> Path | None:
+    """spaCy's lemma table of `lang`: the copy shipped in lemma_tables/ (see SOURCE.md there), else
+    spacy-lookups-data's own when it is installed."""
+    shipped = Path(__file__).with_name("lemma_tables") / f"{lang}_lemma_lookup.json.gz"
+    if shipped.exists():
+        return shipped
     try:
         import spacy_lookups_data
-    except ImportError:  # pragma: no cover - a declared dependency
+    except ImportError:  # (not a runtime dependency: lemma_tables/update.py copies what is used)
         return None
     path = Path(spacy_lookups_data.__file__).parent / "data" / f"{lang}_lemma_lookup.json.gz"
     return path if path.exists() else None

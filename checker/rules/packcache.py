@@ -1,0 +1,112 @@
+"""The compiled-pack cache: loaded and validated packs, stored once per pack fingerprint.
+
+Loading the packs means reading every YAML file, validating it against the JSON schema and compiling
+every rule's matchers once to find what is wrong with them (which imports spaCy). A run whose packs
+have not changed since the last one gets the finished `RuleSet` from a pickle instead:
+
+    <user cache dir>/packs-v1/<key>.pickle        (platformdirs: ~/.cache/reelcheck on Linux)
+
+The key is a SHA-256 of everything the result depends on:
+
+- every file under each pack folder (the built-in one and each `--packs` folder), recursively, by its
+  path inside the folder and its bytes: editing a rule, adding a lexicon file or a new pack changes it;
+- each folder as it was named (error messages quote pack paths relative to the working directory);
+- reelcheck's version and the bytes of its own Python files, pack schema and lemma tables (a changed loader or
+  schema never reads an entry written by another);
+- the Python version (pickles are read by the same interpreter that wrote them).
+
+So an entry is never stale, only unused; nothing needs invalidating, and old entries can be deleted
+at any time (`rm -r ~/.cache/reelcheck/packs-v1`). A cache that cannot be read or written (a
+read-only or missing folder, a damaged entry) is a miss: the packs are loaded and validated as
+without a cache, and the run goes on. `REELCHECK_NO_CACHE=1` (or `load_rules(cache=False)`) turns it
+off; `REELCHECK_CACHE_DIR` moves it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from functools import cache
+from pathlib import Path
+
+LAYOUT = "packs-v1"
+_PACKAGE = Path(__file__).resolve().parent.parent  # checker/
+
+
+def enabled(flag: bool | None = None) -> bool:
+    """Whether to use the cache: `flag` when given, else unless REELCHECK_NO_CACHE is set."""
+    if flag is not None:
+        return flag
+    return os.environ.get("REELCHECK_NO_CACHE", "").strip().lower() in ("", "0", "false", "no")
+
+
+def cache_dir() -> Path:
+    """Where entries go: $REELCHECK_CACHE_DIR, else the user cache directory (platformdirs)."""
+    env = os.environ.get("REELCHECK_CACHE_DIR")
+    if env:
+        return Path(env) / LAYOUT
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("reelcheck", appauthor=False)) / LAYOUT
+
+
+@cache
+def _code_digest() -> str:
+    """reelcheck's version and its own source files: what the loading and validating code is."""
+    from .. import __version__
+
+    digest = hashlib.sha256(f"{__version__}\0{sys.version}\0".encode())
+    for path in sorted(_PACKAGE.rglob("*")):
+        if path.suffix in (".py", ".json", ".gz") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _folder_digest(digest, folder: Path) -> None:
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(b"F" + path.relative_to(folder).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+
+
+def key(folders: list[str]) -> str:
+    """The cache key of a load of these pack folders (as named by the caller, in order)."""
+    digest = hashlib.sha256(_code_digest().encode())
+    for name in folders:
+        digest.update(b"D" + str(name).encode() + b"\0")
+        folder = Path(name)
+        if folder.is_dir():
+            _folder_digest(digest, folder)
+    return digest.hexdigest()
+
+
+def load(entry_key: str):
+    """What is stored under `entry_key` (a RuleSet; `<key>-<lang>`: its compiled rules of a
+    language), or None (not there, unreadable, damaged)."""
+    try:
+        with open(cache_dir() / f"{entry_key}.pickle", "rb") as fh:
+            return pickle.load(fh)
+    except Exception:  # (a damaged or foreign entry is a miss, never an error)
+        return None
+
+
+def store(entry_key: str, value) -> bool:
+    """Store `value` (atomically: a reader sees the old entry or the whole new one). False when the
+    cache folder cannot be written (read-only, full): the run goes on without it."""
+    folder = cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, folder / f"{entry_key}.pickle")
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        return False
+    return True

@@ -1,0 +1,147 @@
+"""The compiled-pack cache (checker/rules/packcache.py): a warm load is the same RuleSet without
+reading a pack; any change under a pack folder misses; a cache that cannot be used is no cache."""
+
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from checker import check_item
+from checker.engine import Checker
+from checker.model import Document, Meta, Segment
+from checker.rules import packcache, packs
+from checker.rules.packs import builtin_rules_dir, load_rules
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("REELCHECK_CACHE_DIR", str(folder))
+    monkeypatch.delenv("REELCHECK_NO_CACHE", raising=False)
+    return folder / packcache.LAYOUT
+
+
+@pytest.fixture
+def pack_copy(tmp_path):
+    """A copy of the built-in packs that a test may edit."""
+    target = tmp_path / "rules"
+    shutil.copytree(builtin_rules_dir(), target)
+    return target
+
+
+def _loads_counted(monkeypatch):
+    calls = []
+    real = packs._load_rules
+
+    def counted(*args):
+        calls.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(packs, "_load_rules", counted)
+    return calls
+
+
+def test_a_warm_load_reads_no_pack_and_gives_the_same_rules(cache, pack_copy, monkeypatch):
+    calls = _loads_counted(monkeypatch)
+    cold = load_rules(builtin_dir=pack_copy)
+    warm = load_rules(builtin_dir=pack_copy)
+    assert len(calls) == 1  # the second load came from the cache
+    assert len(list(cache.glob("*.pickle"))) == 1
+    assert warm.fingerprint == cold.fingerprint
+    assert sorted(warm.rules) == sorted(cold.rules)
+    assert {c: sorted(warm.effective(c)) for c in warm.markets} == {c: sorted(cold.effective(c)) for c in cold.markets}
+
+
+def test_any_change_under_a_pack_folder_misses(cache, pack_copy, monkeypatch):
+    calls = _loads_counted(monkeypatch)
+    load_rules(builtin_dir=pack_copy)
+    # a rule's message edited
+    path = pack_copy / "us" / "claims.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "message:" in text
+    path.write_text(text.replace("message:", "message: ", 1), encoding="utf-8")
+    load_rules(builtin_dir=pack_copy)
+    # a file that no loader reads yet (a lexicon another pack will name)
+    (pack_copy / "us" / "lexicon-new.txt").write_text("miracle\n", encoding="utf-8")
+    load_rules(builtin_dir=pack_copy)
+    load_rules(builtin_dir=pack_copy)  # (unchanged since: a hit)
+    assert len(calls) == 3
+
+
+def test_no_cache_and_an_unusable_cache_still_load(cache, pack_copy, monkeypatch, tmp_path):
+    calls = _loads_counted(monkeypatch)
+    monkeypatch.setenv("REELCHECK_NO_CACHE", "1")
+    load_rules(builtin_dir=pack_copy)
+    load_rules(builtin_dir=pack_copy, cache=False)
+    assert not cache.exists()
+    monkeypatch.delenv("REELCHECK_NO_CACHE")
+    # a cache folder that cannot be written: the packs load, nothing is stored
+    blocked = tmp_path / "blocked"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("REELCHECK_CACHE_DIR", str(blocked))
+    assert load_rules(builtin_dir=pack_copy).rules
+    assert len(calls) == 3
+
+
+def test_a_read_only_cache_folder_is_read_but_not_written(cache, pack_copy, monkeypatch):
+    load_rules(builtin_dir=pack_copy)
+    os.chmod(cache, 0o555)
+    try:
+        calls = _loads_counted(monkeypatch)
+        assert load_rules(builtin_dir=pack_copy).rules  # served from it
+        (pack_copy / "us" / "extra.txt").write_text("x\n", encoding="utf-8")
+        assert load_rules(builtin_dir=pack_copy).rules  # a miss, not stored, no error
+        assert len(calls) == 1
+    finally:
+        os.chmod(cache, 0o755)
+
+
+def test_a_damaged_entry_is_a_miss(cache, pack_copy, monkeypatch):
+    load_rules(builtin_dir=pack_copy)
+    for entry in cache.glob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    calls = _loads_counted(monkeypatch)
+    assert load_rules(builtin_dir=pack_copy).rules
+    assert len(calls) == 1
+
+
+def test_compiled_rules_from_the_cache_find_the_same(cache, pack_copy):
+    text = ("This serum cured my acne in a week, guaranteed results! DM me on WhatsApp to order, "
+            "only $19.99 #skincare")
+
+    def findings():
+        checker = Checker(load_rules(builtin_dir=pack_copy))
+        doc = Document("<t>", [Segment.whole(text)], Meta(markets=("us", "uk")), text=text)
+        return [(f.rule, f.start, f.end, f.severity) for f in check_item(checker, doc).findings]
+
+    cold = findings()  # (compiles English and stores it)
+    assert list(cache.glob("*-en.pickle"))
+    warm = findings()  # (its English rules unpickled)
+    uncached = [(f.rule, f.start, f.end, f.severity) for f in check_item(
+        Checker(load_rules(builtin_dir=pack_copy, cache=False)),
+        Document("<t>", [Segment.whole(text)], Meta(markets=("us", "uk")), text=text)).findings]
+    assert cold == warm == uncached
+    assert any(r.startswith("us.claims") or r.startswith("global.claims") for r, *_ in warm)
+
+
+def test_a_cached_language_is_stored_before_any_phrase_is_matched(cache, pack_copy):
+    rules = Checker(load_rules(builtin_dir=pack_copy)).compiled.for_language("en")
+    entry = next(cache.glob("*-en.pickle"))
+    again = pickle.loads(entry.read_bytes())
+    assert sorted(again.rules) == sorted(rules.rules)
+
+
+def test_listing_markets_and_rules_from_a_warm_cache_does_not_import_spacy(cache):
+    env = dict(os.environ, REELCHECK_CACHE_DIR=str(cache.parent))
+    for args in (["markets"], ["rules", "list"], ["--version"], ["--help"]):
+        subprocess.run([sys.executable, "-m", "checker", *args], env=env, cwd=ROOT, capture_output=True, check=False)
+        out = subprocess.run([sys.executable, "-X", "importtime", "-m", "checker", *args], env=env, cwd=ROOT,
+                             capture_output=True, text=True, check=False)
+        assert out.returncode == 0, out.stderr[-400:]
+        assert not [line for line in out.stderr.splitlines() if line.rstrip().endswith("| spacy")], args
