@@ -3,6 +3,7 @@
     python tests/perf/bench_audit.py                       # 200,000 records, every figure
     python tests/perf/bench_audit.py --records 50000 --jobs 2
     python tests/perf/bench_audit.py --records 2000000 --memory-only   # peak RSS of a 2M-record audit
+    python tests/perf/bench_audit.py --records 100000 --jobs 1 --no-tenfold --real ../shared/corpus/real-posts-dev.jsonl
 
 The archive (JSON Lines, seeded, so the same arguments give the same file) mixes the markets of
 examples/archives/ (us, uk, cn in their proportions there) with the South-East Asian markets whose
@@ -222,6 +223,27 @@ def generate(path: Path, records: int, ruleset, checker: Checker, sea_share: flo
     return {"planted": planted, "bytes": path.stat().st_size, "languages": langs_used, "weights": weights}
 
 
+def generate_real(path: Path, records: int, source: Path, markets=("us", "uk")) -> dict:
+    """An archive of real English posts (`source`: JSON Lines with `id`, `language`, `text`, as in
+    ../shared/corpus/real-posts-dev.jsonl), cycled to `records` records, the markets taking turns.
+    The posts are read where they are and only their figures are printed, never their text."""
+    posts = []
+    with open(source, encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            if row.get("language") == "en" and row.get("text", "").strip():
+                posts.append(row["text"])
+    if not posts:
+        raise SystemExit(f"{source}: no English posts")
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(records):
+            market = markets[i % len(markets)]
+            row = {"id": f"{market}-{i:08d}", "market": market, "caption": posts[i % len(posts)], "plays": i}
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return {"planted": {}, "bytes": path.stat().st_size, "languages": Counter(en=records),
+            "weights": {m: 1 / len(markets) for m in markets}, "posts": len(posts)}
+
+
 # --- measurements ----------------------------------------------------------------------------------------
 
 def read_texts(path: Path) -> list[tuple[str, str]]:
@@ -395,6 +417,9 @@ def main() -> None:
     ap.add_argument("--no-tenfold", action="store_true", help="skip the 10x-rules run")
     ap.add_argument("--workdir", help="where the archive and cache go (default: a temporary folder)")
     ap.add_argument("--repeat", type=int, default=3, help="runs of each measurement; the fastest is kept")
+    ap.add_argument("--real", type=Path, metavar="JSONL",
+                    help="real English posts to cycle (us and uk records) instead of generated captions, "
+                         "e.g. ../shared/corpus/real-posts-dev.jsonl")
     args = ap.parse_args()
 
     work = Path(args.workdir or tempfile.mkdtemp(prefix="bench_audit_"))
@@ -406,9 +431,12 @@ def main() -> None:
     checker = Checker(ruleset)
     load_s = time.perf_counter() - t
     compile_s = warm(checker, sorted({lg for pairs in MARKET_LANGS.values() for lg, _ in pairs}))
-    archive = work / f"archive_{args.records}.jsonl"
+    archive = work / f"archive_{args.records}{'_real' if args.real else ''}.jsonl"
     t = time.perf_counter()
-    info = generate(archive, args.records, ruleset, checker, sea_share=args.sea_share)
+    if args.real:
+        info = generate_real(archive, args.records, args.real)
+    else:
+        info = generate(archive, args.records, ruleset, checker, sea_share=args.sea_share)
     gen_s = time.perf_counter() - t
     mb = info["bytes"] / 1e6
     langs = info["languages"]
