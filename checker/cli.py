@@ -65,6 +65,7 @@ CONFIG_KEYS = {
     "exclude": "exclude", "product": "product", "platform": "platform", "account": "account",
     "text-field": "text_field", "id-field": "id_field", "market-field": "market_field",
     "commercial": "commercial", "sponsored": "sponsored", "lang-out": "lang_out", "lang_out": "lang_out",
+    "baseline": "baseline_path",
 }
 
 
@@ -83,6 +84,14 @@ def apply_config(ctx: click.Context, params: dict, config_path: str | None) -> N
         if path.name == "pyproject.toml":
             data = data.get("tool", {}).get("reelcheck", {})
     for key, value in data.items():
+        if key == "overrides":  # per-path settings (checker/overrides.py)
+            from .overrides import parse
+
+            try:
+                params["overrides"] = parse(value, path)
+            except UsageError as exc:
+                _fail(str(exc))
+            continue
         name = CONFIG_KEYS.get(key)
         if name is None:
             _fail(f"{path}: unknown setting {key!r} (known: {', '.join(sorted(set(CONFIG_KEYS)))})")
@@ -103,8 +112,13 @@ def apply_config(ctx: click.Context, params: dict, config_path: str | None) -> N
 def common_options(f):
     options = [
         click.option("--market", "-m", multiple=True, help="Target market(s): us, uk, cn, id, th, vn, my, ph, sg (comma-separated or repeated)."),
-        click.option("--format", "-f", "fmt", type=click.Choice(output_formats()), default="text", show_default=True, help="Output format."),
-        click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report here instead of stdout."),
+        click.option("--format", "-f", "fmt", type=click.Choice(output_formats()), default=None,
+                     help="Output format (default: from the -o file's extension, else text)."),
+        click.option("--output", "-o", type=click.Path(dir_okay=False),
+                     help="Write the report here instead of stdout; .html, .json, .sarif, .xml (JUnit), .csv, .jsonl "
+                          "or .txt picks the format."),
+        click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
+                     help="Report only findings not in this baseline file (see `reelcheck baseline`)."),
         click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True, help="Exit 1 when a finding is at or above this severity."),
         click.option("--packs", multiple=True, type=click.Path(), help="Extra rule-pack folder(s): new rules or markets."),
         click.option("--select", multiple=True, help="Only these rules (ids or id prefixes, e.g. us.claims)."),
@@ -139,6 +153,7 @@ def common_options(f):
         click.option("--color/--no-color", default=None, help="Colour output (default: on a terminal, unless NO_COLOR is set)."),
         click.option("--config", "config_path", type=click.Path(), help="Configuration file (default: reelcheck.toml or [tool.reelcheck] in pyproject.toml; 'none' to ignore)."),
         click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary on stderr."),
+        click.option("--verbose", "-v", is_flag=True, help="Also list on stderr what was left out of folders, and why."),
     ]
     for option in reversed(options):
         f = option(f)
@@ -210,16 +225,25 @@ def run(p: dict, command: str, audit_options=None) -> int:
     from .reporters.base import ReportOptions
     from .runner import AtomicOutput, Localizer, Session, check_items, header
     from .sources import is_fatal, iter_documents, iter_records
+    from .workflow import Workflow
 
     ruleset, checker, markets = _load(p)
     options = _source_options(p)
-    reporter_cls = get_reporter("summary" if command == "audit" and p["fmt"] == "text" else p["fmt"])
+    flow = Workflow.from_params(p, command)
+    fmt = flow.format
+    reporter_cls = get_reporter("summary" if command == "audit" and fmt == "text" else fmt)
     with AtomicOutput(p["output"]) as out:
+        if flow.diff_only:
+            import io
+
+            out = io.StringIO()  # (--diff prints the diffs instead of the report)
         report_options = ReportOptions(
-            color=_use_color(p, sys.stdout), fail_on=p["fail_on"], include_text=p["include_text"]
+            color=_use_color(p, sys.stdout), fail_on=p["fail_on"], include_text=p["include_text"],
+            output=p["output"],
         )
         session = Session(reporter_cls(out, report_options), fail_on=p["fail_on"],
                           localize=Localizer(ruleset, _lang_out(p.get("lang_out"))))
+        flow.attach(session, options)
         head = header(ruleset, markets)
         from .sources import guessed_columns
 
@@ -252,11 +276,16 @@ def run(p: dict, command: str, audit_options=None) -> int:
                 results.throw(KeyboardInterrupt)
             raise
         session.end()
-    return session.exit_code
+    flow.finish(session)
+    return flow.exit_code(session)
 
 
 def _invoke(ctx: click.Context, params: dict, command: str) -> None:
+    given_format = params.get("fmt")  # (on the command line: it must agree with -o's extension)
     apply_config(ctx, params, params.get("config_path"))
+    params["format_given"] = given_format
+    if command == "baseline":  # (it records every finding: no baseline of its own, never a failure)
+        params["baseline_path"], params["fail_on"] = None, "never"
     audit_options = _audit_options(params) if command == "audit" else None
     try:
         code = run(params, command, audit_options)
@@ -279,17 +308,23 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @common_options
+@click.option("--fix", is_flag=True, help="Write the fixes the packs mark safe into text and Markdown scripts.")
+@click.option("--diff", is_flag=True, help="Print those fixes as a unified diff instead of the report; write nothing.")
 @click.pass_context
 def check(ctx, **params):
-    """Check scripts, captions, subtitles or archives (files, folders, or - for stdin).
+    """Check scripts, captions, subtitles or archives.
+
+    PATHS are files, folders, or - for stdin (default: the current folder). Folders are walked
+    respecting .gitignore and .reelcheckignore; hidden folders and virtual environments are skipped.
 
     \b
     reelcheck check script.md --market us
-    reelcheck check caption.txt --market us,uk --format json -o report.json
+    reelcheck check caption.txt --market us,uk -o report.json
     cat script.txt | reelcheck check - --market cn
     """
+    params["paths"] = params["paths"] or (".",)
     _invoke(ctx, params, "check")
 
 
@@ -308,7 +343,7 @@ def check(ctx, **params):
               help="Report every record, clean ones too (default: records with findings; all are counted).")
 @click.pass_context
 def audit(ctx, **params):
-    """Audit whole caption archives (CSV, JSONL, JSON, folders) on every core.
+    """Audit whole caption archives (CSV, JSONL, JSON, folders).
 
     \b
     reelcheck audit captions.csv --market-field market --id-field video_id --text-field caption -o audit.html
@@ -316,6 +351,45 @@ def audit(ctx, **params):
     reelcheck audit big.jsonl --market us --format json --sponsored-field is_paid > audit.json
     """
     _invoke(ctx, params, "audit")
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@common_options
+@click.pass_context
+def baseline(ctx, **params):
+    """Record the current findings so that CI reports only new ones.
+
+    Writes every finding of PATHS (default: the current folder) to the baseline file (-o, default
+    .reelcheck-baseline.json); `reelcheck check --baseline FILE` then leaves those out. A finding is
+    known by its rule, file (and record) and words, not by its line: lines added above it do not bring
+    it back. The format is described in docs/ci.md.
+
+    \b
+    reelcheck baseline scripts/ captions.csv --market us
+    reelcheck check scripts/ captions.csv --market us --baseline .reelcheck-baseline.json
+    """
+    if params["fmt"] is not None or params["baseline_path"]:
+        _fail("baseline: --format and --baseline do not apply (it writes a baseline file)")
+    params["paths"] = params["paths"] or (".",)
+    params["output"] = params["output"] or ".reelcheck-baseline.json"
+    _invoke(ctx, params, "baseline")
+
+
+@main.command()
+@click.argument("shell", type=click.Choice(["bash", "zsh", "fish"]))
+def completion(shell):
+    """Print the shell completion script for bash, zsh or fish.
+
+    \b
+    bash:  reelcheck completion bash > ~/.local/share/bash-completion/completions/reelcheck
+    zsh:   reelcheck completion zsh > "${fpath[1]}/_reelcheck"
+    fish:  reelcheck completion fish > ~/.config/fish/completions/reelcheck.fish
+    """
+    from click.shell_completion import get_completion_class
+
+    cls = get_completion_class(shell)
+    click.echo(cls(main, {}, "reelcheck", "_REELCHECK_COMPLETE").source(), nl=False)
 
 
 def _audit_options(p: dict):
@@ -500,7 +574,9 @@ def _example_text(example) -> str:
 @click.option("--packs", multiple=True, type=click.Path(), help="Team pack folder(s) to test (default: the built-in packs).")
 @click.option("--rule", "rule_prefix", multiple=True, help="Only rules with these ids or prefixes.")
 def rules_test(packs, rule_prefix):
-    """Run the rules' examples: `flag` examples must raise the rule, `pass` examples must not."""
+    """Run the rules' flag and pass examples.
+
+    `flag` examples must raise the rule (on the span pinned as [[...]]), `pass` examples must not."""
     from .engine import Checker
     from .rules import load_rules
     from .rules.selftest import run_rule_examples

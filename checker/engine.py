@@ -284,11 +284,12 @@ class _DocumentRun:
                 field=seg.field,
                 record=self.document.record,
                 signals=list(signals),
-                fix=replacement(rule.replacements, text),
                 reviewed=rule.reviewed,
                 obfuscation=None if obfuscation is None else obfuscation.to_dict(),
             )
         )
+        if rule.replacements:
+            self.findings[-1].fix, self.findings[-1].fix_safe = replacement_of(rule, text)
 
     def _signals(self, what: str) -> list[Mark]:
         """The distinct signals that say the post is `what` ("sponsored", or "commercial": every signal
@@ -388,17 +389,27 @@ class _DocumentRun:
 def replacement(replacements: dict, text: str) -> str | None:
     """The text to write instead of `text`: a replacement for the whole of it, or for one of its
     words (case-insensitive); None when the rule has none for these words."""
+    return _replace(replacements, text)[0]
+
+
+def replacement_of(rule, text: str) -> tuple[str | None, bool]:
+    """The rule's rewording of `text` (`replacement`), and whether the pack marks it safe to apply."""
+    fixed, key = _replace(rule.replacements, text)
+    return fixed, fixed is not None and key.lower() in rule.safe_replacements
+
+
+def _replace(replacements: dict, text: str) -> tuple[str | None, str | None]:
     if not replacements:
-        return None
+        return None, None
     lower = text.lower()
     for key, value in replacements.items():
         if key.lower() == lower:
-            return value
+            return value, key
     for key, value in sorted(replacements.items(), key=lambda kv: -len(kv[0])):
         m = regex.search(rf"(?<!\w){regex.escape(key.lower())}(?!\w)", lower)
         if m:
-            return text[: m.start()] + value + text[m.end():]
-    return None
+            return text[: m.start()] + value + text[m.end():], key
+    return None, None
 
 
 _SUPPRESS = regex.compile(r"<!--\s*reelcheck:\s*(ignore|ignore-file)(?:\[([^\]]*)\])?[^>]*?-->|^NOTE\s+reelcheck:\s*(ignore|ignore-file)(?:\[([^\]]*)\])?", regex.M)

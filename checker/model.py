@@ -161,6 +161,7 @@ class Finding:
     signals: list[str] = _field(default_factory=list)  # for inferred findings: what was found
     fix: str | None = None  # the rule's suggested replacement for `text` (from its `replacements`)
     reviewed: str | None = None  # when the rule was last checked against its source (YYYY-MM-DD)
+    fix_safe: bool = False  # the pack marks that replacement safe: `check --fix` may write it
     # the words were written to get past a filter: {"read_as": what they read as, "how": [classes]}
     obfuscation: dict | None = None
 
@@ -197,6 +198,8 @@ class Finding:
             d["signals"] = list(self.signals)
         if self.fix is not None:
             d["fix"] = self.fix
+            if self.fix_safe:
+                d["fix_safe"] = True
         if self.reviewed is not None:
             d["reviewed"] = self.reviewed
         if self.obfuscation is not None:

@@ -153,6 +153,7 @@ class Session:
         self.failed = False
         self.without_market = 0  # documents checked with the global rules only
         self.findings_only = False  # audit: report only documents with findings (all are counted)
+        self.filters: list = []  # doc dict -> doc dict, in order, before it is counted (baseline, per-path settings)
 
     def begin(self, head: dict) -> None:
         self.reporter.begin(head)
@@ -160,6 +161,8 @@ class Session:
     def document(self, doc: dict) -> None:
         if self.localize is not None:
             doc = self.localize(doc)
+        for f in self.filters:
+            doc = f(doc)
         self.summary.add_document(doc)
         if doc["markets"] == _FALLBACK_LIST:
             self.without_market += 1

@@ -33,6 +33,10 @@ OBFUSCATION_LABELS = {
 }
 
 
+#: severity -> GitLab code-quality severity (info, minor, major, critical, blocker): an error would block the post
+CODE_QUALITY_SEVERITY = {"error": "critical", "warning": "minor", "info": "info"}
+
+
 def one_level_lower(severity: str) -> str:
     """error -> warning -> info (info stays info)."""
     return {"error": "warning", "warning": "info"}.get(severity, severity)

@@ -220,7 +220,7 @@ def test_audit_reports_are_the_same_in_every_process(tmp_path):
 
     outputs = []
     for seed in ("1", "2"):
-        out = tmp_path / f"audit-{seed}.html"
+        out = tmp_path / f"audit-{seed}.txt"
         env = dict(os.environ, PYTHONHASHSEED=seed)
         subprocess.run([sys.executable, "-m", "checker", "audit", "examples/archives/captions.csv",
                         "--market-field", "market", "--id-field", "video_id", "--text-field", "caption",

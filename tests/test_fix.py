@@ -57,8 +57,8 @@ def test_text_shows_the_fix_next_to_the_suggestion():
     out = run(TextReporter, report())
     lines = out.splitlines()
     at = next(i for i, line in enumerate(lines) if line.strip().startswith("try:"))
-    assert lines[at + 1] == "  fix: \u201ccures acne\u201d -> \u201csoothes the look of acne\u201d"
-    assert "fix:" not in run(TextReporter, report(fix=None))
+    assert lines[at + 1] == "  try: \u201ccures acne\u201d -> \u201csoothes the look of acne\u201d"
+    assert "\u201ccures acne\u201d ->" not in run(TextReporter, report(fix=None))
 
 
 def test_json_carries_the_fix_and_validates():
@@ -81,8 +81,8 @@ def test_csv_and_jsonl_have_a_fix_column():
 
 def test_html_shows_the_fix():
     html = run(HtmlReporter, report())
-    assert "<span class=\"lbl\">Fix:</span> &ldquo;cures acne&rdquo; &rarr; <ins lang=\"en\">&ldquo;soothes the look of acne&rdquo;</ins>" in html
-    assert "<span class=\"lbl\">Fix:</span>" not in run(HtmlReporter, report(fix=None))
+    assert "<span class=\"lbl\">Try:</span> &ldquo;cures acne&rdquo; &rarr; <ins lang=\"en\">&ldquo;soothes the look of acne&rdquo;</ins>" in html
+    assert "<span class=\"lbl\">Try:</span>" not in run(HtmlReporter, report(fix=None))
 
 
 def test_github_annotations_and_junit_name_the_fix():

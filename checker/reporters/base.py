@@ -27,6 +27,7 @@ class ReportOptions:
     docs_url: str = "https://github.com/reelcheck/reelcheck/blob/main/docs/rules/"
     html_max_documents: int = 2000  # html: documents rendered in full (those with findings first)
     title: str = "reelcheck report"
+    output: str | None = None  # the file the report is written to (None: stdout)
 
 
 def at_or_above(severity: str, fail_on: str) -> bool:

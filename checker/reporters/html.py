@@ -205,6 +205,7 @@ def prepare_document(doc: dict, n: int, docs_url: str) -> dict:
             "rationale": f.get("rationale"),
             "suggestion": f.get("suggestion"),
             "fix": f.get("fix"),
+            "fix_safe": bool(f.get("fix_safe")),
             "obfuscated": obfuscation_text(f),
             "source_pre": pre,
             "source_url": url,

@@ -69,7 +69,8 @@ class TextReporter(Reporter):
         if f.get("suggestion"):
             w(f"  {self._c(_CYAN, 'try:')} {f['suggestion']}\n")
         if f.get("fix") is not None:
-            w(f"  {self._c(_CYAN, 'fix:')} {fix_text(f)}\n")
+            safe = " (reelcheck check --fix applies it)" if f.get("fix_safe") else ""
+            w(f"  {self._c(_CYAN, 'try:')} {fix_text(f)}{safe}\n")
         if self.options.show_source:
             w(f"  {self._c(_DIM, 'source: ' + f['source'])}\n")
         w("\n")

@@ -232,7 +232,8 @@ class Rule:
     examples: dict
     spec: dict  # the whole YAML mapping (kind-specific fields included)
     evidence: str | None = None
-    replacements: dict = field(default_factory=dict)
+    replacements: dict = field(default_factory=dict)  # flagged words -> their rewording
+    safe_replacements: frozenset = frozenset()  # (lower-cased) keys of those --fix may apply
     reviewed: str | None = None  # YYYY-MM-DD: when someone last checked the rule against its source
     # language -> {"message", "suggestion", "review"}: the rule's texts in other languages, from the packs'
     # `messages:` catalogues (see RuleSet.texts_for)
@@ -518,7 +519,9 @@ def _rule_from(data: dict, pack: Market, path: Path) -> Rule:
         examples=examples,
         spec=data,
         evidence=data.get("evidence"),
-        replacements=dict(data.get("replacements") or {}),
+        replacements={k: v["with"] if isinstance(v, dict) else v for k, v in (data.get("replacements") or {}).items()},
+        safe_replacements=frozenset(k.lower() for k, v in (data.get("replacements") or {}).items()
+                                    if isinstance(v, dict) and v.get("safe")),
         reviewed=str(data["reviewed"]) if data.get("reviewed") else None,
     )
 

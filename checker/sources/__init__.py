@@ -10,9 +10,12 @@ Formats are chosen by extension (``.txt``/``.text``, ``.md``/``.markdown``, ``.s
 ``.csv``, ``.tsv``, ``.jsonl``/``.ndjson``, ``.json``), or by `SourceOptions.input_format` for stdin
 (``-``; without it stdin is sniffed: WEBVTT / SRT cue / ``{`` JSON Lines / ``[`` JSON, else text) and
 for files named explicitly whose extension is not one of these. Inside directories (recursed in sorted order, dot-files and
-dot-directories left out, `include`/`exclude` fnmatch globs tried on the path relative to the
-directory and on the file name) files with other extensions are skipped silently; a file named
-explicitly with an unknown extension is read as text.
+dot-directories left out, and what `.gitignore`/`.reelcheckignore` ignore, virtual environments and
+dependency folders (`checker.discovery`), `include`/`exclude` fnmatch globs tried on the path relative
+to the directory and on the file name) files with other extensions are skipped silently, and what is
+left out is told to `SourceOptions.on_skip`; a file named explicitly with an unknown extension is read
+as text, ignored or not. `SourceOptions.meta_for` gives a file's per-path settings (the configuration's
+overrides).
 
 What is not read is said (an `InputError` each, naming the path): inside a directory, a folder that
 cannot be listed, a FIFO, device or socket with a checked extension, and a link to a file or folder
@@ -117,6 +120,11 @@ class SourceOptions:
     # record and have no file limit (a JSON array element over 16 MiB is refused on its own).
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     follow_links: bool = False  # inside folders: read links to files and folders outside the folder given
+    # per-path settings: path -> the Meta they declare for it (wins over `meta`; a document's own front
+    # matter or fields win over it), or None
+    meta_for: Callable[[str], Meta | None] | None = None
+    leave_out: tuple[str, ...] = ()  # absolute paths never read inside folders (the report being written)
+    on_skip: Callable[[str, str], None] | None = None  # told (path, why) of what folders leave out
 
 
 def detect_format(path: str, options: SourceOptions | None = None, explicit: bool = True) -> str | None:
@@ -187,12 +195,23 @@ def _iter_all(paths, options, stdin, archive_hook=None):
                 if isinstance(found, InputError):
                     yield found
                     continue
-                yield from _read_file(found, detect_format(found, options, explicit=False), options, archive_hook)
+                yield from _read_file(found, detect_format(found, options, explicit=False), _for_path(options, found),
+                                      archive_hook)
             continue
         if not os.path.exists(path):
             yield InputError(path, "no such file or directory")
             continue
-        yield from _read_file(path, detect_format(path, options), options, archive_hook)
+        yield from _read_file(path, detect_format(path, options), _for_path(options, path), archive_hook)
+
+
+def _for_path(options: SourceOptions, path: str) -> SourceOptions:
+    """`options` with the per-path settings of `path` (`meta_for`) over its declared defaults."""
+    if options.meta_for is None:
+        return options
+    over = options.meta_for(path)
+    if over is None:
+        return options
+    return dataclasses.replace(options, meta=options.meta.merged(over))
 
 
 def _matches(rel: str, name: str, globs: tuple[str, ...]) -> bool:
@@ -205,11 +224,22 @@ def _walk(root: str, options: SourceOptions) -> Iterator[str | InputError]:
     `InputError` for each one left out that the user would expect read: a folder that cannot be listed,
     a FIFO, device or socket with a checked extension (reading it would hang or never end), a symbolic
     link out of `root` (unless `options.follow_links`)."""
+    from ..discovery import Ignores, looks_like_report, skipped_folder
+
     real_root = os.path.realpath(root)
     seen = {real_root}
     stack = [(root, "")]
+    ignores = Ignores(root)
+    on_skip = options.on_skip or (lambda path, why: None)
+    here = root in (".", "./")  # (the current folder: paths shown without "./", as git and ruff show them)
+
+    def told(path: str, why: str) -> None:
+        on_skip(path[2:] if here and path.startswith("./") else path, why)
+
+    leave_out = set(options.leave_out)
     while stack:
         dirpath, rel_dir = stack.pop()
+        ignores.enter(dirpath, rel_dir)
         try:
             with os.scandir(dirpath) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
@@ -219,9 +249,14 @@ def _walk(root: str, options: SourceOptions) -> Iterator[str | InputError]:
         subdirs = []
         for entry in entries:
             name = entry.name
-            if name.startswith("."):
-                continue
             rel = rel_dir + name
+            if name.startswith("."):
+                if _is_dir(entry):
+                    if name != ".git":
+                        told(entry.path + os.sep, "hidden")
+                elif _checked_extension(name):
+                    told(entry.path, "hidden")
+                continue
             try:
                 is_dir = entry.is_dir()  # (through a link: a link to a folder is a folder here)
                 link = entry.is_symlink()
@@ -229,7 +264,12 @@ def _walk(root: str, options: SourceOptions) -> Iterator[str | InputError]:
                 yield InputError(entry.path, f"cannot read: {exc.strerror or exc}; skipped")
                 continue
             if is_dir:
-                if name == "__pycache__" or _matches(rel, name, options.exclude):
+                why = skipped_folder(entry.path, name) or ignores.why(rel, True)
+                if why:
+                    told(entry.path + os.sep, why)
+                    continue
+                if _matches(rel, name, options.exclude):
+                    told(entry.path + os.sep, "--exclude")
                     continue
                 if link:
                     target = os.path.realpath(entry.path)
@@ -243,18 +283,38 @@ def _walk(root: str, options: SourceOptions) -> Iterator[str | InputError]:
                     seen.add(target)
                 subdirs.append((entry.path, rel + "/"))
                 continue
-            if os.path.splitext(name)[1].lower() not in EXTENSIONS:
+            if not _checked_extension(name):
                 continue
             if options.include and not _matches(rel, name, options.include):
                 continue
             if options.exclude and _matches(rel, name, options.exclude):
+                told(entry.path, "--exclude")
+                continue
+            why = ignores.why(rel, False)
+            if why is None and leave_out and os.path.abspath(entry.path) in leave_out:
+                why = "the report being written"
+            if why is None and looks_like_report(entry.path):
+                why = "a reelcheck report"
+            if why:
+                told(entry.path, why)
                 continue
             skipped = _why_skipped(entry, link, real_root, root, options)
             if skipped:
                 yield InputError(entry.path, skipped)
                 continue
-            yield entry.path
+            yield entry.path[2:] if here and entry.path.startswith("./") else entry.path
         stack.extend(reversed(subdirs))
+
+
+def _checked_extension(name: str) -> bool:
+    return os.path.splitext(name)[1].lower() in EXTENSIONS
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _inside(target: str, real_root: str) -> bool:
