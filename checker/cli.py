@@ -254,6 +254,7 @@ def run(p: dict, command: str, audit_options=None) -> int:
         if command == "audit":  # archive records travel unparsed: the audit's workers parse them
             from .audit import FileLayer, audit_items
 
+            audit_options = flow.with_progress(audit_options, options, list(p["paths"]))
             if audit_options.cache:  # archive files audited whole before are replayed from the cache
                 files = FileLayer()
                 items = iter_records(list(p["paths"]), options, archive_hook=files)
@@ -339,6 +340,8 @@ def check(ctx, **params):
 @click.option("--no-cache", is_flag=True, help="Check every record again, and keep nothing.")
 @click.option("--max-errors", type=click.IntRange(min=0), default=None,
               help="Stop (exit 2) once more than N records could not be read or checked.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar on stderr (default: on a terminal).")
 @click.option("--all-records", is_flag=True,
               help="Report every record, clean ones too (default: records with findings; all are counted).")
 @click.pass_context
@@ -402,6 +405,7 @@ def _audit_options(p: dict):
         max_errors=p["max_errors"],
         all_records=p["all_records"],
         quiet=p["quiet"],
+        progress=p["progress"],
         packs=tuple(p["packs"]),
         output=p["output"],
     )

@@ -180,7 +180,7 @@ class _DocumentRun:
         if seg.kind in ("spoken", "onscreen") and seg.start_time is None:
             self.script_lines[index] = len(self.script_lines) + 1
         if seg.kind == "caption":
-            self.caption_start.setdefault(id(seg.origin), seg.pieces[0][1] if seg.pieces else 0)
+            self.caption_start.setdefault(self._caption_key(seg, index), seg.pieces[0][1] if seg.pieces else 0)
         now, later = self.checker.active_rules(self.markets, self.meta, seg.kind)
         if later:
             self.waiting.append((index, seg, later))
@@ -233,8 +233,13 @@ class _DocumentRun:
                 for owner, pattern in ctx.problems:
                     self.problems.setdefault(owner, pattern)
 
+    def _caption_key(self, seg, index: int):
+        """What a caption offset is counted from: in a script, each caption line (`CAPTION: ...`) is the
+        caption the viewer reads, counted from its own start; elsewhere the caption is the whole text."""
+        return index if self.meta.type == "script" else id(seg.origin)
+
     def add_mark(self, tag, key, name, seg, index, s, e, signal=None) -> None:
-        start = self.caption_start.get(id(seg.origin)) if seg.kind == "caption" else None
+        start = self.caption_start.get(self._caption_key(seg, index)) if seg.kind == "caption" else None
         mark = Mark(tag, key, name, seg.origin[s:e], seg, index, s, e, None if start is None else s - start)
         if signal is not None:
             mark.weight = signal.get("weight", 1.0)

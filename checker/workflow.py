@@ -93,6 +93,24 @@ class Workflow:
         if self.verbose and not self.quiet:
             source_options.on_skip = self._skipped
 
+    @staticmethod
+    def with_progress(audit_options, source_options, paths: list[str]):
+        """The audit's options with the input's size (files named: their bytes; a folder or stdin: unknown)
+        and a counter of the bytes read, for the progress bar's percentage."""
+        import dataclasses
+
+        try:
+            total = sum(os.path.getsize(p) for p in paths) if paths and all(os.path.isfile(p) for p in paths) else None
+        except OSError:
+            total = None
+        read = [0]
+
+        def on_read(n: int) -> None:
+            read[0] += n
+
+        source_options.on_read = on_read
+        return dataclasses.replace(audit_options, input_bytes=total or None, bytes_read=lambda: read[0])
+
     def _skipped(self, path: str, why: str) -> None:
         print(f"reelcheck: skipped {path} ({why})", file=self.stderr or sys.stderr)
 

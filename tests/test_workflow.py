@@ -454,3 +454,52 @@ def test_a_broken_override_is_one_line_exit_2(tmp_path, monkeypatch, body, messa
     assert result.exit_code == 2
     assert result.output.startswith("reelcheck: error: ") and message in result.output, result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+# --- progress --------------------------------------------------------------------------------------
+
+def test_progress_bar_shows_percentage_records_and_prints_errors_above_it():
+    import io
+
+    from checker.audit.run import Progress
+
+    stream = io.StringIO()
+    read = [0]
+    bar = Progress(True, stream, total=1000, bytes_read=lambda: read[0])
+    read[0] = 500
+    bar.update(120, 7)
+    bar.bar.refresh()
+    print("reelcheck: error: a.csv:3: broken row", file=bar.above())
+    bar.close()
+    out = stream.getvalue()
+    assert " 50%|" in out and "120 records, 7 findings" in out
+    assert "\nreelcheck: error: a.csv:3: broken row\n" in out.replace("\r", "\n")
+
+
+def test_progress_without_a_size_counts_records():
+    import io
+
+    from checker.audit.run import Progress
+
+    stream = io.StringIO()
+    bar = Progress(True, stream)
+    bar.update(42, 3)
+    bar.bar.refresh()
+    bar.close()
+    assert "42 records" in stream.getvalue() and "3 findings" in stream.getvalue()
+    assert Progress(False, stream).above() is stream  # no bar: lines go straight to stderr
+
+
+def test_audit_progress_only_when_asked_off_a_terminal(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"caption": "Best serum ever, DM me on WhatsApp"}\nnot json\n', encoding="utf-8")
+    args = ["audit", bad, "--text-field", "caption", "--market", "us", "--no-cache", "--jobs", "1", "-o",
+            tmp_path / "a.json"]
+    plain = run(*args)
+    assert "%|" not in plain.output
+    assert "reelcheck: error: " in plain.output
+    shown = run(*args, "--progress")
+    assert "%|" in shown.output
+    lines = shown.output.replace("\r", "\n").splitlines()
+    assert any(line.startswith("reelcheck: error: ") and line.endswith("broken JSON record: Expecting value (column 1)")
+               for line in lines)

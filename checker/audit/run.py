@@ -46,49 +46,78 @@ class AuditOptions:
     quiet: bool = False  # no progress line or cache note on stderr
     packs: tuple[str, ...] = ()  # the extra pack folders the Checker was built from (for spawned workers)
     output: str | None = None  # where the report goes (named when the audit is interrupted)
+    progress: bool | None = None  # progress bar on stderr (None: when stderr is a terminal, unless quiet)
+    input_bytes: int | None = None  # size of the input files, when known: the bar shows a percentage
+    bytes_read: object = None  # () -> bytes of the input read so far
 
 
 # --- progress ------------------------------------------------------------------------------------------
 
 class Progress:
-    """`12,345 records  3,210/s  0:00:04` on stderr, redrawn at most 5 times a second."""
+    """A tqdm progress bar on stderr: records and findings so far, their rate and the time, and with the
+    input's size known (`total`: bytes of the files named) a percentage and an ETA from the bytes read
+    (`bytes_read()`). Lines printed through `above` go above the bar, never into it."""
 
-    def __init__(self, enabled: bool, stream=None):
+    def __init__(self, enabled: bool, stream=None, total: int | None = None, bytes_read=None):
         self.stream = stream or sys.stderr
         self.enabled = enabled
         self.start = time.monotonic()
-        self.last = 0.0
         self.done = 0
         self.findings = 0
-        self.drawn = False
+        self.bytes_read = bytes_read if total else None
+        self.bar = None
+        if enabled:
+            from tqdm import tqdm
+
+            if self.bytes_read is not None:
+                self.bar = tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024, file=self.stream,
+                                desc="reelcheck", leave=False, mininterval=0.2, dynamic_ncols=True,
+                                bar_format="{desc}: {percentage:3.0f}%|{bar}| {postfix} [{elapsed}<{remaining}]")
+            else:
+                self.bar = tqdm(unit=" records", file=self.stream, desc="reelcheck", leave=False, mininterval=0.2,
+                                dynamic_ncols=True)
 
     def update(self, records: int, findings: int) -> None:
         self.done += records
         self.findings += findings
-        if not self.enabled:
+        bar = self.bar
+        if bar is None:
             return
-        now = time.monotonic()
-        if now - self.last >= 0.2:
-            self.last = now
-            self._draw(now)
+        if self.bytes_read is not None:
+            bar.set_postfix_str(f"{self.done:,} records, {self.findings:,} findings, "
+                                f"{self.done / max(time.monotonic() - self.start, 1e-9):,.0f} records/s", refresh=False)
+            bar.update(min(self.bytes_read(), bar.total) - bar.n)
+        else:
+            bar.set_postfix_str(f"{self.findings:,} findings", refresh=False)
+            bar.update(records)
 
-    def _draw(self, now: float) -> None:
-        elapsed = max(now - self.start, 1e-9)
-        rate = self.done / elapsed
-        line = (f"\rreelcheck: {self.done:,} records  {rate:,.0f} records/s  {self.findings:,} findings"
-                f"  {_clock(elapsed)} ")
-        self.stream.write(line)
-        self.stream.flush()
-        self.drawn = True
+    def above(self):
+        """A stream for stderr lines while the bar is drawn: each is printed above it."""
+        return _Above(self) if self.bar is not None else self.stream
 
     def close(self) -> None:
-        if self.enabled and self.drawn:
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
 
     def report(self, what: str) -> str:
         elapsed = time.monotonic() - self.start
         return f"{what} after {self.done:,} records ({self.findings:,} findings) in {_clock(elapsed)}"
+
+
+class _Above:
+    def __init__(self, progress: Progress):
+        self.progress = progress
+
+    def write(self, text: str) -> None:
+        bar = self.progress.bar
+        if bar is None:
+            self.progress.stream.write(text)
+        elif text.strip():
+            bar.write(text.rstrip("\n"), file=self.progress.stream)
+
+    def flush(self) -> None:
+        self.progress.stream.flush()
 
 
 def _clock(seconds: float) -> str:
@@ -289,7 +318,9 @@ class _Audit:
             files.replay = not options.all_records
         self.writer: ChunkWriter | None = None  # records the archive file being emitted, to store it once complete
         self.stderr_tty = hasattr(sys.stderr, "isatty") and sys.stderr.isatty()
-        self.progress = Progress(enabled=self.stderr_tty and not options.quiet)
+        show = options.progress if options.progress is not None else (self.stderr_tty and not options.quiet)
+        self.progress = Progress(enabled=show, total=options.input_bytes, bytes_read=options.bytes_read)
+        session.stderr = self.progress.above()  # (input errors print above the bar)
         self.pool: WorkerPool | None = None
         self.pending: deque[_Batch] = deque()
         self.errors = 0

@@ -125,6 +125,13 @@ class SourceOptions:
     meta_for: Callable[[str], Meta | None] | None = None
     leave_out: tuple[str, ...] = ()  # absolute paths never read inside folders (the report being written)
     on_skip: Callable[[str, str], None] | None = None  # told (path, why) of what folders leave out
+    on_read: Callable[[int], None] | None = None  # told the bytes of each file read (a progress bar)
+
+    def __getstate__(self) -> dict:
+        """Sent to an audit's workers (with each record) without the hooks: they live in this process."""
+        state = dict(self.__dict__)
+        state.update(meta_for=None, on_skip=None, on_read=None)
+        return state
 
 
 def detect_format(path: str, options: SourceOptions | None = None, explicit: bool = True) -> str | None:
@@ -356,7 +363,8 @@ def _read_file(path: str, fmt: str, options: SourceOptions,
     try:
         if fmt in ARCHIVE_FORMATS:
             with open(path, "rb") as raw:
-                yield from _read_archive(path, raw, fmt, options)
+                yield from _read_archive(path, raw if options.on_read is None else _Counted(raw, options.on_read),
+                                         fmt, options)
             return
         with open(path, "rb") as raw:
             size = os.fstat(raw.fileno()).st_size
@@ -376,7 +384,22 @@ def _read_file(path: str, fmt: str, options: SourceOptions,
     if limit and len(data) > limit:
         yield InputError(path, _too_large(None, limit))
         return
+    if options.on_read is not None:
+        options.on_read(len(data))
     yield from _parse_whole(path, data, fmt, options)
+
+
+class _Counted:
+    """A byte stream that tells `told` how many bytes each read returned."""
+
+    def __init__(self, raw, told):
+        self.raw = raw
+        self.told = told
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.raw.read(size)
+        self.told(len(data))
+        return data
 
 
 def _too_large(size: int | None, limit: int) -> str:

@@ -16,7 +16,8 @@ or (unless ``type: caption``) any known speaker label or scene/shot heading in i
   ``ACTION``/``SFX``/``画面`` -> direction, anything else -> spoken). A turn runs over the following
   unlabeled lines up to a blank line, a heading or the next label.
 - scene/shot headings ``[SHOT 3]``, ``SCENE 2 – kitchen``, ``INT. KITCHEN – DAY``, ``镜头1``, ``场景2``
-  -> one `direction` segment.
+  -> one `direction` segment; so is a Markdown heading (``# Serum launch (paid partnership)``): in a
+  script it is production metadata that viewers never see.
 - directions in ``(...)``, ``[...]``, ``（...）``, ``【...】``: inside a spoken line, or making up a whole
   unlabeled line -> their own `direction` segment (without the brackets); the rest of a spoken line
   stays one segment around the gap. On-screen and caption lines keep their brackets as text.
@@ -655,8 +656,10 @@ class TextParser:
                 turn = None
                 inline = _Inline(text, block.start, block.end, self.markdown, False, False)
                 ranges = inline.main()
-                kind = "direction" if script and SCENE_RE.match(text, block.start, block.end) else "caption"
-                if kind == "direction":
+                # in a script a heading is production metadata (a title, "(paid partnership)"): viewers never
+                # see it, so it is a direction (no disclosure, no claim made to them)
+                kind = "direction" if script else "caption"
+                if script and SCENE_RE.match(text, block.start, block.end):
                     ranges = _strip_brackets(text, ranges)
                 emit(ranges, kind)
                 continue
