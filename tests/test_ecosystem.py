@@ -1,0 +1,88 @@
+"""The files a team plugs reelcheck in with: the pre-commit hooks (run by pre-commit itself on a
+temporary repository) and the GitHub Action's script (run with the same commands)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+FLAGGED = "---\nmarket: us\nproduct: cosmetic\n---\nVO: This serum literally cured my acne. DM me on WhatsApp to order.\n"
+CLEAN = "---\nmarket: us\n---\nHOST: Morning routine, three drops and done.\n"
+
+
+def _git_repo(tmp_path: Path) -> Path:
+    repo = tmp_path / "scripts-repo"
+    repo.mkdir()
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True, env=env)
+    (repo / "launch.md").write_text(FLAGGED, encoding="utf-8")
+    (repo / "routine.md").write_text(CLEAN, encoding="utf-8")
+    subprocess.run(["git", "add", "."], cwd=repo, check=True, env=env)
+    return repo
+
+
+def test_hooks_file_names_the_expected_hooks():
+    hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    assert set(hooks) == {"reelcheck", "reelcheck-fix"}
+    check = hooks["reelcheck"]
+    assert check["entry"].startswith("reelcheck check") and check["language"] == "python"
+    import re
+
+    for name in ("a.md", "b.txt", "c.srt", "d.vtt"):
+        assert re.search(check["files"], name)
+    assert not re.search(check["files"], "e.csv")
+    assert not re.search(hooks["reelcheck-fix"]["files"], "c.srt")  # subtitles are never rewritten
+
+
+@pytest.mark.skipif(shutil.which("pre-commit", path=str(BIN)) is None and shutil.which("pre-commit") is None,
+                    reason="pre-commit is not installed (pip install -e '.[test]' installs it)")
+def test_pre_commit_try_repo_fails_a_flagged_script(tmp_path):
+    repo = _git_repo(tmp_path)
+    exe = shutil.which("pre-commit", path=str(BIN)) or shutil.which("pre-commit")
+    env = {**os.environ, "PRE_COMMIT_HOME": os.environ.get("PRE_COMMIT_HOME", str(Path.home() / ".cache" / "pre-commit"))}
+    flagged = subprocess.run([exe, "try-repo", str(ROOT), "reelcheck", "--files", "launch.md"], cwd=repo,
+                             capture_output=True, text=True, env=env, timeout=1800)
+    out = flagged.stdout + flagged.stderr
+    assert flagged.returncode == 1, out
+    assert "reelcheck" in out and "Failed" in out
+    assert "us.claims.cure" in out and "global.offplatform.messaging_app" in out
+    clean = subprocess.run([exe, "try-repo", str(ROOT), "reelcheck", "--files", "routine.md"], cwd=repo,
+                           capture_output=True, text=True, env=env, timeout=1800)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert "Passed" in clean.stdout
+
+
+def _action_script(name: str) -> str:
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    assert action["runs"]["using"] == "composite"
+    return next(step["run"] for step in action["runs"]["steps"] if step["name"] == name)
+
+
+def test_action_inputs():
+    inputs = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))["inputs"]
+    assert {"paths", "markets", "fail-on", "sarif", "baseline"} <= set(inputs)
+
+
+@pytest.mark.parametrize("fail_on, code", [("error", 1), ("never", 0)])
+def test_action_script_writes_sarif_and_annotations_and_fails_on_findings(tmp_path, fail_on, code):
+    import json
+
+    repo = _git_repo(tmp_path)
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", "PATHS": ".", "MARKETS": "us",
+           "FAIL_ON": fail_on, "SARIF": "out.sarif", "BASELINE": ""}
+    result = subprocess.run(["bash", "-c", _action_script("Run reelcheck")], cwd=repo, env=env,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == code, result.stderr
+    sarif = json.loads((repo / "out.sarif").read_text(encoding="utf-8"))
+    rules = {r["ruleId"] for r in sarif["runs"][0]["results"]}
+    assert "us.claims.cure" in rules
+    assert "::error file=launch.md," in result.stdout  # the pull request's annotations
