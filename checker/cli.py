@@ -477,7 +477,9 @@ def _period_days(value: str) -> int:
 @click.option("--packs", multiple=True, type=click.Path(), help="Extra rule-pack folder(s).")
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text")
 def rules_stale(older_than, as_of, market, packs, fmt):
-    """Rules not reviewed within a period (oldest first), with their sources: what to re-check."""
+    """Rules not reviewed within a period, oldest first.
+
+    Each with its sources: what to re-check."""
     import datetime
     import json
 
