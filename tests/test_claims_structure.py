@@ -30,6 +30,14 @@ FLAGGED = [
     ("uk", "en", "I make £500 a day from my phone", "make £500 a day"),
     ("cn", "zh", "躺赚月入十万", "月入十万"),
     ("th", "th", "ผิวขาวใสภายใน 7 วัน", "ภายใน 7 วัน"),
+    ("th", "th", "ลดไขมันได้ทันที ไม่ต้องออกกำลังกาย", "ทันที"),
+    ("th", "th", "ลดไขมันได้ทันที ไม่ต้องออกกำลังกาย", "ไม่ต้องออกกำลังกาย"),
+    ("cn", "zh", "改善失眠、降血压", "改善失眠"),
+    ("cn", "zh", "改善失眠、降血压", "降血压"),
+    ("cn", "zh", "祛斑美白", "祛斑美白"),
+    ("cn", "zh", "本品为部队专供", "专供"),
+    ("vn", "vi", "uống 1 gói bằng ăn 5 quả cam", "1 gói bằng ăn 5 quả cam"),
+    ("id", "id", "aman untuk ibu hamil", "aman untuk ibu hamil"),
 ]
 
 # ordinary wording that shares the claims' words, in every English-speaking market

@@ -38,15 +38,15 @@ def _findings(ruleset, text: str, market: str = "team") -> list:
 
 
 def test_a_team_pack_adds_a_condition_and_the_builtin_rules_learn_it(tmp_path):
-    text = "This balm cleared up my shingles in a week"
+    text = "This balm cleared up my chilblains in a week"
     before = {f.rule for f in _findings(load_rules(), text, "uk")}
     assert "global.claims.condition_treatment" not in before
-    rs = load_rules((_pack(tmp_path, "lexicons:\n  conditions:\n    en: [shingles]\n", "extends: uk\n"),))
+    rs = load_rules((_pack(tmp_path, "lexicons:\n  conditions:\n    en: [chilblains]\n", "extends: uk\n"),))
     found = [f for f in _findings(rs, text, "uk") if f.rule == "global.claims.condition_treatment"]
-    assert [f.text for f in found] == ["cleared up my shingles"]
+    assert [f.text for f in found] == ["cleared up my chilblains"]
     # the other rule naming @conditions learns it too
-    assert any(f.rule == "global.claims.efficacy_figure" and "shingles" in f.text
-               for f in _findings(rs, "shingles gone in 3 days, honestly", "uk"))
+    assert any(f.rule == "global.claims.efficacy_figure" and "chilblains" in f.text
+               for f in _findings(rs, "chilblains gone in 3 days, honestly", "uk"))
 
 
 def test_terms_regex_and_patterns_name_lexicons(tmp_path):

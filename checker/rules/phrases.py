@@ -179,15 +179,13 @@ def resolve_terms(templates, lexicons: dict, lang: str) -> list[str]:
 def resolve_regex(source: str, lexicons: dict, lang: str) -> str:
     """A regular expression with each `{@name}` replaced by a non-capturing alternation of the
     lexicon's phrases (escaped; a space matches any run of white space)."""
+    from ..normalize import normalize  # (the text a regex runs on is normalized: so are the entries)
+
     def alternation(m):
-        words = [r"\s+".join(regex_escape(w) for w in p.split(" "))
+        words = [r"\s+".join(re.escape(w) for w in normalize(p).text.split(" "))
                  for p in lexicon_phrases(lexicons, m.group(1), lang)]
-        return "(?:" + "|".join(words) + ")"
+        return "(?:" + "|".join(dict.fromkeys(words)) + ")"
     return LEXICON_REF.sub(alternation, source)
-
-
-def regex_escape(text: str) -> str:
-    return re.escape(text)
 
 
 def resolve_patterns(patterns, lexicons: dict, lang: str) -> list:
