@@ -27,7 +27,9 @@ def _split(values) -> tuple[str, ...]:
 
 
 def _fail(message: str) -> None:
-    click.echo(f"reelcheck: error: {message}", err=True)
+    from .reporters._common import printable
+
+    click.echo(f"reelcheck: error: {printable(message)}", err=True)
     sys.exit(2)
 
 

@@ -10,14 +10,22 @@ A worker reads its pipe in a thread of its own, so the main process's writes do 
 be checked, and a worker writing a large result never waits for the main process to finish a write (the
 two could otherwise block each other, each with the other's pipe full). A worker that dies makes `result`
 raise `WorkerDied` for its batches; the caller decides what to do (the audit starts a fresh pool).
+
+A worker never outlives the main process (`kill -9` of an audit leaves no worker behind, busy or idle):
+on Linux the kernel kills it when the main process ends (PR_SET_PDEATHSIG, when the pool was started by
+the main thread), and everywhere a thread of the worker ends it once its parent is gone (`_watch_parent`).
 """
 
 from __future__ import annotations
 
 import gc
+import os
 import pickle
 import queue
+import signal
+import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable
 
@@ -49,8 +57,37 @@ class _Worker:
         self.dead = False
 
 
-def _serve(conn, initializer: Callable | None, initargs: tuple, task: Callable) -> None:
+PARENT_POLL = 0.5  # seconds between a worker's checks that its parent is still there
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int, kernel: bool) -> None:
+    """End this worker when the process that started it (`parent`) ends, even while `task` is busy."""
+    if kernel and sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # (the thread below does it)
+    if os.getppid() != parent:  # gone already, before the kernel was told
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_POLL)
+            if os.getppid() != parent:  # (re-parented: the main process is gone)
+                os._exit(1)
+
+    threading.Thread(target=watch, name="reelcheck-parent-watch", daemon=True).start()
+
+
+def _serve(conn, initializer: Callable | None, initargs: tuple, task: Callable, parent: int | None = None,
+           kernel: bool = False) -> None:
     """A worker's life: run `initializer` once, then `task` on each batch, in the order they came."""
+    if parent is not None:
+        _die_with_parent(parent, kernel)
     if initializer is not None:
         initializer(*initargs)
     inbox: queue.SimpleQueue = queue.SimpleQueue()
@@ -88,10 +125,14 @@ class WorkerPool:
         # meanwhile, so that a collection in a worker does not write to, and so copy, every page it
         # inherited (gc.freeze, as Python's docs advise).
         gc.freeze()
+        parent = os.getpid()
+        # (the kernel's signal comes when the thread that started the worker ends: only the main thread's)
+        kernel = threading.current_thread() is threading.main_thread()
         try:
             for _ in range(jobs):
                 mine, theirs = context.Pipe(duplex=True)
-                process = context.Process(target=_serve, args=(theirs, initializer, initargs, task), daemon=True)
+                process = context.Process(target=_serve, args=(theirs, initializer, initargs, task, parent, kernel),
+                                          daemon=True)
                 try:
                     process.start()
                 finally:

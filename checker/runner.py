@@ -7,6 +7,7 @@ worker processes (`checker.audit`) but feeds the same `Session`.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -14,7 +15,8 @@ from dataclasses import dataclass, field
 
 from . import __version__
 from .check import FALLBACK_MARKETS, check_item
-from .model import Document, InputError
+from .model import Document, InputError, UsageError
+from .reporters._common import printable
 from .reporters.base import Reporter, at_or_above
 from .rules import RuleSet
 from .vocabulary import SEVERITIES
@@ -186,7 +188,7 @@ class Session:
     def error(self, err: InputError, fatal: bool = True) -> None:
         self.summary.add_error(err, fatal)
         if not self.quiet_errors:
-            print(f"reelcheck: error: {err}", file=self.stderr)
+            print(f"reelcheck: error: {printable(err)}", file=self.stderr)
         self.reporter.error(err.to_dict())
 
     def end(self) -> dict:
@@ -222,33 +224,126 @@ def check_items(
             yield result.to_dict()
 
 
+class OutputError(UsageError):
+    """The report cannot be written where `-o` says (a folder that is missing or read-only, a full disk)."""
+
+
 class AtomicOutput:
-    """Write to `path.partial`, renamed to `path` only when the run completes."""
+    """Where the report goes.
+
+    - stdout when no path is given;
+    - a new path or a regular file (or a link to one): written to `<file>.partial` next to it, renamed over
+      it only when the run completes (with the mode of the file it replaces), so a report is never half
+      written; the link stays a link;
+    - anything else (a FIFO, a device such as /dev/null or /dev/full, /dev/stdout): written through, never
+      replaced.
+
+    A write that fails (no such folder, permission denied, no space left) is an `OutputError`: one line
+    naming the path, exit 2."""
 
     def __init__(self, path: str | None):
         self.path = path
-        self.tmp = f"{path}.partial" if path else None
+        self.tmp: str | None = None  # the .partial file, when writing atomically
+        self.target: str | None = None  # what it is renamed to
+        self.mode: int | None = None
         self.fh = None
 
     def __enter__(self):
         if self.path is None:
-            self.fh = sys.stdout
+            self.fh = _Writer(sys.stdout, "standard output", own=False)
+            return self.fh
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            st = None  # a new path (or a link to one: created through the link)
+        except OSError as exc:
+            raise self._error(exc) from None
+        if os.path.islink(self.path) and st is None:
+            atomic = False
         else:
-            self.fh = open(self.tmp, "w", encoding="utf-8", newline="\n")
+            atomic = st is None or stat.S_ISREG(st.st_mode)
+        try:
+            if atomic:
+                self.target = os.path.realpath(self.path)
+                self.tmp = f"{self.target}.partial"
+                self.mode = stat.S_IMODE(st.st_mode) if st is not None else None
+                fh = open(self.tmp, "w", encoding="utf-8", newline="\n")
+                if self.mode is not None:
+                    os.chmod(self.tmp, self.mode)
+            else:
+                fh = open(self.path, "w", encoding="utf-8", newline="\n")
+        except OSError as exc:
+            raise self._error(exc) from None
+        self.fh = _Writer(fh, self.path)
         return self.fh
 
+    def _error(self, exc: OSError) -> OutputError:
+        return OutputError(f"{self.path}: cannot write the report: {exc.strerror or exc}")
+
     def __exit__(self, exc_type, exc, tb):
-        if self.path is None:
-            self.fh.flush()
+        fh, self.fh = self.fh, None
+        try:
+            fh.close()
+        except OutputError:
+            if exc_type is None:
+                self._discard()
+                raise
+        if self.tmp is None:
             return False
-        self.fh.close()
         if exc_type is None:
-            os.replace(self.tmp, self.path)
-        elif exc_type is KeyboardInterrupt:
-            pass  # keep the .partial file: it says what it is
-        else:
+            try:
+                os.replace(self.tmp, self.target)
+            except OSError as err:
+                self._discard()
+                raise self._error(err) from None
+        elif exc_type is not KeyboardInterrupt:  # (after Ctrl-C the .partial file is kept: it says what it is)
+            self._discard()
+        return False
+
+    def _discard(self) -> None:
+        if self.tmp is not None:
             try:
                 os.remove(self.tmp)
             except OSError:
                 pass
-        return False
+
+
+class _Writer:
+    """The report's stream: a write that fails is an `OutputError` naming where (a closed pipe stays a
+    BrokenPipeError: the reader went away, which is not an error of ours)."""
+
+    __slots__ = ("_fh", "_name", "_own")
+
+    def __init__(self, fh, name: str, own: bool = True):
+        self._fh = fh
+        self._name = name
+        self._own = own
+
+    def write(self, text: str) -> int:
+        try:
+            return self._fh.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(f"{self._name}: cannot write the report: {exc.strerror or exc}") from None
+
+    def flush(self) -> None:
+        try:
+            self._fh.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(f"{self._name}: cannot write the report: {exc.strerror or exc}") from None
+
+    def close(self) -> None:
+        try:
+            self.flush()
+        finally:
+            if self._own:
+                try:
+                    self._fh.close()
+                except OSError:
+                    pass  # (what flush said)
+
+    def __getattr__(self, name):
+        return getattr(self._fh, name)

@@ -101,3 +101,67 @@ def test_stop_ends_busy_workers_at_once():
     assert time.monotonic() - t < 10
     assert not any(p.is_alive() for p in processes)
     assert pool.workers == []
+
+
+_ORPHAN_SCRIPT = """
+import multiprocessing, os, sys, threading, time
+from checker.pool import WorkerPool
+
+def busy(payload):  # a worker at full CPU (a hung check), or idle when the payload says so
+    if payload == "idle":
+        return []
+    while True:
+        pass
+
+def start():
+    pool = WorkerPool(2, multiprocessing.get_context(sys.argv[1]), busy)
+    pool.submit("busy")
+    pool.submit("idle")
+    print(" ".join(str(w.process.pid) for w in pool.workers), flush=True)
+    time.sleep(600)
+
+if __name__ == "__main__":
+    if sys.argv[2] == "thread":  # (no kernel signal for a pool started by another thread: the watch alone)
+        threading.Thread(target=start).start()
+    else:
+        start()
+"""
+
+
+def _gone(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] in "ZX"  # a zombie has ended
+    except FileNotFoundError:
+        return True
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads /proc")
+@pytest.mark.parametrize("started_by", ["main", "thread"])
+def test_workers_end_when_the_main_process_is_killed(tmp_path, started_by):
+    import signal
+    import subprocess
+    import sys
+
+    script = tmp_path / "orphans.py"
+    script.write_text(_ORPHAN_SCRIPT, encoding="utf-8")
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    main = subprocess.Popen([sys.executable, str(script), method, started_by], stdout=subprocess.PIPE, text=True,
+                            cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    pids = [int(p) for p in main.stdout.readline().split()]
+    try:
+        assert len(pids) == 2
+        time.sleep(1.0)  # the busy worker is at full CPU, the other idle
+        assert not any(_gone(pid) for pid in pids)
+        main.send_signal(signal.SIGKILL)
+        main.wait(timeout=10)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and not all(_gone(pid) for pid in pids):
+            time.sleep(0.1)
+        assert all(_gone(pid) for pid in pids), [pid for pid in pids if not _gone(pid)]
+    finally:
+        for pid in pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass

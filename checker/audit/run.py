@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import sqlite3
 import sys
 import time
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from ..check import ItemResult, fields_of, has_text, item_markets, record_dict
 from ..model import Document, InputError
 from ..pool import Ticket, WorkerDied, WorkerPool
+from ..reporters._common import printable
 from ..sources import Record
 from ..sources.errors import PartialInputError, is_fatal
 from . import work
@@ -100,9 +102,10 @@ class Progress:
             self.bar.close()
             self.bar = None
 
-    def report(self, what: str) -> str:
+    def report(self, what: str, records: int, findings: int) -> str:
+        """`what` after N records (the session's count: the one the summary gives)."""
         elapsed = time.monotonic() - self.start
-        return f"{what} after {self.done:,} records ({self.findings:,} findings) in {_clock(elapsed)}"
+        return f"{what} after {records:,} records ({findings:,} findings) in {_clock(elapsed)}"
 
 
 class _Above:
@@ -126,7 +129,7 @@ def _clock(seconds: float) -> str:
 
 
 def _warn(what: str, exc: Exception) -> None:
-    print(f"reelcheck: warning: {what}: {exc}", file=sys.stderr)
+    print(f"reelcheck: warning: {what}: {printable(exc)}", file=sys.stderr)
 
 
 # --- putting outcomes back in their place ---------------------------------------------------------------
@@ -587,8 +590,10 @@ class _Audit:
                         if max_errors is not None and self.errors > max_errors:
                             break
                     if max_errors is not None and self.errors > max_errors:
+                        # (the records the session counted, so the summary gives the same number)
                         print(f"reelcheck: error: stopped after {self.errors} errors (--max-errors {max_errors}); "
-                              f"{self.progress.done:,} records read, the rest of the input was not", file=sys.stderr)
+                              f"{self.session.summary.records_read:,} records read, the rest of the input was not",
+                              file=sys.stderr)
                         pending.clear()
                         stopped = True
                         break
@@ -599,8 +604,12 @@ class _Audit:
                 self.pool.stop()
                 self.pool = None
             out = self.options.output
-            where = f"; the report so far is in {out}.partial" if out else ""
-            print(f"reelcheck: {self.progress.report('interrupted')}{where}", file=sys.stderr)
+            kept = out and next((p for p in (f"{out}.partial", f"{os.path.realpath(out)}.partial")
+                                 if os.path.isfile(p)), None)  # (none when the report is written through)
+            where = f"; the report so far is in {printable(kept)}" if kept else ""
+            summary = self.session.summary
+            print(f"reelcheck: {self.progress.report('interrupted', summary.records_read, summary.findings)}{where}",
+                  file=sys.stderr)
             raise
         finally:
             self.close(finished)

@@ -10,6 +10,25 @@ SEVERITY_ICON = {"error": "\u2716", "warning": "\u25b2", "info": "\u2139"}  # âœ
 
 _URL = re.compile(r"https?://[^\s<>\"']+")
 
+# What a terminal or a CI log acts on instead of showing: C0 controls but tab (ESC starts escape sequences:
+# clear screen, window title, OSC 52 clipboard writes; CR and LF start a new line, which GitHub Actions reads
+# as a workflow command when it starts with `::`), DEL and C1 controls (CSI, OSC...), line and paragraph
+# separators, and the bidirectional embeddings, overrides and isolates (they reorder what is shown).
+_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r"}
+
+
+def _escaped(m: re.Match) -> str:
+    ch = m.group(0)
+    return _NAMED.get(ch) or (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+
+
+def printable(text) -> str:
+    """`text` safe to show in a terminal or a log: control characters written as escapes (`\\n`, `\\x1b`,
+    `\\u202e`), everything else as it is (tabs, CJK, Thai, emoji with their joiners)."""
+    text = str(text)
+    return _CONTROLS.sub(_escaped, text) if _CONTROLS.search(text) else text
+
 
 def doc_label(doc: dict) -> str:
     """`path` for a file document, `path#record` for an archive record."""

@@ -8,14 +8,16 @@ toolkit does it: `%`, CR and LF everywhere, and also `:` and `,` inside properti
 
 from __future__ import annotations
 
-from ._common import fix_text
+from ._common import fix_text, printable
 from .base import Reporter
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's escaping, then any other control character as a visible escape (`\\x1b`): a log shows
+    it, never acts on it."""
+    return printable(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(value: str) -> str:

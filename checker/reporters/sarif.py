@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from urllib.parse import quote
 
 from ..vocabulary import SEVERITY_RANK
@@ -23,10 +24,31 @@ SECURITY_SEVERITY = {"error": "error", "warning": "warning", "info": "recommenda
 INFORMATION_URI = "https://github.com/reelcheck/reelcheck"
 
 
+SRCROOT = "%SRCROOT%"  # the uriBaseId of relative paths: the folder reelcheck ran in
+
+
 def artifact_uri(path: str) -> str:
-    """A relative URI reference for a path as the user gave it (spaces and non-ASCII percent-encoded)."""
+    """A relative URI reference for a relative path as the user gave it: everything but letters, digits,
+    `-._~` and `/` percent-encoded, `:` too, so that no name (`javascript:alert(1).txt`) reads as a scheme."""
     path = (path or "-").replace("\\", "/")
-    return quote(path, safe="/:@!$&'()*+,;=-._~")
+    return quote(path, safe="/")
+
+
+def artifact_location(path: str) -> dict:
+    """`{"uri": ..., "uriBaseId": "%SRCROOT%"}` for a path relative to the folder reelcheck ran in (an
+    absolute one inside it is made relative); an absolute `file:` URI for a path outside it."""
+    path = path or "-"
+    if path != "-" and os.path.isabs(path):
+        relative = os.path.relpath(path)
+        if relative.startswith(".."):
+            return {"uri": _file_uri(path)}
+        path = relative
+    return {"uri": artifact_uri(path), "uriBaseId": SRCROOT}
+
+
+def _file_uri(path: str) -> str:
+    path = path.replace("\\", "/")
+    return "file://" + quote(path if path.startswith("/") else "/" + path, safe="/")
 
 
 class SarifReporter(Reporter):
@@ -104,7 +126,7 @@ class SarifReporter(Reporter):
                 message += f" Suggestion: {f['suggestion']}"
             rec = record if record is not None else f.get("record")
             region = _region(doc, f, rec)
-            physical: dict = {"artifactLocation": {"uri": artifact_uri(path)}}
+            physical: dict = {"artifactLocation": artifact_location(path)}
             if region:
                 physical["region"] = region
             location: dict = {"physicalLocation": physical}
@@ -145,7 +167,7 @@ class SarifReporter(Reporter):
             self._results.append(result)
 
     def error(self, err: dict) -> None:
-        physical: dict = {"artifactLocation": {"uri": artifact_uri(err.get("path") or "-")}}
+        physical: dict = {"artifactLocation": artifact_location(err.get("path") or "-")}
         if err.get("line") is not None:
             physical["region"] = {"startLine": max(1, int(err["line"]))}
         message = err.get("message") or "input error"
@@ -175,6 +197,7 @@ class SarifReporter(Reporter):
                 }
             },
             "invocations": [invocation],
+            "originalUriBaseIds": {SRCROOT: {"uri": _file_uri(os.getcwd()).rstrip("/") + "/"}},
             "columnKind": "unicodeCodePoints",
             "results": self._results,
             "properties": {
@@ -235,7 +258,7 @@ def _fix(path: str, f: dict, region: dict | None) -> dict | None:
     return {
         "description": {"text": f"Replace: {fix_text(f)}"},
         "artifactChanges": [{
-            "artifactLocation": {"uri": artifact_uri(path)},
+            "artifactLocation": artifact_location(path),
             "replacements": [{"deletedRegion": deleted, "insertedContent": {"text": f["fix"]}}],
         }],
     }

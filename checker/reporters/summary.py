@@ -8,6 +8,7 @@ import heapq
 from collections import Counter
 
 from ..vocabulary import SEVERITIES, SEVERITY_RANK
+from ._common import printable
 from .base import Reporter
 from .text import TextReporter
 
@@ -35,7 +36,7 @@ class AuditSummaryReporter(Reporter):
                 self.by_market_category[(m, f["category"])] += 1
             self.rule_info.setdefault(f["rule"], (f["category"], f["severity"], f["message"]))
         score = tuple(counts.get(s, 0) for s in SEVERITIES)
-        where = doc["path"] + (f"#{doc['record']}" if doc.get("record") else "")
+        where = printable(doc["path"] + (f"#{doc['record']}" if doc.get("record") else ""))
         # worst first, then by name (a set's order changes from one process to the next)
         rules = sorted({f["rule"] for f in findings}, key=lambda r: (-SEVERITY_RANK[self.rule_info[r][1]], r))
         item = (score, -self.order, where, rules)
@@ -59,13 +60,13 @@ class AuditSummaryReporter(Reporter):
             w("\nFindings by rule\n")
             for rule, n in list(summary["by_rule"].items())[:25]:
                 category, severity, message = self.rule_info.get(rule, ("", "", ""))
-                w(f"  {n:>7}  {rule:<42} {severity:<8} {message}\n")
+                w(f"  {n:>7}  {printable(rule):<42} {severity:<8} {printable(message)}\n")
             if len(summary["by_rule"]) > 25:
                 w(f"  ... and {len(summary['by_rule']) - 25} more rules (see --format json)\n")
             w(f"\nWorst records (of {summary['documents_with_findings']} with findings)\n")
             for score, _, where, rules in sorted(self.worst, reverse=True):
                 label = ", ".join(f"{n} {s}" for n, s in zip(score, SEVERITIES, strict=True) if n)
-                w(f"  {where}  ({label}): {', '.join(rules[:4])}{' ...' if len(rules) > 4 else ''}\n")
+                w(f"  {where}  ({label}): {printable(', '.join(rules[:4]))}{' ...' if len(rules) > 4 else ''}\n")
         w("\n")
         TextReporter.end(self, summary)  # the same closing line as `check`
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from ..vocabulary import SEVERITIES
-from ._common import fix_text, obfuscation_text
+from ._common import fix_text, obfuscation_text, printable
 from .base import Reporter
 
 _COLORS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m"}
@@ -27,8 +27,8 @@ def location(doc: dict, f: dict) -> str:
     if f.get("record") is not None or doc.get("record") is not None:
         record = f.get("record") or doc.get("record")
         field = f".{f['field']}" if f.get("field") else ""
-        return f"{path}#{record}{field}:{f['line']}:{f['column']}"
-    return f"{path}:{f['line']}:{f['column']}"
+        return printable(f"{path}#{record}{field}:{f['line']}:{f['column']}")
+    return printable(f"{path}:{f['line']}:{f['column']}")
 
 
 class TextReporter(Reporter):
@@ -57,22 +57,23 @@ class TextReporter(Reporter):
         if len(f["markets"]) > 1:
             extra.append("markets " + ", ".join(f["markets"]))
         tail = f"  ({'; '.join(extra)})" if extra else ""
-        w(f"{self._c(_BOLD, where)}  {self._c(_BOLD, f['rule'])}  {self._c(_COLORS[sev], sev)}  {f['message']}{tail}\n")
+        w(f"{self._c(_BOLD, where)}  {self._c(_BOLD, printable(f['rule']))}  {self._c(_COLORS[sev], sev)}  "
+          f"{printable(f['message'] + tail)}\n")
         origin = doc.get("text") if f.get("field") is None else (doc.get("fields") or {}).get(f["field"])
         if origin is not None:
             self._snippet(origin, f)
         if f.get("obfuscation"):
-            w(f"  {self._c(_CYAN, 'obfuscated:')} {obfuscation_text(f)}\n")
+            w(f"  {self._c(_CYAN, 'obfuscated:')} {printable(obfuscation_text(f))}\n")
         if f.get("signals"):
-            w(f"  {self._c(_CYAN, 'signals:')} {', '.join(f['signals'])}\n")
-        w(f"  {self._c(_CYAN, 'why:')} {f['rationale']}\n")
+            w(f"  {self._c(_CYAN, 'signals:')} {printable(', '.join(f['signals']))}\n")
+        w(f"  {self._c(_CYAN, 'why:')} {printable(f['rationale'])}\n")
         if f.get("suggestion"):
-            w(f"  {self._c(_CYAN, 'try:')} {f['suggestion']}\n")
+            w(f"  {self._c(_CYAN, 'try:')} {printable(f['suggestion'])}\n")
         if f.get("fix") is not None:
             safe = " (reelcheck check --fix applies it)" if f.get("fix_safe") else ""
-            w(f"  {self._c(_CYAN, 'try:')} {fix_text(f)}{safe}\n")
+            w(f"  {self._c(_CYAN, 'try:')} {printable(fix_text(f))}{safe}\n")
         if self.options.show_source:
-            w(f"  {self._c(_DIM, 'source: ' + f['source'])}\n")
+            w(f"  {self._c(_DIM, 'source: ' + printable(f['source']))}\n")
         w("\n")
 
     def _snippet(self, origin: str, f: dict) -> None:
@@ -81,11 +82,12 @@ class TextReporter(Reporter):
         line_end = origin.find("\n", start)
         if line_end == -1:
             line_end = len(origin)
-        line = origin[line_start:line_end].replace("\t", " ").rstrip("\r")
+        raw = origin[line_start:line_end].replace("\t", " ").rstrip("\r")
+        line = printable(raw)  # (a caption's escape sequences are shown, never acted on)
         gutter = str(f["line"])
         pad = " " * len(gutter)
-        lead = display_width(line[: start - line_start])
-        width = max(1, display_width(origin[start : min(end, line_end)]))
+        lead = display_width(printable(raw[: start - line_start]))
+        width = max(1, display_width(printable(origin[start : min(end, line_end)])))
         marks = "^" * width if end > start else "^ here"
         w = self.out.write
         w(f" {pad} {self._c(_DIM, '|')}\n")
