@@ -14,7 +14,16 @@ import click
 
 from . import __version__
 from .model import UsageError
-from .vocabulary import ACCOUNTS, CATEGORIES, FAIL_ON, PRODUCTS, output_formats, selected_by
+from .vocabulary import (
+    ACCOUNTS,
+    CATEGORIES,
+    FAIL_ON,
+    PLATFORMS,
+    PRODUCTS,
+    closest,
+    output_formats,
+    selected_by,
+)
 
 CONFIG_NAMES = ("reelcheck.toml", ".reelcheck.toml")
 
@@ -71,13 +80,14 @@ CONFIG_KEYS = {
 }
 
 
-def apply_config(ctx: click.Context, params: dict, config_path: str | None) -> None:
-    """Fill options the user did not give on the command line from the configuration file."""
+def apply_config(ctx: click.Context, params: dict, config_path: str | None) -> Path | None:
+    """Fill options the user did not give on the command line from the configuration file, each value
+    checked as the CLI checks the option (a bad one names the file and the key); returns the file used."""
     if config_path == "none":
-        return
+        return None
     found = (Path(config_path), None) if config_path else find_config(Path.cwd())
     if not found:
-        return
+        return None
     path, data = found
     if data is None:
         import tomllib
@@ -106,10 +116,38 @@ def apply_config(ctx: click.Context, params: dict, config_path: str | None) -> N
             value = tuple(value) if isinstance(value, list) else (value,)
             if name == "packs":
                 value = tuple(str((path.parent / v).resolve()) for v in value)
-        params[name] = value
+        params[name] = _config_value(ctx, path, key, name, value)
+    return path
+
+
+def _config_value(ctx: click.Context, path: Path, key: str, name: str, value):
+    """A configuration value, converted and checked by the command's own option (its type, choices and
+    callback), so that the file cannot set what the command line would refuse."""
+    option = next((o for o in ctx.command.params if o.name == name), None)
+    if option is None:
+        return value
+    if isinstance(value, (dict, list)) and not option.multiple:
+        _fail(f"{path}: {key}: expected one value, not {type(value).__name__} {value!r}")
+    try:
+        return option.process_value(ctx, value)
+    except click.BadParameter as exc:
+        hint = ""
+        if isinstance(option.type, click.Choice) and isinstance(value, str):
+            hint = closest(value, option.type.choices)
+        _fail(f"{path}: {key}: {exc.message}{hint}")
 
 
 # --- shared options ---------------------------------------------------------------------------------
+
+def _platform(ctx, param, value):
+    """`--platform`: one of PLATFORMS (a typo is refused with the closest one, not taken silently)."""
+    if value is None:
+        return None
+    word = str(value).strip().lower()
+    if word not in PLATFORMS:
+        raise click.BadParameter(f"unknown platform {value!r}{closest(word, PLATFORMS)} (known: {', '.join(PLATFORMS)})")
+    return word
+
 
 def common_options(f):
     options = [
@@ -133,7 +171,7 @@ def common_options(f):
         click.option("--commercial/--not-commercial", default=None,
                      help="Declare whether the posts sell or promote something (default: read from their wording)."),
         click.option("--product", type=click.Choice(PRODUCTS), help="Product type the post promotes."),
-        click.option("--platform", help="Platform: tiktok, reels, shorts, douyin..."),
+        click.option("--platform", callback=_platform, help=f"Platform: {', '.join(PLATFORMS)}."),
         click.option("--account", type=click.Choice(ACCOUNTS), help="Account type."),
         click.option("--input-format", help="Format for stdin or unknown extensions: text, markdown, srt, vtt, csv, tsv, jsonl, json."),
         click.option("--include", multiple=True, help="Glob of files to check inside folders."),
@@ -252,6 +290,8 @@ def run(p: dict, command: str, audit_options=None) -> int:
         guessed = guessed_columns(list(p["paths"]), options)
         if guessed:
             head["guessed_fields"] = guessed
+        if p.get("_config") is not None:  # (named, so that a file found in a folder above is not a surprise)
+            head["config"] = p["_config"]
         session.begin(head)
         if command == "audit":  # archive records travel unparsed: the audit's workers parse them
             from .audit import FileLayer, audit_items
@@ -285,7 +325,8 @@ def run(p: dict, command: str, audit_options=None) -> int:
 
 def _invoke(ctx: click.Context, params: dict, command: str) -> None:
     given_format = params.get("fmt")  # (on the command line: it must agree with -o's extension)
-    apply_config(ctx, params, params.get("config_path"))
+    config = apply_config(ctx, params, params.get("config_path"))
+    params["_config"] = os.path.relpath(config) if config is not None else None
     params["format_given"] = given_format
     if command == "baseline":  # (it records every finding: no baseline of its own, never a failure)
         params["baseline_path"], params["fail_on"] = None, "never"
@@ -594,6 +635,9 @@ def rules_test(packs, rule_prefix):
     except UsageError as exc:
         _fail(str(exc))
     checker = Checker(ruleset)
+    unknown = checker.names.unknown(rule_prefix)
+    if unknown:
+        _fail(f"--rule: unknown rule or prefix {unknown[0]}")
     team_files = {f for p in packs for f in (str(x) for x in Path(p).rglob("*.y*ml"))}
     selected = [
         r for rid, r in sorted(ruleset.rules.items())

@@ -22,7 +22,7 @@ from .rules import kinds as kind_registry
 from .rules.compiled import describe_owner
 from .rules.matcher import TIMEOUT
 from .rules.matching import Evidence, Mark, MatchContext
-from .vocabulary import one_level_lower, selected_by
+from .vocabulary import closest, one_level_lower, selected_by
 
 
 class _Lines:
@@ -75,14 +75,44 @@ def _when_holds(when: dict, meta: Meta, judged: tuple[str, ...]) -> bool:
     return True
 
 
+class RuleNames:
+    """Which rule ids and prefixes a ruleset knows, for `--select`, `--ignore` and suppressions: a rule id,
+    any dotted prefix of one (`us`, `us.claims`), or a rule's outcome (`us.disclosure.ad.missing`)."""
+
+    def __init__(self, ruleset: RuleSet):
+        self.rules = frozenset(ruleset.rules)
+        prefixes = set()
+        for rule_id in self.rules:
+            parts = rule_id.split(".")
+            prefixes.update(".".join(parts[:i]) for i in range(1, len(parts) + 1))
+        self.prefixes = frozenset(prefixes)
+
+    def known(self, name: str) -> bool:
+        name = name.strip().rstrip(".")
+        return not name or name in self.prefixes or name.rsplit(".", 1)[0] in self.rules
+
+    def unknown(self, names: Iterable[str]) -> list[str]:
+        """`names` this ruleset does not know, each as `'x' (did you mean 'y'?)`."""
+        return [f"{name!r}{closest(name.strip().rstrip('.'), sorted(self.prefixes))}"
+                for name in names if not self.known(name)]
+
+
 class Checker:
-    """Checks documents against the rules of their markets. Build once, use for many documents."""
+    """Checks documents against the rules of their markets. Build once, use for many documents.
+
+    `select` and `ignore` are rule ids or prefixes; one the packs do not know is a UsageError (a typo would
+    otherwise select nothing, or ignore nothing, silently)."""
 
     def __init__(self, ruleset: RuleSet, select: Iterable[str] = (), ignore: Iterable[str] = ()):
         self.ruleset = ruleset
-        self.compiled = CompiledRules(ruleset)
+        self.names = RuleNames(ruleset)
         self.select = tuple(select)
         self.ignore = tuple(ignore)
+        for option, names in (("--select", self.select), ("--ignore", self.ignore)):
+            unknown = self.names.unknown(names)
+            if unknown:
+                raise UsageError(f"{option}: unknown rule or prefix {unknown[0]}")
+        self.compiled = CompiledRules(ruleset)
         self._active: dict[tuple, tuple[frozenset, frozenset]] = {}
         self._market_info: dict[tuple, tuple] = {}
         self._judged: dict[tuple, list[str]] = {}
@@ -362,11 +392,12 @@ class _DocumentRun:
         self._judge(sponsored, signals)
         findings = merge_findings(self.findings)
         text = self.document.text
+        unknown: list[str] = []
         if text and "reelcheck:" in text:
-            findings = apply_suppressions(text, findings)
-        problems = [f"{describe_owner(owner)}: a regular expression ran out of time ({TIMEOUT:g} s) on this "
-                    f"text and was given up, so its matches may be missing: {pattern[:60]!r}"
-                    for owner, pattern in sorted(self.problems.items())]
+            findings = apply_suppressions(text, findings, self.checker.names, unknown)
+        problems = unknown + [f"{describe_owner(owner)}: a regular expression ran out of time ({TIMEOUT:g} s) on "
+                              f"this text and was given up, so its matches may be missing: {pattern[:60]!r}"
+                              for owner, pattern in sorted(self.problems.items())]
         return Outcome(findings, language, languages, problems, commercial,
                        sorted({m.name for m in commercial_signals}))
 
@@ -420,11 +451,14 @@ def _replace(replacements: dict, text: str) -> tuple[str | None, str | None]:
 _SUPPRESS = regex.compile(r"<!--\s*reelcheck:\s*(ignore|ignore-file)(?:\[([^\]]*)\])?[^>]*?-->|^NOTE\s+reelcheck:\s*(ignore|ignore-file)(?:\[([^\]]*)\])?", regex.M)
 
 
-def suppressions(text: str) -> tuple[dict[int, tuple[str, ...]], tuple[str, ...]]:
+def suppressions(text: str, names: RuleNames | None = None, unknown: list[str] | None = None
+                 ) -> tuple[dict[int, tuple[str, ...]], tuple[str, ...]]:
     """Inline suppressions: `<!-- reelcheck: ignore[rule, prefix] why -->` (Markdown, text) or
     `NOTE reelcheck: ignore[...]` (WebVTT). On a line of its own a comment covers the next line with
     text; at the end of a line, that line. `ignore-file` covers the whole file; no brackets, all rules.
-    Returns ({line: rule prefixes}, file-wide prefixes); "" stands for every rule."""
+    Returns ({line: rule prefixes}, file-wide prefixes); "" stands for every rule. With `names`, a rule
+    id or prefix it does not know is added to `unknown` as a message naming its line (it suppresses
+    nothing, which its author did not mean)."""
     by_line: dict[int, tuple[str, ...]] = {}
     whole: list[str] = []
     lines = _Lines(text)
@@ -432,6 +466,10 @@ def suppressions(text: str) -> tuple[dict[int, tuple[str, ...]], tuple[str, ...]
         what = m.group(1) or m.group(3)
         ids = m.group(2) if m.group(1) else m.group(4)
         prefixes = tuple(p.strip() for p in ids.split(",") if p.strip()) if ids else ("",)
+        if names is not None and unknown is not None:
+            for name in names.unknown(prefixes):
+                unknown.append(f"line {lines.position(m.start())[0]}: the suppression comment names an unknown "
+                               f"rule {name}; it suppresses nothing")
         if what == "ignore-file":
             whole.extend(prefixes)
             continue
@@ -452,8 +490,9 @@ def suppressions(text: str) -> tuple[dict[int, tuple[str, ...]], tuple[str, ...]
     return by_line, tuple(whole)
 
 
-def apply_suppressions(text: str, findings: list[Finding]) -> list[Finding]:
-    by_line, whole = suppressions(text)
+def apply_suppressions(text: str, findings: list[Finding], names: RuleNames | None = None,
+                       unknown: list[str] | None = None) -> list[Finding]:
+    by_line, whole = suppressions(text, names, unknown)
     return [
         f for f in findings
         if not selected_by(f.rule, whole) and not selected_by(f.rule, by_line.get(f.line, ()))

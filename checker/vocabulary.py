@@ -58,6 +58,9 @@ CATEGORIES = tuple(CATEGORY_LABELS)
 PRODUCTS = ("cosmetic", "supplement", "food", "medicine", "device", "alcohol", "apparel", "electronics", "other")
 #: who posts it (`--account`, a rule's `when.account`)
 ACCOUNTS = ("personal", "creator", "business")
+#: where a post goes (`--platform`, a record's platform field, a rule's `when.platform`)
+PLATFORMS = ("tiktok", "douyin", "reels", "instagram", "facebook", "shorts", "youtube", "kuaishou", "xiaohongshu",
+             "shopee", "lazada", "tokopedia", "live")
 #: what a segment of a document is: a spoken line, an on-screen super, a stage direction, a caption
 SEGMENT_KINDS = ("spoken", "onscreen", "direction", "caption")
 
@@ -67,6 +70,14 @@ def output_formats() -> tuple[str, ...]:
     from .reporters.formats import formats
 
     return formats()
+
+
+def closest(value: str, known: Iterable[str]) -> str:
+    """` (did you mean 'x'?)` for the known word closest to a mistyped `value`, or ''."""
+    import difflib
+
+    found = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    return f" (did you mean {found[0]!r}?)" if found else ""
 
 
 def selected_by(rule_id: str, prefixes: Iterable[str]) -> bool:

@@ -104,3 +104,12 @@ def where(finding: dict) -> str:
     if line is not None:
         parts.append(f"line {line}, col {col}" if col is not None else f"line {line}")
     return ", ".join(parts) if parts else "document"
+
+
+def config_note(header: dict) -> str | None:
+    """`Configuration: ../pyproject.toml` when the run used a configuration file from another folder (one
+    found in a folder above is named, so that its settings are not a surprise); None otherwise."""
+    config = header.get("config")
+    if not config or ("/" not in config and "\\" not in config):
+        return None
+    return f"Configuration: {printable(config)}"

@@ -28,8 +28,8 @@ class JsonReporter(Reporter):
         super().begin(header)
         w = self.out.write
         w("{\n")
-        for key in ("schema_version", "tool", "markets", "packs", "guessed_fields"):
-            if key in header:  # (guessed_fields: only when an archive column was read by guess)
+        for key in ("schema_version", "tool", "markets", "packs", "guessed_fields", "config"):
+            if key in header:  # (guessed_fields, config: only when there is something to say)
                 w(f'  "{key}": {_indent(dumps(header[key]), "  ").lstrip()},\n')
         w('  "documents": [')
         self._first = True

@@ -8,7 +8,7 @@ import heapq
 from collections import Counter
 
 from ..vocabulary import SEVERITIES, SEVERITY_RANK
-from ._common import printable
+from ._common import config_note, printable
 from .base import Reporter
 from .text import TextReporter
 
@@ -47,6 +47,9 @@ class AuditSummaryReporter(Reporter):
 
     def end(self, summary: dict) -> None:
         w = self.out.write
+        note = config_note(self.header)
+        if note:
+            w(f"{note}\n")
         w(f"Records: {summary['records_read']} read, {summary['records_checked']} checked, "
           f"{summary['records_skipped']} skipped (no text), {summary['records_failed']} failed.\n")
         if summary["findings"]:
