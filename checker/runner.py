@@ -95,12 +95,15 @@ class Summary:
 
 def header(ruleset: RuleSet, markets: Iterable[str]) -> dict:
     markets = sorted(set(markets))
-    return {
+    head = {
         "schema_version": "1.0",
         "tool": {"name": "reelcheck", "version": __version__},
         "markets": markets,
         "packs": ruleset.packs_used([m for m in markets if m in ruleset.markets]),
     }
+    if getattr(ruleset, "replaced", None):  # rules a team pack replaced: said in every report
+        head["overridden"] = [dict(item) for item in ruleset.replaced]
+    return head
 
 
 class Localizer:

@@ -124,3 +124,89 @@ def test_a_configuration_from_a_folder_above_is_named_in_the_report(tmp_path, mo
     assert not cli("check", "-", input="hello").stdout.startswith("Configuration")
     assert "config" not in json.loads(cli("check", "-", "-m", "us", "-f", "json", "--config", "none",
                                           input="hello").stdout)
+
+
+# --- 15. a team pack replaces another pack's rule only when it says so ------------------------------------
+
+TEAM = """market: acme
+name: Acme
+languages: [en]
+version: "1"
+rules:
+  - id: global.offplatform.messaging_app
+    {overrides}kind: terms
+    category: offplatform
+    severity: warning
+    message: Names a messaging app (Acme wording)
+    rationale: Acme sells only in its shop.
+    source: Acme brand guide 2026
+    terms: [telegram]
+    examples:
+      flag: ["ask on [[telegram]]", "[[Telegram]] me for the price"]
+      pass: ["a telegraph pole", "a telemarketing call"]
+"""
+
+
+def team(tmp_path: Path, overrides: bool) -> str:
+    folder = tmp_path / "brand" / "acme"
+    folder.mkdir(parents=True)
+    (folder / "pack.yaml").write_text(TEAM.format(overrides="overrides: true\n    " if overrides else ""),
+                                      encoding="utf-8")
+    return str(tmp_path / "brand")
+
+
+def test_a_team_pack_reusing_a_built_in_id_is_an_error(tmp_path):
+    packs = team(tmp_path, overrides=False)
+    result = cli("check", "-", "-m", "us", "--commercial", "--packs", packs, input=POST)
+    assert result.exit_code == 2
+    line = one_error(result)
+    assert "acme/pack.yaml:6: rule global.offplatform.messaging_app: duplicate id (already in the built-in " \
+           "global pack at " in line and "mark this one `overrides: true`" in line
+    assert cli("rules", "list", "--packs", packs).exit_code == 2
+
+
+def test_a_team_pack_that_overrides_a_built_in_rule_says_so_in_every_report(tmp_path):
+    packs = team(tmp_path, overrides=True)
+    result = cli("check", "-", "-m", "us", "--commercial", "--packs", packs, "-f", "json",
+                 input="DM me on WhatsApp or telegram to order")
+    report = json.loads(result.stdout)
+    [replaced] = report["overridden"]
+    assert replaced["rule"] == "global.offplatform.messaging_app" and replaced["pack"] == "acme"
+    assert replaced["where"].endswith("acme/pack.yaml:6")
+    findings = [(f["rule"], f["text"]) for f in report["documents"][0]["findings"]]
+    assert ("global.offplatform.messaging_app", "telegram") in findings  # the team's rule, in market us too
+    assert not [t for r, t in findings if "WhatsApp" in t]
+    text = cli("check", "-", "-m", "us", "--commercial", "--packs", packs, input="ask on telegram").stdout
+    assert text.splitlines()[0].startswith("Rule global.offplatform.messaging_app is replaced by the acme pack (")
+    html = cli("check", "-", "-m", "us", "--packs", packs, "-f", "html", input="ask on telegram").stdout
+    assert "Rule global.offplatform.messaging_app is replaced by the acme pack (" in html
+    sarif = json.loads(cli("check", "-", "-m", "us", "--packs", packs, "-f", "sarif", input="hi").stdout)
+    assert sarif["runs"][0]["properties"]["overridden"] == report["overridden"]
+    # without the team pack, the built-in rule is back
+    plain = json.loads(cli("check", "-", "-m", "us", "--commercial", "-f", "json",
+                           input="DM me on WhatsApp or telegram to order").stdout)
+    assert "overridden" not in plain
+    assert [f["text"] for f in plain["documents"][0]["findings"]
+            if f["rule"] == "global.offplatform.messaging_app"] == ["DM me on WhatsApp"]
+
+
+def test_overrides_needs_a_rule_to_override_and_a_team_pack(tmp_path):
+    folder = tmp_path / "brand" / "acme"
+    folder.mkdir(parents=True)
+    (folder / "pack.yaml").write_text(TEAM.replace("global.offplatform.messaging_app", "acme.offplatform.telegram")
+                                      .format(overrides="overrides: true\n    "), encoding="utf-8")
+    result = cli("rules", "list", "--packs", tmp_path / "brand")
+    assert result.exit_code == 2 and "no other pack defines 'acme.offplatform.telegram' to override" in result.stderr
+
+
+# --- 9. pack settings are type-checked ------------------------------------------------------------------
+
+def test_a_pack_setting_of_the_wrong_type_is_a_pack_error(tmp_path):
+    folder = tmp_path / "brand" / "acme"
+    folder.mkdir(parents=True)
+    (folder / "pack.yaml").write_text('market: acme\nname: Acme\nlanguages: [en]\nversion: "1"\nextends: us\n'
+                                      'settings:\n  sponsored_threshold: "high"\n', encoding="utf-8")
+    result = cli("check", "-", "-m", "acme", "--packs", tmp_path / "brand", input="use code ACME10 for 10% off")
+    assert result.exit_code == 2
+    line = one_error(result)
+    assert "acme/pack.yaml:7" in line and "sponsored_threshold" in line

@@ -106,10 +106,15 @@ def where(finding: dict) -> str:
     return ", ".join(parts) if parts else "document"
 
 
-def config_note(header: dict) -> str | None:
-    """`Configuration: ../pyproject.toml` when the run used a configuration file from another folder (one
-    found in a folder above is named, so that its settings are not a surprise); None otherwise."""
+def header_notes(header: dict) -> list[str]:
+    """What a terminal report says before its findings: the configuration file, when it came from
+    another folder (one found in a folder above is named, so that its settings are not a surprise), and
+    each built-in rule a team pack replaced (`overrides: true`)."""
+    notes = []
     config = header.get("config")
-    if not config or ("/" not in config and "\\" not in config):
-        return None
-    return f"Configuration: {printable(config)}"
+    if config and ("/" in config or "\\" in config):
+        notes.append(f"Configuration: {printable(config)}")
+    for item in header.get("overridden") or ():
+        notes.append(f"Rule {printable(item['rule'])} is replaced by the {printable(item['pack'])} pack "
+                     f"({printable(item['where'])})")
+    return notes

@@ -28,8 +28,8 @@ class JsonReporter(Reporter):
         super().begin(header)
         w = self.out.write
         w("{\n")
-        for key in ("schema_version", "tool", "markets", "packs", "guessed_fields", "config"):
-            if key in header:  # (guessed_fields, config: only when there is something to say)
+        for key in ("schema_version", "tool", "markets", "packs", "guessed_fields", "overridden", "config"):
+            if key in header:  # (the last three only when there is something to say)
                 w(f'  "{key}": {_indent(dumps(header[key]), "  ").lstrip()},\n')
         w('  "documents": [')
         self._first = True

@@ -207,6 +207,7 @@ class SarifReporter(Reporter):
                     for p in (self.header or {}).get("packs") or ()
                 ],
                 "summary": {k: v for k, v in (summary or {}).items() if isinstance(v, int | str)},
+                **{k: (self.header or {})[k] for k in ("overridden", "config") if k in (self.header or {})},
             },
         }
         log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}

@@ -8,7 +8,7 @@ import heapq
 from collections import Counter
 
 from ..vocabulary import SEVERITIES, SEVERITY_RANK
-from ._common import config_note, printable
+from ._common import header_notes, printable
 from .base import Reporter
 from .text import TextReporter
 
@@ -47,8 +47,7 @@ class AuditSummaryReporter(Reporter):
 
     def end(self, summary: dict) -> None:
         w = self.out.write
-        note = config_note(self.header)
-        if note:
+        for note in header_notes(self.header):
             w(f"{note}\n")
         w(f"Records: {summary['records_read']} read, {summary['records_checked']} checked, "
           f"{summary['records_skipped']} skipped (no text), {summary['records_failed']} failed.\n")

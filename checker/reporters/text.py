@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from ..vocabulary import SEVERITIES
-from ._common import config_note, fix_text, obfuscation_text, printable
+from ._common import fix_text, header_notes, obfuscation_text, printable
 from .base import Reporter
 
 _COLORS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m"}
@@ -38,9 +38,9 @@ class TextReporter(Reporter):
     def begin(self, header: dict) -> None:
         super().begin(header)
         self.counts = dict.fromkeys(SEVERITIES, 0)
-        note = config_note(header)
-        if note:
-            self.out.write(f"{self._c(_DIM, note)}\n\n")
+        notes = header_notes(header)
+        if notes:
+            self.out.write("".join(f"{self._c(_DIM, note)}\n" for note in notes) + "\n")
 
     def _c(self, code: str, text: str) -> str:
         return f"{code}{text}{_RESET}" if self.options.color else text

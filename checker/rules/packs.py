@@ -278,13 +278,15 @@ class EffectiveRule:
 
 
 class RuleSet:
-    """Every loaded market with its rules, resolved through `extends`."""
+    """Every loaded market with its rules, resolved through `extends`. `replaced`: the rules a team pack
+    replaced with `overrides: true` ({"rule", "pack", "where"}, named in every report's header)."""
 
     cache_key: str | None = None  # its key in the compiled-pack cache, when it came from or went there
 
-    def __init__(self, markets: dict[str, Market], fingerprint: str):
+    def __init__(self, markets: dict[str, Market], fingerprint: str, replaced: list[dict] | None = None):
         self.markets = markets
         self.fingerprint = fingerprint  # hash of every pack file's content
+        self.replaced = list(replaced or ())
         self.rules: dict[str, Rule] = {}
         for market in markets.values():
             for rule in market.own_rules:
@@ -647,8 +649,9 @@ def _load_rules(root: Path, extra) -> RuleSet:
         for m in markets.values():
             if m.code != "global" and m.extends is None:
                 m.extends = "global"
+    replaced = _replace_overridden(markets)
     _check_rules(markets)
-    rs = RuleSet(markets, digest.hexdigest())
+    rs = RuleSet(markets, digest.hexdigest(), replaced)
     return rs
 
 
@@ -698,12 +701,49 @@ def _apply_lexicons(rule: Rule, lexicons: dict) -> None:
     rule.unless = [phrases.resolve_block(u, lexicons, rule.languages) for u in rule.unless]
 
 
+def _replace_overridden(markets: dict[str, Market]) -> list[dict]:
+    """One rule per id across every pack. A team pack's rule marked `overrides: true` takes the place of the
+    rule with its id in the pack that defined it first (so in every market that rule applies in), and is
+    listed; any other repeated id is an error (a team pack would otherwise replace, silently and in every
+    market, a rule of another market)."""
+    first: dict[str, tuple[Market, int]] = {}
+    replaced: list[dict] = []
+    for market in markets.values():
+        keep = []
+        for rule in market.own_rules:
+            overrides = rule.spec.get("overrides") is True
+            if overrides and market.builtin:
+                raise PackError(f"{rule.where}: rule {rule.id}: field 'overrides': only a team pack overrides a rule")
+            found = first.get(rule.id)
+            if found is None:
+                if overrides:
+                    raise PackError(f"{rule.where}: rule {rule.id}: field 'overrides': no other pack defines "
+                                    f"{rule.id!r} to override")
+                first[rule.id] = (market, len(keep))
+                keep.append(rule)
+                continue
+            owner, index = found
+            rules = keep if owner is market else owner.own_rules  # (a market's list is `keep` until it is done)
+            original = rules[index]
+            if not overrides:
+                raise PackError(f"{rule.where}: rule {rule.id}: duplicate id (already in the "
+                                f"{'built-in ' if owner.builtin else ''}{owner.code} pack at {original.where}); "
+                                "to replace that rule in every market, mark this one `overrides: true`")
+            rules[index] = rule  # (in the original's place: every market that had it has this one)
+            replaced.append({"rule": rule.id, "pack": market.code, "where": rule.where})
+        market.own_rules[:] = keep
+    return replaced
+
+
 def _merge_into(base: Market, extra: Market) -> None:
-    """A team pack that names an existing market adds to it."""
-    ids = {r.id for r in base.own_rules}
+    """A team pack that names an existing market adds to it (a rule with an id the market has already is
+    an error, or with `overrides: true` takes that rule's place)."""
+    index = {r.id: i for i, r in enumerate(base.own_rules)}
     for rule in extra.own_rules:
-        if rule.id in ids:
-            raise PackError(f"{rule.where}: rule {rule.id}: duplicate id (already in the built-in {base.code} pack)")
+        if rule.id in index:
+            if rule.spec.get("overrides") is not True:
+                raise PackError(f"{rule.where}: rule {rule.id}: duplicate id (already in the built-in {base.code} "
+                                "pack); to replace that rule, mark this one `overrides: true`")
     base.own_rules.extend(extra.own_rules)
     base.signals.extend(extra.signals)
     _add_lexicons(base.lexicons, extra.lexicons)
