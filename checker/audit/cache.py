@@ -3,8 +3,15 @@ whole-file layer (`filecache.py`).
 
 A record's key hashes the raw record (an archive record; the text, offsets and metadata of any other
 document), how it is read (format, CSV header, field options, declared metadata), the default markets,
-the rule packs' content (`RuleSet.fingerprint`), `--select`/`--ignore` and the tool version. A cached
-record is put back in its place without being parsed, and any pack change re-checks everything.
+the rule packs' content (`RuleSet.fingerprint`), `--select`/`--ignore`, and what the code that makes a
+result is (`code_fingerprint`: the source of the checker package but its reporters, the versions of the
+libraries it depends on and Python's Unicode database, and CACHE_FORMAT). A cached record is put back in
+its place without being parsed, and any pack or code change re-checks everything.
+
+Fail closed: every stored result carries a checksum keyed by its own key (`_sum`; a whole file's chunks
+theirs, `filecache.chunk_sum`), so a result that is damaged, edited, or moved to another record's row is
+not used: it is dropped and the record checked again. A cache file SQLite cannot read (a damaged page,
+not a database at all) is started afresh, with a warning; the report is the same either way.
 """
 
 from __future__ import annotations
@@ -23,14 +30,75 @@ from pathlib import Path
 from .. import __version__
 from ..model import Document
 from ..sources import Archive, Record
-from .filecache import FILE_FORMAT, FileStart, decode_chunk
+from .filecache import FILE_FORMAT, FileStart, chunk_intact, decode_chunk
 from .work import first_line, meta_values
 
 CACHE_FILE = "audit-v2.sqlite3"
-CACHE_FORMAT = "4"  # 4: results carry the commerce decision
+CACHE_FORMAT = "5"  # what a stored result is and how it is keyed (4: the commerce decision; 5: checksums, keyed on the code too)
 CACHE_PAGES_KB = 32 << 10  # SQLite's page cache (the default 2 MB makes every look-up read the file)
-_KEY = struct.Struct("<qq")  # a cache key: the first 16 bytes of a SHA-256, as (row id, check)
+_ROW = struct.Struct("<q")  # a key's row id: the first 8 bytes of a SHA-256; the next 16 key its checksum
 RESULT_ROWS = 16384  # per-record results written per transaction
+_SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
+_CODE: str | None = None
+
+
+def code_fingerprint() -> str:
+    """A hash of what makes a result besides the packs: the source files of the checker package (but
+    its reporters, which only write results), the versions of the libraries reelcheck depends on,
+    Python's version and Unicode database. Any change to parsing, normalisation, matching or the
+    libraries under them gives new keys, without anyone remembering to bump CACHE_FORMAT."""
+    global _CODE
+    if _CODE is None:
+        import unicodedata
+        from importlib import metadata
+
+        h = hashlib.sha256(f"{CACHE_FORMAT}\x1e{__version__}\x1e{sys.version_info[:2]}\x1e"
+                           f"{unicodedata.unidata_version}".encode())
+        root = Path(__file__).resolve().parent.parent
+        for path in sorted(root.rglob("*.py")):
+            rel = path.relative_to(root).as_posix()
+            if rel.startswith("reporters/"):
+                continue
+            h.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
+        try:
+            requires = metadata.requires("reelcheck") or []
+        except metadata.PackageNotFoundError:
+            requires = []
+        for requirement in sorted(requires):
+            if "extra ==" in requirement:
+                continue
+            name = requirement.split(";")[0].split("[")[0].split("<")[0].split(">")[0].split("=")[0].strip()
+            try:
+                h.update(f"\x1e{name}={metadata.version(name)}".encode())
+            except metadata.PackageNotFoundError:
+                h.update(f"\x1e{name}=-".encode())
+        _CODE = h.hexdigest()
+    return _CODE
+
+
+def _key(digest: bytes) -> tuple[int, bytes]:
+    """(row id, checksum key) of a key's SHA-256."""
+    return _ROW.unpack_from(digest)[0], digest[8:24]
+
+
+def _sum(key: bytes, record: str | None, value: str) -> int:
+    """A result's checksum: 64 bits of a BLAKE2b of its own id and text keyed by the rest of its key, so an
+    edited result, or one copied to another record's row, does not match."""
+    h = hashlib.blake2b(key=key, digest_size=8)
+    if record is not None:
+        h.update(record.encode("utf-8", "surrogatepass"))
+    h.update(b"\x1f")
+    h.update(value.encode("utf-8", "surrogatepass"))
+    return int.from_bytes(h.digest(), "little", signed=True)
+
+
+def is_damage(exc: BaseException) -> bool:
+    """Whether an SQLite error says the file is damaged or not a database (not: locked, full, read-only)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text
 
 
 def default_cache_dir() -> Path:
@@ -48,6 +116,24 @@ class ResultCache:
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / CACHE_FILE
+        self.damaged = 0  # stored results that were not used (damaged or edited), and so checked again
+        self.reset = False  # the file was unreadable and started afresh
+        try:
+            self._open()
+        except sqlite3.DatabaseError as exc:
+            if not is_damage(exc):
+                raise
+            self._start_afresh(exc)
+        self._salt = hashlib.sha256(salt.encode("utf-8"))
+        self._sources: dict = {}  # Archive -> hash of the salt and how the archive is read
+        self._rows: list[tuple] = []  # results queued by put_many
+        self.hits = 0  # records looked up in the per-record table and found
+        self.misses = 0  # and not found (checked)
+        self.files_replayed = 0  # archive files replayed whole, and their records (as counted in records_read)
+        self.records_replayed = 0
+        self.files_stored = 0
+
+    def _open(self) -> None:
         self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
@@ -62,24 +148,44 @@ class ResultCache:
         self.db.execute("CREATE INDEX IF NOT EXISTS files_by_path ON files (scope, path)")
         self.db.execute("CREATE TABLE IF NOT EXISTS file_chunks (file INTEGER NOT NULL, seq INTEGER NOT NULL,"
                         " data BLOB NOT NULL, PRIMARY KEY (file, seq)) WITHOUT ROWID")
-        self._salt = hashlib.sha256(salt.encode("utf-8"))
-        self._sources: dict = {}  # Archive -> hash of the salt and how the archive is read
-        self._rows: list[tuple] = []  # results queued by put_many
-        self.hits = 0  # records looked up in the per-record table and found
-        self.misses = 0  # and not found (checked)
-        self.files_replayed = 0  # archive files replayed whole, and their records (as counted in records_read)
-        self.records_replayed = 0
-        self.files_stored = 0
+
+    def _start_afresh(self, exc: BaseException) -> None:
+        """The cache file is damaged (or not a database): warn, remove it and start an empty one. Another
+        audit that has it open keeps reading its own copy until it ends."""
+        print(f"reelcheck: warning: the cache {self.path} is damaged ({exc}); it is started afresh",
+              file=sys.stderr)
+        try:
+            self.db.close()
+        except (AttributeError, sqlite3.Error):
+            pass
+        for suffix in ("", "-wal", "-shm"):
+            try:
+                os.remove(f"{self.path}{suffix}")
+            except FileNotFoundError:
+                pass
+        self.reset = True
+        self._rows = []
+        self._open()
+
+    def damage(self, exc: BaseException) -> bool:
+        """After an SQLite error: True when it was damage, and the cache was started afresh."""
+        if not isinstance(exc, sqlite3.DatabaseError) or not is_damage(exc):
+            return False
+        try:
+            self._start_afresh(exc)
+        except (OSError, sqlite3.Error):
+            return False
+        return True
 
     @staticmethod
     def salt(ruleset, select: Iterable[str], ignore: Iterable[str], markets: Iterable[str] = ()) -> str:
         """What every result depends on: tool, packs, rule selection, default markets."""
         return "\x1e".join([
-            CACHE_FORMAT, __version__, ruleset.fingerprint, ",".join(sorted(select)), ",".join(sorted(ignore)),
+            CACHE_FORMAT, code_fingerprint(), ruleset.fingerprint, ",".join(sorted(select)), ",".join(sorted(ignore)),
             ",".join(sorted(set(markets))),
         ])
 
-    def record_key(self, record: Record) -> tuple[int, int]:
+    def record_key(self, record: Record) -> tuple[int, bytes]:
         """An archive record: the raw record and how its archive is read (never its path, line or number)."""
         h = self._sources.get(record.source)
         if h is None:
@@ -92,9 +198,9 @@ class ResultCache:
         if not isinstance(raw, str):  # a CSV row's values
             raw = json.dumps(raw, ensure_ascii=False)
         h.update(raw.encode("utf-8", "surrogatepass"))
-        return _KEY.unpack_from(h.digest())
+        return _key(h.digest())
 
-    def document_key(self, doc: Document, markets: tuple[str, ...]) -> tuple[int, int]:
+    def document_key(self, doc: Document, markets: tuple[str, ...]) -> tuple[int, bytes]:
         """Any other document: text, offsets into the original, metadata, markets."""
         h = self._salt.copy()
         base = first_line(doc)
@@ -110,27 +216,47 @@ class ResultCache:
             h.update(s.text.encode("utf-8", "surrogatepass"))
             h.update(repr((o, s.kind, s.pieces, s.index, s.cue, s.start_time, s.end_time, s.field, s.speaker,
                            s.line_offset - base)).encode())
-        return _KEY.unpack_from(h.digest())
+        return _key(h.digest())
 
-    def get_many(self, keys: list[tuple[int, int]]) -> list[tuple[str | None, str] | None]:
-        """Per key, (own id, result text), or None when it is not there."""
+    def get_many(self, keys: list[tuple[int, bytes]]) -> list[tuple[str | None, str] | None]:
+        """Per key, (own id, result text), or None when it is not there, or not as it was stored (its
+        checksum does not match: dropped, so that the record is checked and stored again). A cache file
+        that cannot be read is started afresh (every key is then missing)."""
         rows: dict[int, tuple] = {}
         ids = list(dict.fromkeys(k[0] for k in keys))
-        for i in range(0, len(ids), 500):
-            part = ids[i : i + 500]
-            q = f"SELECT id, chk, record, value FROM results WHERE id IN ({','.join('?' * len(part))})"
-            rows.update((row[0], row) for row in self.db.execute(q, part))
+        try:
+            for i in range(0, len(ids), 500):
+                part = ids[i : i + 500]
+                q = f"SELECT id, chk, record, value FROM results WHERE id IN ({','.join('?' * len(part))})"
+                rows.update((row[0], row) for row in self.db.execute(q, part))
+        except sqlite3.Error as exc:
+            if not self.damage(exc):
+                print(f"reelcheck: warning: cannot read the cache: {exc}", file=sys.stderr)
+            return [None] * len(keys)
         out: list[tuple[str | None, str] | None] = []
-        for row_id, chk in keys:
+        bad = []
+        for row_id, key in keys:
             row = rows.get(row_id)
-            out.append(row[2:] if row is not None and row[1] == chk else None)
+            if row is None:
+                out.append(None)
+            elif type(row[3]) is str and type(row[2]) in (str, type(None)) and row[1] == _sum(key, row[2], row[3]):
+                out.append(row[2:])
+            else:
+                out.append(None)
+                bad.append(row_id)
+        if bad:
+            self.damaged += len(bad)
+            try:
+                self.db.executemany("DELETE FROM results WHERE id = ?", [(b,) for b in bad])
+            except sqlite3.Error:
+                pass  # (replaced when the record is stored again)
         return out
 
-    def put_many(self, rows: list[tuple[tuple[int, int], str | None, str]]) -> None:
+    def put_many(self, rows: list[tuple[tuple[int, bytes], str | None, str]]) -> None:
         """Store results: queued, and written RESULT_ROWS at a time in one transaction, and at `close`
         (the keys are random, so a commit rewrites nearly as many B-tree pages as it has rows: few, large
         transactions; docs/performance.md)."""
-        self._rows.extend((key[0], key[1], record, value) for key, record, value in rows)
+        self._rows.extend((key[0], _sum(key[1], record, value), record, value) for key, record, value in rows)
         if len(self._rows) >= RESULT_ROWS:
             self.flush()
 
@@ -142,12 +268,13 @@ class ResultCache:
             self.db.execute("BEGIN")
             self.db.executemany("INSERT OR REPLACE INTO results (id, chk, record, value) VALUES (?, ?, ?, ?)", rows)
             self.db.execute("COMMIT")
-        except (sqlite3.Error, UnicodeEncodeError):
+        except (sqlite3.Error, UnicodeEncodeError) as exc:
             try:
                 self.db.execute("ROLLBACK")
             except sqlite3.Error:
                 pass
-            raise
+            if not self.damage(exc):  # (damaged: started afresh, these results are not kept)
+                raise
 
     # the whole-file layer
 
@@ -161,30 +288,42 @@ class ResultCache:
         return h.digest(), scope
 
     def find_file(self, key: bytes) -> tuple[int, int] | None:
-        """(entry, chunks) of a stored file whose chunks are all there, or None."""
+        """(entry, chunks) of a stored file whose chunks are all there and all as they were written (each
+        one's checksum is checked before any is replayed), or None: a damaged or edited entry is dropped,
+        so that the file is read, checked and stored again."""
         try:
             row = self.db.execute("SELECT id, chunks, size FROM files WHERE key = ?", (key,)).fetchone()
             if row is None:
                 return None
-            count, size = self.db.execute("SELECT count(*), total(length(data)) FROM file_chunks WHERE file = ?",
-                                          (row[0],)).fetchone()
+            entry, chunks = row[0], row[1]
+            count = size = 0
+            good = True
+            for seq, data in self.db.execute("SELECT seq, data FROM file_chunks WHERE file = ? ORDER BY seq",
+                                             (entry,)):
+                count += 1
+                size += len(data) if isinstance(data, bytes) else 0
+                good = good and seq == count - 1 and chunk_intact(key, seq, data)
         except sqlite3.Error as exc:
-            print(f"reelcheck: warning: cannot read the cache: {exc}", file=sys.stderr)
+            if not self.damage(exc):
+                print(f"reelcheck: warning: cannot read the cache: {exc}", file=sys.stderr)
             return None
-        if count != row[1] or int(size) != row[2]:  # damaged (a complete entry's chunks are never taken
-            self.drop_file(row[0])                   # without it): dropped, so that it is stored again
+        if not good or count != chunks or size != row[2]:  # damaged or edited (a complete entry's chunks
+            self.damaged += 1                                # are never taken without it): dropped, so
+            self.drop_file(entry)                            # that it is stored again
             return None
-        return row[0], row[1]
+        return entry, chunks
 
-    def file_chunks(self, entry: int, chunks: int) -> Iterator[tuple]:
-        """A stored file's chunks, decoded one at a time (`decode_chunk`); raises LookupError when one is
-        missing or damaged (a concurrent audit replaced the entry, or the file is corrupt)."""
+    def file_chunks(self, entry: int, chunks: int, key: bytes) -> Iterator[tuple]:
+        """A stored file's chunks, checked and decoded one at a time (`decode_chunk`); raises LookupError
+        when one is missing or damaged (a concurrent audit replaced the entry, or the file is corrupt)."""
         for seq in range(chunks):
             try:
                 row = self.db.execute("SELECT data FROM file_chunks WHERE file = ? AND seq = ?", (entry, seq)
                                       ).fetchone()
                 if row is None:
                     raise LookupError("missing")
+                if not chunk_intact(key, seq, row[0]):
+                    raise LookupError("its checksum does not match")
                 yield decode_chunk(row[0])
             except (sqlite3.Error, zlib.error, ValueError, TypeError) as exc:
                 raise LookupError(str(exc)) from exc

@@ -11,6 +11,7 @@ id and result; the reader's errors) in compressed chunks (`ChunkWriter`, `decode
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import struct
 import sys
@@ -27,7 +28,8 @@ from ..sources.errors import PartialInputError, is_fatal
 if TYPE_CHECKING:
     from .cache import ResultCache
 
-FILE_FORMAT = f"1-{sys.byteorder}"  # of the whole-file entries (their chunks hold native 64-bit integers)
+FILE_FORMAT = f"2-{sys.byteorder}"  # of the whole-file entries (their chunks hold native 64-bit integers)
+_SUM_SIZE = 16  # a stored chunk starts with its checksum (`chunk_sum`)
 FILE_CHUNK = 4096  # entries per stored chunk of a file's outcomes (what a replay holds in memory at a time)
 _CHUNK_HEAD = struct.Struct("<II")  # entries, length of the JSON part
 
@@ -54,15 +56,19 @@ class FileEnd:
 
 
 class Replay:
-    """Marker standing for a whole archive file whose outcomes are in the cache (`ResultCache.find_file`)."""
+    """Marker standing for a whole archive file whose outcomes are in the cache (`ResultCache.find_file`).
+    `read` reads the file as if it were not cached: if its entry cannot be replayed to the end after all
+    (another audit replaced it meanwhile), the rest of the file is read and checked from where it stopped."""
 
-    __slots__ = ("path", "format", "entry", "chunks")
+    __slots__ = ("path", "format", "entry", "chunks", "key", "read")
 
-    def __init__(self, path: str, fmt: str, entry: int, chunks: int):
+    def __init__(self, path: str, fmt: str, entry: int, chunks: int, key: bytes = b"", read=None):
         self.path = path
         self.format = fmt  # Document.format
         self.entry = entry
         self.chunks = chunks
+        self.key = key
+        self.read = read
 
 
 MARKERS = (FileStart, FileEnd, Replay)
@@ -110,7 +116,7 @@ class FileLayer:
         if found is None:
             return self._recorded(path, key, scope, digest, read)
         if self.replay:
-            return (Replay(path, archive.format, *found),)
+            return (Replay(path, archive.format, *found, key, read),)
         return read()  # (--all-records: stored already)
 
     @staticmethod
@@ -209,6 +215,7 @@ class ChunkWriter:
                                        self.numbers.tobytes(), self.refs.tobytes())), 1)
         if self.entry is None:
             self.entry = self.cache.begin_file(self.start)
+        data = chunk_sum(self.start.key, self.chunks, data) + data
         self.cache.put_file_chunk(self.entry, self.chunks, data)
         self.chunks += 1
         self.size += len(data)
@@ -228,9 +235,25 @@ class ChunkWriter:
             self.entry = None
 
 
+def chunk_sum(key: bytes, seq: int, data: bytes) -> bytes:
+    """A chunk's checksum: a BLAKE2b of its place and bytes keyed by its file's key, so that a chunk that
+    is damaged, edited (a finding taken out) or moved to another file or place is never replayed."""
+    h = hashlib.blake2b(key=key[:64], digest_size=_SUM_SIZE)
+    h.update(seq.to_bytes(8, "little", signed=True))
+    h.update(data)
+    return h.digest()
+
+
+def chunk_intact(key: bytes, seq: int, data) -> bool:
+    """Whether a stored chunk (checksum, then the compressed chunk) is as it was written."""
+    return (isinstance(data, bytes) and len(data) > _SUM_SIZE
+            and hmac.compare_digest(data[:_SUM_SIZE], chunk_sum(key, seq, data[_SUM_SIZE:])))
+
+
 def decode_chunk(data: bytes) -> tuple[list[list], list[list], list, Iterator[int], Iterator[int], array]:
-    """A stored chunk: (results, others, own ids, lines, numbers, refs), as `ChunkWriter` wrote it."""
-    raw = zlib.decompress(data)
+    """A stored chunk: (results, others, own ids, lines, numbers, refs), as `ChunkWriter` wrote it (after
+    its checksum)."""
+    raw = zlib.decompress(data[_SUM_SIZE:])
     n, size = _CHUNK_HEAD.unpack_from(raw)
     at = _CHUNK_HEAD.size
     results, others, ids = json.loads(raw[at : at + size])

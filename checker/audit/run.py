@@ -461,10 +461,12 @@ class _Audit:
         path, fmt = item.path, item.format
         place, clean, count = self.placer.place_at, self.placer.clean, tally.add
         cache.files_replayed += 1
+        done = 0  # entries replayed (one per record or error of the reader, in file order)
         try:
-            for results, others, ids, lines, numbers, refs in cache.file_chunks(item.entry, item.chunks):
+            for results, others, ids, lines, numbers, refs in cache.file_chunks(item.entry, item.chunks, item.key):
                 records = findings = 0
                 for line, number, rid, ref in zip(lines, numbers, ids, refs, strict=True):
+                    done += 1
                     if ref >= 0:
                         result = results[ref]
                         template = clean(result)
@@ -493,9 +495,32 @@ class _Audit:
                 self.progress.update(records, findings)
         except LookupError as exc:
             tally.flush()
-            self.errors += 1
-            yield InputError(path, f"the cached outcomes of this file are damaged ({exc}); audit it again, "
-                                   "or with --no-cache")
+            cache.damaged += 1
+            cache.drop_file(item.entry)
+            if item.read is None:
+                self.errors += 1
+                yield InputError(path, f"the cached outcomes of this file are damaged ({exc}); audit it again, "
+                                       "or with --no-cache")
+                return
+            _warn(f"{path}: the cached outcomes of this file could not be read to the end; the rest is checked "
+                  "again", exc)
+            yield from self.read_rest(item, done)
+
+    def read_rest(self, item: Replay, done: int) -> Iterator:
+        """A file whose replay stopped after `done` entries: read it again, skip what was replayed, and
+        check the rest in batches, emitted in place (so the report is complete whatever the cache held)."""
+        rest = iter(item.read())
+        for _ in range(done):  # (an entry per record or error of the reader, as ChunkWriter stored them)
+            if next(rest, None) is None:
+                return
+        while True:
+            batch = _Batch()
+            batch.items = [i for _, i in zip(range(MAX_BATCH), rest, strict=False)]
+            if not batch.items:
+                return
+            self.prepare(batch)
+            self.submit(batch)
+            yield from self.emit(batch)
 
     def emit(self, batch: _Batch) -> Iterator:
         self.collect(batch)
@@ -617,6 +642,8 @@ class _Audit:
         if not self.options.quiet and cache is not None and (cache.hits or cache.misses or cache.files_replayed) \
                 and self.stderr_tty:
             whole = f" ({cache.files_replayed:,} unchanged files replayed whole)" if cache.files_replayed else ""
+            if cache.damaged:
+                whole += f"; {cache.damaged:,} damaged or edited entries dropped and checked again"
             print(f"reelcheck: cache: {cache.hits + cache.records_replayed:,} records reused{whole}, "
                   f"{cache.misses:,} checked ({cache.path})", file=sys.stderr)
 
