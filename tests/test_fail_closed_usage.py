@@ -210,3 +210,17 @@ def test_a_pack_setting_of_the_wrong_type_is_a_pack_error(tmp_path):
     assert result.exit_code == 2
     line = one_error(result)
     assert "acme/pack.yaml:7" in line and "sponsored_threshold" in line
+
+
+# --- 3 and 5, for packs: a team pack's YAML aliases cannot make loading it endless ------------------------
+
+def test_a_pack_whose_aliases_expand_without_bound_is_refused(tmp_path):
+    folder = tmp_path / "brand" / "acme"
+    folder.mkdir(parents=True)
+    levels = ['x0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    levels += [f"x{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 10)}]" for i in range(1, 9)]  # 10^9 values, 1 KB
+    (folder / "pack.yaml").write_text('market: acme\nname: Acme\nlanguages: [en]\nversion: "1"\nextends: us\n'
+                                      + "\n".join(levels) + "\n", encoding="utf-8")
+    result = cli("rules", "list", "--packs", tmp_path / "brand")
+    assert result.exit_code == 2
+    assert "acme/pack.yaml:1: the file expands to more than 1,000,000 values" in one_error(result)

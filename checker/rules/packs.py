@@ -175,6 +175,27 @@ def _rule_id_at(data: Any, path: list) -> str | None:
     return None
 
 
+MAX_PACK_VALUES = 1_000_000  # values in one pack file once its aliases are expanded (a big pack has ~20,000)
+
+
+def _expands_past(data: Any, limit: int) -> bool:
+    """Whether `data`, read with every alias expanded (YAML shares an aliased node: "billion laughs" is a
+    few hundred bytes that every later step would walk a billion times), holds more than `limit` values.
+    Stops counting at `limit`, so it takes bounded time."""
+    count = 0
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        count += 1
+        if count > limit:
+            return True
+        if isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return False
+
+
 def read_pack_file(path: Path) -> LineDict:
     try:
         text = path.read_text(encoding="utf-8")
@@ -191,6 +212,9 @@ def read_pack_file(path: Path) -> LineDict:
         data = LineDict()
     if not isinstance(data, dict):
         raise PackError(f"{path}:1: a pack file must be a mapping (with `rules:` or pack metadata)")
+    if _expands_past(data, MAX_PACK_VALUES):
+        raise PackError(f"{path}:1: the file expands to more than {MAX_PACK_VALUES:,} values (aliases of aliases: "
+                        "a pack cannot be read in bounded time)")
     errors = list(_validator().iter_errors(data))
     if errors:
         # the most useful first: an unknown field (usually a typo), then the deepest problem
