@@ -121,8 +121,9 @@ def test_rules_test_selects_by_prefix(tmp_path):
     runner = CliRunner()
     picked = runner.invoke(main, ["rules", "test", "--packs", str(root), "--rule", "acme.brand"])
     assert picked.exit_code == 0 and "1 rules, 4 examples, 0 failed" in picked.output
+    # a prefix selects whole dotted parts: `acme.bran` selects nothing, so it is refused, not run as nothing
     none = runner.invoke(main, ["rules", "test", "--packs", str(root), "--rule", "acme.bran"])
-    assert none.exit_code == 0 and "0 rules, 0 examples, 0 failed" in none.output
+    assert none.exit_code == 2 and "unknown rule or prefix 'acme.bran' (did you mean 'acme.brand'?)" in none.output
 
 
 def test_rules_list_takes_categories_from_the_vocabulary():
