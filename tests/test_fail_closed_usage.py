@@ -40,7 +40,7 @@ def one_error(result) -> str:
     ("--select", "xyz", None),
     ("--select", "us.claim", "us.claims"),
     ("--ignore", "global.musics", "global.music"),
-    ("--ignore", "us.claims.cure,us.claims.superlativ", "us.claims.superlative"),
+    ("--ignore", "us.claims.cure,us.claims.fda_aproved", "us.claims.fda_approved"),
 ])
 def test_unknown_rule_ids_and_prefixes_are_a_usage_error(option, value, hint):
     result = cli("check", "-", "-m", "us", "--commercial", option, value, input=POST)
@@ -75,7 +75,7 @@ def test_a_suppression_naming_an_unknown_rule_is_reported_where_it_is(tmp_path):
     script.write_text(
         "---\nmarket: us\ncommercial: true\n---\n"
         "HOST: It cures acne. <!-- reelcheck: ignore[us.claims.cures] legal said ok -->\n"
-        "HOST: Best serum ever. <!-- reelcheck: ignore[us.claims.superlative] survey on file -->\n",
+        "HOST: DM me on WhatsApp to order. <!-- reelcheck: ignore[global.offplatform] our own shop chat -->\n",
         encoding="utf-8")
     result = cli("check", script, "-f", "json")
     assert result.exit_code == 2  # a finding still there, and the suppression that did not suppress it
