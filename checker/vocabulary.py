@@ -1,4 +1,4 @@
-"""The words reelcheck's parts share: severities, categories, products, accounts, segment kinds, fail-on
+"""The words reelcheck's parts share: severities, categories, products, accounts, platforms, segment kinds, fail-on
 values, output formats, and how a dotted rule id is selected by prefixes.
 
 Each list is written here once. The pack schema's enums (`rules.packs._validator`), the CLI's choices,

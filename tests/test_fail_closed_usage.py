@@ -224,3 +224,12 @@ def test_a_pack_whose_aliases_expand_without_bound_is_refused(tmp_path):
     result = cli("rules", "list", "--packs", tmp_path / "brand")
     assert result.exit_code == 2
     assert "acme/pack.yaml:1: the file expands to more than 1,000,000 values" in one_error(result)
+
+
+def test_a_rule_for_an_unknown_platform_is_a_pack_error(tmp_path):
+    folder = tmp_path / "brand" / "acme"
+    folder.mkdir(parents=True)
+    (folder / "pack.yaml").write_text(TEAM.replace("global.offplatform.messaging_app", "acme.offplatform.telegram")
+                                      .format(overrides="when: {platform: [tiktokk]}\n    "), encoding="utf-8")
+    result = cli("rules", "list", "--packs", tmp_path / "brand")
+    assert result.exit_code == 2 and "'tiktokk' is not one of" in one_error(result)

@@ -117,7 +117,7 @@ def _validator():
     schema = json.loads(_SCHEMA_PATH.read_text(encoding="utf-8"))
     for name, values in (("severity", vocabulary.SEVERITIES), ("category", vocabulary.CATEGORIES),
                          ("segment_kind", vocabulary.SEGMENT_KINDS), ("product", vocabulary.PRODUCTS),
-                         ("account", vocabulary.ACCOUNTS)):
+                         ("account", vocabulary.ACCOUNTS), ("platform", vocabulary.PLATFORMS)):
         schema["$defs"][name]["enum"] = list(values)
     rule = schema["$defs"]["rule"]
     rule["properties"]["kind"] = {"enum": sorted(kind_registry.KINDS)}
