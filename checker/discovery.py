@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 
 import pathspec
 
@@ -61,6 +62,8 @@ def looks_like_report(path: str) -> bool:
     """Whether the file found in a folder is a report reelcheck wrote (its first 2 KB say so): an earlier
     `-o report.json` is not an archive of captions."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False  # never open a FIFO or a device to peek at it
         with open(path, "rb") as fh:
             head = fh.read(2048).decode("utf-8", errors="ignore")
     except OSError:

@@ -300,14 +300,17 @@ def _walk(root: str, options: SourceOptions) -> Iterator[str | InputError]:
             why = ignores.why(rel, False)
             if why is None and leave_out and os.path.abspath(entry.path) in leave_out:
                 why = "the report being written"
-            if why is None and looks_like_report(entry.path):
-                why = "a reelcheck report"
             if why:
                 told(entry.path, why)
                 continue
+            # Only a regular file of a readable size is opened, even to peek at its first bytes (a FIFO
+            # would block the walk, a device would never end).
             skipped = _why_skipped(entry, link, real_root, root, options)
             if skipped:
                 yield InputError(entry.path, skipped)
+                continue
+            if looks_like_report(entry.path):
+                told(entry.path, "a reelcheck report")
                 continue
             yield entry.path[2:] if here and entry.path.startswith("./") else entry.path
         stack.extend(reversed(subdirs))
@@ -541,6 +544,8 @@ def guessed_columns(paths: list[str], options: SourceOptions | None = None) -> d
         options = _checked(options or SourceOptions())
     except UsageError:
         return {}
+    # A quiet look: what the folders leave out is told once, by the check that follows.
+    options = dataclasses.replace(options, on_skip=None, on_read=None)
     found: dict[str, list[str]] = {}
     files: list[str] = []
     for path in paths:
