@@ -1,10 +1,18 @@
+import atexit
 import os
+import shutil
+import tempfile
 
 import pytest
 
-# The suite loads packs as they are written (a test that changes how they load is never served a
-# cached load); tests/test_packcache.py turns the compiled-pack cache on where it tests it.
-os.environ.setdefault("REELCHECK_NO_CACHE", "1")
+# The suite shares one compiled-pack cache of its own, made fresh for each run (never the user's
+# cache): compiling the packs takes seconds, and many tests start reelcheck in a subprocess. The key
+# of a cached compile covers every pack file's content and reelcheck's own source, so a test that
+# writes a team pack or changes a setting gets its own compile; tests/test_packcache.py sets the
+# cache up as it needs it.
+if "REELCHECK_CACHE_DIR" not in os.environ:
+    os.environ["REELCHECK_CACHE_DIR"] = _cache = tempfile.mkdtemp(prefix="reelcheck-test-cache-")
+    atexit.register(shutil.rmtree, _cache, ignore_errors=True)
 
 from checker.engine import Checker  # noqa: E402
 from checker.rules import load_rules  # noqa: E402

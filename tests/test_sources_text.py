@@ -212,7 +212,7 @@ def test_script_conventions(tmp_path):
     assert by_text["竖起大拇指"].kind == "direction"
     assert by_text["特写"].kind == "direction"
     assert by_text["Plain line after a blank is prose."].kind == "caption"
-    assert by_text["Shoot"].kind == "caption"
+    assert by_text["Shoot"].kind == "direction"  # a Markdown heading is production metadata
 
 
 def test_prose_with_parentheses_is_not_a_script(tmp_path):

@@ -52,7 +52,8 @@ def test_spoken_lines_are_counted_without_headings_and_directions(tmp_path):
 
 def test_subtitles_by_time(tmp_path):
     early = "1\n00:00:01,000 --> 00:00:03,000\nAd: GlowLab sent me this serum\n\n2\n00:00:20,000 --> 00:00:22,000\nThree drops a day\n"
-    late = "1\n00:00:01,000 --> 00:00:03,000\nGlowLab sent me this serum\n\n2\n00:00:20,000 --> 00:00:22,000\nThis is an ad, by the way\n"
+    # ("GlowLab sent me this serum" would itself be a plain-language disclosure the FTC accepts)
+    late = "1\n00:00:01,000 --> 00:00:03,000\nOkay, six weeks with this serum\n\n2\n00:00:20,000 --> 00:00:22,000\nThis is an ad, by the way\n"
     from checker.model import Meta
 
     meta = SourceOptions(meta=Meta(markets=("us",), sponsored=True, product="cosmetic"))
