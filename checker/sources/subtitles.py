@@ -110,7 +110,7 @@ def _split_glued(text: str, block, timing_re):
     a broken one: that cue is then reported, not read as lines of the cue before it)."""
     start = 0
     for k in range(2, len(block) - 1):
-        if text[block[k].start:block[k].end].strip().isdigit() and (
+        if text[block[k].start:block[k].end].strip().isdecimal() and (
                 timing_re.match(text, block[k + 1].start, block[k + 1].end)
                 or LOOSE_TIMING_RE.match(text, block[k + 1].start, block[k + 1].end)):
             yield block[start:k]
@@ -126,7 +126,7 @@ def parse_srt(path: str, text: str, defaults: Meta) -> tuple[Document, list[Inpu
     for big in _blocks(text, lines):
         for block in _split_glued(text, big, SRT_TIMING_RE):
             first = text[block[0].start:block[0].end].strip().lstrip("\ufeff")
-            number = int(first) if first.isdigit() else None
+            number = int(first) if first.isdecimal() else None
             timing_line = block[1] if number is not None and len(block) > 1 else block[0]
             m = SRT_TIMING_RE.match(text, timing_line.start, timing_line.end)
             if number is None:
@@ -208,7 +208,7 @@ def parse_vtt(path: str, text: str, defaults: Meta) -> tuple[Document, list[Inpu
                     path, f"malformed cue: ends ({format_time(end)}) before it starts ({format_time(start)}); "
                           "cue skipped", line=block[0].number))
                 continue
-            number = int(ident) if ident is not None and ident.isdigit() else ordinal
+            number = int(ident) if ident is not None and ident.isdecimal() else ordinal
             seg = _cue_segment(text, payload, cue=number, start_time=start, end_time=end)
             if seg is not None:
                 segments.append(seg)
