@@ -73,6 +73,121 @@ def timed_search(rx, text: str) -> bool:
         raise RegexTimeout(rx.pattern) from None
 
 
+def timed_search_from(rx, text: str, pos: int):
+    """The leftmost match of `rx` in `text` starting at `pos` or later (lookbehinds and word edges see
+    the text before `pos`); RegexTimeout past TIMEOUT."""
+    if len(text) <= untimed_length(rx):
+        return rx.search(text, pos)
+    try:
+        return rx.search(text, pos, timeout=TIMEOUT)
+    except TimeoutError:
+        raise RegexTimeout(rx.pattern) from None
+
+
+def alternatives_finditer(branches, text: str, lower: str) -> list[tuple[int, int]] | None:
+    """The spans `timed_finditer` gives for the alternation of `branches` (a regex's top-level
+    alternatives, compiled apart, each with the literal sets it needs: `Matcher.branches`), found by
+    running each alternative that can match on its own. The `regex` module scans fast for how a
+    pattern begins, which it cannot do for an alternation of differently beginning branches: the
+    claims patterns built from lexicons ran 2-4x faster so. Same semantics: the leftmost match, of
+    the first branch matching there, then on from its end. None when a match is empty (the caller
+    runs the whole pattern: finditer's rule for empty matches is not worth copying)."""
+    live = [rx for rx, needs in branches if all(members.found_in(lower) for members in needs)]
+    if not live:
+        return []
+    if len(live) == 1:
+        return timed_finditer(live[0], text)
+    out: list[tuple[int, int]] = []
+    ahead: list = [False] * len(live)  # each branch's next match from a position <= pos (None: no more)
+    pos = 0
+    while pos <= len(text):
+        best = None
+        for i, rx in enumerate(live):
+            m = ahead[i]
+            if m is False or (m is not None and m.start() < pos):
+                m = ahead[i] = timed_search_from(rx, text, pos)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        if best is None:
+            break
+        if best.end() == best.start():
+            return None
+        out.append(best.span())
+        pos = best.end()
+    return out
+
+
+_FLAGS_AHEAD = regex.compile(r"(?:\(\?[a-zA-Z]+\))*")
+_BACKREF = regex.compile(r"\\(?:[1-9]|g<)|\(\?P=|\(\?P>|\(\?&|\(\?R|\(\?[0-9]")
+_INLINE_FLAGS = regex.compile(r"\(\?[a-zA-Z]+\)")
+MAX_BRANCHES = 64
+
+
+def top_alternatives(source: str) -> tuple[str, list[str]] | None:
+    """(leading inline flags, alternatives) of a pattern that is one alternation (through groups
+    around the whole of it): `(?i)(?:a|b(?:c|d))` -> ("(?i)", ["a", "b(?:c|d)"]). None when it is
+    not, or when splitting it could change what it means (verbose mode, back-references and
+    recursion, flags set inside it, more than MAX_BRANCHES)."""
+    flags = _FLAGS_AHEAD.match(source).group()
+    body = source[len(flags):]
+    if "x" in flags or _BACKREF.search(body) or _INLINE_FLAGS.search(body):
+        return None
+    while body.startswith("(?:") and _closing(body, 0) == len(body) - 1:
+        body = body[3:-1]
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(body):
+        c = body[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if body[i + 1:i + 2] == "^":
+                i += 1
+            if body[i + 1:i + 2] == "]":
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(body[start:i])
+            start = i + 1
+        i += 1
+    parts.append(body[start:])
+    if len(parts) < 2 or len(parts) > MAX_BRANCHES or not all(parts):
+        return None
+    return flags, parts
+
+
+def _closing(body: str, open_at: int) -> int:
+    """Index of the parenthesis closing the one at `open_at` (-1 when unbalanced)."""
+    depth, i, in_class = 0, open_at, False
+    while i < len(body):
+        c = body[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if body[i + 1:i + 2] == "^":
+                i += 1
+            if body[i + 1:i + 2] == "]":
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
 # A time limit costs more than most searches it guards: the `regex` module looks at the clock as it
 # goes (a search of a caption for `\d[\d\s.()-]{6,}\d` takes ~3 us, ~13 us with a limit). A pattern
 # whose backtracking is bounded is run without one on texts short enough for that bound to stay
@@ -272,9 +387,14 @@ def _options(items) -> list[frozenset[str]]:
         if op is _c.LITERAL:
             run.append(chr(av).lower())
             continue
+        starts = _starts([(op, av)]) if op in (_c.SUBPATTERN, _c.BRANCH) else None
         if run:
             options.append(frozenset(["".join(run)]))
+            if starts:  # the run and what the group starts with, read as one: "los" + t|e|ing
+                options.append(frozenset("".join(run) + s for s in starts))
             run = []
+        if starts:
+            options.append(starts)
         needed = None
         if op is _c.SUBPATTERN:
             needed = _sequence(list(av[-1]))
@@ -294,6 +414,54 @@ def _options(items) -> list[frozenset[str]]:
     if run:
         options.append(frozenset(["".join(run)]))
     return options
+
+
+STARTS_LIMIT = 4096  # literal beginnings read from one group at most
+
+
+def _starts(items) -> frozenset[str] | None:
+    """The strings (lower-cased) one of which every match of the sequence begins with, read through
+    nested groups and alternations: a lexicon written as a trie (`trie_alternation`) gives its words
+    back, `los(?:t|e|ing)` gives lost, lose, losing. None when a match may begin otherwise (with
+    nothing known, or an empty string) or there are more than STARTS_LIMIT."""
+    found = _starts_of(items)
+    if not found:
+        return None
+    strings = frozenset(s for s, _ in found)
+    return None if "" in strings else strings
+
+
+def _starts_of(items) -> set[tuple[str, bool]] | None:
+    """(beginning, open) pairs: an open beginning is the whole match so far and may go on."""
+    current = {("", True)}
+    for op, av in items:
+        if not any(open_ for _, open_ in current):
+            break
+        if op is _c.LITERAL:
+            step = {(chr(av).lower(), True)}
+        elif op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            step = {("", True)}  # zero-width
+        elif op is _c.SUBPATTERN:
+            step = _starts_of(list(av[-1]))
+        elif op is _c.ATOMIC_GROUP:
+            step = _starts_of(list(av))
+        elif op is _c.BRANCH:
+            parts = [_starts_of(list(b)) for b in av[1]]
+            step = None if any(p is None for p in parts) else set().union(*parts)
+        elif op in _REPEATS and av[0] == 0 and av[1] == 1:
+            inner = _starts_of(list(av[2]))
+            step = {("", False)} if inner is None else inner | {("", True)}
+        elif op is _c.IN and av and all(o is _c.LITERAL for o, _ in av):
+            step = {(chr(v).lower(), True) for _, v in av}
+        else:
+            step = {("", False)}  # something else: the beginnings end here
+        if step is None:
+            step = {("", False)}
+        current = {(a + b, o) for a, open_ in current
+                   for b, o in (step if open_ else (("", False),))}
+        if len(current) > STARTS_LIMIT:
+            return None
+    return current
 
 
 def _sequence(items) -> frozenset[str] | None:
@@ -585,7 +753,7 @@ class Matcher:
     what it runs."""
 
     __slots__ = ("owner", "sequences", "mode", "patterns", "regex", "group", "prefilter", "needles", "always",
-                 "words", "phrases_at", "requirements", "regex_needs", "runs", "lang", "pattern_specs")
+                 "words", "phrases_at", "requirements", "regex_needs", "runs", "lang", "pattern_specs", "branches")
 
     # (pickled for the compiled-pack cache without its spaCy Matcher, which is made again from the
     # token patterns when it is loaded)
@@ -627,8 +795,9 @@ class Matcher:
         self.phrases_at: dict[str, list[tuple[frozenset[str], str]]] = {}
         # per pattern, its literal sets: (whole words, substrings), a member of each in a text it matches
         self.requirements: list[tuple[tuple[frozenset[str], tuple[str, ...]], ...]] = []
-        self.regex_needs: tuple[tuple[str, ...], ...] = ()  # the regex's literal sets (substrings)
+        self.regex_needs: tuple[LiteralSet, ...] = ()  # the regex's literal sets (substrings)
         self.runs: tuple = ()  # `required_run`s of the regex and its prefilter
+        self.branches = None  # a top-level alternation's alternatives, run apart (`alternatives_finditer`)
         single = set()  # one-token phrases: a word (the screen checks its edges) or a fragment
         for words, written in self.sequences:
             joined = squeeze("".join(words).lower())
@@ -659,7 +828,8 @@ class Matcher:
             # pattern otherwise than the regex module does)
             sets = [o for o in required_literal_sets(spec.regex)
                     if all(any(lit in low for lit in o) for low in matching)]
-            self.regex_needs = tuple(tuple(sorted(o)) for o in sets if min(map(selectivity, o)) >= 1)
+            self.regex_needs = tuple(LiteralSet(o) for o in sets if min(map(selectivity, o)) >= 1)
+            self.branches = _branches(spec) if self.group == 0 else None
             # runs of characters the regex (and a written regex prefilter) need, checked before them
             runs = [required_run(spec.regex)]
             if self.prefilter is not None and self.prefilter.pattern is not None:
@@ -693,7 +863,7 @@ class Matcher:
             return True
         if self.regex is not None:
             lower = ctx.lower
-            if all(any(lit in lower for lit in members) for members in self.regex_needs):
+            if all(members.found_in(lower) for members in self.regex_needs):
                 return True
         if self.phrases_at:
             compact = ctx.compact
@@ -706,6 +876,68 @@ class Matcher:
             return any(all(any(m in lower for m in parts) or (whole and ctx.has_any_word(whole)) for whole, parts in sets)
                        for sets in self.requirements)
         return False
+
+
+class LiteralSet:
+    """Strings one of which a text must hold (lower-cased substrings): a few are looked for one at a
+    time, a lexicon's hundreds with one Aho-Corasick pass (made on first use, not pickled)."""
+
+    __slots__ = ("members", "_automaton")
+    SMALL = 12
+
+    def __init__(self, members):
+        self.members = tuple(sorted(members))
+        self._automaton = None
+
+    def __getstate__(self):
+        return self.members
+
+    def __setstate__(self, members):
+        self.members, self._automaton = members, None
+
+    def __eq__(self, other):
+        return isinstance(other, LiteralSet) and self.members == other.members
+
+    def __hash__(self):
+        return hash(self.members)
+
+    def found_in(self, lower: str) -> bool:
+        if len(self.members) <= self.SMALL:
+            return any(lit in lower for lit in self.members)
+        automaton = self._automaton
+        if automaton is None:
+            import ahocorasick
+
+            automaton = self._automaton = ahocorasick.Automaton()
+            for lit in self.members:
+                automaton.add_word(lit, None)
+            automaton.make_automaton()
+        for _ in automaton.iter(lower):
+            return True
+        return False
+
+
+def _branches(spec: MatchSpec):
+    """A regex that is one alternation, as its alternatives compiled apart, each with the literal sets
+    (substrings of the lower-cased text) it needs: `alternatives_finditer` runs only those whose sets
+    a text holds. A set that a flag example matched by the alternative lacks is dropped. None for a
+    pattern that is not split (`top_alternatives`)."""
+    split = top_alternatives(spec.regex)
+    if split is None:
+        return None
+    flags, parts = split
+    examples = [normalize(t).text for t in spec.examples]
+    out = []
+    for part in parts:
+        try:
+            rx = compile_regex(flags + part)
+        except ValueError:
+            return None
+        hit = [text.lower() for text in examples if _example_matches(rx, text)]
+        sets = [o for o in required_literal_sets(flags + part)
+                if min(map(selectivity, o)) >= 1 and all(any(lit in low for lit in o) for low in hit)]
+        out.append((rx, tuple(LiteralSet(o) for o in sets)))
+    return tuple(out)
 
 
 def _split_members(literal_set: tuple[str, tuple[str, ...]]) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -822,7 +1054,9 @@ class MatcherSet:
         key = ("regex", m.regex.pattern, m.group)
         spans = shared.get(key) if shared is not None else None
         if spans is None:
-            spans = timed_finditer(m.regex, ctx.text, m.group)
+            spans = alternatives_finditer(m.branches, ctx.text, ctx.lower) if m.branches else None
+            if spans is None:
+                spans = timed_finditer(m.regex, ctx.text, m.group)
             if shared is not None:
                 shared[key] = spans
         return spans

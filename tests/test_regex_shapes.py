@@ -1,0 +1,115 @@
+"""Lexicon alternations written as tries, and a top-level alternation run as its alternatives: both
+are speed-ups that must find exactly what the plain pattern finds (property tests on generated
+patterns and texts, plus the lexicon-built claims patterns on realistic captions)."""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import checker
+from checker.rules.matcher import (
+    LiteralSet,
+    Matcher,
+    alternatives_finditer,
+    required_literals,
+    timed_finditer,
+    top_alternatives,
+)
+from checker.rules.phrases import trie_alternation
+
+WORDS = st.text(alphabet="abAB .", min_size=1, max_size=6).map(str.strip).filter(lambda w: w and "  " not in w)
+
+
+def flat(phrases: list[str]) -> str:
+    ordered = sorted(dict.fromkeys(phrases), key=lambda p: (-len(p), p))
+    return "(?:" + "|".join(r"\s+".join(regex.escape(w) for w in p.split(" ")) for p in ordered) + ")"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=12), st.text(alphabet="abAB. \n", max_size=40),
+       st.sampled_from(["", "(?i)"]), st.sampled_from(["", r"\b", r"\s+b"]))
+def test_a_trie_finds_what_the_flat_alternation_longest_first_finds(phrases, text, flags, tail):
+    trie = trie_alternation([p.split(" ") for p in phrases], fold=bool(flags))
+    plain = regex.compile(flags + flat(phrases) + tail)
+    shaped = regex.compile(flags + trie + tail)
+    assert [m.span() for m in shaped.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_a_trie_shares_prefixes_and_keeps_the_longer_phrase_first():
+    trie = trie_alternation([["lost"], ["lose"], ["losing"], ["lost", "weight"], ["Drop"], ["drop"]], fold=True)
+    assert trie == r"(?:(?:los(?:t(?:\s+weight)?|e|ing)|drop))"
+    assert regex.compile("(?i)" + trie).search("I LOST   weight").group() == "LOST   weight"
+
+
+def test_the_screen_still_reads_a_tries_words():
+    trie = trie_alternation([["lost"], ["lose"], ["losing"], ["dropped"]], fold=True)
+    assert set(required_literals(r"(?i)\b" + trie + r"\s+\d+\s*kg")) >= {"lost", "lose", "losing"}
+
+
+def test_top_alternatives_splits_only_what_it_can_split_safely():
+    assert top_alternatives(r"(?i)(?:a|b(?:c|d)|[|(]x)") == ("(?i)", ["a", "b(?:c|d)", "[|(]x"])
+    assert top_alternatives(r"\bfoo\b|ba\|r") == ("", [r"\bfoo\b", r"ba\|r"])
+    assert top_alternatives(r"(?:a|b)c") is None  # the group is not the whole pattern
+    assert top_alternatives(r"(a)|\1b") is None  # a back-reference
+    assert top_alternatives(r"(?x) a | b") is None  # verbose: comments and spaces
+    assert top_alternatives(r"a|(?i)b") is None  # flags set inside
+    assert top_alternatives(r"abc") is None
+
+
+BRANCH = st.sampled_from([r"\bab+", r"b\s+a", r"(?<=a)b", r"[ab]{2}", r"a(?=b)", r"^b", r"ba?b", r"\d+\s*kg",
+                          r"a b|b a", r"(?:ab|a)b", r"b$"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(BRANCH, min_size=2, max_size=5), st.text(alphabet="ab 1kg", max_size=30))
+def test_alternatives_run_apart_find_what_the_alternation_finds(branches, text):
+    source = "(?:" + "|".join(f"(?:{b})" for b in branches) + ")"
+    flags, parts = top_alternatives(source)
+    compiled = [(regex.compile(flags + p), ()) for p in parts]
+    apart = alternatives_finditer(compiled, text, text.lower())
+    whole = timed_finditer(regex.compile(source), text)
+    assert apart is None or apart == whole
+
+
+def test_an_alternative_whose_words_are_missing_is_not_run():
+    rx = regex.compile("(?i)(?:never|matches)")
+    calls = []
+
+    class Spy:
+        def search(self, *a, **k):
+            calls.append(a)
+            return rx.search(*a, **k)
+        pattern = rx.pattern
+        flags = rx.flags
+
+    spans = alternatives_finditer([(Spy(), (LiteralSet({"never"}),)), (regex.compile(r"\d+ kg"), ())],
+                                  "lost 5 kg", "lost 5 kg")
+    assert spans == [(5, 9)] and calls == []
+
+
+def test_a_lexicon_sized_literal_set_is_looked_up_in_one_pass():
+    words = LiteralSet({f"word{i}" for i in range(300)} | {"eczema"})
+    assert words.found_in("my eczema cleared") and not words.found_in("my skin cleared")
+    assert LiteralSet({"a", "b"}).found_in("xbx")
+
+
+def test_the_claims_patterns_find_the_same_run_whole_or_apart():
+    ruleset = checker.load_checker()
+    en = ruleset.compiled.for_language("en")
+    captions = [
+        "I dropped 12 kg in 6 weeks with these shots, no gym needed",
+        "my acne cleared in 3 days!! best serum in the world honestly",
+        "Lost 5 kg without diet or exercise, the number 1 tea in Malaysia",
+        "ordered on monday, arrived in 2 days, packaging was cute",
+        "The best pizza in town, 10/10, no cap",
+    ]
+    split = 0
+    for matcher in en.matchers.matchers.values() if hasattr(en, "matchers") else []:
+        if isinstance(matcher, Matcher) and matcher.branches:
+            split += 1
+            for text in captions:
+                assert alternatives_finditer(matcher.branches, text, text.lower()) in (
+                    None, timed_finditer(matcher.regex, text))
+    assert split >= 3
