@@ -150,15 +150,12 @@ def _automaton(keys):
     return auto
 
 
-_VOCABULARIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
 def vocabulary(rules, unaccented: bool = False) -> Vocabulary:
-    """The vocabulary of a language's compiled rules (`LanguageRules`), built once per object: the
+    """The vocabulary of a language's compiled rules (`LanguageRules`), built once and kept on them: the
     words its matchers' needles name (one-word phrases, the words a longer phrase needs, the words of
     the literals a regex or pattern requires) and its Chinese terms. With `unaccented`, also its
     phrases as written without diacritics (Vietnamese)."""
-    per_rules = _VOCABULARIES.setdefault(rules, {})
+    per_rules = rules.__dict__.setdefault("vocabularies", {})  # (stored with them in the compiled-pack cache)
     vocab = per_rules.get(unaccented)
     if vocab is not None:
         return vocab
@@ -173,9 +170,7 @@ def vocabulary(rules, unaccented: bool = False) -> Vocabulary:
                     han.add(lowered)
             elif mode != COMPACT:
                 words.update(w for w in WORD.findall(lowered) if len(w) > 1)
-        for needs in matcher.phrases_at.values():
-            for need, _joined in needs:
-                words.update(need)
+        words.update(matcher.need_words)
         if unaccented:
             for tokens, written in matcher.sequences:
                 if len(tokens) > 1:

@@ -164,7 +164,7 @@ class LanguageRules:
         for h in hits:
             inside = self._inside.get(h.rule.id)
             m = matchers.get(h.rule.id)
-            if (h.tag is not None or inside is True or m is None or not m.sequences or h.tok_start is None
+            if (h.tag is not None or inside is True or m is None or not m.has_phrases or h.tok_start is None
                     or (inside and ctx.lower[h.start:h.end] in inside)
                     or segment.keeps(self.lang, ctx.text, h.start, h.end)):
                 kept.append(h)
@@ -276,5 +276,10 @@ class CompiledRules:
                     pass
         compiled = LanguageRules(self.ruleset, lang)
         if key is not None:
+            from .. import evasion
+
+            evasion.vocabulary(compiled)  # (what every run needs first: stored with the rules)
+            if lang == "vi":
+                evasion.vocabulary(compiled, unaccented=True)
             packcache.store(f"{key}-{lang}", compiled)
         return compiled

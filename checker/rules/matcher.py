@@ -25,6 +25,7 @@ never raises and never hides silently, it becomes a problem of the document nami
 from __future__ import annotations
 
 import hashlib
+import pickle
 import re._constants as _c
 import re._parser as _sre_parser
 import unicodedata
@@ -717,7 +718,11 @@ class PhraseSet:
     def __getstate__(self):
         if any(len(m) for m in self._matchers.values()):
             raise TypeError("a PhraseSet is stored before it is used")
-        return {k: v for k, v in self.__dict__.items() if k != "_matchers"}
+        state = {k: v for k, v in self.__dict__.items() if k != "_matchers"}
+        # (each owner's phrases packed: unpacked when a segment first needs them, see Matcher)
+        state["_pending"] = {owner: v if isinstance(v, bytes) else pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)
+                             for owner, v in self._pending.items()}
+        return state
 
     def __setstate__(self, state):
         self.__dict__.update(state)
@@ -735,7 +740,8 @@ class PhraseSet:
             from spacy.tokens import Doc
             vocab = doc.vocab
             for owner in sorted(pending):
-                for which, sequences in self._pending.pop(owner):
+                entries = self._pending.pop(owner)
+                for which, sequences in pickle.loads(entries) if isinstance(entries, bytes) else entries:
                     self._matchers[which].add(owner, [Doc(vocab, words=list(s)) for s, _ in sequences])
         strings = doc.vocab.strings
         out = [(strings[m], s, e) for which, matcher in self._matchers.items() if self._used[which]
@@ -752,18 +758,55 @@ class Matcher:
     """One owner's compiled spec in one language: its needles, its closer look (`might_match`), and
     what it runs."""
 
-    __slots__ = ("owner", "sequences", "mode", "patterns", "regex", "group", "prefilter", "needles", "always",
-                 "words", "phrases_at", "requirements", "regex_needs", "runs", "lang", "pattern_specs", "branches")
+    __slots__ = ("owner", "_sequences", "mode", "_patterns", "regex", "group", "prefilter", "needles", "always",
+                 "words", "_phrases_at", "requirements", "regex_needs", "runs", "lang", "pattern_specs", "branches",
+                 "has_phrases", "has_longer", "need_words", "_packed")
 
-    # (pickled for the compiled-pack cache without its spaCy Matcher, which is made again from the
-    # token patterns when it is loaded)
+    # Pickled for the compiled-pack cache without its spaCy Matcher, which is made again from the token
+    # patterns when it is loaded, and with its phrases packed: an English pack expands to tens of
+    # thousands of inflected phrases, and unpickling them as Python objects cost about half a spaCy
+    # import on every run; a run unpacks only the owners the screen lets a segment through for.
     def __getstate__(self):
-        return {name: getattr(self, name) for name in self.__slots__ if name != "patterns"}
+        state = {name: getattr(self, name) for name in self.__slots__
+                 if name not in ("_patterns", "_sequences", "_phrases_at", "_packed")}
+        state["_packed"] = self._packed or pickle.dumps((self._sequences, self._phrases_at),
+                                                        protocol=pickle.HIGHEST_PROTOCOL)
+        # (and how long a text each of its regexes may search untimed: Python's parse of a pattern
+        # costs more than most runs of it)
+        regexes = [self.regex, *(rx for rx, _ in self.branches or ()),
+                   self.prefilter.pattern if self.prefilter is not None else None]
+        state["untimed"] = [(rx.pattern, rx.flags, untimed_length(rx)) for rx in regexes if rx is not None]
+        return state
 
     def __setstate__(self, state):
+        for pattern, flags, length in state.pop("untimed", ()):
+            _UNTIMED.setdefault((pattern, flags), length)
         for name, value in state.items():
             setattr(self, name, value)
-        self.patterns = self._token_matcher() if self.pattern_specs else None
+        self._sequences = self._phrases_at = self._patterns = None
+
+    def _unpack(self) -> None:
+        self._sequences, self._phrases_at = pickle.loads(self._packed)
+
+    @property
+    def patterns(self):
+        """The spaCy token Matcher of its patterns (None without patterns), made on first use."""
+        if self._patterns is None and self.pattern_specs:
+            self._patterns = self._token_matcher()
+        return self._patterns
+
+    @property
+    def sequences(self) -> list[tuple[tuple[str, ...], str]]:
+        """(tokens, phrase as written) of each phrase its terms expand to."""
+        if self._sequences is None:
+            self._unpack()
+        return self._sequences
+
+    @property
+    def phrases_at(self) -> dict[str, list[tuple[frozenset[str], str]]]:
+        if self._phrases_at is None:
+            self._unpack()
+        return self._phrases_at
 
     def _token_matcher(self, validate: bool = False):
         from spacy.matcher import Matcher as TokenMatcher
@@ -781,8 +824,10 @@ class Matcher:
     def __init__(self, owner: str, spec: MatchSpec, lang: str, validate: bool = False):
         self.owner = owner
         self.mode = spec.mode
-        self.sequences = phrase_sequences(lang, spec.terms, spec.mode) if spec.terms else []
-        self.patterns = None
+        self._sequences = phrase_sequences(lang, spec.terms, spec.mode) if spec.terms else []
+        self.has_phrases = bool(self._sequences)
+        self._packed = None
+        self._patterns = None
         self.lang = lang
         self.pattern_specs = spec.patterns
         self.regex = compile_regex(spec.regex) if spec.regex else None
@@ -792,7 +837,7 @@ class Matcher:
         always = False
         # phrases of more than one token, looked at closer where the screen found their needle:
         # needle key -> [(words the text must have, the tokens joined)]
-        self.phrases_at: dict[str, list[tuple[frozenset[str], str]]] = {}
+        self._phrases_at: dict[str, list[tuple[frozenset[str], str]]] = {}
         # per pattern, its literal sets: (whole words, substrings), a member of each in a text it matches
         self.requirements: list[tuple[tuple[frozenset[str], tuple[str, ...]], ...]] = []
         self.regex_needs: tuple[LiteralSet, ...] = ()  # the regex's literal sets (substrings)
@@ -809,9 +854,9 @@ class Matcher:
             else:  # several tokens, or one that is not a plain word ("#gift", "n't", 最好)
                 needles.append((joined, COMPACT))
                 need = whole_words(written.lower())
-                self.phrases_at.setdefault(needle_key(joined, COMPACT)[0], []).append((need, joined))
+                self._phrases_at.setdefault(needle_key(joined, COMPACT)[0], []).append((need, joined))
         if spec.patterns:
-            self.patterns = self._token_matcher(validate)
+            self._patterns = self._token_matcher(validate)
             for pattern in spec.patterns:
                 self.requirements.append(tuple(_split_members(sets) for sets in pattern_requirements(pattern)))
                 found = pattern_needles(pattern)
@@ -852,6 +897,9 @@ class Matcher:
         self.needles = tuple(dict.fromkeys(needles))
         self.always = always
         self.words = frozenset(single)
+        self.has_longer = bool(self._phrases_at)
+        # the words its longer phrases need (the evasion readings' vocabulary), kept unpacked
+        self.need_words = frozenset(w for needs in self._phrases_at.values() for need, _ in needs for w in need)
 
     def might_match(self, ctx: MatchContext, found: set[str]) -> bool:
         """The closer look once the screen found one of its needles (`found`: the keys of the word
@@ -865,7 +913,7 @@ class Matcher:
             lower = ctx.lower
             if all(members.found_in(lower) for members in self.regex_needs):
                 return True
-        if self.phrases_at:
+        if self.has_longer:
             compact = ctx.compact
             for key in found:
                 for need, joined in self.phrases_at.get(key, ()):
@@ -978,7 +1026,7 @@ class MatcherSet:
         matcher = self.matchers[owner] = Matcher(owner, spec, self.lang)
         if not screened:
             self._unscreened.add(owner)
-        if matcher.sequences:
+        if matcher.has_phrases:
             self.phrases.add(owner, matcher.sequences, matcher.mode)
         return matcher
 
@@ -1018,7 +1066,7 @@ class MatcherSet:
             return spans
         matchers = self.matchers
         chosen = sorted(o for o in owners if o in matchers)
-        if any(matchers[o].sequences for o in chosen):
+        if any(matchers[o].has_phrases for o in chosen):
             doc = ctx.doc
             for owner, s, e in self.phrases.matches(doc, chosen):
                 span = doc[s:e]
