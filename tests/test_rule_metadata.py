@@ -63,3 +63,56 @@ def test_translated_texts_have_no_internal_references(rule_id):
         for field in ("message", "suggestion"):
             text = str(entry.get(field) or "")
             assert not _INTERNAL.search(text), f"{rule_id}: {field} ({lang}) cites markets.md: {text!r}"
+
+
+_SECONDARY_FIRST = re.compile(r"(?i)\s*(summary|summaries|secondary|reported|news|general knowledge)\b")
+
+
+@pytest.mark.parametrize("rule_id", sorted(_RULESET.rules))
+def test_an_error_cites_a_primary_source_first(rule_id):
+    """An error-level rule names its primary source (the law, regulation or platform page, by URL or by
+    gazette/section reference) before any secondary material: a rule that only has a summary, a news
+    report or general knowledge to stand on is a warning at most."""
+    spec = _RULESET.rules[rule_id].spec
+    if spec.get("severity") == "error":
+        assert spec.get("evidence") in ("S", "S2"), f"{rule_id}: error with evidence {spec.get('evidence')}"
+        assert not _SECONDARY_FIRST.match(str(spec.get("source"))), f"{rule_id}: error whose source is secondary only"
+
+
+_EVERY_MARKET = "us,uk,cn,id,th,vn,my,ph,sg"
+_MANY_RULES = (
+    "#ad This serum cures acne in 3 days, guaranteed! DM me on WhatsApp 0812-3456-7890 to order.\n"
+    "Serum ini menyembuhkan jerawat, dijamin 100%! Order lewat WA ya.\n"
+    "ครีมนี้รักษาสิวหายขาดใน 3 วัน แอดไลน์มาสั่งได้เลย\n"
+    "Kem này chữa khỏi mụn sau 3 ngày, inbox Zalo để đặt hàng.\n"
+    "这款面霜最好用，根治痘痘，加微信下单。\n"
+)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "html", "sarif", "github", "junit", "csv", "jsonl", "gitlab"])
+def test_no_report_format_mentions_internal_notes(tmp_path, fmt):
+    """Every report format, for findings of every market's rules, in the market's language and in English:
+    no text points at `markets.md`, a research document users do not have."""
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    post = tmp_path / "post.txt"
+    post.write_text(_MANY_RULES, encoding="utf-8")
+    for lang_out in ("market", "en"):
+        result = CliRunner().invoke(main, ["check", str(post), "--config", "none", "-m", _EVERY_MARKET, "-f", fmt,
+                                           "--commercial", "--lang-out", lang_out])
+        assert result.exit_code == 1, result.output
+        assert len(result.stdout) > 500
+        assert not _INTERNAL.search(result.stdout), f"{fmt} ({lang_out}) mentions markets.md"
+
+
+def test_rules_commands_do_not_mention_internal_notes():
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    for args in (["rules", "list"], ["rules", "stale", "--older-than", "0d"], ["rules", "show", "th.taboo.buddha_prop"]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, result.output
+        assert not _INTERNAL.search(result.stdout), f"{' '.join(args)} mentions markets.md"
