@@ -85,6 +85,7 @@ def test_a_hostile_regex_anywhere_is_a_reported_problem_not_a_crash(tmp_path):
     checker = Checker(load_rules((str(_team_pack(tmp_path, HOSTILE)),)))
     text = "Best serum ever, great deal! yes code " + "a" * 30 + "b and then " + "a" * 30 + "!"
     doc = Document("post.txt", [Segment.whole(text)], Meta(markets=("team", "us"), commercial=True), text=text)
+    checker.compiled.for_language("en")  # (compiling the packs is not what is timed: a hang is)
     started = time.monotonic()
     outcome = checker.run(doc, ("team", "us"))
     assert time.monotonic() - started < 20

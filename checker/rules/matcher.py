@@ -93,7 +93,13 @@ def alternatives_finditer(branches, text: str, lower: str) -> list[tuple[int, in
     claims patterns built from lexicons ran 2-4x faster so. Same semantics: the leftmost match, of
     the first branch matching there, then on from its end. None when a match is empty (the caller
     runs the whole pattern: finditer's rule for empty matches is not worth copying)."""
-    live = [rx for rx, needs in branches if all(members.found_in(lower) for members in needs)]
+    live = []
+    for rx, needs in branches:
+        for members in needs:
+            if not members.found_in(lower):
+                break
+        else:
+            live.append(rx)
     if not live:
         return []
     if len(live) == 1:
@@ -911,7 +917,10 @@ class Matcher:
             return True
         if self.regex is not None:
             lower = ctx.lower
-            if all(members.found_in(lower) for members in self.regex_needs):
+            for members in self.regex_needs:
+                if not members.found_in(lower):
+                    break
+            else:
                 return True
         if self.has_longer:
             compact = ctx.compact
@@ -951,7 +960,10 @@ class LiteralSet:
 
     def found_in(self, lower: str) -> bool:
         if len(self.members) <= self.SMALL:
-            return any(lit in lower for lit in self.members)
+            for lit in self.members:  # (a loop: no generator made per call, as any() would need)
+                if lit in lower:
+                    return True
+            return False
         automaton = self._automaton
         if automaton is None:
             import ahocorasick
