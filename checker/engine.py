@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from . import evasion
+from . import evasion, suppress
 from .language import segment_languages
 from .model import SEVERITY_RANK, Document, Finding, Meta, UsageError, format_time
 from .normalize import normalize
@@ -392,10 +392,9 @@ class _DocumentRun:
         self._judge(sponsored, signals)
         findings = merge_findings(self.findings)
         text = self.document.text
-        unknown: list[str] = []
         if text and "reelcheck:" in text:
-            findings = apply_suppressions(text, findings, self.checker.names, unknown)
-        problems = unknown + [f"{describe_owner(owner)}: a regular expression ran out of time ({TIMEOUT:g} s) on "
+            findings = apply_suppressions(text, findings)
+        problems = [f"{describe_owner(owner)}: a regular expression ran out of time ({TIMEOUT:g} s) on "
                               f"this text and was given up, so its matches may be missing: {pattern[:60]!r}"
                               for owner, pattern in sorted(self.problems.items())]
         return Outcome(findings, language, languages, problems, commercial,
@@ -406,7 +405,7 @@ class _DocumentRun:
         first = next((s for s in doc.segments if s.has_text), None)
         if first is None:
             return
-        evidence = Evidence(self.marks, sponsored, signals, self.script_lines)
+        evidence = Evidence(self.marks, sponsored, signals, self.script_lines, doc.text, self.checker.names)
         kinds = frozenset(s.kind for s in doc.segments)
         for rule_id in self.checker.judged_rules(self.markets, self.meta, kinds):
             rule = self.ruleset.rules[rule_id]
@@ -448,36 +447,24 @@ def _replace(replacements: dict, text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-_SUPPRESS = regex.compile(r"<!--\s*reelcheck:\s*(ignore|ignore-file)(?:\[([^\]]*)\])?[^>]*?-->|^NOTE\s+reelcheck:\s*(ignore|ignore-file)(?:\[([^\]]*)\])?", regex.M)
-
-
-def suppressions(text: str, names: RuleNames | None = None, unknown: list[str] | None = None
-                 ) -> tuple[dict[int, tuple[str, ...]], tuple[str, ...]]:
-    """Inline suppressions: `<!-- reelcheck: ignore[rule, prefix] why -->` (Markdown, text) or
-    `NOTE reelcheck: ignore[...]` (WebVTT). On a line of its own a comment covers the next line with
-    text; at the end of a line, that line. `ignore-file` covers the whole file; no brackets, all rules.
-    Returns ({line: rule prefixes}, file-wide prefixes); "" stands for every rule. With `names`, a rule
-    id or prefix it does not know is added to `unknown` as a message naming its line (it suppresses
-    nothing, which its author did not mean)."""
+def suppressions(text: str) -> tuple[dict[int, tuple[str, ...]], tuple[str, ...]]:
+    """Inline suppressions (`suppress.comments`): on a line of its own a comment covers the next line
+    with text; at the end of a line, that line; `ignore-file`, the whole file. Returns ({line: rule
+    prefixes}, file-wide prefixes); "" stands for every rule. (A name no rule has is reported by the
+    rules of kind `suppression`.)"""
     by_line: dict[int, tuple[str, ...]] = {}
     whole: list[str] = []
     lines = _Lines(text)
-    for m in _SUPPRESS.finditer(text):
-        what = m.group(1) or m.group(3)
-        ids = m.group(2) if m.group(1) else m.group(4)
-        prefixes = tuple(p.strip() for p in ids.split(",") if p.strip()) if ids else ("",)
-        if names is not None and unknown is not None:
-            for name in names.unknown(prefixes):
-                unknown.append(f"line {lines.position(m.start())[0]}: the suppression comment names an unknown "
-                               f"rule {name}; it suppresses nothing")
-        if what == "ignore-file":
+    for comment in suppress.comments(text):
+        prefixes = tuple(name for name, _, _ in comment.names)
+        if comment.whole_file:
             whole.extend(prefixes)
             continue
-        line, _ = lines.position(m.start())
+        line, _ = lines.position(comment.start)
         line_start = lines.starts[line - 1]
-        line_end = text.find("\n", m.end())
+        line_end = text.find("\n", comment.end)
         line_end = len(text) if line_end == -1 else line_end
-        alone = not text[line_start : m.start()].strip() and not text[m.end() : line_end].strip()
+        alone = not text[line_start : comment.start].strip() and not text[comment.end : line_end].strip()
         target = line
         if alone:  # the next line with text
             for n in range(line, len(lines.starts)):
@@ -490,9 +477,8 @@ def suppressions(text: str, names: RuleNames | None = None, unknown: list[str] |
     return by_line, tuple(whole)
 
 
-def apply_suppressions(text: str, findings: list[Finding], names: RuleNames | None = None,
-                       unknown: list[str] | None = None) -> list[Finding]:
-    by_line, whole = suppressions(text, names, unknown)
+def apply_suppressions(text: str, findings: list[Finding]) -> list[Finding]:
+    by_line, whole = suppressions(text)
     return [
         f for f in findings
         if not selected_by(f.rule, whole) and not selected_by(f.rule, by_line.get(f.line, ()))

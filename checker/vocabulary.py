@@ -51,6 +51,7 @@ CATEGORY_LABELS = {
     "pricing": "Pricing",
     "engagement": "Engagement",
     "restricted": "Restricted product",  # products a market or platform bars from ads (tobacco, gambling...)
+    "suppression": "Suppression comment",  # reelcheck's own comments that do not do what they say
 }
 CATEGORIES = tuple(CATEGORY_LABELS)
 

@@ -187,6 +187,20 @@ def test_inline_suppressions(tmp_path):
     assert [(f["rule"], f["line"]) for f in report["documents"][0]["findings"]] == [("us.claims.cure", 8)]
 
 
+def test_ignore_file_covers_the_whole_file_and_only_the_rules_it_names(tmp_path):
+    # (`ignore-file` was read as `ignore` followed by other words, so it covered the next line only)
+    script = tmp_path / "s.md"
+    script.write_text(
+        "---\nmarket: us\ncommercial: true\n---\n"
+        "<!-- reelcheck: ignore-file[global.offplatform] our own shop chat, approved -->\n"
+        "VO: DM me on WhatsApp.\n\n"
+        "VO: It cures acne, DM me on WhatsApp again.\n",
+        encoding="utf-8",
+    )
+    report = json.loads(run("check", str(script), "--format", "json").output)
+    assert [(f["rule"], f["line"]) for f in report["documents"][0]["findings"]] == [("us.claims.cure", 8)]
+
+
 def test_rules_test_command_runs_team_pack_examples(tmp_path):
     packs = team_pack(
         tmp_path, "acme", ACME

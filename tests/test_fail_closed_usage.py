@@ -70,7 +70,7 @@ def test_rules_test_refuses_an_unknown_prefix():
     assert result.exit_code == 2 and "did you mean 'us.claims'?" in result.stderr
 
 
-def test_a_suppression_naming_an_unknown_rule_is_reported_where_it_is(tmp_path):
+def test_a_suppression_naming_an_unknown_rule_is_a_finding_over_the_name(tmp_path):
     script = tmp_path / "s.md"
     script.write_text(
         "---\nmarket: us\ncommercial: true\n---\n"
@@ -78,14 +78,20 @@ def test_a_suppression_naming_an_unknown_rule_is_reported_where_it_is(tmp_path):
         "HOST: DM me on WhatsApp to order. <!-- reelcheck: ignore[global.offplatform] our own shop chat -->\n",
         encoding="utf-8")
     result = cli("check", script, "-f", "json")
-    assert result.exit_code == 2  # a finding still there, and the suppression that did not suppress it
+    assert result.exit_code == 1  # the finding still there, and the suppression that did not suppress it
     report = json.loads(result.stdout)
-    assert [f["rule"] for f in report["documents"][0]["findings"]] == ["us.claims.cure"]
-    [error] = report["errors"]
-    assert error["path"] == str(script)
-    assert error["message"] == ("line 5: the suppression comment names an unknown rule 'us.claims.cures' "
+    assert report["errors"] == []
+    findings = report["documents"][0]["findings"]
+    assert [(f["rule"], f["severity"], f["line"]) for f in findings] == [
+        ("us.claims.cure", "error", 5), ("global.suppression.comment.unknown-rule", "warning", 5)]
+    named = findings[1]
+    assert script.read_text(encoding="utf-8")[named["start"]:named["end"]] == "us.claims.cures"
+    assert named["message"] == ("The suppression comment names an unknown rule 'us.claims.cures' "
                                 "(did you mean 'us.claims.cure'?); it suppresses nothing")
-    assert "line 5: the suppression comment names an unknown rule" in result.stderr
+    assert named["category"] == "suppression"
+    # it is a rule like any other: it can be ignored
+    quiet = json.loads(cli("check", script, "-f", "json", "--ignore", "global.suppression").stdout)
+    assert [f["rule"] for f in quiet["documents"][0]["findings"]] == ["us.claims.cure"]
 
 
 # --- 11. configuration values are checked as the options are ---------------------------------------------

@@ -190,3 +190,5 @@ class Evidence:
     sponsored: bool | None  # declared
     signals: list[Mark]  # the signals that make an undeclared post look sponsored (else empty)
     script_lines: dict[int, int]  # segment index -> its number among a script's spoken/on-screen lines
+    text: str = ""  # the document's whole text
+    names: object = None  # the rule ids and prefixes the packs know (engine.RuleNames)

@@ -22,13 +22,14 @@ Adding a kind is adding a module here and a line to KINDS.
 from __future__ import annotations
 
 from ..matcher import MatchSpec, languages_named, spec_from
-from . import pattern, regex_kind, require, terms
+from . import pattern, regex_kind, require, suppression, terms
 
 KINDS = {
     "terms": terms,
     "pattern": pattern,
     "regex": regex_kind,
     "require": require,
+    "suppression": suppression,
 }
 
 
