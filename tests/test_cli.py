@@ -173,32 +173,30 @@ def test_config_file_sets_defaults(tmp_path, monkeypatch):
     assert json.loads(result.output)["markets"] == ["uk"]
 
 
-def test_inline_suppressions(tmp_path):
+def found_in_script(tmp_path, body: str) -> list[tuple[str, int]]:
+    """(rule, line) of the findings of a US commercial script with `body` after its front matter."""
     script = tmp_path / "s.md"
-    script.write_text(
-        "---\nmarket: us\ncommercial: true\n---\n"
+    script.write_text("---\nmarket: us\ncommercial: true\n---\n" + body, encoding="utf-8")
+    report = json.loads(run("check", str(script), "--format", "json").output)
+    return [(f["rule"], f["line"]) for f in report["documents"][0]["findings"]]
+
+
+def test_inline_suppressions(tmp_path):
+    assert found_in_script(
+        tmp_path,
         "HOST: This is the best serum ever. <!-- reelcheck: ignore[global.claims.superlative_scope] Nielsen 2026 on file -->\n"
         "<!-- reelcheck: ignore -->\n"
         "VO: It cures acne, DM me on WhatsApp.\n"
-        "VO: It cures acne again.\n",
-        encoding="utf-8",
-    )
-    report = json.loads(run("check", str(script), "--format", "json").output)
-    assert [(f["rule"], f["line"]) for f in report["documents"][0]["findings"]] == [("us.claims.cure", 8)]
+        "VO: It cures acne again.\n") == [("us.claims.cure", 8)]
 
 
 def test_ignore_file_covers_the_whole_file_and_only_the_rules_it_names(tmp_path):
     # (`ignore-file` was read as `ignore` followed by other words, so it covered the next line only)
-    script = tmp_path / "s.md"
-    script.write_text(
-        "---\nmarket: us\ncommercial: true\n---\n"
+    assert found_in_script(
+        tmp_path,
         "<!-- reelcheck: ignore-file[global.offplatform] our own shop chat, approved -->\n"
         "VO: DM me on WhatsApp.\n\n"
-        "VO: It cures acne, DM me on WhatsApp again.\n",
-        encoding="utf-8",
-    )
-    report = json.loads(run("check", str(script), "--format", "json").output)
-    assert [(f["rule"], f["line"]) for f in report["documents"][0]["findings"]] == [("us.claims.cure", 8)]
+        "VO: It cures acne, DM me on WhatsApp again.\n") == [("us.claims.cure", 8)]
 
 
 def test_rules_test_command_runs_team_pack_examples(tmp_path):
