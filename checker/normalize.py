@@ -37,6 +37,8 @@ from functools import cache
 
 import regex
 
+from . import diskcache
+
 _TRANSLATE = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
@@ -83,12 +85,6 @@ def _classes() -> tuple[list[str], str]:
     return ignorable, _class(regex.findall(_OTHER, chars[:0xF800]))
 
 
-_IGNORABLE_CHAR_LIST, _OTHER_CHARS = _classes()
-_IGNORABLE_CHARS = _class(_IGNORABLE_CHAR_LIST)
-_IGNORABLE_RUN = re.compile(f"[{_IGNORABLE_CHARS}]+")
-_OTHER_LETTER = re.compile(f"[{_OTHER_CHARS}]")
-
-
 def _changing() -> list[str]:
     """Every character NFKC changes on its own (BMP and the math letters), but Thai ำ and combining marks."""
     return [
@@ -99,10 +95,31 @@ def _changing() -> list[str]:
     ]
 
 
+def _tables() -> tuple[list[str], str, list[str]]:
+    """`_classes()` and `_changing()`: a scan of every code point (tenths of a second at each start),
+    kept in reelcheck's cache folder under the versions of what they are read from."""
+    key = f"py{sys.version_info[0]}.{sys.version_info[1]}-unicode{unicodedata.unidata_version}-regex{regex.__version__}"
+    if diskcache.enabled():
+        found = diskcache.load(TABLES_LAYOUT, key)
+        if isinstance(found, tuple) and len(found) == 3:
+            return found
+    made = (*_classes(), _changing())
+    if diskcache.enabled():
+        diskcache.store(TABLES_LAYOUT, key, made)
+    return made
+
+
+TABLES_LAYOUT = "unicode-v1"
+_IGNORABLE_CHAR_LIST, _OTHER_CHARS, _CHANGING = _tables()
+_IGNORABLE_CHARS = _class(_IGNORABLE_CHAR_LIST)
+_IGNORABLE_RUN = re.compile(f"[{_IGNORABLE_CHARS}]+")
+_OTHER_LETTER = re.compile(f"[{_OTHER_CHARS}]")
+
+
 # A character to fold, or a base letter with combining accents to compose, or Thai ํ + า, or Thai
 # tone marks before an upper vowel or doubled, or a Vietnamese tone mark on the first vowel of oa/oe/uy.
 _CHANGE = regex.compile(
-    rf"[{_class(_changing() + list(_TRANSLATE))}]|[{_THAI_TONE}]+[{_THAI_UPPER}]|([{_THAI_TONE}])\1+"
+    rf"[{_class(_CHANGING + list(_TRANSLATE))}]|[{_THAI_TONE}]+[{_THAI_UPPER}]|([{_THAI_TONE}])\1+"
     rf"|{_VI_OLD_TONE}|.[\u0300-\u036f\u0e4d]+\u0e32?|\u0e4d\u0e32|[{_IGNORABLE_CLASS}]+",
     regex.S,
 )

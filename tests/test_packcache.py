@@ -145,3 +145,19 @@ def test_listing_markets_and_rules_from_a_warm_cache_does_not_import_spacy(cache
                              capture_output=True, text=True, check=False)
         assert out.returncode == 0, out.stderr[-400:]
         assert not [line for line in out.stderr.splitlines() if line.rstrip().endswith("| spacy")], args
+
+
+def test_the_unicode_tables_of_normalizing_are_cached_and_a_damaged_entry_is_made_again(tmp_path, monkeypatch):
+    from checker import normalize
+
+    monkeypatch.setenv("REELCHECK_CACHE_DIR", str(tmp_path))
+    made = normalize._tables()  # (read from every code point, then stored)
+    [entry] = (tmp_path / normalize.TABLES_LAYOUT).glob("*.pickle")
+    assert made == (normalize._IGNORABLE_CHAR_LIST, normalize._OTHER_CHARS, normalize._CHANGING)
+    assert "\u200b" in made[0] and "\uff21" in made[2]  # a zero-width space; a full-width A
+    assert normalize._tables() == made
+    entry.write_bytes(b"not a pickle")
+    assert normalize._tables() == made
+    monkeypatch.setenv("REELCHECK_NO_CACHE", "1")
+    entry.unlink()
+    assert normalize._tables() == made and not entry.exists()

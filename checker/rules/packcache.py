@@ -25,12 +25,11 @@ off; `REELCHECK_CACHE_DIR` moves it.
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 import sys
-import tempfile
 from functools import cache
 from pathlib import Path
+
+from .. import diskcache
 
 LAYOUT = "packs-v1"
 _PACKAGE = Path(__file__).resolve().parent.parent  # checker/
@@ -38,19 +37,12 @@ _PACKAGE = Path(__file__).resolve().parent.parent  # checker/
 
 def enabled(flag: bool | None = None) -> bool:
     """Whether to use the cache: `flag` when given, else unless REELCHECK_NO_CACHE is set."""
-    if flag is not None:
-        return flag
-    return os.environ.get("REELCHECK_NO_CACHE", "").strip().lower() in ("", "0", "false", "no")
+    return diskcache.enabled(flag)
 
 
 def cache_dir() -> Path:
     """Where entries go: $REELCHECK_CACHE_DIR, else the user cache directory (platformdirs)."""
-    env = os.environ.get("REELCHECK_CACHE_DIR")
-    if env:
-        return Path(env) / LAYOUT
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("reelcheck", appauthor=False)) / LAYOUT
+    return diskcache.folder(LAYOUT)
 
 
 @cache
@@ -86,27 +78,9 @@ def key(folders: list[str]) -> str:
 def load(entry_key: str):
     """What is stored under `entry_key` (a RuleSet; `<key>-<lang>`: its compiled rules of a
     language), or None (not there, unreadable, damaged)."""
-    try:
-        with open(cache_dir() / f"{entry_key}.pickle", "rb") as fh:
-            return pickle.load(fh)
-    except Exception:  # (a damaged or foreign entry is a miss, never an error)
-        return None
+    return diskcache.load(LAYOUT, entry_key)
 
 
 def store(entry_key: str, value) -> bool:
-    """Store `value` (atomically: a reader sees the old entry or the whole new one). False when the
-    cache folder cannot be written (read-only, full): the run goes on without it."""
-    folder = cache_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, folder / f"{entry_key}.pickle")
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except (OSError, pickle.PicklingError, TypeError, AttributeError):
-        return False
-    return True
+    """Store `value` atomically; False when the cache folder cannot be written (the run goes on)."""
+    return diskcache.store(LAYOUT, entry_key, value)
