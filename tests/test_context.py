@@ -45,6 +45,23 @@ def test_signals_make_an_undeclared_post_commercial():
     assert found("Serum ini bikin putih dalam 7 hari, checkout di keranjang kuning", "id")
 
 
+def test_soft_signals_of_a_business_listing_a_brand_tag_and_a_marketplace_link():
+    # a contact number alone decides nothing (an appeal gives one too); with a street address it is
+    # a business listing, in a bio as in a caption
+    assert found("Found a grey cat near the park, call 415-555-0199", "us") == []
+    assert found("Mon-Sat 9-6 · 1208 Oak Ridge Rd, Austin · call 415-555-0199", "us") == [
+        ("global.offplatform.phone_number", "error", "415-555-0199")]
+    # a brand's market tag is soft too: a traveller's country tag with a link stays silent, a
+    # brand's tag with a price makes the link a finding
+    assert found("Sunset at the pier #SunsetThailand https://youtu.be/abc123", "th") == []
+    lipstick = "ลิปสีใหม่ 299 บาท ดูเลย https://youtu.be/abc123"
+    assert found(lipstick, "th") == []
+    assert [r for r, _, _ in found(lipstick + " #GlowLabThailand", "th")] == ["global.offplatform.external_link"]
+    # "link shopee" is where to buy, in Malay
+    assert sorted(r for r, _, _ in found("Ramai minta link shopee kedai ni, here you go https://t.co/abc123", "my")) == [
+        "global.offplatform.external_link", "my.offplatform.marketplace"]
+
+
 def test_a_taboo_word_in_news_is_left_alone_and_a_slur_never_is():
     headline = "Berita: Sultan Johor hadir di majlis perasmian jambatan"
     assert found(headline, "my") == []

@@ -33,6 +33,12 @@ post still fires when one of its judged rules, or a rule of the same category, f
 post that sells nothing is not crying wolf). Judged findings of `"run": "nolang"` were made with no
 language given, and are checked again that way.
 
+With judgements (`--judged`, or `--right-errors FILE`, repeatable: e.g. the reviewer's and the
+project's own), each "posts with an error" target of an ordinary source is repeated without the posts
+whose every error a judge called right (a TP finding of that rule at error level): these sources hold
+a few sellers' posts, and an error there is the rule doing its job. Unjudged errors count as wrong.
+The raw figure stays the target; the second row says how much of it is crying wolf.
+
 `--no-language` checks every post without its declared language, as an archive without a language
 column is checked (the issue's first measurements were made that way for the tweets).
 
@@ -346,17 +352,41 @@ def _cat_row(cat: str, c: Counter) -> list:
             prec(c["TP_fire"], c["FP_fire"]), prec(c["TP_strong"], c["FP_strong"])]
 
 
-def report_targets(out: Out, run: Run, by_source: dict[str, list[str]], judged_figs: dict | None, judged: list[dict]) -> None:
+def right_errors(judgements: list[dict]) -> dict[str, set[str]]:
+    """Record -> the rules whose error on it a judge called right (a TP finding at error level, or a
+    TP census post whose worst finding was an error: all its rules)."""
+    right: dict[str, set[str]] = defaultdict(set)
+    for j in judgements:
+        if j.get("verdict") != "TP":
+            continue
+        if j.get("kind") == "finding" and j.get("severity") == "error" and j.get("rule"):
+            right[j["record"]].add(j["rule"])
+        elif j.get("kind") == "census_all_flagged_in_source" and j.get("severity_max") == "error":
+            right[j["record"]].update(j.get("rules") or [])
+    return right
+
+
+def report_targets(out: Out, run: Run, by_source: dict[str, list[str]], judged_figs: dict | None, judged: list[dict],
+                   right: dict[str, set[str]] | None = None) -> None:
     out.heading("Targets of issue 14")
     rows = []
     for src in ORDINARY_SOURCES:
         ids = by_source.get(src, [])
         if not ids:
             continue
-        n = sum(1 for pid in ids if worst(run.get(pid)) == "error")
+        errored = [pid for pid in ids if worst(run.get(pid)) == "error"]
+        n = len(errored)
         lang = run.posts[ids[0]]["language"]
         ok = n / len(ids) <= TARGET_ORDINARY_ERROR
         rows.append([f"{src} ({lang}) posts with an error", "<= 2%", f"{n}/{len(ids)} = {pct(n, len(ids))}", "met" if ok else "NOT met"])
+        if right is not None and n:
+            # the same figure without the selling posts a judge called rightly errored (every rule
+            # erroring on the post judged a right error there); unjudged errors count as wrong
+            wrong = [pid for pid in errored
+                     if not {h.rule for h in run.get(pid) if h.severity == "error"} <= right.get(pid, set())]
+            ok = len(wrong) / len(ids) <= TARGET_ORDINARY_ERROR
+            rows.append([f"{src} ({lang}) posts with an error not judged a right error", "<= 2%",
+                         f"{len(wrong)}/{len(ids)} = {pct(len(wrong), len(ids))}", "met" if ok else "NOT met"])
     ids = by_source.get("en_tiktok", [])
     if ids:
         errored = [pid for pid in ids if worst(run.get(pid)) == "error"]
@@ -393,6 +423,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="write every post's findings (id, rule, severity, start, end; no text) as JSONL")
     ap.add_argument("--top", type=int, default=4, help="rules listed per group (default 4)")
     ap.add_argument("--list-errored", metavar="SOURCE", help="also print the ids of that source's posts with an error")
+    ap.add_argument("--right-errors", type=Path, action="append", metavar="FILE",
+                    help="judgements (repeatable; default: --judged) whose TP errors count as right errors of the "
+                         "ordinary sources: each target row is then repeated without them")
     args = ap.parse_args(argv)
 
     global COMMERCIAL
@@ -435,7 +468,10 @@ def main(argv: list[str] | None = None) -> int:
     figs = None
     if args.judged:
         figs = report_judged(out, judge(run, judged, rule_categories()))
-    report_targets(out, run, by_source, figs, judged)
+    right = None
+    if args.right_errors or args.judged:
+        right = right_errors([j for f in (args.right_errors or [args.judged]) for j in read_jsonl(f)])
+    report_targets(out, run, by_source, figs, judged, right)
 
     if args.dump:
         with args.dump.open("w", encoding="utf-8") as fh:
