@@ -62,6 +62,24 @@ def test_soft_signals_of_a_business_listing_a_brand_tag_and_a_marketplace_link()
         "global.offplatform.external_link", "my.offplatform.marketplace"]
 
 
+@pytest.mark.parametrize(("selling", "ordinary", "market", "rule"), [
+    # a salon's hours and booking words with its number; a lost cat's owner gives a number too
+    ("เปิดให้บริการทุกวัน 10:00-20:00 จองคิวโทร 081-234-5678", "ใครเจอแมวหายแถวนี้ โทร 081-234-5678",
+     "th", "global.offplatform.phone_number"),
+    # a seller saying it sells; a tweet that only links
+    ("Saya ada jual kek lapis Sarawak, tengok sini https://t.co/abc123", "Kek lapis mak memang terbaik https://t.co/abc123",
+     "my", "global.offplatform.external_link"),
+    ("Aku jual sambal roa homemade, cek https://bit.ly/abc123", "Sambal roa buatan mama emang juara https://bit.ly/abc123",
+     "id", "global.offplatform.external_link"),
+    # tickets on sale; a match report
+    ("Final this Saturday, get your tickets at https://tix.example.com/final", "What a final! Highlights: https://youtu.be/abc123",
+     "us", "global.offplatform.external_link"),
+])
+def test_seller_wording_makes_the_post_commercial(selling, ordinary, market, rule):
+    assert rule in [r for r, _, _ in found(selling, market)]
+    assert found(ordinary, market) == []
+
+
 def test_a_taboo_word_in_news_is_left_alone_and_a_slur_never_is():
     headline = "Berita: Sultan Johor hadir di majlis perasmian jambatan"
     assert found(headline, "my") == []

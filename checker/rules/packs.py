@@ -579,7 +579,12 @@ def _load_dir(directory: Path, builtin: bool, digest) -> Market:
         for rule in data.get("rules") or []:
             rules_data.append((rule, path))
         for signal in data.get("signals") or []:
-            signals.append(dict(signal) | {"file": str(path), "line": getattr(signal, "line", 1)})
+            signal = dict(signal) | {"file": str(path), "line": getattr(signal, "line", 1)}
+            if signal.get("languages") == "any":  # bound to no language, like a rule's `languages: any`
+                from ..language import LANGUAGES
+
+                signal["languages"] = list(LANGUAGES)
+            signals.append(signal)
         _add_lexicons(lexicons, data.get("lexicons") or {})
         for lang, catalogue in (data.get("messages") or {}).items():
             texts = catalogue["rules"]
