@@ -49,6 +49,7 @@ def test_soft_signals_of_a_business_listing_a_brand_tag_and_a_marketplace_link()
     # a contact number alone decides nothing (an appeal gives one too); with a street address it is
     # a business listing, in a bio as in a caption
     assert found("Found a grey cat near the park, call 415-555-0199", "us") == []
+    assert found("Lost dog near 201 Gibson Dr, brown collar, call 415-555-0199", "us") == []
     assert found("Mon-Sat 9-6 · 1208 Oak Ridge Rd, Austin · call 415-555-0199", "us") == [
         ("global.offplatform.phone_number", "error", "415-555-0199")]
     # a brand's market tag is soft too: a traveller's country tag with a link stays silent, a
