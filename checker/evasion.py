@@ -38,7 +38,7 @@ import re
 import unicodedata
 import weakref
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import product
 
 import ahocorasick
@@ -72,6 +72,7 @@ _SPACED_HINT = re.compile(f"(?:^| )[{_LATIN}0-9@$] [{_LATIN}0-9@$] [{_LATIN}0-9@
 _HAN_DIGIT_HINT = re.compile(r"[\u3400-\u9fff][0-9]|[0-9][\u3400-\u9fff]")
 _LEET_I = str.maketrans({k: v[0] for k, v in LEET.items()})
 _LEET_L = str.maketrans({k: v[-1] for k, v in LEET.items()})
+_LEET_CHARS = frozenset(LEET)
 _SEPARATORS = re.compile(r"[^\w\s@$!|]|_")
 _RUNS = re.compile(r"(.)\1{2,}")
 _CHUNK = regex.compile(r"\S+")
@@ -310,9 +311,7 @@ def _chunk_edits(text: str, vocab: Vocabulary) -> list[list[Edit]]:
     words around what `_SUSPECT` finds, first tried with every symbol read one way (`_may_read`)."""
     groups = []
     words = vocab.words
-    starts = {max(text.rfind(" ", 0, hit.start()), text.rfind("\n", 0, hit.start())) + 1
-              for pattern in _SUSPECT for hit in pattern.finditer(text)}
-    for chunk_start in sorted(starts):
+    for chunk_start in _suspect_starts(text):
         chunk = _CHUNK.match(text, chunk_start)
         if chunk is None:
             continue
@@ -327,6 +326,14 @@ def _chunk_edits(text: str, vocab: Vocabulary) -> list[list[Edit]]:
     return groups
 
 
+@lru_cache(maxsize=8)
+def _suspect_starts(text: str) -> tuple[int, ...]:
+    """Where the whitespace-separated chunks that `_SUSPECT` finds something in start, in order (the
+    same for every language a segment is read in: kept for the last few texts)."""
+    return tuple(sorted({max(text.rfind(" ", 0, hit.start()), text.rfind("\n", 0, hit.start())) + 1
+                         for pattern in _SUSPECT for hit in pattern.finditer(text)}))
+
+
 def _may_read(core: str, words: frozenset[str]) -> bool:
     """Whether `core` may read as a listed word (a cheap look before `_read_word` tries every reading):
     without its separators, with its digits and symbols read as letters, with repeated letters
@@ -334,9 +341,12 @@ def _may_read(core: str, words: frozenset[str]) -> bool:
     lowered = core.lower()
     if lowered in words or not _LETTER.search(core):
         return False  # a listed word as it is; a number or price
-    plain = _SEPARATORS.sub("", lowered)
-    for variant in {plain.translate(_LEET_I), plain.translate(_LEET_L), plain}:
-        if variant in words or _RUNS.sub(r"\1\1", variant) in words or _RUNS.sub(r"\1", variant) in words:
+    plain = lowered if lowered.isalnum() else _SEPARATORS.sub("", lowered)
+    variants = {plain.translate(_LEET_I), plain.translate(_LEET_L), plain} if _LEET_CHARS & set(plain) else (plain,)
+    for variant in variants:
+        if variant in words:
+            return True
+        if _RUNS.search(variant) and (_RUNS.sub(r"\1\1", variant) in words or _RUNS.sub(r"\1", variant) in words):
             return True
     return False
 
@@ -403,13 +413,15 @@ def _spaced_edits(text: str, vocab: Vocabulary) -> list[list[Edit]]:
     return groups
 
 
+@lru_cache(maxsize=8)
+def _digit_runs(text: str) -> tuple[tuple[int, str], ...]:
+    return tuple((m.start(), m.group()) for m in _DIGITS.finditer(text))
+
+
 def _digit_edits(text: str) -> list[list[Edit]]:
     """A phone number written one digit at a time: its separators read as nothing."""
-    groups = []
-    for m in _DIGITS.finditer(text):
-        s = m.start()
-        groups.append([(s + i, s + i + 1, "", "digits") for i, c in enumerate(m.group()) if not c.isdigit()])
-    return groups
+    return [[(s + i, s + i + 1, "", "digits") for i, c in enumerate(found) if not c.isdigit()]
+            for s, found in _digit_runs(text)]
 
 
 def _split_edits(text: str, vocab: Vocabulary) -> list[list[Edit]]:
