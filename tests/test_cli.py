@@ -1,6 +1,8 @@
 """The `reelcheck` command end to end, on the built-in packs and the examples."""
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -163,6 +165,12 @@ def test_rules_list_show_and_markets():
 def test_rule_docs_are_up_to_date():
     result = CliRunner().invoke(main, ["docs", "--check", "--out", str(ROOT / "docs" / "rules")])
     assert result.exit_code == 0, f"docs/rules is stale: run `reelcheck docs` ({result.stderr})"
+
+
+def test_sample_output_and_readme_summary_are_up_to_date():
+    result = subprocess.run([sys.executable, str(ROOT / "docs" / "make_sample_output.py"), "--check"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
 
 
 def test_config_file_sets_defaults(tmp_path, monkeypatch):
