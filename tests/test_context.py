@@ -58,6 +58,9 @@ def test_soft_signals_of_a_business_listing_a_brand_tag_and_a_marketplace_link()
     lipstick = "ลิปสีใหม่ 299 บาท ดูเลย https://youtu.be/abc123"
     assert found(lipstick, "th") == []
     assert [r for r, _, _ in found(lipstick + " #GlowLabThailand", "th")] == ["global.offplatform.external_link"]
+    # a lower-case country tag is a traveller's or a fan's, not a brand account's
+    assert found("Cảnh đẹp quá, vé vào cửa 50.000đ #dulichvietnam https://youtu.be/abc123", "vn") == []
+    assert found("Son mới 199.000đ #GlowLabVietnam https://youtu.be/abc123", "vn")
     # "link shopee" is where to buy, in Malay
     assert sorted(r for r, _, _ in found("Ramai minta link shopee kedai ni, here you go https://t.co/abc123", "my")) == [
         "global.offplatform.external_link", "my.offplatform.marketplace"]
