@@ -73,3 +73,56 @@ def test_issue_example_is_flagged_over_the_claim(market, language, text, words):
 @pytest.mark.parametrize("text", PASSED)
 def test_ordinary_wording_passes(market, text):
     assert _claims(market, "en", text) == []
+
+
+# The shapes the first pass missed (its closing note), in our own words: a function claim without a
+# disease word, a coordinated condition, an absolute cosmetic claim, a survey figure, an earnings
+# figure without a period, a comparison, a fast weight loss.
+SHAPES = [
+    ("uk", "en", "This tonic helps support healthy cartilage formation", "support healthy cartilage formation"),
+    ("sg", "en", "Our foot spray improves your circulation overnight", "improves your circulation"),
+    ("my", "en", "A night cream that stimulates natural cell renewal", "stimulates natural cell renewal"),
+    ("uk", "en", "Calming drops that reduce stress and anxiety", "reduce stress and anxiety"),
+    ("uk", "en", "Lemon serum that fades away age spots", "fades away age spots"),
+    ("ph", "en", "Our ritual reverses the ageing process", "reverses the ageing"),
+    ("uk", "en", "92% of women saw brighter skin in a month", "92% of women saw"),
+    ("uk", "en", "A method that brings in £1000's every week", "brings in £1000's"),
+    ("uk", "en", "Our charger is faster than any other on the market", "faster than any other"),
+    ("us", "en", "Lose weight fast with this morning tea", "Lose weight fast"),
+    ("uk", "en", "A natural anti-inflammatory in every scoop", "anti-inflammatory"),
+]
+
+
+@pytest.mark.parametrize(("market", "language", "text", "words"), SHAPES)
+def test_claim_shape_is_flagged_over_the_claim(market, language, text, words):
+    test_issue_example_is_flagged_over_the_claim(market, language, text, words)
+
+
+# ordinary posts that share the new shapes' words
+SHAPE_PASSES = [
+    "Thanks for supporting our vision, see you at the market on Saturday.",
+    "The new laptop boosts memory and storage for the same price.",
+    "Helps reduce the appearance of fine lines with daily use.",
+    "Removed the old wallpaper and the hallway looks brand new.",
+    "Nothing works better than a nap after a long shift.",
+    "Lost weight on the bike tour, gained it all back in Italy.",
+    "We earned millions of views on that dance, thank you!",
+]
+
+
+@pytest.mark.parametrize("market", ["us", "uk", "sg"])
+@pytest.mark.parametrize("text", SHAPE_PASSES)
+def test_shape_words_in_ordinary_posts_pass(market, text):
+    assert _claims(market, "en", text) == []
+
+
+def test_function_claim_is_a_note_in_the_us():
+    """Structure/function claims are lawful for US supplements that carry the FDA disclaimer: a note
+    there, a warning in the UK."""
+    text = "Two capsules a day to support cartilage formation"
+    us = [f for f in checker.check_text(text, markets=["us"], language="en", commercial=True)
+          if f.rule == "global.claims.body_function"]
+    uk = [f for f in checker.check_text(text, markets=["uk"], language="en", commercial=True)
+          if f.rule == "global.claims.body_function"]
+    assert [f.severity for f in us] == ["info"]
+    assert [f.severity for f in uk] == ["warning"]
