@@ -82,7 +82,8 @@ def _obfuscate(word: str, how: str, data) -> str | None:
         i = data.draw(st.sampled_from(places))
         return word[:i] + LOOK_ALIKES[word[i]] + word[i + 1:]
     if how == "leet":
-        places = [i for i, c in enumerate(lower) if c in LEET]
+        # a word written with "@" for its first letter is an @handle ("@udio"), read as a mention
+        places = [i for i, c in enumerate(lower) if c in LEET and not (i == 0 and LEET[c] == "@")]
         if not places:
             return None
         i = data.draw(st.sampled_from(places))
