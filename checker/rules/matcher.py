@@ -139,39 +139,19 @@ def top_alternatives(source: str) -> tuple[str, list[str]] | None:
     body = source[len(flags):]
     if "x" in flags or _BACKREF.search(body) or _INLINE_FLAGS.search(body):
         return None
-    while body.startswith("(?:") and _closing(body, 0) == len(body) - 1:
+    while body.startswith("(?:") and _closing(body) == len(body) - 1:
         body = body[3:-1]
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(body):
-        c = body[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            if body[i + 1:i + 2] == "^":
-                i += 1
-            if body[i + 1:i + 2] == "]":
-                i += 1
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            parts.append(body[start:i])
-            start = i + 1
-        i += 1
-    parts.append(body[start:])
+    cuts = [i for i, c, depth in _structure(body) if c == "|" and depth == 0]
+    parts = [body[s + 1:e] for s, e in zip([-1, *cuts], [*cuts, len(body)], strict=True)]
     if len(parts) < 2 or len(parts) > MAX_BRANCHES or not all(parts):
         return None
     return flags, parts
 
 
-def _closing(body: str, open_at: int) -> int:
-    """Index of the parenthesis closing the one at `open_at` (-1 when unbalanced)."""
-    depth, i, in_class = 0, open_at, False
+def _structure(body: str):
+    """(index, character, depth of parentheses before it) of each character of a pattern that is not
+    escaped and not inside a character class: what splitting and matching parentheses look at."""
+    depth, i, in_class = 0, 0, False
     while i < len(body):
         c = body[i]
         if c == "\\":
@@ -181,17 +161,19 @@ def _closing(body: str, open_at: int) -> int:
             in_class = c != "]"
         elif c == "[":
             in_class = True
-            if body[i + 1:i + 2] == "^":
-                i += 1
-            if body[i + 1:i + 2] == "]":
-                i += 1
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+            i += body[i + 1:i + 2] == "^"
+            i += body[i + 1:i + 2] == "]"
+        else:
+            yield i, c, depth
+            depth += (c == "(") - (c == ")")
         i += 1
+
+
+def _closing(body: str) -> int:
+    """Index of the parenthesis closing the one that opens `body` (-1 when unbalanced)."""
+    for i, c, depth in _structure(body):
+        if c == ")" and depth == 1:
+            return i
     return -1
 
 
