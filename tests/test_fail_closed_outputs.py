@@ -10,9 +10,8 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from cli_runner import cli
 
-from checker.cli import main
 from checker.reporters._common import printable
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,13 +26,6 @@ HOSTILE_CAPTION = "\x1b[2J\x1b]0;owned\x07\x1b]52;c;ZXZpbA==\x07 this serum cure
 @pytest.fixture(autouse=True)
 def _in_project_root(monkeypatch):
     monkeypatch.chdir(ROOT)
-
-
-def cli(*args, input=None):
-    result = CliRunner().invoke(main, [str(a) for a in args], input=input)
-    assert "Traceback" not in result.output, result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    return result
 
 
 def hostile_archive(tmp_path: Path) -> Path:

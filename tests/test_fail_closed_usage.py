@@ -8,9 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from checker.cli import main
+from cli_runner import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 POST = "This serum cures acne! DM me on WhatsApp to order, shop now"
@@ -19,13 +17,6 @@ POST = "This serum cures acne! DM me on WhatsApp to order, shop now"
 @pytest.fixture(autouse=True)
 def _in_project_root(monkeypatch):
     monkeypatch.chdir(ROOT)
-
-
-def cli(*args, input=None):
-    result = CliRunner().invoke(main, [str(a) for a in args], input=input)
-    assert "Traceback" not in result.output, result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    return result
 
 
 def one_error(result) -> str:
