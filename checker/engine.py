@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 
@@ -56,6 +57,14 @@ class Outcome:
     problems: list[str] = field(default_factory=list)
     commercial: bool = False  # whether the post promotes or sells something (declared, or by its signals)
     commercial_signals: list[str] = field(default_factory=list)  # what made an undeclared post commercial
+
+
+class Active(NamedTuple):
+    """The rules that apply to a segment of one kind, by when they run."""
+
+    now: frozenset[str]  # at once
+    later: frozenset[str]  # once the post's sponsorship is known (a post that declares none)
+    selling: frozenset[str]  # once it is known whether the post sells (rules silent on one that does not)
 
 
 def _when_holds(when: dict, meta: Meta, judged: tuple[str, ...]) -> bool:
@@ -113,7 +122,13 @@ class Checker:
             if unknown:
                 raise UsageError(f"{option}: unknown rule or prefix {unknown[0]}")
         self.compiled = CompiledRules(ruleset)
-        self._active: dict[tuple, tuple[frozenset, frozenset]] = {}
+        self._active: dict[tuple, Active] = {}
+        # rules that are silent on a post that sells nothing (most claims, off-platform and pricing
+        # rules): on a post that does not declare, they wait for its signals (no kind's judgement
+        # reads their matches)
+        self.silent_unless_selling = frozenset(
+            rule_id for rule_id, rule in ruleset.rules.items()
+            if ruleset.context_of(rule) == ("commercial", "silent") and kind_registry.judge(rule.kind) is None)
         self._market_info: dict[tuple, tuple] = {}
         self._judged: dict[tuple, list[str]] = {}
 
@@ -135,22 +150,33 @@ class Checker:
             )
         return info
 
-    def active_rules(self, markets: tuple[str, ...], meta: Meta, kind: str) -> tuple[frozenset, frozenset]:
-        """The rules that apply to a segment of this kind: those to run now, and those that wait until
-        the document's sponsorship is known (a rule for sponsored, or for unsponsored, posts on a post
-        that declares neither). Cached per market set, declared meta and segment kind."""
-        key = (markets, meta.sponsored, meta.product, meta.account, meta.platform, kind)
+    def active_rules(self, markets: tuple[str, ...], meta: Meta, kind: str) -> Active:
+        """The rules that apply to a segment of this kind: those to run now, those that wait until the
+        document's sponsorship is known (a rule for sponsored, or for unsponsored, posts on a post
+        that declares neither), and those that wait until it is known whether the post sells (a rule
+        silent on a post that does not, on a post that declares neither: its signals decide). A rule
+        silent without a commercial post does not apply to a post declared not commercial. Cached per
+        market set, declared meta and segment kind."""
+        commercial = meta.declared_commercial
+        key = (markets, meta.sponsored, meta.product, meta.account, meta.platform, commercial, kind)
         active = self._active.get(key)
         if active is None:
-            now, later = set(), set()
+            now, later, selling = set(), set(), set()
+            silent = self.silent_unless_selling
             for code in markets:
                 for rule_id, eff in self.ruleset.effective(code).items():
                     rule = eff.rule
                     judged = kind_registry.judged_when(rule.kind)
                     if kind in rule.applies_to and _when_holds(rule.when, meta, judged) and self.selected(rule_id):
-                        wait = meta.sponsored is None and "sponsored" in rule.when
-                        (later if wait else now).add(rule_id)
-            active = self._active[key] = (frozenset(now), frozenset(later))
+                        if commercial is False and rule_id in silent:
+                            continue
+                        if meta.sponsored is None and "sponsored" in rule.when:
+                            later.add(rule_id)
+                        elif commercial is None and rule_id in silent:
+                            selling.add(rule_id)
+                        else:
+                            now.add(rule_id)
+            active = self._active[key] = Active(frozenset(now), frozenset(later), frozenset(selling))
         return active
 
     def judged_rules(self, markets: tuple[str, ...], meta: Meta, kinds: frozenset[str]) -> list[str]:
@@ -203,6 +229,8 @@ class _DocumentRun:
         self.caption_start: dict[int, int] = {}  # id(origin) -> offset where the caption text starts
         self.script_lines: dict[int, int] = {}  # segment index -> its number among spoken/onscreen lines
         self.waiting: list[tuple[int, object, frozenset]] = []  # (index, segment, rules not run yet)
+        self.selling: list[tuple[int, object, frozenset]] = []  # the same, for rules of posts that sell
+        self.prepared: dict[int, tuple] = {}  # segment index -> (normalized text, languages checked, found)
         self.problems: dict[str, str] = {}  # owner -> what went wrong (once per document)
         self.language: str | None = None
 
@@ -211,16 +239,21 @@ class _DocumentRun:
             self.script_lines[index] = len(self.script_lines) + 1
         if seg.kind == "caption":
             self.caption_start.setdefault(self._caption_key(seg, index), seg.pieces[0][1] if seg.pieces else 0)
-        now, later = self.checker.active_rules(self.markets, self.meta, seg.kind)
+        now, later, selling = self.checker.active_rules(self.markets, self.meta, seg.kind)
         if later:
             self.waiting.append((index, seg, later))
+        if selling:
+            self.selling.append((index, seg, selling))
         self.match(index, seg, now, first=True)
 
     def match(self, index: int, seg, active: frozenset, first: bool) -> None:
         """Run the `active` rules on a segment in each of its languages; on the `first` pass over it,
         count its languages and look for sponsorship signals too."""
-        norm = normalize(seg.text)
-        check_langs, found = segment_languages(norm.text, self.market_langs, self.meta.language)
+        prepared = self.prepared.get(index)
+        if prepared is None:
+            norm = normalize(seg.text)
+            prepared = self.prepared[index] = (norm, *segment_languages(norm.text, self.market_langs, self.meta.language))
+        norm, check_langs, found = prepared
         if first:
             for lang, chars in found.items():
                 self.used_langs[lang] = self.used_langs.get(lang, 0) + chars
@@ -373,15 +406,21 @@ class _DocumentRun:
 
     def finish(self) -> Outcome:
         sponsored, signals = self.sponsorship()
+        commercial, commercial_signals = self.commerce()
         if self.waiting:
             # the rules that waited for the post's sponsorship: those for what it turned out to be
             inferred = bool(signals)
             rules = self.ruleset.rules
+            silent = self.checker.silent_unless_selling
             for index, seg, later in self.waiting:
-                due = frozenset(r for r in later if rules[r].when["sponsored"] == inferred)
+                due = frozenset(r for r in later if rules[r].when["sponsored"] == inferred
+                                and (commercial or r not in silent))
                 if due:
                     self.match(index, seg, due, first=False)
-        commercial, commercial_signals = self.commerce()
+        if commercial:
+            # the rules that waited for the post to turn out to sell something
+            for index, seg, selling in self.selling:
+                self.match(index, seg, selling, first=False)
         self._apply_context(commercial)
         language, languages = None, ()
         if self.used_langs:

@@ -127,3 +127,22 @@ def test_not_an_ad_on_a_post_that_looks_sponsored_is_a_finding_of_its_own(text, 
 ])
 def test_everyday_words_and_punctuation_keep_a_claim(text, market, rule, words):
     assert any(r == rule and t == words for r, _, t in found(text, market, commercial=True))
+
+
+def test_a_claim_before_the_words_that_sell_is_found_once_the_post_turns_out_to_sell():
+    # Rules silent on a post that sells nothing wait until the whole post's signals are read: a
+    # script that makes its claim in the first line and sells in the last is still a seller's claim
+    from checker.check import check_item
+    from checker.model import Document, Meta, Segment
+
+    lines = ["Honestly this turmeric tea cured my arthritis.", "Grab yours with code TEA20, 20% off, order now!"]
+
+    def run(lines, **meta):
+        segments = [Segment.whole(line, kind="spoken") for line in lines]
+        document = Document(path="<script>", segments=segments, meta=Meta(markets=("us",), **meta), text=None)
+        return [(f.rule, f.text) for f in check_item(checker.load_checker(), document).findings
+                if f.category == "claim"]
+
+    assert ("us.claims.cure", "cured my arthritis") in run(lines)
+    assert run(lines[:1]) == []  # the claim alone, in a post that sells nothing
+    assert run(lines, commercial=False) == []  # declared not commercial: the rule does not even run
