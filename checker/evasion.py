@@ -61,14 +61,19 @@ _MAX_VARIANTS = 64  # readings tried per word at most (a word with many digits i
 # times; single letters with spaces (`b e s`); digits one by one; a digit next to a Chinese character.
 # (Several patterns that each start with a class: `re` scans for those fast, and an alternation slowly.)
 _LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
+# (Only the digits that read as letters: `2pm` or `9am` has nothing to read, and a word with a leet
+# digit, a separator or a repeat elsewhere is found by that.)
 _SUSPECT = tuple(re.compile(p) for p in (
-    f"[0-9$!|][{_LATIN}]",  # 0rder, cur3d, $ale
+    f"[013457$!|][{_LATIN}]",  # 0rder, cur3d, $ale
     f"@(?<=\\S@)[{_LATIN}]",  # gu@rantee (not a @mention)
-    f"[0-9@$](?<=[{_LATIN}][0-9@$])(?![0-9])",  # fre3, gu@
+    f"[013457@$](?<=[{_LATIN}][013457@$])(?![0-9])",  # fre3, gu@
     f"[^\\w\\s][{_LATIN}][^\\w\\s]",  # c.u.r, c✨u✨r
     f"([{_LATIN}])\\1\\1",  # guaranteeeed
 ))
-_SPACED_HINT = re.compile(f"(?:^| )[{_LATIN}0-9@$] [{_LATIN}0-9@$] [{_LATIN}0-9@$](?= |$)")
+_SPACED_LETTER = f"[{_LATIN}0-9@$]"
+# (beginning with a space, not an alternation: `re` looks for how a pattern begins fast)
+_SPACED_HINT = re.compile(f" {_SPACED_LETTER} {_SPACED_LETTER} {_SPACED_LETTER}(?= |$)")
+_SPACED_HINT_AT_START = re.compile(f"{_SPACED_LETTER} {_SPACED_LETTER} {_SPACED_LETTER}(?= |$)")
 _HAN_DIGIT_HINT = re.compile(r"[\u3400-\u9fff][0-9]|[0-9][\u3400-\u9fff]")
 _LEET_I = str.maketrans({k: v[0] for k, v in LEET.items()})
 _LEET_L = str.maketrans({k: v[-1] for k, v in LEET.items()})
@@ -78,17 +83,15 @@ _RUNS = re.compile(r"(.)\1{2,}")
 _CHUNK = regex.compile(r"\S+")
 _CORE = regex.compile(r"[\w@$]+(?:[^\w\s]+[\w@$]+)*", regex.V1)  # a chunk without edge punctuation
 _LETTER = regex.compile(r"[^\W\d_\p{Han}\p{Thai}]", regex.V1)
-_REPEAT = regex.compile(r"([^\W\d_])\1\1+", regex.V1)
 _SPACED = regex.compile(r"(?<!\S)(?:[^\W_\p{Han}\p{Thai}]|[@$])(?: (?:[^\W_\p{Han}\p{Thai}]|[@$])){2,}(?!\S)", regex.V1)
 _DIGITS = regex.compile(r"(?<![\d.,])\d(?:[ .\-]\d){6,}(?![\d])")
-_PAIR = regex.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", regex.V1)
 _HAN = regex.compile(r"\p{Han}")
 # A gap of spaces, symbols or emoji (not sentence punctuation) that may stand inside a Chinese term
-_HAN_GAP = re.compile("[ *·•.\\-_|/~+^=#\u2190-\u2bff\u3000\U0001f000-\U0001faff]+")
+# (between two characters of a term: Chinese, or a letter or digit; at least one of them Chinese)
+_HAN_GAP = re.compile("(?<=[\u3400-\u9fffA-Za-z0-9])[ *·•.\\-_|/~+^=#\u2190-\u2bff\u3000\U0001f000-\U0001faff]+"
+                      "(?=[\u3400-\u9fffA-Za-z0-9])")
 _HAN_CHAR = re.compile("[\u3400-\u9fff]")
-_HAN_OR_WORD = re.compile("[\u3400-\u9fffA-Za-z0-9]")
 _NUMERALS = "〇一二三四五六七八九"
-_VI_MARK = regex.compile(r"[^\x00-\x7f]")
 
 
 @dataclass(frozen=True)
@@ -207,23 +210,56 @@ def reading(text: str, vocab: Vocabulary, lang: str = "") -> Normalized | None:
     when nothing reads differently."""
     if vocab.empty:
         return None
+    scan = _scan(text)
     groups: list[list[Edit]] = []
     if vocab.words:
-        groups += _chunk_edits(text, vocab)
-        if " " in text:
-            if _SPACED_HINT.search(text) is not None:
-                groups += _spaced_edits(text, vocab)
-            groups += _digit_edits(text)
-    if vocab.splits is not None and " " in text:
-        groups += _split_edits(text, vocab)
-    if vocab.han is not None and _HAN.search(text):
-        groups += _han_edits(text, vocab)
-        groups += _traditional_edits(text)
+        if scan.cores:
+            groups += _chunk_edits(scan, vocab)
+        if scan.spaced:
+            groups += _spaced_edits(text, vocab)
+        groups += _digit_edits(scan)
+    if vocab.splits is not None and scan.spaces:
+        groups += _split_edits(scan, vocab)
+    if vocab.han is not None and scan.han:
+        groups += _han_edits(scan, vocab)
+        groups += scan.traditional()
     if vocab.unaccented is not None:
         groups += _unaccented_edits(text, vocab)
     if not groups:
         return None
     return _apply(text, _choose(groups))
+
+
+class _Scan:
+    """What a reading looks at in one text, found once whatever language the text is read in (a
+    Malaysian post is read in Malay and in English): the words of the chunks `_SUSPECT` points at,
+    with the spellings each may read as; spaced letters; digit runs; the lower-cased text; the gaps
+    and digits between Chinese characters. Only the look-ups in a language's vocabulary are left."""
+
+    __slots__ = ("text", "cores", "spaced", "spaces", "digits", "lower", "han", "han_gaps", "han_digits",
+                 "_traditional")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.cores = _suspect_cores(text)
+        self.spaces = " " in text
+        self.spaced = self.spaces and (_SPACED_HINT.search(text) is not None
+                                       or _SPACED_HINT_AT_START.match(text) is not None)
+        self.digits = tuple((m.start(), m.group()) for m in _DIGITS.finditer(text)) if self.spaces else ()
+        self.lower = text.lower().replace("’", "'")
+        self.han = not text.isascii() and _HAN.search(text) is not None
+        self.han_gaps, self.han_digits = _han_candidates(text) if self.han else ((), ())
+        self._traditional = None
+
+    def traditional(self) -> list[list[Edit]]:
+        if self._traditional is None:
+            self._traditional = _traditional_edits(self.text)
+        return self._traditional
+
+
+@lru_cache(maxsize=8)
+def _scan(text: str) -> _Scan:
+    return _Scan(text)
 
 
 def _choose(groups: list[list[Edit]]) -> list[Edit]:
@@ -306,49 +342,54 @@ def _collapse(chars: list[tuple[int, str, str]]):
         yield out
 
 
-def _chunk_edits(text: str, vocab: Vocabulary) -> list[list[Edit]]:
+def _chunk_edits(scan: _Scan, vocab: Vocabulary) -> list[list[Edit]]:
     """Words written with leetspeak, separators or repeated letters that read as a listed word: the
-    words around what `_SUSPECT` finds, first tried with every symbol read one way (`_may_read`)."""
+    words of the chunks `_SUSPECT` points at whose spellings (`_spellings`) include one."""
     groups = []
     words = vocab.words
-    for chunk_start in _suspect_starts(text):
-        chunk = _CHUNK.match(text, chunk_start)
-        if chunk is None:
-            continue
-        for m in _CORE.finditer(chunk.group()):
-            core = m.group()
-            if len(core) < 3 or not _may_read(core, words):
-                continue
-            found = _read_word(core, words)
-            if found is not None:
-                start = chunk.start() + m.start()
-                groups.append([(start + s, start + e, r, w) for s, e, r, w in found])
+    for start, core, lowered, spellings in scan.cores:
+        if lowered in words or spellings.isdisjoint(words):
+            continue  # (a listed word as it is; or no reading of it is one)
+        found = _read_word(core, words)
+        if found is not None:
+            groups.append([(start + s, start + e, r, w) for s, e, r, w in found])
     return groups
 
 
-@lru_cache(maxsize=8)
-def _suspect_starts(text: str) -> tuple[int, ...]:
-    """Where the whitespace-separated chunks that `_SUSPECT` finds something in start, in order (the
-    same for every language a segment is read in: kept for the last few texts)."""
-    return tuple(sorted({max(text.rfind(" ", 0, hit.start()), text.rfind("\n", 0, hit.start())) + 1
-                         for pattern in _SUSPECT for hit in pattern.finditer(text)}))
+def _suspect_cores(text: str) -> tuple[tuple[int, str, str, frozenset[str]], ...]:
+    """(start, word, lower-cased, spellings) for each word of three characters or more, with a letter,
+    of the whitespace-separated chunks that `_SUSPECT` finds something in."""
+    hits = sorted({hit.start() for pattern in _SUSPECT for hit in pattern.finditer(text)})
+    if not hits:
+        return ()
+    cores = []
+    end = -1
+    for pos in hits:
+        if pos < end:
+            continue  # (in the chunk just read)
+        chunk = _CHUNK.match(text, max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1)
+        if chunk is None or chunk.end() <= end:
+            continue
+        end = chunk.end()
+        for m in _CORE.finditer(chunk.group()):
+            core = m.group()
+            if len(core) >= 3 and _LETTER.search(core):
+                cores.append((chunk.start() + m.start(), core, core.lower(), _spellings(core.lower())))
+    return tuple(cores)
 
 
-def _may_read(core: str, words: frozenset[str]) -> bool:
-    """Whether `core` may read as a listed word (a cheap look before `_read_word` tries every reading):
+def _spellings(lowered: str) -> frozenset[str]:
+    """What a lower-cased word may read as (a cheap look before `_read_word` tries every reading):
     without its separators, with its digits and symbols read as letters, with repeated letters
-    written twice or once, it is one."""
-    lowered = core.lower()
-    if lowered in words or not _LETTER.search(core):
-        return False  # a listed word as it is; a number or price
+    written twice or once."""
     plain = lowered if lowered.isalnum() else _SEPARATORS.sub("", lowered)
-    variants = {plain.translate(_LEET_I), plain.translate(_LEET_L), plain} if _LEET_CHARS & set(plain) else (plain,)
+    variants = {plain.translate(_LEET_I), plain.translate(_LEET_L), plain} if _LEET_CHARS & set(plain) else {plain}
+    out = set(variants)
     for variant in variants:
-        if variant in words:
-            return True
-        if _RUNS.search(variant) and (_RUNS.sub(r"\1\1", variant) in words or _RUNS.sub(r"\1", variant) in words):
-            return True
-    return False
+        if _RUNS.search(variant):
+            out.add(_RUNS.sub(r"\1\1", variant))
+            out.add(_RUNS.sub(r"\1", variant))
+    return frozenset(out)
 
 
 def _read_word(core: str, words: frozenset[str]) -> list[Edit] | None:
@@ -413,21 +454,16 @@ def _spaced_edits(text: str, vocab: Vocabulary) -> list[list[Edit]]:
     return groups
 
 
-@lru_cache(maxsize=8)
-def _digit_runs(text: str) -> tuple[tuple[int, str], ...]:
-    return tuple((m.start(), m.group()) for m in _DIGITS.finditer(text))
-
-
-def _digit_edits(text: str) -> list[list[Edit]]:
+def _digit_edits(scan: _Scan) -> list[list[Edit]]:
     """A phone number written one digit at a time: its separators read as nothing."""
     return [[(s + i, s + i + 1, "", "digits") for i, c in enumerate(found) if not c.isdigit()]
-            for s, found in _digit_runs(text)]
+            for s, found in scan.digits]
 
 
-def _split_edits(text: str, vocab: Vocabulary) -> list[list[Edit]]:
+def _split_edits(scan: _Scan, vocab: Vocabulary) -> list[list[Edit]]:
     """A listed word written as two (`whats app`, `what's app`, `tele gram`): see `_split_keys`."""
     groups = []
-    lower = text.lower().replace("’", "'")
+    lower = scan.lower
     for end, (key, _word) in vocab.splits.iter(lower):
         start = end - len(key) + 1
         if (start and lower[start - 1].isalnum()) or (end + 1 < len(lower) and lower[end + 1].isalnum()):
@@ -436,33 +472,38 @@ def _split_edits(text: str, vocab: Vocabulary) -> list[list[Edit]]:
     return groups
 
 
-def _han_edits(text: str, vocab: Vocabulary) -> list[list[Edit]]:
-    """Separators inside a Chinese term (`最 好`, `加*微`, `加 V`), and digits for its numerals (`第1`)."""
-    groups = []
-    auto = vocab.han
+def _han_candidates(text: str):
+    """Gaps between Chinese characters (or a Chinese character and a letter or digit) that may stand
+    inside a term, as (start, end, the eight characters each side joined, where they join); and digits
+    next to a Chinese character, as (position, numeral, the text around with the numeral, its place)."""
+    gaps = []
     for m in _HAN_GAP.finditer(text):
         s, e = m.span()
-        if not s or e >= len(text):
+        if not (_HAN_CHAR.match(text, s - 1) or _HAN_CHAR.match(text, e)):
             continue
-        before, after = text[s - 1], text[e]
-        if not ((_HAN_CHAR.match(before) and _HAN_OR_WORD.match(after))
-                or (_HAN_OR_WORD.match(before) and _HAN_CHAR.match(after))):
-            continue
-        left, right = text[max(0, s - 8):s], text[e:e + 8]
-        joined = (left + right).lower()
-        joint = len(left)
-        for end, (term, _v) in auto.iter(joined):
-            if end - len(term) + 1 < joint <= end:
-                groups.append([(s, e, "", "separator")])
-                break
+        left = text[max(0, s - 8):s]
+        gaps.append((s, e, (left + text[e:e + 8]).lower(), len(left)))
+    digits = []
     for m in _HAN_DIGIT_HINT.finditer(text):
         s = m.start() if m.group()[0].isdigit() else m.start() + 1
         if (s and text[s - 1].isdigit()) or (s + 1 < len(text) and text[s + 1].isdigit()):
             continue  # a number, not a numeral
         numeral = _NUMERALS[int(text[s])]
         window_start = max(0, s - 6)
-        window = (text[window_start:s] + numeral + text[s + 1:s + 7]).lower()
-        at = s - window_start
+        digits.append((s, numeral, (text[window_start:s] + numeral + text[s + 1:s + 7]).lower(), s - window_start))
+    return tuple(gaps), tuple(digits)
+
+
+def _han_edits(scan: _Scan, vocab: Vocabulary) -> list[list[Edit]]:
+    """Separators inside a Chinese term (`最 好`, `加*微`, `加 V`), and digits for its numerals (`第1`)."""
+    groups = []
+    auto = vocab.han
+    for s, e, joined, joint in scan.han_gaps:
+        for end, (term, _v) in auto.iter(joined):
+            if end - len(term) + 1 < joint <= end:
+                groups.append([(s, e, "", "separator")])
+                break
+    for s, numeral, window, at in scan.han_digits:
         for end, (term, _v) in auto.iter(window):
             if end - len(term) + 1 <= at <= end:
                 groups.append([(s, s + 1, numeral, "numeral")])
