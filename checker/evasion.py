@@ -113,28 +113,29 @@ class Obfuscation:
 class Vocabulary:
     """The words and Chinese terms of one language's compiled rules (what a reading may make)."""
 
-    def __init__(self, words, han, unaccented=None):
+    def __init__(self, words, han, unaccented=None, spaced=()):
         self.words = frozenset(words)
         self.han = _automaton(han)
         self.unaccented = _automaton(unaccented) if unaccented else None
-        self.splits = _automaton(_split_keys(self.words))
+        self.splits = _automaton(_split_keys(self.words, frozenset(spaced)))
 
     @property
     def empty(self) -> bool:
         return not self.words and self.han is None and self.unaccented is None
 
 
-def _split_keys(words: frozenset[str]) -> dict[str, str]:
+def _split_keys(words: frozenset[str], spaced: frozenset[str] = frozenset()) -> dict[str, str]:
     """A listed word of five letters or more written as two (`whats app`, `what's app`, `tele gram`)
-    -> the word: neither part a common word, and not both listed words of their own ("face book"
-    and "best seller" are two words, not a hidden one)."""
+    -> the word: neither part a common word, not both listed words of their own ("face book" and
+    "best seller" are two words, not a hidden one), and not a phrase the rules list themselves in
+    two words (`spaced`: "skin care" is how many write skincare, not a disguise)."""
     keys = {}
     for word in words:
         if len(word) < 5 or not word.isalpha():
             continue
         for i in range(2, len(word) - 1):
             a, b = word[:i], word[i:]
-            if a in COMMON_WORDS or b in COMMON_WORDS or (a in words and b in words):
+            if a in COMMON_WORDS or b in COMMON_WORDS or (a in words and b in words) or f"{a} {b}" in spaced:
                 continue
             keys[f"{a} {b}"] = word
             if a.endswith("s") and len(a) > 2:
@@ -166,6 +167,7 @@ def vocabulary(rules, unaccented: bool = False) -> Vocabulary:
     words: set[str] = set()
     han: set[str] = set()
     accented: dict[str, str] = {}
+    spaced = set(getattr(rules, "spaced_phrases", ()))  # phrases listed as two words or more ("skin care")
     for matcher in rules.matchers.matchers.values():
         for needle, mode in matcher.needles:
             lowered = needle.lower()
@@ -175,15 +177,16 @@ def vocabulary(rules, unaccented: bool = False) -> Vocabulary:
             elif mode != COMPACT:
                 words.update(w for w in WORD.findall(lowered) if len(w) > 1)
         words.update(matcher.need_words)
-        if unaccented:
-            for tokens, written in matcher.sequences:
-                if len(tokens) > 1:
-                    phrase = written.lower().strip()
+        for tokens, written in matcher.sequences:
+            if len(tokens) > 1:
+                phrase = written.lower().strip()
+                spaced.add(" ".join(phrase.split()))
+                if unaccented:
                     plain = strip_marks(phrase)
                     if plain != phrase and len(plain) == len(phrase):
                         accented[plain] = phrase
     words = {w for w in words if not _HAN.search(w)}
-    vocab = per_rules[unaccented] = Vocabulary(words, han, accented)
+    vocab = per_rules[unaccented] = Vocabulary(words, han, accented, spaced)
     return vocab
 
 

@@ -162,6 +162,7 @@ def test_algospeak_lexicons_flag_short_and_look_alike_names(checker):
     ("Email jane.doe@example.com for press, the tote is $19.99 or $24.50", "us"),
     ("Москва зимой очень красивая, Ελλάδα το καλοκαίρι", "us"),
     ("e.g. the a.m. routine, then p.m. skincare", "us"),
+    ("The best skin care serum I have tried this year, hair care next", "us"),  # a listed two-word spelling
     ("sooo good, I loooove this café's latte", "us"),
     ("最近天气不错，第一次去这家店，最后买了杯咖啡", "cn"),
     ("ครีม\u200bตัว\u200bนี้\u200bใช้\u200bดี", "th"),
@@ -177,6 +178,9 @@ def test_reading_is_none_for_clean_text_and_gated_by_listed_words():
     read = reading("c.u.r.e.s and whats app", vocab)
     assert read.text == "cures and whatsapp"
     assert read.span(0, 5) == (0, 9) and read.span(10, 18) == (14, 23)
+    # a word the rules also list in two words is not hidden when written in two
+    assert reading("my skin care routine", Vocabulary({"skincare"}, set(), spaced={"skin care"})) is None
+    assert reading("my skin care routine", Vocabulary({"skincare"}, set())).text == "my skincare routine"
 
 
 # --- what a finding says, in every format ------------------------------------------------------------

@@ -16,9 +16,10 @@ from __future__ import annotations
 from .. import segment
 from ..normalize import normalize
 from . import kinds as kind_registry
+from . import phrases
 from .matcher import MatcherSet, MatchSpec
 from .matching import Hit, MatchContext
-from .packs import RuleSet
+from .packs import RuleSet, lexicons_of
 
 NEGATION = "!negation"  # the owner of the language's negation cues
 NOT_NEGATION = "!not-negation"  # everyday words that hold a cue without denying anything
@@ -104,6 +105,12 @@ class LanguageRules:
                 elif inside:
                     self._inside[rule.id] = frozenset(normalize(t).text.lower() for t in inside)
         self.matchers.build()
+        # the lexicons' phrases of two words or more ("skin care"): a spelling the packs list, which
+        # the evasion readings do not take for a listed word split in two
+        lexicons = lexicons_of(ruleset.markets)
+        self.spaced_phrases = frozenset(
+            " ".join(phrase.lower().split()) for name, entries in lexicons.items() if entries.get(lang)
+            for phrase in phrases.lexicon_phrases(lexicons, name, lang) if " " in phrase.strip())
         self._wanted: dict[tuple[frozenset, frozenset], frozenset] = {}
         self._signals_of: dict[frozenset, frozenset] = {}
 
