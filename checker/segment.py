@@ -5,17 +5,20 @@ wherever its characters stand, also inside a longer word (第一 in 第一次 "t
 เครื่องดื่ม "beverage"). A hit found that way is then checked against a dictionary segmenter, per
 language, as measured on the packs' examples and on real posts (docs/quality.md):
 
-- zh, **veto** with jieba's own dictionary: a hit is dropped only when it lies inside one longer
-  word; a hit whose edges cut across words is kept (最|好吃 still holds 最好, and jieba often joins
-  a term with its neighbour differently from the pack).
-- th, **whole words** with pythainlp's `newmm` dictionary segmenter: a hit must start and end on a
+- zh, **veto** with jieba's dictionary: a hit is dropped only when it lies inside one longer word; a
+  hit whose edges cut across words is kept (最|好吃 still holds 最好, and jieba often joins a term
+  with its neighbour differently from the pack). Run through rjieba, jieba's algorithm and
+  dictionary in Rust (the same words as jieba on every Chinese run of the corpus and the packs).
+- th, **whole words** with PyThaiNLP's `newmm` dictionary segmenter: a hit must start and end on a
   word boundary of the Thai run it is in (an edge next to a space, a digit or a Latin letter is one).
+  Run through nlpO3, PyThaiNLP's own Rust implementation of newmm, with PyThaiNLP's word list shipped
+  in `checker/wordlists/`.
 - vi: nothing here; its syllables are already whole tokens, which the Latin tokenizer keeps.
 
 A rule can say that its terms match inside words (`inside_words: true`, or a list of its terms):
 for a phrase that is itself the start of a longer claim word (最低 in 最低价).
 
-Both segmenters ship their dictionaries in their packages (no download). They are imported and
+Both dictionaries ship with reelcheck or its dependencies (no download). They are imported and
 loaded lazily, once per process, only when a segment of that language has a hit to check; the
 words of a segment are cached for its other hits.
 """
@@ -34,26 +37,25 @@ _RUN = {"zh": regex.compile(r"\p{Han}+"), "th": regex.compile(r"[\p{Thai}]+")}
 
 @cache
 def _jieba():
-    import logging
+    import rjieba
 
-    import jieba
-
-    jieba.setLogLevel(logging.ERROR)
-    tok = jieba.Tokenizer()
-    tok.initialize()
-    return tok
+    return rjieba.tokenize
 
 
 @cache
 def _newmm():
-    from pythainlp.tokenize import word_tokenize
+    from importlib.resources import as_file, files
 
-    return lambda text: word_tokenize(text, engine="newmm", keep_whitespace=True)
+    import nlpo3
+
+    with as_file(files("checker.wordlists").joinpath("th_words.txt")) as path:
+        nlpo3.load_dict(str(path), "th")
+    return lambda text: nlpo3.segment(text, "th")
 
 
 def _cut(lang: str, run: str) -> list[str]:
     if lang == "zh":
-        return [w for w, _s, _e in _jieba().tokenize(run)]
+        return [w for w, _s, _e in _jieba()(run)]
     return _newmm()(run)
 
 

@@ -50,9 +50,9 @@ def test_th_edges_next_to_other_scripts_are_word_edges():
 
 
 @pytest.mark.parametrize("text, market, module", [
-    ("Best serum ever, link in bio", "us", "jieba"),
-    ("今天的早餐很普通", "cn", "jieba"),
-    ("วันนี้อากาศดีมาก", "th", "pythainlp"),
+    ("Best serum ever, link in bio", "us", "rjieba"),
+    ("今天的早餐很普通", "cn", "rjieba"),
+    ("วันนี้อากาศดีมาก", "th", "nlpo3"),
 ])
 def test_segmenters_load_only_for_a_hit_that_needs_them(text, market, module):
     code = (f"import sys, checker; checker.check_text({text!r}, markets=[{market!r}], commercial=True); "
@@ -63,6 +63,6 @@ def test_segmenters_load_only_for_a_hit_that_needs_them(text, market, module):
 
 def test_a_hit_loads_the_segmenter_of_its_language_only():
     code = ("import sys, checker; checker.check_text('这款面霜是第一品牌，快来下单', markets=['cn'], commercial=True); "
-            "print('jieba' in sys.modules, 'pythainlp' in sys.modules)")
+            "print('rjieba' in sys.modules, 'nlpo3' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["True", "False"]

@@ -1,0 +1,1 @@
+"""Word lists shipped with reelcheck (see SOURCE.md here)."""
