@@ -144,6 +144,26 @@ def test_screen_finds_words_whole_and_literals_as_written():
     assert screen.scan("song ft. someone", frozenset({"r.word"})) == set()  # only what is asked about
 
 
+def test_owners_asked_about_often_get_an_automaton_of_their_own_with_the_same_answers():
+    # a post that declares nothing is first asked about a few rules and its signals: after some
+    # posts, the screen scans for their needles alone (a tenth of the language's), answering the same
+    screen = Screen()
+    for i in range(40):
+        screen.add(f"claim.{i}", f"miracle{i}", "word")
+    screen.add("signal.shop", "shop now", "compact")
+    screen.add("rule.ad", "ad", "word")
+    screen.build()
+    few = frozenset({"signal.shop", "rule.ad"})
+    texts = ["#ad shop now, miracle3 cream", "shopnow miracle7", "made a miracle1 cake", "nothing here"]
+    before = [screen.scan(t, few) for t in texts]
+    for _ in range(Screen.AFTER):
+        screen.scan(texts[0], few)
+    assert screen._of[few] is not screen.automaton and len(screen._of[few]) == 2
+    assert [screen.scan(t, few) for t in texts] == before == [{"signal.shop", "rule.ad"}, {"signal.shop"}, set(), set()]
+    everyone = few | {f"claim.{i}" for i in range(40)}
+    assert screen.scan(texts[0], everyone) == {"signal.shop", "rule.ad", "claim.3"}
+
+
 def test_a_needle_the_screen_cannot_see_makes_its_matcher_run_always():
     """The screen reads the text without spaces: a regex whose only literal is spaces is not screened
     (it runs on every segment) rather than never found; so is one with no literal at all."""

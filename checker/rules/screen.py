@@ -76,10 +76,49 @@ def needle_key(needle: str, mode: str) -> tuple[str, str]:
 class Screen:
     """Needles of every rule of one language, scanned for together. Build once (`add`, then `build`)."""
 
+    SHARE = 4  # a set of owners with fewer than 1/SHARE of the needles gets an automaton of its own...
+    AFTER = 32  # ...once it has been scanned for this many times (one caption checked makes none)
+
     def __init__(self):
         self._needles: dict[str, _Needle] = {}
         self.automaton = None
         self._wanted: dict[tuple[frozenset, frozenset], frozenset] = {}
+        self._of: dict[frozenset, object] = {}
+        self._uses: dict[frozenset, int] = {}
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["_of"], state["_uses"] = {}, {}  # (made again in use: not stored in the compiled-pack cache)
+        return state
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self._of, self._uses = {}, {}
+
+    def _automaton_of(self, wanted: frozenset):
+        """The automaton to scan for the owners in `wanted`: one of their needles only when they have
+        few of them (a post that declares nothing is first asked only about its rules for any post,
+        and its signals, whose needles are a tenth of the language's), else the whole one. Made once
+        a set of owners has been asked about `AFTER` times, and kept."""
+        uses = self._uses.get(wanted, 0) + 1
+        if uses < self.AFTER:
+            if len(self._uses) > 256:
+                self._uses.clear()
+            self._uses[wanted] = uses
+            return self.automaton
+        if len(self._of) > 64:
+            self._of.clear()
+        entries = [(text, value) for text, value in self.automaton.items() if not value[1].isdisjoint(wanted)]
+        if len(entries) * self.SHARE >= len(self.automaton):
+            found = self.automaton
+        else:
+            found = ahocorasick.Automaton()
+            for text, value in entries:
+                found.add_word(text, value)
+            if entries:
+                found.make_automaton()
+        self._of[wanted] = found
+        return found
 
     def add(self, owner: str, needle: str, mode: str) -> str | None:
         """File `needle` for `owner`: the key it is filed under (what `scan` reports in `found`), or
@@ -102,6 +141,7 @@ class Screen:
         """Make the automaton of the needles added so far (once: the needles are handed over to it)."""
         needles, self._needles = self._needles, {}
         self.automaton = None
+        self._of, self._uses = {}, {}
         if needles:
             shared: dict[frozenset, frozenset] = {}
             self.automaton = ahocorasick.Automaton()
@@ -117,8 +157,13 @@ class Screen:
         live: set[str] = set()
         if self.automaton is None:
             return live
+        automaton = self._of.get(wanted)
+        if automaton is None:
+            automaton = self._automaton_of(wanted)
+        if not len(automaton):
+            return live
         seen = set()
-        for _, (text, owners, word, rx, literal, joined) in self.automaton.iter(
+        for _, (text, owners, word, rx, literal, joined) in automaton.iter(
                 squeeze(lower) if compact is None else compact):
             if owners.isdisjoint(wanted) or text in seen:
                 continue  # (most needles found belong to rules of other markets)
