@@ -44,7 +44,7 @@ from itertools import product
 import ahocorasick
 import regex
 
-from .normalize import Normalized
+from .normalize import Normalized, rebuilt
 from .rules.matching import COMMON_WORDS, WORD
 from .rules.screen import COMPACT
 from .vocabulary import OBFUSCATION_LABELS, SEVERITIES
@@ -280,24 +280,7 @@ def _choose(groups: list[list[Edit]]) -> list[Edit]:
 
 
 def _apply(text: str, edits: list[Edit]) -> Normalized:
-    out: list[str] = []
-    runs: list[tuple[int, int, int, bool]] = []
-    marks: list[tuple[int, int, str]] = []
-    pos = npos = 0
-    for s, e, repl, what in edits:
-        if s > pos:
-            out.append(text[pos:s])
-            runs.append((npos, pos, s, True))
-            npos += s - pos
-        out.append(repl)
-        runs.append((npos, s, e, False))
-        marks.append((npos, npos + len(repl), what))
-        npos += len(repl)
-        pos = e
-    if pos < len(text):
-        out.append(text[pos:])
-        runs.append((npos, pos, len(text), True))
-    return Normalized("".join(out), runs, marks)
+    return rebuilt(text, ((s, e, replacement, (what, False)) for s, e, replacement, what in edits))
 
 
 def _word_variants(core: str) -> list[list[tuple[str, str]]]:

@@ -260,32 +260,47 @@ def normalize(text: str) -> Normalized:
 
 def _rebuild(text: str, changes) -> Normalized:
     """The text with `changes` (start, end, folded or None: `_fold` it) made, and its map back."""
+    def edits():
+        for s, e, folded in changes:
+            cluster = text[s:e]
+            if folded is None:
+                folded = _fold(cluster)
+            if folded == cluster:
+                continue
+            invisible = len(folded) < len(cluster) and IGNORABLE.search(cluster) and _inside_word(text, s, e)
+            yield s, e, folded, ("invisible", True) if invisible else None
+
+    return rebuilt(text, edits())
+
+
+def rebuilt(text: str, edits) -> Normalized:
+    """`text` with `edits` made, and its map back (what `normalize` and the evasion readings build).
+    Each edit is (start, end, replacement, mark), in text order and apart; `mark` is None or (what,
+    after): what the edit undid (`evasion.CLASSES`), marked over the replacement, or as an empty mark
+    just after it (`after`: an invisible character removed next to what is kept)."""
     out: list[str] = []
     runs: list[tuple[int, int, int, bool]] = []
     marks: list[tuple[int, int, str]] = []
     pos = npos = 0
-    for s, e, folded in changes:
-        cluster = text[s:e]
-        if folded is None:
-            folded = _fold(cluster)
-        if folded == cluster:
-            continue
+    for s, e, replacement, mark in edits:
         if s > pos:
             out.append(text[pos:s])
             runs.append((npos, pos, s, True))
             npos += s - pos
-        out.append(folded)
+        out.append(replacement)
         runs.append((npos, s, e, False))
-        if len(folded) < len(cluster) and IGNORABLE.search(cluster) and _inside_word(text, s, e):
-            marks.append((npos + len(folded), npos + len(folded), "invisible"))
-        npos += len(folded)
+        if mark is not None:
+            what, after = mark
+            end = npos + len(replacement)
+            marks.append((end, end, what) if after else (npos, end, what))
+        npos += len(replacement)
         pos = e
     if not runs:
-        return _homoglyphs(Normalized(text, []))
+        return Normalized(text, [])
     if pos < len(text):
         out.append(text[pos:])
         runs.append((npos, pos, len(text), True))
-    return _homoglyphs(Normalized("".join(out), runs, marks))
+    return Normalized("".join(out), runs, marks)
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:
