@@ -78,6 +78,23 @@ def test_soft_signals_of_a_business_listing_a_brand_tag_and_a_marketplace_link()
     # tickets on sale; a match report
     ("Final this Saturday, get your tickets at https://tix.example.com/final", "What a final! Highlights: https://youtu.be/abc123",
      "us", "global.offplatform.external_link"),
+    # an advertorial: a product named by brand and line, advice to use it, where to buy; a diary
+    # naming the same kind of product without a brand
+    ("ควรทาครีมกันแดดดีๆ อย่าง Sunny Leaf Daily Shield ทุกวัน เลือกซื้อได้ทุกสาขา ดีที่สุดสำหรับผิวแพ้ง่าย",
+     "วันนี้ลืมทาครีมกันแดด ผิวไหม้เลย ดีที่สุดคือพักผ่อนในร่ม", "th", "th.claims.superiority"),
+    # a brand's campaign: its market tag and a named lipstick line, with a video link; a fan's tag
+    ("สีลิป Velvet Rose Kiss เข้ากับชุดนี้ที่สุด ไปดูเลย https://youtu.be/abc123 #GlowLabThailand",
+     "ชุดนี้แมตช์กับลิปสีแดงที่สุด ไปดูเลย https://youtu.be/abc123 #ทีมสาวแดง", "th", "global.offplatform.external_link"),
+    # a Malay seller: sells online with free postage; a tweet about a fruit season
+    ("Durian musang king dah boleh beli online, free postage seluruh Semenanjung https://t.co/abc123",
+     "Musim durian dah sampai, rindu kampung https://t.co/abc123", "my", "global.offplatform.external_link"),
+    # a product credited to a brand's account with an offer; a gift from a grandmother
+    ("These garden lights are from @sunleafhome and 15% off this week https://sunleaf.example.com",
+     "These garden lights are from my grandma, 15 years old and still working https://youtu.be/abc123",
+     "us", "global.offplatform.external_link"),
+    # a purchase call with a price; a budget story with a price
+    ("Purchase yours today, $8 lip oil in three shades https://lipoil.example.com",
+     "Spent $8 on lunch today, worth it https://youtu.be/abc123", "us", "global.offplatform.external_link"),
 ])
 def test_seller_wording_makes_the_post_commercial(selling, ordinary, market, rule):
     assert rule in [r for r, _, _ in found(selling, market)]

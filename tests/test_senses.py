@@ -11,9 +11,49 @@ def found(text, market, **kw):
 
 
 def test_a_bare_ambiguous_word_is_a_warning_and_the_claim_an_error():
-    out = found("Bé cún nhà mình cute nhất hôm nay, còn kem chống nắng này tốt nhất cho da dầu", "vn")
+    out = found("Màu son này xinh nhất bộ sưu tập, còn kem chống nắng này tốt nhất cho da dầu", "vn")
     assert ("vn.claims.superlative", "warning", "nhất") in out
     assert ("vn.claims.superlative", "error", "tốt nhất") in out
+
+
+@pytest.mark.parametrize(("everyday", "claim"), [
+    # a pet praised, and pet food praised by its seller
+    ("Bé mèo nhà mình ngoan nhất hôm nay", "Pate cho bé mèo ngon nhất tháng này"),
+    # a film or a battle praised, and a product in the same words
+    ("Trận đấu được khen hay nhất cả mùa phim", "Tai nghe này nghe hay nhất trong tầm giá"),
+    # a question asking where the tastiest one is, and a seller's rhetorical question
+    ("Bánh mì ngon nhất Hội An ở đâu vậy cả nhà?", "Kem chống nắng tốt nhất ở đâu? Ở shop mình nè"),
+])
+def test_vi_bare_nhat_about_a_pet_a_film_or_in_a_question_is_no_claim(everyday, claim):
+    assert not [f for f in found(everyday, "vn") if f[0] == "vn.claims.superlative"]
+    assert [f for f in found(claim, "vn") if f[0] == "vn.claims.superlative"]
+
+
+@pytest.mark.parametrize(("everyday", "selling", "market", "rule"), [
+    # a patriotic song names Bác Hồ; a T-shirt printed with his portrait sells with it
+    ("Hát vang ca khúc Như có Bác trong ngày vui đại thắng, nhớ Bác Hồ", "Áo in hình Bác Hồ giảm còn 99k",
+     "vn", "vn.taboo.national_symbols"),
+    # a short drama's title; a bracelet promising to change one's luck
+    ("Tập 5: cô gái đổi vận nhờ chiếc nhẫn cũ #phimngan", "Vòng đá phong thủy đổi vận, đeo là may",
+     "vn", "vn.taboo.superstition"),
+    # "di chat aku": in the chat, he told me; "chat aku aja" asks buyers to message
+    ("Kemarin mantan di chat aku bilang mau balikan", "Mau grosir? Chat aku aja ya kak", "id", "id.offplatform.chat"),
+    # news that a drug still has to be proven; a seller claiming its herb cures
+    ("ข่าวสุขภาพ แพทย์ยังต้องพิสูจน์ยาตัวนี้ว่ารักษามะเร็งได้หรือไม่", "สมุนไพรตัวนี้รักษามะเร็ง หายขาดแน่นอน",
+     "th", "th.claims.cure"),
+    # someone telling what drinking does to them; a bar inviting people to drink
+    ("พอกินเหล้าแล้วง่วงนอนทุกที", "คืนนี้มากินเหล้าที่ร้านเรา ลด 20%", "th", "th.alcohol.invite"),
+])
+def test_everyday_senses_of_a_risky_word_are_no_finding(everyday, selling, market, rule):
+    assert rule not in [r for r, _, _ in found(everyday, market)]
+    assert rule in [r for r, _, _ in found(selling, market)]
+
+
+def test_a_business_enquiry_address_is_an_info_note_and_an_order_address_an_error():
+    assert found("Business inquiries: hello.jostudio@gmail.com", "us") == [
+        ("global.offplatform.email_business", "info", "hello.jostudio@gmail.com")]
+    assert found("To order a box email hello.jostudio@gmail.com", "us") == [
+        ("global.offplatform.email", "error", "hello.jostudio@gmail.com")]
 
 
 @pytest.mark.parametrize("text", [
