@@ -369,6 +369,22 @@ def required_literal_sets(source: str) -> list[frozenset[str]]:
     return _options(list(tree))
 
 
+def _group_body(op, av) -> list | None:
+    """The items inside a group (capturing or not, or atomic); None for any other item."""
+    if op is _c.SUBPATTERN:
+        return list(av[-1])
+    if op is _c.ATOMIC_GROUP:
+        return list(av)
+    return None
+
+
+def _class_letters(op, av) -> list[str] | None:
+    """The characters (lower-cased) of a class of literal characters only (`[abc]`); else None."""
+    if op is _c.IN and av and all(o is _c.LITERAL for o, _ in av):
+        return [chr(v).lower() for _, v in av]
+    return None
+
+
 def _options(items) -> list[frozenset[str]]:
     options: list[frozenset[str]] = []
     run: list[str] = []
@@ -385,19 +401,18 @@ def _options(items) -> list[frozenset[str]]:
         if starts:
             options.append(starts)
         needed = None
-        if op is _c.SUBPATTERN:
-            needed = _sequence(list(av[-1]))
-        elif op is _c.ATOMIC_GROUP:
-            needed = _sequence(list(av))
+        body, letters = _group_body(op, av), _class_letters(op, av)
+        if body is not None:
+            needed = _sequence(body)
         elif op is _c.BRANCH:
             branches = [_sequence(list(b)) for b in av[1]]
             if all(branches):
                 needed = frozenset().union(*branches)
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
-            lo, _hi, body = av
-            needed = _sequence(list(body)) if lo >= 1 else None
-        elif op is _c.IN and av and all(o is _c.LITERAL for o, _ in av):
-            needed = frozenset(chr(v).lower() for _, v in av)
+        elif op in _REPEATS:
+            lo, _hi, inner = av
+            needed = _sequence(list(inner)) if lo >= 1 else None
+        elif letters is not None:
+            needed = frozenset(letters)
         if needed:
             options.append(needed)
     if run:
@@ -426,22 +441,21 @@ def _starts_of(items) -> set[tuple[str, bool]] | None:
     for op, av in items:
         if not any(open_ for _, open_ in current):
             break
+        body, letters = _group_body(op, av), _class_letters(op, av)
         if op is _c.LITERAL:
             step = {(chr(av).lower(), True)}
         elif op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
             step = {("", True)}  # zero-width
-        elif op is _c.SUBPATTERN:
-            step = _starts_of(list(av[-1]))
-        elif op is _c.ATOMIC_GROUP:
-            step = _starts_of(list(av))
+        elif body is not None:
+            step = _starts_of(body)
         elif op is _c.BRANCH:
             parts = [_starts_of(list(b)) for b in av[1]]
             step = None if any(p is None for p in parts) else set().union(*parts)
         elif op in _REPEATS and av[0] == 0 and av[1] == 1:
             inner = _starts_of(list(av[2]))
             step = {("", False)} if inner is None else inner | {("", True)}
-        elif op is _c.IN and av and all(o is _c.LITERAL for o, _ in av):
-            step = {(chr(v).lower(), True) for _, v in av}
+        elif letters is not None:
+            step = {(c, True) for c in letters}
         else:
             step = {("", False)}  # something else: the beginnings end here
         if step is None:
