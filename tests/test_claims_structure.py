@@ -126,3 +126,50 @@ def test_function_claim_is_a_note_in_the_us():
           if f.rule == "global.claims.body_function"]
     assert [f.severity for f in us] == ["info"]
     assert [f.severity for f in uk] == ["warning"]
+
+
+# The fourth pass's shapes (misses of the regulator set's tune half, in our own words): a named or
+# "ordinary" competitor, a disease-risk claim, a testimonial naming a condition, a general health
+# benefit, earnings without a currency sign, an efficacy range and an absolute kill rate, a health
+# expert's title, Chinese body-function, detox and equivalence claims, a Vietnamese comparison.
+FOURTH_SHAPES = [
+    ("uk", "en", "A faster wireless hub than Sky and BT, switch today", "faster wireless hub than Sky and BT"),
+    ("uk", "en", "Our balm absorbs 5x more than regular creams", "5x more than regular"),
+    ("us", "en", "Spirulina in every scoop, which can reduce risk of cancer too", "reduce risk of cancer"),
+    ("uk", "en", "My son has autism and within three days of the drops he was talking more",
+     "within three days"),
+    ("uk", "en", "I have ADHD and my memory was awful. This is definitely helping.",
+     "I have ADHD and my memory was awful. This is definitely helping"),
+    ("uk", "en", "Regular sessions on our sunbeds bring major health benefits", "bring major health benefits"),
+    ("uk", "en", "Real people making One Million In 30 Days with my plan", "One Million In 30 Days"),
+    ("uk", "en", "Our drops boost antioxidant levels by 300-500% in a day", "by 300-500%"),
+    ("uk", "en", "Relieves soreness and stiffness after long walks", "Relieves soreness"),
+    ("uk", "en", "Created with the NHS's leading joint expert", "leading joint expert"),
+    ("cn", "zh", "睡前两粒，一觉自然醒", "一觉自然醒"),
+    ("cn", "zh", "每天一杯，抽了二十年烟的黑肺竟然被洗干净了", "黑肺竟然被洗干净了"),
+    ("cn", "zh", "一瓶眼霜=100次眼部护理", "一瓶眼霜=100次"),
+    ("cn", "zh", "这款爽肤水是九院推荐的", "九院推荐"),
+    ("vn", "vi", "Kem này làm sạch gấp 3 lần so với kem thường", "gấp 3 lần so với"),
+]
+
+# ordinary posts that share the fourth pass's words
+FOURTH_PASSES = [
+    ("uk", "en", "Honestly the second batch came out better than I expected."),
+    ("uk", "en", "I have asthma, so the hill climb was tough, but the view was worth it."),
+    ("uk", "en", "Wearing SPF every day lowers your risk of skin cancer, so reapply!"),
+    ("uk", "en", "One million views in 30 days, thank you all!"),
+    ("uk", "en", "Melt the butter, then fold in the flour and sugar."),
+    ("cn", "zh", "多运动改善睡眠，比什么都强"),
+    ("cn", "zh", "一盒十二支，够用一个月"),
+    ("vn", "vi", "Giá vé tháng này tăng gấp đôi, buồn ghê"),
+]
+
+
+@pytest.mark.parametrize(("market", "language", "text", "words"), FOURTH_SHAPES)
+def test_fourth_pass_shape_is_flagged_over_the_claim(market, language, text, words):
+    test_issue_example_is_flagged_over_the_claim(market, language, text, words)
+
+
+@pytest.mark.parametrize(("market", "language", "text"), FOURTH_PASSES)
+def test_fourth_pass_words_in_ordinary_posts_pass(market, language, text):
+    assert _claims(market, language, text) == []
