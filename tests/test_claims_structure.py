@@ -150,6 +150,10 @@ FOURTH_SHAPES = [
     ("cn", "zh", "一瓶眼霜=100次眼部护理", "一瓶眼霜=100次"),
     ("cn", "zh", "这款爽肤水是九院推荐的", "九院推荐"),
     ("vn", "vi", "Kem này làm sạch gấp 3 lần so với kem thường", "gấp 3 lần so với"),
+    ("uk", "en", "A non-surgical facelift in your lunch break", "non-surgical facelift"),
+    ("uk", "en", "Gummies that help children with ADHD focus at school", "help children with ADHD"),
+    ("uk", "en", "Our tea helps your body fight off infections", "fight off infections"),
+    ("uk", "en", "Permanent hair removal in six sessions", "Permanent hair removal"),
 ]
 
 # ordinary posts that share the fourth pass's words
