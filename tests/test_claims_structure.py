@@ -154,6 +154,12 @@ FOURTH_SHAPES = [
     ("uk", "en", "Gummies that help children with ADHD focus at school", "help children with ADHD"),
     ("uk", "en", "Our tea helps your body fight off infections", "fight off infections"),
     ("uk", "en", "Permanent hair removal in six sessions", "Permanent hair removal"),
+    ("th", "th", "ครีมนี้ปลอดภัย 100% ใช้ได้ทุกวัน", "ปลอดภัย 100%"),
+    ("th", "th", "ดีกว่ายี่ห้ออื่นแน่นอน", "ดีกว่ายี่ห้ออื่น"),
+    ("id", "id", "Pakai serum ini, jerawat hilang dalam 3 hari", "jerawat hilang dalam 3 hari"),
+    ("my", "ms", "Minum setiap pagi untuk melancarkan peredaran darah", "melancarkan peredaran darah"),
+    ("ph", "tl", "Ito ang number 1 sa Pilipinas na sabon", "number 1 sa Pilipinas"),
+    ("cn", "zh", "三天见效，无效退款", "三天见效"),
 ]
 
 # ordinary posts that share the fourth pass's words
@@ -166,6 +172,10 @@ FOURTH_PASSES = [
     ("cn", "zh", "多运动改善睡眠，比什么都强"),
     ("cn", "zh", "一盒十二支，够用一个月"),
     ("vn", "vi", "Giá vé tháng này tăng gấp đôi, buồn ghê"),
+    ("th", "th", "ขับรถกลับบ้านปลอดภัย ถึงบ้านแล้วจ้า"),
+    ("id", "id", "Paket hilang dalam 3 hari pengiriman, kurir minta maaf"),
+    ("my", "ms", "Senaman setiap hari boleh melancarkan peredaran darah, jom jogging!"),
+    ("cn", "zh", "下单后5天内发货"),
 ]
 
 
