@@ -160,6 +160,9 @@ FOURTH_SHAPES = [
     ("my", "ms", "Minum setiap pagi untuk melancarkan peredaran darah", "melancarkan peredaran darah"),
     ("ph", "tl", "Ito ang number 1 sa Pilipinas na sabon", "number 1 sa Pilipinas"),
     ("cn", "zh", "三天见效，无效退款", "三天见效"),
+    ("uk", "en", "Tablets to help you last longer in bed", "last longer in bed"),
+    ("uk", "en", "A belt that firms and tones your tummy while you watch TV", "firms and tones your tummy"),
+    ("uk", "en", "Wrinkle-free skin in 7 days, or your money back", "Wrinkle-free skin in 7 days"),
 ]
 
 # ordinary posts that share the fourth pass's words
@@ -176,6 +179,8 @@ FOURTH_PASSES = [
     ("id", "id", "Paket hilang dalam 3 hari pengiriman, kurir minta maaf"),
     ("my", "ms", "Senaman setiap hari boleh melancarkan peredaran darah, jom jogging!"),
     ("cn", "zh", "下单后5天内发货"),
+    ("uk", "en", "Our pilates class tones your core, book a trial session."),
+    ("uk", "en", "My son is growing taller every week, new shoes again."),
 ]
 
 
