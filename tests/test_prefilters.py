@@ -49,7 +49,10 @@ TEXTS = _example_texts()
         (r"\d{7,}", None),  # no literal at all
         (r"(?:a|bc)\d", None),  # one branch needs only a single Latin letter: too weak to help
         (r"(?:colou?r)+ chart", (" chart",)),  # a literal run keeps its space
-        (r"\p{Han}+好", None),  # syntax Python's re cannot read: no derived prefilter, never a wrong one
+        (r"\p{Han}+好", ("好",)),  # a Unicode property is one character of a class: what follows still counts
+        (r"[\p{L}\p{N}_.]+ from @", (" from @",)),
+        (r"\\p{L}", ("\\p{l}",)),  # an escaped backslash before p: a literal, not a property
+        (r"(?V1)[[a-z]--[aeiou]]+ing", None),  # other regex-module syntax: no derived prefilter, never a wrong one
     ],
 )
 def test_required_literals(source, expected):

@@ -196,6 +196,18 @@ def untimed_length(rx) -> int:
     return found
 
 
+# A Unicode property (`\p{Lu}`, `\P{Han}`, `\pL`) is `regex`-module syntax that Python's parser
+# rejects; for the analyses that only need to know it is one character of some class (literal needs,
+# backtracking bounds), it is read as `\w`. Not escaped by a backslash before it.
+_PROPERTY = regex.compile(r"(?<!\\)((?:\\\\)*)\\[pP](?:\{[^}]*\}|[A-Za-z])")
+
+
+def _parse_shape(source: str):
+    """Python's parse of `source` with each Unicode property read as one character of a class
+    (`_PROPERTY`): right for what a pattern needs and how it backtracks, not for what it matches."""
+    return _sre_parser.parse(_PROPERTY.sub(r"\1\\w", source))
+
+
 def _untimed_length(source: str) -> int:
     """An upper bound on a backtracking search, from Python's parse of the pattern: where every
     repeat repeats one character (or a group a fixed, small number of times) and there are no
@@ -203,8 +215,8 @@ def _untimed_length(source: str) -> int:
     of the choices of its bounded repeats and alternations, times the text's length for each unbounded
     repeat. One unbounded repeat at most (two make any text slow); anything else: 0, always timed."""
     try:
-        cost = _cost(list(_sre_parser.parse(source)))
-    except Exception:  # \p{...} and other regex-module syntax: always timed
+        cost = _cost(list(_parse_shape(source)))
+    except Exception:  # other regex-module syntax: always timed
         return 0
     if cost is None:
         return 0
@@ -363,8 +375,8 @@ def required_literal_sets(source: str) -> list[frozenset[str]]:
     cannot be read). `required_literals` keeps the most selective for the screen; the others are
     the Matcher's closer look."""
     try:
-        tree = _sre_parser.parse(source)
-    except Exception:  # \p{...} and other regex-module syntax: no derived needles
+        tree = _parse_shape(source)
+    except Exception:  # other regex-module syntax: no derived needles
         return []
     return _options(list(tree))
 
