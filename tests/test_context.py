@@ -92,6 +92,8 @@ def test_soft_signals_of_a_business_listing_a_brand_tag_and_a_marketplace_link()
     ("These garden lights are from @sunleafhome and 15% off this week https://sunleaf.example.com",
      "These garden lights are from my grandma, 15 years old and still working https://youtu.be/abc123",
      "us", "global.offplatform.external_link"),
+    # a seller telling buyers what to search on Taobao; a diner's superlative
+    ("这款面霜是我用过最好的，淘宝搜：小白瓶", "这碗面是我今年吃过最好的，下次还来", "cn", "cn.absolute.zui"),
     # a purchase call with a price; a budget story with a price
     ("Purchase yours today, $8 lip oil in three shades https://lipoil.example.com",
      "Spent $8 on lunch today, worth it https://youtu.be/abc123", "us", "global.offplatform.external_link"),
@@ -163,3 +165,15 @@ def test_a_claim_before_the_words_that_sell_is_found_once_the_post_turns_out_to_
     assert ("us.claims.cure", "cured my arthritis") in run(lines)
     assert run(lines[:1]) == []  # the claim alone, in a post that sells nothing
     assert run(lines, commercial=False) == []  # declared not commercial: the rule does not even run
+
+
+def test_an_amount_won_or_raised_is_no_price():
+    # a price and a bio link make a post that sells; an award and a bio link do not (the bio link is
+    # then only a note)
+    assert found("New canvas tote $25, link in bio", "us") == [("global.offplatform.link_in_bio", "warning", "link in bio")]
+    assert found("Apply to receive $5,000 for your first album, details: link in bio", "us") == [
+        ("global.offplatform.link_in_bio", "info", "link in bio")]
+    # a fundraiser's goal with a contact number is an appeal, not a business listing
+    assert found("Our goal: $2,000 for the shelter roof. Questions? Call 415-555-0199", "us") == []
+    assert found("Roof repairs from $2,000. Questions? Call 415-555-0199, 15% off this month", "us") == [
+        ("global.offplatform.phone_number", "error", "415-555-0199")]
