@@ -71,9 +71,9 @@ _SUSPECT = tuple(re.compile(p) for p in (
     f"([{_LATIN}])\\1\\1",  # guaranteeeed
 ))
 _SPACED_LETTER = f"[{_LATIN}0-9@$]"
-# (beginning with a space, not an alternation: `re` looks for how a pattern begins fast)
+# (searched for in the text after a space: a pattern that begins with a space, not with `(?:^| )`, is
+# one `re` looks for fast)
 _SPACED_HINT = re.compile(f" {_SPACED_LETTER} {_SPACED_LETTER} {_SPACED_LETTER}(?= |$)")
-_SPACED_HINT_AT_START = re.compile(f"{_SPACED_LETTER} {_SPACED_LETTER} {_SPACED_LETTER}(?= |$)")
 _HAN_DIGIT_HINT = re.compile(r"[\u3400-\u9fff][0-9]|[0-9][\u3400-\u9fff]")
 _LEET_I = str.maketrans({k: v[0] for k, v in LEET.items()})
 _LEET_L = str.maketrans({k: v[-1] for k, v in LEET.items()})
@@ -167,7 +167,7 @@ def vocabulary(rules, unaccented: bool = False) -> Vocabulary:
     words: set[str] = set()
     han: set[str] = set()
     accented: dict[str, str] = {}
-    spaced = set(getattr(rules, "spaced_phrases", ()))  # phrases listed as two words or more ("skin care")
+    spaced = set(rules.spaced_phrases)  # phrases listed as two words or more ("skin care")
     for matcher in rules.matchers.matchers.values():
         for needle, mode in matcher.needles:
             lowered = needle.lower()
@@ -246,8 +246,7 @@ class _Scan:
         self.text = text
         self.cores = _suspect_cores(text)
         self.spaces = " " in text
-        self.spaced = self.spaces and (_SPACED_HINT.search(text) is not None
-                                       or _SPACED_HINT_AT_START.match(text) is not None)
+        self.spaced = self.spaces and _SPACED_HINT.search(" " + text) is not None
         self.digits = tuple((m.start(), m.group()) for m in _DIGITS.finditer(text)) if self.spaces else ()
         self.lower = text.lower().replace("’", "'")
         self.han = not text.isascii() and _HAN.search(text) is not None

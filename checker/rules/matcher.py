@@ -502,7 +502,9 @@ def required_run(source: str, min_length: int = 5):
     row of the classes of a stretch of the pattern's top-level sequence made of single characters
     (`\d[\d\s.\-()]{6,}\d`: eight of [\d\s.\-()] in a row). It has no literal string to screen for,
     but a bounded class cannot backtrack, so it runs without the time limit, which costs more than
-    the search (the `regex` module looks at the clock as it goes). None: no stretch of `min_length`."""
+    the search (the `regex` module looks at the clock as it goes). None: no stretch of `min_length`.
+    (Read without `_parse_shape`: the run is matched against the text, and `\w` standing for a Unicode
+    property would demand what the pattern does not, e.g. a Thai vowel sign, which `\w` is not.)"""
     try:
         tree = _sre_parser.parse(source)
     except Exception:
