@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from source_counts import Counts
@@ -199,3 +200,13 @@ def test_fuzz_front_matter_and_scripts(front, body, fmt, newline):
 @given(st.binary(max_size=300), st.sampled_from(["jsonl", "json", "csv", "srt", "vtt", "markdown", "text"]))
 def test_fuzz_any_bytes(data, fmt):
     read(data, fmt)
+
+
+@pytest.mark.parametrize("text", ["[0{}]", "[1.5, {}]", "[true {}]", "[-12e3x]"])
+def test_a_number_or_literal_reads_the_same_cut_after_any_character(text):
+    # found by the fuzz test above: cut right after "0", the reader took "0{" for one broken record
+    # where the whole file gives a number that is not an object, then a missing comma
+    whole = outcomes(documents(json_array_records("a", iter([text]), SourceOptions())))
+    for size in range(1, len(text)):
+        chunks = iter([text[i:i + size] for i in range(0, len(text), size)])
+        assert outcomes(documents(json_array_records("a", chunks, SourceOptions()))) == whole, size

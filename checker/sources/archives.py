@@ -439,6 +439,7 @@ def _parse_record(raw: str) -> tuple[object, str | None]:
 _STRUCTURE = re.compile(r'["\[\]{}]')
 _IN_STRING = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*', re.DOTALL)  # a string's body, up to its closing quote
 _SCALAR_END = re.compile(r"[,\]}\s]")
+_SCALAR_STOP = re.compile(r"[^0-9A-Za-z+\-.]")  # a character no JSON number or literal goes on with
 
 
 class _Scanner:
@@ -787,6 +788,12 @@ def json_array_records(path: str, chunks: Iterator[str], options):
             expect_comma = False
             continue
         line = buf.line
+        if ch not in '[{"':
+            # a number, true, false or null (or junk): read on to a character that cannot go on with
+            # it, so the decoder reads the same value wherever the chunks are cut ("1" | ".5" is 1.5)
+            while (_SCALAR_STOP.search(buf.text, buf.pos) is None
+                   and len(buf.text) - buf.pos <= MAX_RECORD_CHARS and buf.more()):
+                pass
         try:  # the whole element is most often in the buffer: the C parser finds its end fastest
             end = _END_FINDER.raw_decode(buf.text, buf.pos)[1]
             if end >= len(buf.text) and not buf.eof:
