@@ -68,6 +68,14 @@ def test_guessed_columns_are_listed(tmp_path):
     assert guessed_columns([str(tmp_path)], SourceOptions(meta=Meta(markets=("cn",)))) == {"language": ["lang"]}
 
 
+def test_a_locale_or_language_column_is_guessed_like_lang(tmp_path):
+    for name in ("locale", "language"):
+        path = write(tmp_path, [["id", "caption", name], *(row[:2] + row[3:] for row in ROWS[1:])])
+        assert guessed_columns([str(path)], SourceOptions()) == {"language": [name]}
+        assert [d.meta.language for d in docs(path)] == ["zh", "ms"]
+        assert [d.meta.language for d in docs(path, meta=Meta(language="en"))] == ["en", "en"]
+
+
 def test_report_header_and_text_summary_name_the_guessed_columns(tmp_path):
     path = write(tmp_path)
     result = CliRunner().invoke(main, ["check", str(path), "--market", "my", "--format", "json"])

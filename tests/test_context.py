@@ -20,6 +20,16 @@ def found(text, market, **meta):
     # news about a patient, in Thai and Chinese
     ("ข่าวด่วน ผู้ป่วยเข้ารับการรักษามะเร็งที่โรงพยาบาลแล้ว", "th"),
     ("新闻：患者已在医院接受治疗，目前情况稳定", "cn"),
+    ("ข่าวสุขภาพ สปสช. เพิ่มสิทธิรักษาโรคมะเร็งให้ผู้ป่วยบัตรทองทุกโรงพยาบาล", "th"),
+    # a first in the news, a Weibo post with its t.cn link, a medicine named in a family update
+    ("新闻：国内首个海上风电制氢项目今天正式投产", "cn"),
+    ("今天的晚霞美哭了，视频在这里 http://t.cn/A6xYz12k", "cn"),
+    ("My mum started Mounjaro on her GP's advice and she's doing great", "uk"),
+    # wishing someone the best; sarcasm about the government
+    ("Aku cuma pengen yang terbaik buat dia, semoga bahagia", "id"),
+    ("Terbaik la kerajaan, harga minyak naik lagi 🙄", "my"),
+    # a photo credit naming a stock-photo site
+    ("Sunday reset: fresh sheets and clean counters. Photo: stock.adobe.com", "us"),
 ])
 def test_advertising_rules_are_silent_on_a_post_that_sells_nothing(text, market):
     assert found(text, market) == []
@@ -133,6 +143,16 @@ def test_a_cue_before_a_claim_or_invitation_denies_it(text, market):
 def test_not_an_ad_on_a_post_that_looks_sponsored_is_a_finding_of_its_own(text, market, rule):
     rules = [r for r, _, _ in found(text, market)]
     assert rule in rules and not any(r.endswith(".missing") for r in rules)
+
+
+def test_not_an_ad_in_vietnamese_is_no_label_of_a_declared_sponsored_post():
+    # the Vietnam pack judges a label only on a post declared sponsored: "không phải quảng cáo" there
+    # is a denial, not the label "quảng cáo"
+    text = "Không phải quảng cáo đâu, son này mình dùng hai tuần rồi, lên màu đẹp lắm"
+    rules = [r for r, _, _ in found(text, "vn", sponsored=True)]
+    assert "vn.disclosure.ad.denied" in rules
+    assert [r for r, _, _ in found("Quảng cáo | " + text[len("Không phải quảng cáo đâu, "):], "vn", sponsored=True)
+            if r.startswith("vn.disclosure.ad")] == []
 
 
 @pytest.mark.parametrize(("text", "market", "rule", "words"), [
