@@ -228,6 +228,19 @@ FIFTH_SHAPES = [
     ("ph", "tl", "Kumita ng 50k kada buwan sa bahay lang", "Kumita ng 50k kada buwan"),
     ("ph", "tl", "Pumayat ako ng 10 kilo sa loob ng isang buwan", "Pumayat ako ng 10 kilo"),
     ("vn", "vi", "Thần dược cho người đau dạ dày", "Thần dược"),
+    ("uk", "en", "Gut-healing bone broth, straight to your door", "Gut-healing"),
+    ("uk", "en", "Tablets that block fat absorption from every meal", "block fat absorption"),
+    ("uk", "en", "A neck balm that lifts and firms sagging skin in minutes", "lifts and firms sagging skin in minutes"),
+    ("uk", "en", "The only cream your skin will ever need", "The only cream your skin will ever need"),
+    ("us", "en", "Drops that assist with cognitive illnesses like dementia", "assist with cognitive illnesses"),
+    ("cn", "zh", "喝了这个茶，便秘一周就好了", "便秘一周就好了"),
+    ("cn", "zh", "吃了三个月，血糖稳定了", "血糖稳定了"),
+    ("cn", "zh", "精华液经临床验证，28天见证改变", "经临床验证"),
+    ("vn", "vi", "Hết đau xương khớp chỉ sau 7 ngày", "Hết đau xương khớp"),
+    ("vn", "vi", "Viên sủi giúp làm giảm các biểu hiện chóng mặt", "giảm các biểu hiện chóng mặt"),
+    ("th", "th", "ครีมนี้ปลอดภัยสำหรับหญิงตั้งครรภ์", "ปลอดภัยสำหรับหญิงตั้งครรภ์"),
+    ("th", "th", "เห็นผลตั้งแต่ครั้งแรกที่ใช้ ผิวเด้งมาก", "เห็นผลตั้งแต่ครั้งแรก"),
+    ("my", "ms", "Krim ini disyorkan oleh doktor pakar kulit", "disyorkan oleh doktor pakar kulit"),
 ]
 
 # ordinary posts that share the fifth pass's words
@@ -248,6 +261,13 @@ FIFTH_PASSES = [
     ("id", "id", "Kemeja putih ini bisa dipakai semalam suntuk tanpa kusut"),
     ("id", "id", "Lowongan admin gudang, gaji 5 juta per bulan, lokasi Bekasi"),
     ("vn", "vi", "Tuyển nhân viên bán hàng, lương 8 triệu mỗi tháng, làm tại cửa hàng"),
+    ("uk", "en", "A mood-boosting playlist for your Monday commute"),
+    ("uk", "en", "Tighten the screws in two minutes with this driver"),
+    ("uk", "en", "The only bag you'll ever need for a weekend away"),
+    ("cn", "zh", "感冒三天就好了，谢谢大家关心"),
+    ("cn", "zh", "最近血压稳定了，医生说继续按时吃药"),
+    ("vn", "vi", "Giảm 2 size giày vì mua nhầm, ai cần không"),
+    ("th", "th", "ร้านเราปลอดภัยสำหรับทุกวัย มีที่จอดรถ"),
 ]
 
 
