@@ -74,6 +74,33 @@ def test_thai_and_vietnamese_tone_mark_variants_fold_to_one_spelling():
     assert normalize("ท\u0e48\u0e35").text == "ท\u0e35\u0e48"  # tone mark typed before the vowel
     assert normalize("ท\u0e35\u0e48\u0e48").text == "ท\u0e35\u0e48"  # a doubled tone mark
     assert normalize("hòa thúy").text == normalize("hoà thuý").text == "hoà thuý"
+    # a tone mark on the first of two vowels that is no variant (u + a) leaves the text as it is
+    for text in ("của mọi người", "mùa hè", "quỳ gối"):
+        assert normalize(text).text == text and normalize(text).runs == []
+
+
+def test_the_plain_classes_of_normalizing_match_unicodes_properties_on_every_code_point():
+    """`_CHANGE` and `IGNORABLE` run in `re` with the ignorable characters listed (read once from
+    `regex`'s property tables): they must match where the same patterns with the properties do."""
+    import re
+
+    import regex
+
+    from checker import normalize as module
+
+    with_properties = regex.compile(
+        module._CHANGE.pattern.replace(module._IGNORABLE_CHARS, module._IGNORABLE_CLASS), regex.S)
+    assert with_properties.pattern != module._CHANGE.pattern
+    everything = "".join(map(chr, [*range(0xD800), *range(0xE000, 0x110000)]))
+    # (each code point between two letters, where a fold or an invisible character counts)
+    ignorable = regex.compile(f"[{module._IGNORABLE_CLASS}]+")
+    for start in range(0, len(everything), 50_000):
+        text = "a".join(everything[start:start + 50_000])
+        assert [m.span() for m in module._CHANGE.finditer(text)] == \
+            [m.span() for m in with_properties.finditer(text)], hex(ord(everything[start]))
+        assert [m.span() for m in module.IGNORABLE.finditer(text)] == \
+            [m.span() for m in ignorable.finditer(text)], hex(ord(everything[start]))
+    assert isinstance(module._CHANGE, re.Pattern) and isinstance(module.IGNORABLE, re.Pattern)
 
 
 # --- readings, per class and language ---------------------------------------------------------------

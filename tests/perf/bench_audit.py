@@ -15,6 +15,9 @@ Printed: captions/s and MB/s of the full audit on 1 job and on all cores; the sa
 `checker.nlp.pipeline(lang).make_doc` on the same texts (1 process, and a pool of processes that get
 texts and return counts); their ratio per core; peak RSS (this process and its largest child); the
 time of a cached re-run; and the time ratio of a rule set whose term lists are ten times longer.
+With `--layer`, also what the evasion layer (issue 16) costs the audit: the same runs with its
+readings switched off, and with its readings and the normalization switched off (the text checked
+as written), interleaved with the others; the cost is the throughput lost to it.
 Rules are compiled before timing starts (the compile time is printed on its own). Each figure is the
 fastest of `--repeat` runs taken in interleaved rounds (the spread is printed): this machine's
 throughput drifts 10-30% from one run to the next.
@@ -23,6 +26,7 @@ throughput drifts 10-30% from one run to the next.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import multiprocessing
 import os
@@ -361,6 +365,23 @@ def run_audit(checker: Checker, path: Path, jobs: int, cache: str | None = None,
     return elapsed, seen, session.summary
 
 
+@contextlib.contextmanager
+def layer_off(normalization: bool):
+    """The audit without the evasion readings (and, with `normalization`, without the normalization:
+    each segment is checked as written). Workers are forked inside, so they inherit it."""
+    from checker import engine, evasion
+    from checker.normalize import Normalized
+
+    saved = evasion.reading, engine.normalize
+    evasion.reading = lambda *args, **kwargs: None
+    if normalization:
+        engine.normalize = lambda text: Normalized(text, [])
+    try:
+        yield
+    finally:
+        evasion.reading, engine.normalize = saved
+
+
 def tenfold_packs(src: Path, dst: Path) -> None:
     """Copy the packs with every `terms` phrase list ten times longer (nine suffixed variants each)."""
     import yaml
@@ -417,6 +438,8 @@ def main() -> None:
     ap.add_argument("--no-tenfold", action="store_true", help="skip the 10x-rules run")
     ap.add_argument("--workdir", help="where the archive and cache go (default: a temporary folder)")
     ap.add_argument("--repeat", type=int, default=3, help="runs of each measurement; the fastest is kept")
+    ap.add_argument("--layer", action="store_true",
+                    help="also run the audit without the evasion layer (issue 16) and print its cost")
     ap.add_argument("--real", type=Path, metavar="JSONL",
                     help="real English posts to cycle (us and uk records) instead of generated captions, "
                          "e.g. ../shared/corpus/real-posts-dev.jsonl")
@@ -467,6 +490,12 @@ def main() -> None:
         runs.setdefault("a1", []).append(el)
         el, seenn, _ = run_audit(checker, archive, args.jobs)
         runs.setdefault("an", []).append(el)
+        if args.layer:
+            for name, normalization in (("noread", False), ("nolayer", True)):
+                with layer_off(normalization):
+                    runs.setdefault(f"{name}1", []).append(run_audit(checker, archive, 1)[0])
+                    if args.jobs > 1:
+                        runs.setdefault(f"{name}n", []).append(run_audit(checker, archive, args.jobs)[0])
     del texts
     tok1, tokn, ceil, a1, an = (min(runs[k]) for k in ("tok1", "tokn", "ceil", "a1", "an"))
     found = sum(1 for rid, rule in info["planted"].items()
@@ -511,6 +540,16 @@ def main() -> None:
           f"{a1 / cached:.1f}x vs 1 job  (target >= 10x); same findings: {same}")
     print(f"main process CPU per record:          {seenn.main_cpu / n * 1e6:.1f} us with {args.jobs} jobs, "
           f"{seenc.main_cpu / n * 1e6:.1f} us on the cached re-run (1 job: {seen1.main_cpu / n * 1e6:.0f} us)")
+    if args.layer:
+        for jobs, suffix, with_ in ((1, "1", a1), (args.jobs, "n", an)):
+            if f"noread{suffix}" not in runs:
+                continue
+            noread, nolayer = min(runs[f"noread{suffix}"]), min(runs[f"nolayer{suffix}"])
+            print(f"evasion layer, {jobs} job{'s' if jobs > 1 else ''}: audit {n / with_:,.0f} captions/s with it, "
+                  f"{n / noread:,.0f} without its readings, {n / nolayer:,.0f} without readings and "
+                  f"normalization: it costs {1 - noread / with_:.1%} ({1 - nolayer / with_:.1%} with the "
+                  f"normalization) of the throughput (target <= 10%); per round "
+                  f"time without readings / with: {per_round(f'noread{suffix}', 'a1' if suffix == '1' else 'an', pct=True)}")
     print(f"1M captions on {args.jobs} jobs:              {1e6 / (n / an):.0f} s  (target < 120 s)")
     print(f"records read {summary.records_read:,} (checked {summary.records_checked:,}, skipped "
           f"{summary.records_skipped:,}, failed {summary.records_failed:,}); findings {summary.findings:,} "
