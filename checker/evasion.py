@@ -59,15 +59,16 @@ _MAX_VARIANTS = 64  # readings tried per word at most (a word with many digits i
 # Where to look closer (plain `re` classes: one search costs a few microseconds on a caption): a digit
 # or leet symbol before a letter, a letter between two separators (`.u.`, `✨u✨`), a letter three
 # times; single letters with spaces (`b e s`); digits one by one; a digit next to a Chinese character.
-# (Several patterns that each start with a class: `re` scans for those fast, and an alternation slowly.)
+# (Each pattern starts with one character of a class, which `re` skips to fast, and looks around it
+# without taking more: an alternation of patterns that start with different classes is scanned slowly.)
 _LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 # (Only the digits that read as letters: `2pm` or `9am` has nothing to read, and a word with a leet
 # digit, a separator or a repeat elsewhere is found by that.)
 _SUSPECT = tuple(re.compile(p) for p in (
-    f"[013457$!|][{_LATIN}]",  # 0rder, cur3d, $ale
-    f"@(?<=\\S@)[{_LATIN}]",  # gu@rantee (not a @mention)
-    f"[013457@$](?<=[{_LATIN}][013457@$])(?![0-9])",  # fre3, gu@
-    f"[^\\w\\s][{_LATIN}][^\\w\\s]",  # c.u.r, c✨u✨r
+    # a symbol: c.u.r, c✨u✨r; $ale; gu@rantee (not a @mention); gu@, $ after a letter
+    f"[^\\w\\s](?:(?=[{_LATIN}][^\\w\\s])|(?<=[$!|])(?=[{_LATIN}])|(?<=\\S@)(?=[{_LATIN}])"
+    f"|(?<=[{_LATIN}][@$])(?![0-9]))",
+    f"[013457](?:(?=[{_LATIN}])|(?<=[{_LATIN}].)(?![0-9]))",  # 0rder, cur3d, fre3
     f"([{_LATIN}])\\1\\1",  # guaranteeeed
 ))
 _SPACED_LETTER = f"[{_LATIN}0-9@$]"
@@ -214,6 +215,8 @@ def reading(text: str, vocab: Vocabulary, lang: str = "") -> Normalized | None:
     if vocab.empty:
         return None
     scan = _scan(text)
+    if vocab in scan.readings:  # (a post's rules for posts that sell look at its text again)
+        return scan.readings[vocab]
     groups: list[list[Edit]] = []
     if vocab.words:
         if scan.cores:
@@ -228,19 +231,20 @@ def reading(text: str, vocab: Vocabulary, lang: str = "") -> Normalized | None:
         groups += scan.traditional()
     if vocab.unaccented is not None:
         groups += _unaccented_edits(text, vocab)
-    if not groups:
-        return None
-    return _apply(text, _choose(groups))
+    read = _apply(text, _choose(groups)) if groups else None
+    scan.readings[vocab] = read
+    return read
 
 
 class _Scan:
     """What a reading looks at in one text, found once whatever language the text is read in (a
     Malaysian post is read in Malay and in English): the words of the chunks `_SUSPECT` points at,
     with the spellings each may read as; spaced letters; digit runs; the lower-cased text; the gaps
-    and digits between Chinese characters. Only the look-ups in a language's vocabulary are left."""
+    and digits between Chinese characters. Only the look-ups in a language's vocabulary are left, and
+    their result is kept per vocabulary (`readings`)."""
 
     __slots__ = ("text", "cores", "spaced", "spaces", "digits", "lower", "han", "han_gaps", "han_digits",
-                 "_traditional")
+                 "_traditional", "readings")
 
     def __init__(self, text: str):
         self.text = text
@@ -252,6 +256,7 @@ class _Scan:
         self.han = not text.isascii() and _HAN.search(text) is not None
         self.han_gaps, self.han_digits = _han_candidates(text) if self.han else ((), ())
         self._traditional = None
+        self.readings: dict[Vocabulary, Normalized | None] = {}
 
     def traditional(self) -> list[list[Edit]]:
         if self._traditional is None:
