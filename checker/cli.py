@@ -254,8 +254,8 @@ def _load(p: dict):
     from .engine import Checker
     from .rules import load_rules
 
-    # (--no-cache: the compiled-pack cache is neither read nor written; audit's also keeps no results)
-    ruleset = load_rules(tuple(p["packs"]), cache=False if p.get("no_cache") else None)
+    # (check --no-cache: the compiled-pack cache is neither read nor written)
+    ruleset = load_rules(tuple(p["packs"]), cache=False if p.get("no_pack_cache") else None)
     markets = _split(p["market"])
     ruleset.check_markets(markets)
     return ruleset, Checker(ruleset, select=_split(p["select"]), ignore=_split(p["ignore"])), markets
@@ -357,7 +357,7 @@ def main() -> None:
 @common_options
 @click.option("--fix", is_flag=True, help="Write the fixes the packs mark safe into text and Markdown scripts.")
 @click.option("--diff", is_flag=True, help="Print those fixes as a unified diff instead of the report; write nothing.")
-@click.option("--no-cache", is_flag=True,
+@click.option("--no-cache", "no_pack_cache", is_flag=True,
               help="Read and compile the rule packs afresh, and store nothing in the cache folder.")
 @click.pass_context
 def check(ctx, **params):
@@ -383,8 +383,7 @@ def check(ctx, **params):
 @click.option("--cache", "cache_dir", type=click.Path(file_okay=False),
               help="Cache folder for the results of records and of whole archive files; an unchanged file is "
                    "replayed, an edited one re-checks its changed records (default: reelcheck/ in the user cache folder).")
-@click.option("--no-cache", is_flag=True,
-              help="Check every record again, read and compile the rule packs afresh, and keep nothing.")
+@click.option("--no-cache", is_flag=True, help="Check every record again, and keep nothing.")
 @click.option("--max-errors", type=click.IntRange(min=0), default=None,
               help="Stop (exit 2) once more than N records could not be read or checked.")
 @click.option("--progress/--no-progress", default=None,

@@ -163,9 +163,9 @@ def test_the_unicode_tables_of_normalizing_are_cached_and_a_damaged_entry_is_mad
     assert normalize._tables() == made and not entry.exists()
 
 
-def test_check_and_audit_with_no_cache_read_and_store_no_compiled_packs(cache, tmp_path, monkeypatch):
-    """`--no-cache` on the command line is REELCHECK_NO_CACHE for one run: the packs are compiled
-    afresh and nothing is stored; the findings are the same as with the cache."""
+def test_check_with_no_cache_reads_and_stores_no_compiled_packs(cache, tmp_path, monkeypatch):
+    """`reelcheck check --no-cache` is `load_rules(cache=False)` for one run: the packs are compiled
+    afresh, nothing is stored, and the findings are those of a run that fills the cache."""
     from click.testing import CliRunner
 
     from checker.cli import main
@@ -176,25 +176,14 @@ def test_check_and_audit_with_no_cache_read_and_store_no_compiled_packs(cache, t
     monkeypatch.setenv("REELCHECK_RULES", str(rules))
     caption = tmp_path / "caption.txt"
     caption.write_text("This cream cures eczema in 3 days. Shop now, 20% off with code GLOW20\n", encoding="utf-8")
-    archive = tmp_path / "captions.jsonl"
-    archive.write_text('{"id": "1", "caption": "This cream cures eczema in 3 days. Shop now, code GLOW20"}\n', encoding="utf-8")
     calls = _loads_counted(monkeypatch)
-    runner = CliRunner()
 
     def run(*args):
-        result = runner.invoke(main, list(args))
+        result = CliRunner().invoke(main, ["check", str(caption), "--market", "us", "--format", "json", *args])
         assert result.exit_code == 1, result.output  # (findings)
         return result.output
 
-    checked = run("check", str(caption), "--market", "us", "--format", "json", "--no-cache")
-    audited = run("audit", str(archive), "--market", "us", "--text-field", "caption", "--id-field", "id",
-                  "--format", "jsonl", "--jobs", "1", "--no-cache", "--no-progress")
-    assert not cache.exists() and len(calls) == 2
-    assert "claims." in checked
-    assert run("check", str(caption), "--market", "us", "--format", "json") == checked
-    assert len(list(cache.glob("*.pickle"))) >= 1 and len(calls) == 3
-    assert run("check", str(caption), "--market", "us", "--format", "json") == checked
-    assert len(calls) == 3  # (from the cache)
-    assert run("audit", str(archive), "--market", "us", "--text-field", "caption", "--id-field", "id",
-               "--format", "jsonl", "--jobs", "1", "--no-cache", "--no-progress") == audited
-    assert len(calls) == 4
+    checked = run("--no-cache")
+    assert not cache.exists() and len(calls) == 1 and "claims." in checked
+    assert run() == checked
+    assert len(list(cache.glob("*.pickle"))) >= 1 and len(calls) == 2
