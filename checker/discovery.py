@@ -58,6 +58,9 @@ _REPORT_HEAD = re.compile(
 )
 
 
+REPORT_HEAD_SIZE = 2048
+
+
 def looks_like_report(path: str) -> bool:
     """Whether the file found in a folder is a report reelcheck wrote (its first 2 KB say so): an earlier
     `-o report.json` is not an archive of captions."""
@@ -65,10 +68,16 @@ def looks_like_report(path: str) -> bool:
         if not stat.S_ISREG(os.stat(path).st_mode):
             return False  # never open a FIFO or a device to peek at it
         with open(path, "rb") as fh:
-            head = fh.read(2048).decode("utf-8", errors="ignore")
+            head = fh.read(REPORT_HEAD_SIZE)
     except OSError:
         return False
-    return bool(_REPORT_HEAD.search(head))
+    return report_head(head)
+
+
+def report_head(data: bytes) -> bool:
+    """Whether a file starting with `data` is a report reelcheck wrote (`looks_like_report` of a file
+    read whole already: only its first 2 KB are looked at)."""
+    return bool(_REPORT_HEAD.search(data[:REPORT_HEAD_SIZE].decode("utf-8", errors="ignore")))
 
 
 class _Layer:

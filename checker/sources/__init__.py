@@ -203,7 +203,7 @@ def _iter_all(paths, options, stdin, archive_hook=None):
                     yield found
                     continue
                 yield from _read_file(found, detect_format(found, options, explicit=False), _for_path(options, found),
-                                      archive_hook)
+                                      archive_hook, found=True)
             continue
         if not os.path.exists(path):
             yield InputError(path, "no such file or directory")
@@ -226,11 +226,16 @@ def _matches(rel: str, name: str, globs: tuple[str, ...]) -> bool:
                for g in globs)
 
 
-def _walk(root: str, options: SourceOptions) -> Iterator[str | InputError]:
+def _walk(root: str, options: SourceOptions, formats: tuple[str, ...] | None = None) -> Iterator[str | InputError]:
     """The files to read under `root` (sorted; a folder's files before its subfolders), and an
     `InputError` for each one left out that the user would expect read: a folder that cannot be listed,
     a FIFO, device or socket with a checked extension (reading it would hang or never end), a symbolic
-    link out of `root` (unless `options.follow_links`)."""
+    link out of `root` (unless `options.follow_links`). `formats`: only files of these formats (by
+    extension; the others are passed over unseen and unsaid).
+
+    An archive that is a report reelcheck wrote is left out here (it is streamed: its head is peeked
+    at); a text, Markdown or subtitle file that is one is left out when it is read (`_read_file` with
+    `found`), from the bytes read anyway, so that a file is opened once."""
     from ..discovery import Ignores, looks_like_report, skipped_folder
 
     real_root = os.path.realpath(root)
@@ -290,7 +295,8 @@ def _walk(root: str, options: SourceOptions) -> Iterator[str | InputError]:
                     seen.add(target)
                 subdirs.append((entry.path, rel + "/"))
                 continue
-            if not _checked_extension(name):
+            fmt = EXTENSIONS.get(os.path.splitext(name)[1].lower())
+            if fmt is None or (formats is not None and fmt not in formats):
                 continue
             if options.include and not _matches(rel, name, options.include):
                 continue
@@ -309,7 +315,7 @@ def _walk(root: str, options: SourceOptions) -> Iterator[str | InputError]:
             if skipped:
                 yield InputError(entry.path, skipped)
                 continue
-            if looks_like_report(entry.path):
+            if fmt in ARCHIVE_FORMATS and looks_like_report(entry.path):
                 told(entry.path, "a reelcheck report")
                 continue
             yield entry.path[2:] if here and entry.path.startswith("./") else entry.path
@@ -356,8 +362,10 @@ def _file_kind(mode: int) -> str:
     return "not a file"
 
 
-def _read_file(path: str, fmt: str, options: SourceOptions,
-               archive_hook: ArchiveHook | None = None) -> Iterator[Document | Record | InputError]:
+def _read_file(path: str, fmt: str, options: SourceOptions, archive_hook: ArchiveHook | None = None,
+               found: bool = False) -> Iterator[Document | Record | InputError]:
+    """What reading the file `path` in format `fmt` yields. `found`: in a folder walk (a text, Markdown or
+    subtitle file that turns out to be a report reelcheck wrote is left out, and said to `on_skip`)."""
     if archive_hook is not None and fmt in ARCHIVE_FORMATS:
         archive = Archive(path, "csv" if fmt in ("csv", "tsv") else fmt, options)
         yield from archive_hook(path, fmt, archive, lambda: _read_file(path, fmt, options))
@@ -369,12 +377,14 @@ def _read_file(path: str, fmt: str, options: SourceOptions,
                 yield from _read_archive(path, raw if options.on_read is None else _Counted(raw, options.on_read),
                                          fmt, options)
             return
-        with open(path, "rb") as raw:
+        with open(path, "rb", buffering=0) as raw:
             size = os.fstat(raw.fileno()).st_size
             if limit and size > limit:
                 yield InputError(path, _too_large(size, limit))
                 return
-            data = raw.read(limit + 1) if limit else raw.read()  # (a device or pipe has no size to ask)
+            # (up to the limit, asking first for the size the file has: not a buffer of the limit's size
+            # for each small file; a device or a pipe has no size to ask, and a file may grow meanwhile)
+            data = _read_up_to(raw, limit + 1, size + 1) if limit else raw.readall()
     except IsADirectoryError:
         yield InputError(path, "is a directory")
         return
@@ -389,7 +399,32 @@ def _read_file(path: str, fmt: str, options: SourceOptions,
         return
     if options.on_read is not None:
         options.on_read(len(data))
+    if found and _report(data):
+        if options.on_skip is not None:
+            options.on_skip(path, "a reelcheck report")
+        return
     yield from _parse_whole(path, data, fmt, options)
+
+
+def _report(data: bytes) -> bool:
+    from ..discovery import report_head
+
+    return report_head(data)
+
+
+def _read_up_to(raw, n: int, first: int) -> bytes:
+    """At most `n` bytes of an unbuffered stream, to its end: `first` bytes asked for at first, then 1 MB
+    at a time."""
+    parts = []
+    ask = first
+    while n > 0:
+        part = raw.read(min(n, ask))
+        if not part:
+            break
+        parts.append(part)
+        n -= len(part)
+        ask = 1 << 20
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 class _Counted:
@@ -552,7 +587,7 @@ def guessed_columns(paths: list[str], options: SourceOptions | None = None) -> d
         if path == "-":
             continue
         if os.path.isdir(path):
-            files.extend(f for f in _walk(path, options) if isinstance(f, str))
+            files.extend(f for f in _walk(path, options, ARCHIVE_FORMATS) if isinstance(f, str))
         elif os.path.isfile(path):
             files.append(path)
     for path in files:

@@ -299,6 +299,7 @@ class _Inline:
         self._pairs: dict[str, _Brackets] = {}  # by opening bracket
         n = end - start
         self.keep = [True] * n
+        self.dropped = False  # whether any character was dropped (most lines of a caption keep every one)
         self.locked = [False] * n  # code, link targets...: no emphasis or direction inside
         self.directions: list[list[Range]] = []
         if markdown:
@@ -315,6 +316,8 @@ class _Inline:
         return brackets.match(i)
 
     def _drop(self, s: int, e: int, lock: bool = True) -> None:
+        if s < e:
+            self.dropped = True
         for k in range(s - self.start, e - self.start):
             self.keep[k] = False
             if lock:
@@ -471,6 +474,8 @@ class _Inline:
             i += 1
 
     def _runs(self, s: int, e: int) -> list[Range]:
+        if not self.dropped:  # (every character kept: one run)
+            return [(s, e)] if s < e else []
         runs: list[Range] = []
         run_start = None
         for k in range(s, e):
