@@ -45,6 +45,7 @@ def skipped_folder(path: str, name: str) -> str | None:
     return None
 
 
+# (every pattern not anchored at the start names reelcheck: `report_head` relies on it)
 _REPORT_HEAD = re.compile(
     r'"tool":\s*\{\s*"name":\s*"reelcheck"'  # JSON report
     r'|"driver":\s*\{\s*"name":\s*"reelcheck"'  # SARIF
@@ -77,7 +78,9 @@ def looks_like_report(path: str) -> bool:
 def report_head(data: bytes) -> bool:
     """Whether a file starting with `data` is a report reelcheck wrote (`looks_like_report` of a file
     read whole already: only its first 2 KB are looked at)."""
-    return bool(_REPORT_HEAD.search(data[:REPORT_HEAD_SIZE].decode("utf-8", errors="ignore")))
+    head = data[:REPORT_HEAD_SIZE].decode("utf-8", errors="ignore")
+    # (the patterns that may match past the start all name reelcheck: without it, only the start is tried)
+    return bool(_REPORT_HEAD.search(head) if "reelcheck" in head else _REPORT_HEAD.match(head))
 
 
 class _Layer:
