@@ -261,10 +261,47 @@ def _load(p: dict):
     return ruleset, Checker(ruleset, select=_split(p["select"]), ignore=_split(p["ignore"])), markets
 
 
+#: `check` checks this many items (documents and input errors) in this process before it starts worker
+#: processes for the rest: a small input never starts them (starting them costs more than checking a few
+#: hundred captions), and they inherit a Checker that compiled what those items needed
+CHECK_SERIAL_FIRST = 200
+
+
+def _check(checker, items, markets: tuple[str, ...], p: dict, session):
+    """`check`'s results, in input order: `runner.check_items` over the first CHECK_SERIAL_FIRST items,
+    and with `--jobs` over 1 (default: every core) the audit's executor over the rest, its workers
+    checking each item with the same `check.check_item`. The report is the same whatever the jobs."""
+    from itertools import islice
+
+    from .runner import check_items
+
+    items = iter(items)
+    taken = 0
+
+    def first():
+        nonlocal taken
+        for item in islice(items, CHECK_SERIAL_FIRST):
+            taken += 1
+            yield item
+
+    yield from check_items(checker, first(), markets)
+    jobs = p.get("check_jobs") or os.cpu_count() or 1
+    if jobs == 1:
+        yield from check_items(checker, items, markets)
+        return
+    if taken < CHECK_SERIAL_FIRST:  # (the input ended)
+        return
+    from .audit import AuditOptions, audit_items
+
+    options = AuditOptions(jobs=jobs, all_records=True, quiet=True, progress=False, packs=tuple(p["packs"]),
+                           output=p["output"])
+    yield from audit_items(checker, items, markets, options, session)
+
+
 def run(p: dict, command: str, audit_options=None) -> int:
     from .reporters import get_reporter
     from .reporters.base import ReportOptions
-    from .runner import AtomicOutput, Localizer, Session, check_items, header
+    from .runner import AtomicOutput, Localizer, Session, header
     from .sources import is_fatal, iter_documents, iter_records
     from .workflow import Workflow
 
@@ -306,7 +343,7 @@ def run(p: dict, command: str, audit_options=None) -> int:
                 items = iter_records(list(p["paths"]), options)
             results = audit_items(checker, items, markets, audit_options, session, files=files)
         else:
-            results = check_items(checker, iter_documents(list(p["paths"]), options), markets)
+            results = _check(checker, iter_documents(list(p["paths"]), options), markets, p, session)
         try:
             for item in results:
                 if isinstance(item, dict):
@@ -314,10 +351,10 @@ def run(p: dict, command: str, audit_options=None) -> int:
                 else:
                     session.error(item, fatal=is_fatal(item))
         except KeyboardInterrupt:
-            # Ctrl-C while this loop wrote the report: hand it to the audit, which stops its workers
-            # and says how far it got (as it does when the interrupt lands inside it)
-            if command == "audit":
-                results.throw(KeyboardInterrupt)
+            # Ctrl-C while this loop wrote the report: hand it to the executor (the audit's, or check's
+            # with workers), which stops its workers and says how far it got (as when the interrupt
+            # lands inside it)
+            results.throw(KeyboardInterrupt)
             raise
         session.end()
     flow.finish(session)
@@ -359,6 +396,9 @@ def main() -> None:
 @click.option("--diff", is_flag=True, help="Print those fixes as a unified diff instead of the report; write nothing.")
 @click.option("--no-cache", "no_pack_cache", is_flag=True,
               help="Read and compile the rule packs afresh, and store nothing in the cache folder.")
+@click.option("--jobs", "-j", "check_jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes for many documents (default: every core; 1 checks in this process). "
+                   "The report is the same whatever the number.")
 @click.pass_context
 def check(ctx, **params):
     """Check scripts, captions, subtitles or archives.
