@@ -18,8 +18,14 @@ from one run to the next; ratios of runs taken side by side are what to compare)
 - the installed size of reelcheck's runtime dependencies (the closure of its requirements, test extras
   left out), per distribution, and of spacy-lookups-data alone (target: <= 350 MB in all);
 - `reelcheck check DIR --market us` on `--files` one-caption files against `proselint check DIR` on the
-  same files (proselint is only installed for this benchmark: `pip install proselint`), wall time
-  and peak RSS of each (target: reelcheck >= 5x faster).
+  same files, in the same rounds, wall time and peak memory of each (target: reelcheck >= 5x faster):
+  reelcheck as it runs by default (worker processes on every core after its first items) and with
+  `--jobs 1`, and with `--compare OTHER_CHECKOUT` another checkout of reelcheck (say, main's commit) in
+  the same rounds. Memory: the largest process's peak RSS (the kernel's count), and the peak of the
+  summed RSS and PSS (shared pages split between the processes sharing them) of the process and its
+  workers, sampled every 20 ms. proselint is installed for this benchmark only, best in a venv of its
+  own (`python3 -m venv /tmp/prose && /tmp/prose/bin/pip install proselint`): `--proselint
+  /tmp/prose/bin/proselint`, else it is looked for next to this Python and on PATH.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from importlib import metadata
 from pathlib import Path
@@ -42,16 +49,70 @@ CAPTION = ("Morning routine with my new serum, honestly my skin feels softer aft
 NINE = "us,uk,id,th,vn,my,ph,sg,cn"
 
 
-def run(cmd: list[str], env: dict | None = None, cwd: str | None = None) -> tuple[float, float, str, float]:
-    """(seconds, peak RSS in MB of the process, stderr, CPU seconds: user + system) of one run of `cmd`."""
+def run(cmd: list[str], env: dict | None = None, cwd: str | None = None,
+        tree: dict | None = None) -> tuple[float, float, str, float]:
+    """(seconds, peak RSS in MB of the process, stderr, CPU seconds: user + system) of one run of `cmd`;
+    the kernel's peak RSS is the largest of the process and its waited-for workers. `tree`: filled with
+    the peaks of the summed RSS and PSS (MB) of the process and its descendants, sampled meanwhile."""
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=cwd)
+    sampler = None
+    if tree is not None:
+        sampler = threading.Thread(target=_sample_tree, args=(proc.pid, tree), daemon=True)
+        sampler.start()
+    err = proc.stderr.read().decode("utf-8", "replace")  # (to its end: the process is ending)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - t
-    err = proc.stderr.read().decode("utf-8", "replace")
     proc.stderr.close()
     proc.returncode = os.waitstatus_to_exitcode(status)
+    if sampler is not None:
+        sampler.join()
     return elapsed, usage.ru_maxrss / 1024, err, usage.ru_utime + usage.ru_stime
+
+
+def _descendants(pid: int) -> list[int]:
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    todo.extend(int(c) for c in fh.read().split())
+        except OSError:
+            continue
+    return out
+
+
+def _memory(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) of one process in kB, (0, 0) once it is gone."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            values = dict(line.split()[:2] for line in fh if line.startswith(("Rss:", "Pss:")))
+        return int(values.get("Rss:", 0)), int(values.get("Pss:", 0))
+    except (OSError, ValueError):
+        return 0, 0
+
+
+def _sample_tree(pid: int, tree: dict) -> None:
+    tree.update(rss=0.0, pss=0.0)
+    if not os.path.exists("/proc/self/smaps_rollup"):
+        return
+    while os.path.exists(f"/proc/{pid}/task"):
+        rss = pss = 0
+        for p in _descendants(pid):
+            r, q = _memory(p)
+            rss += r
+            pss += q
+        tree["rss"] = max(tree["rss"], rss / 1024)
+        tree["pss"] = max(tree["pss"], pss / 1024)
+        time.sleep(0.02)
+        try:  # (a zombie: ended, not yet waited for)
+            with open(f"/proc/{pid}/stat") as fh:
+                if fh.read().rsplit(")", 1)[1].split()[0] == "Z":
+                    return
+        except OSError:
+            return
 
 
 def reelcheck(*args: str) -> list[str]:
@@ -155,30 +216,66 @@ def captions(n: int, seed: int = 20261204) -> list[str]:
     return out
 
 
-def check_dir(files: int, repeat: int, work: Path) -> None:
+def _proselint(given: str | None) -> str | None:
+    if given:
+        return given
+    return shutil.which("proselint", path=str(Path(sys.executable).parent)) or shutil.which("proselint")
+
+
+def _load() -> str:
+    with open("/proc/loadavg") as fh:
+        return " ".join(fh.read().split()[:3])
+
+
+def check_dir(files: int, repeat: int, work: Path, proselint: str | None, compare: str | None) -> None:
     folder = work / "captions"
     folder.mkdir(exist_ok=True)
     for i, text in enumerate(captions(files)):
         (folder / f"caption-{i:05d}.txt").write_text(text + "\n", encoding="utf-8")
     cache = work / "cache-dir"
-    ours = reelcheck("check", str(folder), "--market", "us", "--format", "json", "--output", str(work / "out.json"))
-    run(ours, env_with(REELCHECK_CACHE_DIR=cache))  # (fills the compiled-pack cache)
-    proselint = shutil.which("proselint", path=str(Path(sys.executable).parent)) or shutil.which("proselint")
-    results: dict[str, list[tuple[float, float]]] = {}
-    for _ in range(repeat):
-        results.setdefault("reelcheck", []).append(run(ours, env_with(REELCHECK_CACHE_DIR=cache))[:2])
-        if proselint:
-            results.setdefault("proselint", []).append(run([proselint, "check", str(folder)])[:2])
-    print(f"check DIR, {files:,} one-caption files (best of {repeat}):")
+    args = ["check", str(folder), "--market", "us", "--format", "json", "--output", str(work / "out.json")]
+    # name -> (command, where it runs, its environment)
+    runs = {"reelcheck": (reelcheck(*args), None, env_with(REELCHECK_CACHE_DIR=cache)),
+            "reelcheck -j 1": (reelcheck(*args, "--jobs", "1"), None, env_with(REELCHECK_CACHE_DIR=cache))}
+    if compare:  # another checkout, run from its folder (its packs, its code)
+        runs[f"compared ({Path(compare).name})"] = (reelcheck(*args), compare,
+                                                    env_with(REELCHECK_CACHE_DIR=cache, PYTHONPATH=compare))
+    for cmd, cwd, env in runs.values():  # (fills the compiled-pack cache of each)
+        run(cmd, env, cwd=cwd)
+    proselint = _proselint(proselint)
+    if proselint:
+        version = subprocess.run([proselint, "version"], capture_output=True, text=True).stdout.strip()
+        runs[f"proselint {version.split()[-1] if version else ''}".strip()] = ([proselint, "check", str(folder)],
+                                                                              None, None)
+    results: dict[str, list[tuple[float, float, float, float, float]]] = {}
+    loads = [_load()]
+    for _ in range(repeat):  # (interleaved: each round runs every command once)
+        for name, (cmd, cwd, env) in runs.items():
+            tree: dict = {}
+            secs, rss, _, cpu = run(cmd, env, cwd=cwd, tree=tree)
+            results.setdefault(name, []).append((secs, cpu, rss, tree.get("rss", 0.0), tree.get("pss", 0.0)))
+        loads.append(_load())
+    print(f"check DIR, {files:,} one-caption files (best of {repeat}; load average at the start and after each "
+          f"round: {' | '.join(loads)}):")
+    print(f"  {'':22}{'s (best)':>9}{'range':>14}{'CPU s':>8}{'files/s':>9}   peak MB: {'largest':>7}{'all RSS':>8}"
+          f"{'all PSS':>8}")
     for name, values in results.items():
-        secs = min(v[0] for v in values)
-        rss = max(v[1] for v in values)
-        print(f"  {name:12}{secs:8.2f} s  {files / secs:8,.0f} files/s  peak RSS {rss:6.0f} MB")
-    if "proselint" in results:
-        ratio = min(v[0] for v in results["proselint"]) / min(v[0] for v in results["reelcheck"])
-        print(f"  reelcheck is {ratio:.1f}x faster than proselint (target >= 5x)")
-    else:
-        print("  proselint is not installed here (pip install proselint): no comparison")
+        secs = [v[0] for v in values]
+        print(f"  {name:22}{min(secs):9.2f}{min(secs):8.2f}-{max(secs):<5.2f}{min(v[1] for v in values):8.2f}"
+              f"{files / min(secs):9,.0f}   {'':9}{max(v[2] for v in values):7.0f}{max(v[3] for v in values):8.0f}"
+              f"{max(v[4] for v in values):8.0f}")
+    prose = next((n for n in results if n.startswith("proselint")), None)
+    if prose is None:
+        print("  proselint is not installed here (pip install proselint, --proselint PATH): no comparison")
+        return
+    best = {n: min(v[0] for v in values) for n, values in results.items()}
+    for name in results:
+        if name != prose:
+            print(f"  {name} is {best[prose] / best[name]:.1f}x faster than proselint (best against best; target >= 5x)")
+    for name in results:  # (rounds side by side: each round's ratio, as the load moves)
+        if name != prose:
+            ratios = sorted(p[0] / r[0] for p, r in zip(results[prose], results[name], strict=True))
+            print(f"  {name}: per-round ratios {', '.join(f'{x:.1f}' for x in ratios)}")
 
 
 def main() -> None:
@@ -186,17 +283,22 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--files", type=int, default=5000)
     ap.add_argument("--skip-dir", action="store_true", help="leave out the check DIR comparison")
+    ap.add_argument("--only-dir", action="store_true", help="only the check DIR comparison")
+    ap.add_argument("--proselint", help="the proselint command (default: next to this Python, else on PATH)")
+    ap.add_argument("--compare", metavar="CHECKOUT", help="check DIR: also run this checkout of reelcheck in the same rounds")
     args = ap.parse_args()
     os.chdir(ROOT)
     work = Path(tempfile.mkdtemp(prefix="bench_startup_"))
     try:
         print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores; reelcheck from {ROOT}")
-        startup(args.repeat, work)
-        print()
-        installed_sizes()
+        if not args.only_dir:
+            startup(args.repeat, work)
+            print()
+            installed_sizes()
         if not args.skip_dir:
             print()
-            check_dir(args.files, args.repeat, work)
+            check_dir(args.files, args.repeat, work, args.proselint,
+                      str(Path(args.compare).resolve()) if args.compare else None)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
