@@ -265,11 +265,14 @@ def _load(p: dict):
 #: processes for the rest: a small input never starts them (starting them costs more than checking a few
 #: hundred captions), and they inherit a Checker that compiled what those items needed
 CHECK_SERIAL_FIRST = 200
+#: `check`'s default workers: every core, up to this many (its main process reads, parses and reports
+#: each file, about a third of the time a worker takes to check it: past a few workers it is the limit)
+CHECK_MAX_DEFAULT_JOBS = 4
 
 
 def _check(checker, items, markets: tuple[str, ...], p: dict, session):
     """`check`'s results, in input order: `runner.check_items` over the first CHECK_SERIAL_FIRST items,
-    and with `--jobs` over 1 (default: every core) the audit's executor over the rest, its workers
+    and with `--jobs` over 1 (default: every core, up to 4) the audit's executor over the rest, its workers
     checking each item with the same `check.check_item`. The report is the same whatever the jobs."""
     from itertools import islice
 
@@ -285,7 +288,7 @@ def _check(checker, items, markets: tuple[str, ...], p: dict, session):
             yield item
 
     yield from check_items(checker, first(), markets)
-    jobs = p.get("check_jobs") or os.cpu_count() or 1
+    jobs = p.get("check_jobs") or min(os.cpu_count() or 1, CHECK_MAX_DEFAULT_JOBS)
     if jobs == 1:
         yield from check_items(checker, items, markets)
         return
@@ -397,7 +400,7 @@ def main() -> None:
 @click.option("--no-cache", "no_pack_cache", is_flag=True,
               help="Read and compile the rule packs afresh, and store nothing in the cache folder.")
 @click.option("--jobs", "-j", "check_jobs", type=click.IntRange(min=1), default=None,
-              help="Worker processes for many documents (default: every core; 1 checks in this process). "
+              help="Worker processes for many documents (default: every core, up to 4; 1 checks in this process). "
                    "The report is the same whatever the number.")
 @click.pass_context
 def check(ctx, **params):
