@@ -184,6 +184,20 @@ def test_a_needle_the_screen_cannot_see_makes_its_matcher_run_always():
     assert Prefilter({"regex": r"\w@\w"}).needles == ("@",)
 
 
+def test_a_regex_the_screen_cannot_key_on_still_needs_its_literals_before_it_runs():
+    """A regex whose literals are too common to screen on ("from", "@") runs on every segment that
+    holds them all, and on no other: a text without "from" is not searched at all (here the pattern
+    would run out of time on it), and one with them is matched as before."""
+    ms = MatcherSet("en")
+    ms.add("signal.source", MatchSpec(regex=r"(?i)(?:a|a)+\s+from\s+@\w+"))
+    ms.build()
+    assert ms.always == {"signal.source"}
+    hostile = MatchContext("en", "a" * 40 + " for @shop", frozenset())
+    assert ms.find(hostile, {"signal.source"}) == [] and hostile.problems == []
+    credited = MatchContext("en", "A lamp, aa from @glowlab", frozenset())
+    assert [(sp.start, sp.end) for sp in ms.find(credited, {"signal.source"})] == [(8, 24)]
+
+
 def test_a_two_word_phrase_is_screened_on_its_joined_words():
     ms = MatcherSet("en")
     ms.add("r.tonight", MatchSpec(terms=("only tonight",)))

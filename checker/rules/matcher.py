@@ -889,7 +889,10 @@ class Matcher:
             # pattern otherwise than the regex module does)
             sets = [o for o in required_literal_sets(spec.regex)
                     if all(any(lit in low for lit in o) for low in matching)]
-            self.regex_needs = tuple(LiteralSet(o) for o in sets if min(map(selectivity, o)) >= 1)
+            # (all of them, the most telling first: the closer look checks them once the screen found a
+            # needle, and before a regex the screen cannot key on runs; a substring test costs less
+            # than any search, even for a set as common as "from")
+            self.regex_needs = tuple(LiteralSet(o) for o in sorted(sets, key=lambda o: -min(map(selectivity, o))))
             self.branches = _branches(spec) if self.group == 0 else None
             # runs of characters the regex (and a written regex prefilter) need, checked before them
             runs = [required_run(spec.regex)]
@@ -1106,6 +1109,8 @@ class MatcherSet:
                     span = doc[s:e]
                     spans.append(Span(owner, span.start_char, span.end_char, s, e))
             if m.regex is not None:
+                if m.always and not all(members.found_in(ctx.lower) for members in m.regex_needs):
+                    continue  # (what the closer look checks of a screened owner: see `might_match`)
                 if m.runs and not all(r.search(ctx.lower) for r in m.runs):
                     continue
                 try:
