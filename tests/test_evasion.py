@@ -79,6 +79,21 @@ def test_thai_and_vietnamese_tone_mark_variants_fold_to_one_spelling():
         assert normalize(text).text == text and normalize(text).runs == []
 
 
+def test_the_tone_mark_variant_test_that_begins_with_a_class_says_what_the_alternation_says():
+    """`_VARIANT_AT` (one class first, which `re` skips to) finds a variant wherever `_VARIANTS` does:
+    every string of up to three characters over the tone marks, vowels and their neighbours."""
+    import itertools
+
+    from checker import normalize as module
+
+    alphabet = ("\u0e48\u0e49\u0e4a\u0e4b\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47\u0e01" + "òóỏõọùúủũụÒÓỎÕỌÙÚỦŨỤ"
+                + "aeyAEYioOuUǎ" + "\u0301\u0300 .x1_")
+    for size in (1, 2, 3):
+        for chars in itertools.product(alphabet, repeat=size):
+            text = "".join(chars)
+            assert (module._VARIANT_AT.search(text) is None) == (module._VARIANTS.search(text) is None), text
+
+
 def test_the_plain_classes_of_normalizing_match_unicodes_properties_on_every_code_point():
     """`_CHANGE` and `IGNORABLE` run in `re` with the ignorable characters listed (read once from
     `regex`'s property tables): they must match where the same patterns with the properties do."""
