@@ -259,3 +259,21 @@ def test_phrases_enter_the_matcher_only_when_a_segment_may_match_them():
     fresh.add("r.best", MatchSpec(terms=("best serum", "number one serum")))
     fresh.build()
     assert [(sp.owner, sp.tok_start, sp.tok_end) for sp in fresh.find(ctx, {"r.best", "r.cure"})] == everything
+
+
+def test_whole_words_are_answered_alike_before_and_after_a_text_lists_its_words():
+    """A context looks for a few words one at a time, then lists its words once it has looked for
+    many: the answers are the same either way (whole words only: "serum" is not in "serums")."""
+    from checker.rules.matching import WORD
+
+    text = "New serums, and the best-selling cream for dry skin: $29 only"
+    words_of_text = set(WORD.findall(text.lower()))
+    ctx = MatchContext("en", text, frozenset())
+    asks = [{"serum"}, {"serums", "gel"}, {"best"}, {"selling", "sell"}, {"29"}, {"2"}, {"dry", "oily"}, {"cre"}]
+    for round_ in range(4):
+        for words in asks:
+            assert ctx.has_any_word(frozenset(words)) is bool(words & words_of_text), words
+            assert ctx.has_words(frozenset(words)) is (words <= words_of_text), words
+        if round_ == 0:
+            assert ctx._words is None  # (a few words: looked for one at a time)
+    assert ctx._words == words_of_text  # (then listed once)

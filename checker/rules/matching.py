@@ -73,6 +73,9 @@ class Hit:
     tag: str | None = None  # None: a finding; otherwise evidence for the rule's kind (a label...)
 
 
+LOOK_UP_TO = 24  # words looked for one at a time in a text before its words are listed once
+
+
 @dataclass
 class MatchContext:
     """One segment's normalized text in one language, with its Doc built on first use."""
@@ -89,6 +92,7 @@ class MatchContext:
     signals: frozenset = frozenset()  # keys of the sponsorship signals the segment is asked about
     live: set | None = None  # owners the screen let through (None: not screened yet)
     problems: list = field(default_factory=list)  # (owner, pattern) of regexes that ran out of time
+    _looked: int = 0  # words looked for one at a time so far (past LOOK_UP_TO, its words are listed)
 
     def timed_out(self, owner: str, pattern: str) -> None:
         self.problems.append((owner, pattern))
@@ -117,17 +121,23 @@ class MatchContext:
     def has_words(self, words) -> bool:
         """Whether every one of `words` (runs of letters, or of digits: `WORD`) is a whole word of the
         lower-cased text: looked for one at a time, a few of them cost less than listing all its words."""
-        if self._words is not None or len(words) > 3:
+        if self._words is not None or len(words) > 3 or self._look(len(words)):
             return words <= self.words
         lower = self.lower
         return all(_whole_word_in(lower, w) for w in words)
 
     def has_any_word(self, words) -> bool:
         """Whether one of `words` is a whole word of the lower-cased text (see `has_words`)."""
-        if self._words is not None or len(words) > 16:
+        if self._words is not None or len(words) > 16 or self._look(len(words)):
             return not self.words.isdisjoint(words)
         lower = self.lower
         return any(_whole_word_in(lower, w) for w in words)
+
+    def _look(self, count: int) -> bool:
+        """Whether to list the text's words now rather than look for `count` more one at a time:
+        once LOOK_UP_TO words have been looked for in this text, listing them costs less."""
+        self._looked += count
+        return self._looked > LOOK_UP_TO
 
     def has(self, mode: str, needle: str) -> bool:
         """Whether the text has `needle`: as a word (`word` mode, when it is one), else as a substring."""
