@@ -85,15 +85,17 @@ class Screen:
         self._wanted: dict[tuple[frozenset, frozenset], frozenset] = {}
         self._of: dict[frozenset, object] = {}
         self._uses: dict[frozenset, int] = {}
+        self._by_owner: dict[str, list] | None = None  # owner -> its needles (text, value), once needed
 
     def __getstate__(self):
         state = dict(self.__dict__)
-        state["_of"], state["_uses"] = {}, {}  # (made again in use: not stored in the compiled-pack cache)
+        # (made again in use: not stored in the compiled-pack cache)
+        state["_of"], state["_uses"], state["_by_owner"] = {}, {}, None
         return state
 
     def __setstate__(self, state):
         self.__dict__.update(state)
-        self._of, self._uses = {}, {}
+        self._of, self._uses, self._by_owner = {}, {}, None
 
     def _automaton_of(self, wanted: frozenset):
         """The automaton to scan for the owners in `wanted`: one of their needles only when they have
@@ -108,12 +110,17 @@ class Screen:
             return self.automaton
         if len(self._of) > 64:
             self._of.clear()
-        entries = [(text, value) for text, value in self.automaton.items() if not value[1].isdisjoint(wanted)]
+        if self._by_owner is None:  # (read from the automaton once: walking it costs tens of milliseconds)
+            self._by_owner = {}
+            for text, value in self.automaton.items():
+                for owner in value[1]:
+                    self._by_owner.setdefault(owner, []).append((text, value))
+        entries = dict(entry for owner in wanted for entry in self._by_owner.get(owner, ()))
         if len(entries) * self.SHARE >= len(self.automaton):
             found = self.automaton
         else:
             found = ahocorasick.Automaton()
-            for text, value in entries:
+            for text, value in entries.items():
                 found.add_word(text, value)
             if entries:
                 found.make_automaton()
@@ -141,7 +148,7 @@ class Screen:
         """Make the automaton of the needles added so far (once: the needles are handed over to it)."""
         needles, self._needles = self._needles, {}
         self.automaton = None
-        self._of, self._uses = {}, {}
+        self._of, self._uses, self._by_owner = {}, {}, None
         if needles:
             shared: dict[frozenset, frozenset] = {}
             self.automaton = ahocorasick.Automaton()
