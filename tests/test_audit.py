@@ -454,9 +454,13 @@ def test_ctrl_c_in_a_terminal_ends_the_audit_and_its_workers(packs, tmp_path):
     proc = subprocess.Popen([sys.executable, "-m", "checker", "audit", str(archive), *ARGS, "-f", "jsonl",
                              "-o", str(out), "-j", "2", "--no-cache"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    # (signalled half a second after the report is opened: 60,000 records take several seconds on two
+    # jobs, and the first findings may sit in the writer's buffer until much later)
     deadline = time.monotonic() + 60
-    while not (partial.exists() and partial.stat().st_size) and proc.poll() is None and time.monotonic() < deadline:
+    while not partial.exists() and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
+    time.sleep(0.5)
+    assert proc.poll() is None, "the audit ended before it could be interrupted"
     os.killpg(proc.pid, signal.SIGINT)
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130, err
