@@ -399,17 +399,14 @@ def _read_file(path: str, fmt: str, options: SourceOptions, archive_hook: Archiv
         return
     if options.on_read is not None:
         options.on_read(len(data))
-    if found and _report(data):
-        if options.on_skip is not None:
-            options.on_skip(path, "a reelcheck report")
-        return
+    if found:
+        from ..discovery import report_head
+
+        if report_head(data):
+            if options.on_skip is not None:
+                options.on_skip(path, "a reelcheck report")
+            return
     yield from _parse_whole(path, data, fmt, options)
-
-
-def _report(data: bytes) -> bool:
-    from ..discovery import report_head
-
-    return report_head(data)
 
 
 def _read_up_to(raw, n: int, first: int) -> bytes:
