@@ -30,6 +30,7 @@ import re._constants as _c
 import re._parser as _sre_parser
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import regex
@@ -208,6 +209,7 @@ def _parse_shape(source: str):
     return _sre_parser.parse(_PROPERTY.sub(r"\1\\w", source))
 
 
+@lru_cache(maxsize=4096)  # (a compile asks for some patterns twice, and storing it asks for all)
 def _untimed_length(source: str) -> int:
     """An upper bound on a backtracking search, from Python's parse of the pattern: where every
     repeat repeats one character (or a group a fixed, small number of times) and there are no
@@ -374,11 +376,16 @@ def required_literal_sets(source: str) -> list[frozenset[str]]:
     which (lower-cased) is in the lower-cased text wherever `source` matches (none when the pattern
     cannot be read). `required_literals` keeps the most selective for the screen; the others are
     the Matcher's closer look."""
+    return list(_literal_sets(source))
+
+
+@lru_cache(maxsize=4096)  # (validating a pack and compiling it read each pattern several times)
+def _literal_sets(source: str) -> tuple[frozenset[str], ...]:
     try:
         tree = _parse_shape(source)
     except Exception:  # other regex-module syntax: no derived needles
-        return []
-    return _options(list(tree))
+        return ()
+    return tuple(_options(list(tree)))
 
 
 def _group_body(op, av) -> list | None:
