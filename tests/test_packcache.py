@@ -9,11 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_audit import packs  # noqa: F401  (the fixture: three small packs as the built-in rules)
 
 from checker import check_item
 from checker.engine import Checker
 from checker.model import Document, Meta, Segment
-from checker.rules import packcache, packs
+from checker.rules import packcache
+from checker.rules import packs as rule_packs
 from checker.rules.packs import builtin_rules_dir, load_rules
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,13 +39,13 @@ def pack_copy(tmp_path):
 
 def _loads_counted(monkeypatch):
     calls = []
-    real = packs._load_rules
+    real = rule_packs._load_rules
 
     def counted(*args):
         calls.append(args)
         return real(*args)
 
-    monkeypatch.setattr(packs, "_load_rules", counted)
+    monkeypatch.setattr(rule_packs, "_load_rules", counted)
     return calls
 
 
@@ -187,3 +189,70 @@ def test_check_with_no_cache_reads_and_stores_no_compiled_packs(cache, tmp_path,
     assert not cache.exists() and len(calls) == 1 and "claims." in checked
     assert run() == checked
     assert len(list(cache.glob("*.pickle"))) >= 1 and len(calls) == 2
+
+
+def test_phrases_are_stored_as_strings_and_read_back_the_same():
+    """A Matcher's phrases, their closer looks and needles are stored as a few joined strings; a
+    phrase whose words hold one of the separators keeps the pickled form. Read back, the set finds
+    what it found before it was stored."""
+    from checker.rules import matcher
+    from checker.rules.matcher import MatcherSet, MatchSpec
+    from checker.rules.matching import MatchContext
+
+    ms = MatcherSet("en")
+    ms.add("r.cure", MatchSpec(terms=("{cure|cures|treat} {acne|eczema}", "gets rid of acne"), mode="lemma"))
+    ms.add("r.best", MatchSpec(terms=("best serum", "number one serum", "#1 serum"), mode="lower"))
+    ms.build()
+    state = ms.matchers["r.cure"].__getstate__()
+    assert isinstance(state["_packed"], tuple) and isinstance(state["_needles"], list)
+    again = pickle.loads(pickle.dumps(ms))
+    for owner, m in ms.matchers.items():
+        back = again.matchers[owner]
+        assert (back.sequences, back.phrases_at, back.needles) == (m.sequences, m.phrases_at, m.needles)
+    text = "This cream cures eczema, the best serum I had, number one serum"
+    owners = {"r.cure", "r.best"}
+
+    def found(matchers):
+        return [(sp.owner, sp.start, sp.end) for sp in matchers.find(MatchContext("en", text, frozenset()), owners)]
+
+    assert found(again) == found(ms) and {o for o, *_ in found(ms)} == owners
+    assert matcher.unpack_phrases(matcher.pack_phrases([], {})) == ([], {})
+    # (spaCy never leaves a separator, a space character, inside a token; a caller might)
+    odd = [(("odd\x1eword", "here"), "odd\x1eword here"), (("plain",), "plain")]
+    odd_at = {"odd\x1ewordhe": [(frozenset({"odd", "word", "here"}), "odd\x1ewordhere")]}
+    assert isinstance(matcher.pack_phrases(odd, odd_at), bytes)
+    assert matcher.unpack_phrases(matcher.pack_phrases(odd, odd_at)) == (odd, odd_at)
+    assert matcher.unpack_needles(matcher.pack_needles((("a", "word"), ("b c", "compact")))) == (
+        ("a", "word"), ("b c", "compact"))
+    assert matcher.pack_needles((("x\x1ey", "literal"),)) == (("x\x1ey", "literal"),)
+
+
+def test_a_truncated_or_damaged_language_entry_is_compiled_and_stored_again(cache, packs, monkeypatch):  # noqa: F811
+    from checker.rules import compiled
+
+    text = "Honestly this serum cures acne overnight, dm me on whatsapp for the price #skincare"
+    compiles = []
+    real = compiled.LanguageRules.__init__
+
+    def counted(self, *args):
+        compiles.append(args[1])
+        real(self, *args)
+
+    monkeypatch.setattr(compiled.LanguageRules, "__init__", counted)
+
+    def findings():
+        checker = Checker(load_rules())
+        doc = Document("<t>", [Segment.whole(text)], Meta(markets=("us",)), text=text)
+        return [(f.rule, f.start, f.end, f.severity) for f in check_item(checker, doc).findings]
+
+    first = findings()
+    assert {rule for rule, *_ in first} == {"us.claims.cure", "global.offplatform.whatsapp"}
+    [entry] = cache.glob("*-en.pickle")
+    whole = entry.read_bytes()
+    assert findings() == first and compiles == ["en"]  # (read from the cache)
+    for damaged in (whole[: len(whole) // 2], b"\x80\x05junk"):
+        entry.write_bytes(damaged)
+        before = len(compiles)
+        assert findings() == first and len(compiles) == before + 1  # (compiled again, and stored...)
+        assert findings() == first and len(compiles) == before + 1  # (...whole: read back)
+    assert compiles == ["en"] * 3

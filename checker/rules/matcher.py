@@ -715,6 +715,107 @@ def whole_words(written: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# --- phrases as the compiled-pack cache stores them -------------------------------------------------
+# An English pack expands to ~90,000 phrases. Pickled as Python objects (a tuple of words and a
+# string each, a frozenset and a string for each one's closer look) they cost a fifth of a second to
+# store and more to read back (unpickling tens of thousands of small containers wakes the garbage
+# collector again and again). Stored instead as a few long strings, one separator between items and
+# another between the words of an item: joined and split in C. A phrase that holds a separator
+# (never in a pack seen so far) keeps the pickled form; the separators' counts tell.
+
+_ITEM, _WORD = "\x1e", "\x1f"  # (ASCII's record and unit separators)
+
+
+def _joined(strings: list[str]) -> str | None:
+    """`strings` joined by _ITEM, or None when one of them holds it (or there are none)."""
+    text = _ITEM.join(strings)
+    return text if strings and text.count(_ITEM) == len(strings) - 1 else None
+
+
+def _split(text: str) -> list[str]:
+    return text.split(_ITEM)
+
+
+def pack_words(words: list[tuple[str, ...]]) -> str | None:
+    """The token sequences of phrases as one string (None when it cannot be: see above)."""
+    text = _joined(list(map(_WORD.join, words)))
+    if text is None or text.count(_WORD) != sum(map(len, words)) - len(words):
+        return None  # (a word with a separator in it, or a sequence without words)
+    return text
+
+
+def unpack_words(text: str) -> list[tuple[str, ...]]:
+    return [tuple(item.split(_WORD)) for item in _split(text)]
+
+
+def pack_phrases(sequences, phrases_at) -> tuple | bytes | None:
+    """A Matcher's phrases (`sequences`: (tokens, as written); `phrases_at`: needle key -> [(words
+    needed, tokens joined)]) as strings; pickled when a string holds a separator; None: no phrase."""
+    if not sequences:
+        return None
+    words = pack_words([tokens for tokens, _ in sequences])
+    written = _joined([w for _, w in sequences])
+    keys = counts = joins = needs = ""
+    if phrases_at:
+        flat = [entry for entries in phrases_at.values() for entry in entries]
+        keys = _joined(list(phrases_at))
+        counts = _joined([str(len(entries)) for entries in phrases_at.values()])
+        joins = _joined([joined for _, joined in flat])
+        needs = _joined([" ".join(need) for need, _ in flat])  # (whole words: never a space in one)
+    packed = (words, written, keys, counts, joins, needs)
+    if None in packed:
+        return pickle.dumps((sequences, phrases_at), protocol=pickle.HIGHEST_PROTOCOL)
+    return packed
+
+
+def unpack_phrases(packed) -> tuple[list, dict]:
+    """(sequences, phrases_at) of `pack_phrases`."""
+    if packed is None:
+        return [], {}
+    if isinstance(packed, bytes):
+        return pickle.loads(packed)
+    words, written, keys, counts, joins, needs = packed
+    sequences = list(zip(unpack_words(words), _split(written), strict=True))
+    phrases_at: dict[str, list[tuple[frozenset[str], str]]] = {}
+    if counts:
+        entries = iter(zip([frozenset(n.split(" ")) if n else frozenset() for n in _split(needs)],
+                           _split(joins), strict=True))
+        for key, count in zip(_split(keys), _split(counts), strict=True):
+            phrases_at[key] = [next(entries) for _ in range(int(count))]
+    return sequences, phrases_at
+
+
+def pack_needles(needles: tuple[tuple[str, str], ...]):
+    """A Matcher's (needle, mode) pairs as two strings (a tuple: kept as it is, when one holds a
+    separator or there are none)."""
+    texts, modes = _joined([n for n, _ in needles]), _joined([m for _, m in needles])
+    return needles if texts is None or modes is None else [texts, modes]
+
+
+def unpack_needles(packed) -> tuple[tuple[str, str], ...]:
+    texts, modes = packed
+    return tuple(zip(_split(texts), _split(modes), strict=True))
+
+
+def _pack_pending(entries):
+    """A PhraseSet's entries of one owner, [(matcher, token sequences)], as strings (pickled when a
+    word holds a separator); packed ones as they are."""
+    if not isinstance(entries, list):
+        return entries
+    packed = tuple((which, pack_words(sequences)) for which, sequences in entries)
+    if any(text is None for _, text in packed):
+        return pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
+    return packed
+
+
+def _unpack_pending(entries) -> list[tuple[str, list[tuple[str, ...]]]]:
+    if isinstance(entries, bytes):
+        return pickle.loads(entries)
+    if isinstance(entries, tuple):
+        return [(which, unpack_words(text)) for which, text in entries]
+    return entries
+
+
 class PhraseSet:
     """The phrases of many Matchers in one language, matched together by two PhraseMatchers (case
     folded, and exact). An owner's phrases become Docs in a PhraseMatcher only when a segment may
@@ -743,8 +844,7 @@ class PhraseSet:
             raise TypeError("a PhraseSet is stored before it is used")
         state = {k: v for k, v in self.__dict__.items() if k != "_matchers"}
         # (each owner's phrases packed: unpacked when a segment first needs them, see Matcher)
-        state["_pending"] = {owner: v if isinstance(v, bytes) else pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)
-                             for owner, v in self._pending.items()}
+        state["_pending"] = {owner: _pack_pending(v) for owner, v in self._pending.items()}
         return state
 
     def __setstate__(self, state):
@@ -753,7 +853,7 @@ class PhraseSet:
 
     def add(self, owner: str, sequences, mode: str) -> None:
         which = "exact" if mode == "exact" else "lower"
-        self._pending.setdefault(owner, []).append((which, list(sequences)))
+        self._pending.setdefault(owner, []).append((which, [tokens for tokens, _ in sequences]))
         self._used[which] = True
 
     def matches(self, doc: Doc, owners) -> list[tuple[str, int, int]]:
@@ -764,8 +864,8 @@ class PhraseSet:
             vocab = doc.vocab
             for owner in sorted(pending):
                 entries = self._pending.pop(owner)
-                for which, sequences in pickle.loads(entries) if isinstance(entries, bytes) else entries:
-                    self._matchers[which].add(owner, [Doc(vocab, words=list(s)) for s, _ in sequences])
+                for which, sequences in _unpack_pending(entries):
+                    self._matchers[which].add(owner, [Doc(vocab, words=list(s)) for s in sequences])
         strings = doc.vocab.strings
         out = [(strings[m], s, e) for which, matcher in self._matchers.items() if self._used[which]
                for m, s, e in matcher(doc)]
@@ -781,7 +881,7 @@ class Matcher:
     """One owner's compiled spec in one language: its needles, its closer look (`might_match`), and
     what it runs."""
 
-    __slots__ = ("owner", "_sequences", "mode", "_patterns", "regex", "group", "prefilter", "needles", "always",
+    __slots__ = ("owner", "_sequences", "mode", "_patterns", "regex", "group", "prefilter", "_needles", "always",
                  "words", "_phrases_at", "requirements", "regex_needs", "runs", "lang", "pattern_specs", "branches",
                  "has_phrases", "has_longer", "need_words", "_packed")
 
@@ -792,8 +892,9 @@ class Matcher:
     def __getstate__(self):
         state = {name: getattr(self, name) for name in self.__slots__
                  if name not in ("_patterns", "_sequences", "_phrases_at", "_packed")}
-        state["_packed"] = self._packed or pickle.dumps((self._sequences, self._phrases_at),
-                                                        protocol=pickle.HIGHEST_PROTOCOL)
+        state["_needles"] = pack_needles(self._needles)
+        state["_packed"] = (self._packed if self._sequences is None
+                            else pack_phrases(self._sequences, self._phrases_at))
         # (and how long a text each of its regexes may search untimed: Python's parse of a pattern
         # costs more than most runs of it)
         regexes = [self.regex, *(rx for rx, _ in self.branches or ()),
@@ -809,7 +910,14 @@ class Matcher:
         self._sequences = self._phrases_at = self._patterns = None
 
     def _unpack(self) -> None:
-        self._sequences, self._phrases_at = pickle.loads(self._packed)
+        self._sequences, self._phrases_at = unpack_phrases(self._packed)
+
+    @property
+    def needles(self) -> tuple[tuple[str, str], ...]:
+        """(needle, mode) of each string the screen keys it on (read when the screen is built)."""
+        if not isinstance(self._needles, tuple):
+            self._needles = unpack_needles(self._needles)
+        return self._needles
 
     @property
     def patterns(self):
@@ -920,7 +1028,7 @@ class Matcher:
                 needles.extend((lit, LITERAL) for lit in literals)
             else:
                 always = True  # (a literal of spaces only: the screen reads the text without them)
-        self.needles = tuple(dict.fromkeys(needles))
+        self._needles = tuple(dict.fromkeys(needles))
         self.always = always
         self.words = frozenset(single)
         self.has_longer = bool(self._phrases_at)
