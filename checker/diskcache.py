@@ -8,6 +8,7 @@ entry, is a miss: the caller makes the value again and the run goes on."""
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import tempfile
@@ -33,11 +34,16 @@ def folder(layout: str) -> Path:
 
 def load(layout: str, entry_key: str):
     """What is stored under `entry_key`, or None (not there, unreadable, damaged)."""
+    collecting = gc.isenabled()
+    gc.disable()  # (unpickling makes many containers at once: each few hundred woke the collector)
     try:
         with open(folder(layout) / f"{entry_key}.pickle", "rb") as fh:
             return pickle.load(fh)
     except Exception:  # (a damaged or foreign entry is a miss, never an error)
         return None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def store(layout: str, entry_key: str, value) -> bool:
