@@ -797,25 +797,6 @@ def unpack_needles(packed) -> tuple[tuple[str, str], ...]:
     return tuple(zip(_split(texts), _split(modes), strict=True))
 
 
-def _pack_pending(entries):
-    """A PhraseSet's entries of one owner, [(matcher, token sequences)], as strings (pickled when a
-    word holds a separator); packed ones as they are."""
-    if not isinstance(entries, list):
-        return entries
-    packed = tuple((which, pack_words(sequences)) for which, sequences in entries)
-    if any(text is None for _, text in packed):
-        return pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
-    return packed
-
-
-def _unpack_pending(entries) -> list[tuple[str, list[tuple[str, ...]]]]:
-    if isinstance(entries, bytes):
-        return pickle.loads(entries)
-    if isinstance(entries, tuple):
-        return [(which, unpack_words(text)) for which, text in entries]
-    return entries
-
-
 class PhraseSet:
     """The phrases of many Matchers in one language, matched together by two PhraseMatchers (case
     folded, and exact). An owner's phrases become Docs in a PhraseMatcher only when a segment may
@@ -826,7 +807,7 @@ class PhraseSet:
         self.lang = lang
         self._matchers = self._new_matchers(lang)
         self._used = dict.fromkeys(self._matchers, False)
-        self._pending: dict[str, list[tuple[str, list[tuple[str, ...]]]]] = {}
+        self._pending: dict[str, list[tuple[str, Matcher]]] = {}  # owner -> (which, its Matcher)
 
     @staticmethod
     def _new_matchers(lang: str) -> dict:
@@ -837,23 +818,21 @@ class PhraseSet:
         vocab = nlp.pipeline(lang).vocab
         return {"lower": PhraseMatcher(vocab, attr="LOWER"), "exact": PhraseMatcher(vocab, attr="ORTH")}
 
-    # (pickled for the compiled-pack cache as its phrases, before any became a Doc: spaCy objects
-    # are made again when it is loaded)
+    # (pickled for the compiled-pack cache before any phrase became a Doc, spaCy objects made again
+    # when it is loaded; its phrases are those of the Matchers it names, stored once with them)
     def __getstate__(self):
         if any(len(m) for m in self._matchers.values()):
             raise TypeError("a PhraseSet is stored before it is used")
-        state = {k: v for k, v in self.__dict__.items() if k != "_matchers"}
-        # (each owner's phrases packed: unpacked when a segment first needs them, see Matcher)
-        state["_pending"] = {owner: _pack_pending(v) for owner, v in self._pending.items()}
-        return state
+        return {k: v for k, v in self.__dict__.items() if k != "_matchers"}
 
     def __setstate__(self, state):
         self.__dict__.update(state)
         self._matchers = self._new_matchers(self.lang)
 
-    def add(self, owner: str, sequences, mode: str) -> None:
-        which = "exact" if mode == "exact" else "lower"
-        self._pending.setdefault(owner, []).append((which, [tokens for tokens, _ in sequences]))
+    def add(self, owner: str, matcher: Matcher) -> None:
+        """The phrases of `matcher` (its `sequences`), matched for `owner`."""
+        which = "exact" if matcher.mode == "exact" else "lower"
+        self._pending.setdefault(owner, []).append((which, matcher))
         self._used[which] = True
 
     def matches(self, doc: Doc, owners) -> list[tuple[str, int, int]]:
@@ -864,8 +843,8 @@ class PhraseSet:
             vocab = doc.vocab
             for owner in sorted(pending):
                 entries = self._pending.pop(owner)
-                for which, sequences in _unpack_pending(entries):
-                    self._matchers[which].add(owner, [Doc(vocab, words=list(s)) for s in sequences])
+                for which, matcher in entries:
+                    self._matchers[which].add(owner, [Doc(vocab, words=list(s)) for s, _ in matcher.sequences])
         strings = doc.vocab.strings
         out = [(strings[m], s, e) for which, matcher in self._matchers.items() if self._used[which]
                for m, s, e in matcher(doc)]
@@ -1167,7 +1146,7 @@ class MatcherSet:
         if not screened:
             self._unscreened.add(owner)
         if matcher.has_phrases:
-            self.phrases.add(owner, matcher.sequences, matcher.mode)
+            self.phrases.add(owner, matcher)
         return matcher
 
     def build(self) -> MatcherSet:
