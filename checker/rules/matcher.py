@@ -720,8 +720,9 @@ def whole_words(written: str) -> frozenset[str]:
 # string each, a frozenset and a string for each one's closer look) they cost a fifth of a second to
 # store and more to read back (unpickling tens of thousands of small containers wakes the garbage
 # collector again and again). Stored instead as a few long strings, one separator between items and
-# another between the words of an item: joined and split in C. A phrase that holds a separator
-# (never in a pack seen so far) keeps the pickled form; the separators' counts tell.
+# another between the words of an item: joined and split in C. A phrase that holds a separator keeps
+# the pickled form, as the separators' counts tell (spaCy never leaves one inside a token: both are
+# white space to `str.isspace`, so only a caller's own sequences can).
 
 _ITEM, _WORD = "\x1e", "\x1f"  # (ASCII's record and unit separators)
 
