@@ -26,6 +26,21 @@ from .rules.matching import Evidence, Mark, MatchContext
 from .vocabulary import closest, one_level_lower, selected_by
 
 
+def _looks_at_reading(rules, lang: str, read, active: frozenset) -> list[tuple]:
+    """The rules' hits in a reading: (the reading, where the text looked at starts in it, its context,
+    hits, signals (none: a reading is not asked for them)) per window (`evasion.windows`); the whole
+    reading when a rule found has an `unless` context that may stand anywhere in the segment."""
+    looks = []
+    for off, end in evasion.windows(read):
+        ctx = MatchContext(lang, read.text[off:end], active)
+        hits, _signals = rules.find(ctx)
+        if end - off < len(read.text) and not rules.segment_scoped.isdisjoint(h.rule.id for h in hits):
+            ctx = MatchContext(lang, read.text, active)
+            return [(read, 0, ctx, rules.find(ctx)[0], [])]
+        looks.append((read, off, ctx, hits, []))
+    return looks
+
+
 class _Lines:
     """Line starts of one original text, for offset -> (line, column)."""
 
@@ -140,13 +155,15 @@ class Checker:
             return False  # (selecting an outcome such as us.disclosure.ad.missing keeps its rule running)
         return not selected_by(rule_id, self.ignore)
 
-    def market_info(self, markets: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
-        """The languages of `markets`, and every pack their rules come from (cached per market set)."""
+    def market_info(self, markets: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+        """The languages of `markets`, every pack their rules come from, and the languages whose
+        phrases they also match written without diacritics (cached per market set)."""
         info = self._market_info.get(markets)
         if info is None:
             info = self._market_info[markets] = (
                 self.ruleset.languages(markets),
                 frozenset(c for m in markets for c in self.ruleset.chain(m)),
+                evasion.unaccented_languages(self.ruleset, markets),
             )
         return info
 
@@ -221,7 +238,7 @@ class _DocumentRun:
         self.document = document
         self.markets = markets
         self.meta = document.meta
-        self.market_langs, self.packs = checker.market_info(markets)
+        self.market_langs, self.packs, self.unaccented = checker.market_info(markets)
         self.lines: dict[int, _Lines] = {}
         self.findings: list[Finding] = []
         self.marks: list[Mark] = []
@@ -259,7 +276,7 @@ class _DocumentRun:
                 self.used_langs[lang] = self.used_langs.get(lang, 0) + chars
         shared = {} if len(check_langs) > 1 else None  # (regex results shared by the languages)
         asks_signals = first and (self.meta.sponsored is None or self.meta.declared_commercial is None)
-        unaccented = evasion.unaccented_languages(self.ruleset, self.markets)
+        unaccented = self.unaccented
         for lang in evasion.languages(check_langs, unaccented, self.market_langs):
             rules = self.checker.compiled.for_language(lang)
             signals = rules.signals_of(self.packs) if asks_signals and rules.signals else frozenset()
@@ -267,17 +284,17 @@ class _DocumentRun:
                 continue
             # how the text reads with its obfuscations undone (when it reads otherwise), then as written
             read = evasion.reading(norm.text, evasion.vocabulary(rules, lang in unaccented))
-            passes = [(read.text, read)] if read is not None else []
+            looks = _looks_at_reading(rules, lang, read, active) if read is not None else []
             if lang in check_langs:
-                passes.append((norm.text, None))
+                ctx = MatchContext(lang, norm.text, active, shared=shared, signals=signals)
+                looks.append((None, 0, ctx, *rules.find(ctx)))
             made_here: list[tuple[str, int, int]] = []  # (category, start, end) of what the reading made
-            for text, rd in passes:
-                ctx = MatchContext(lang, text, active, shared=shared if rd is None else None,
-                                   signals=signals if rd is None else frozenset())
-                hits, found_signals = rules.find(ctx)
+            for rd, off, ctx, hits, found_signals in looks:
+                text = ctx.text
                 for hit in hits:
-                    obfuscated, made = evasion.obfuscation(norm, rd, hit.start, hit.end)
-                    ns, ne = (hit.start, hit.end) if rd is None else rd.span(hit.start, hit.end)
+                    hs, he = hit.start + off, hit.end + off
+                    obfuscated, made = evasion.obfuscation(norm, rd, hs, he)
+                    ns, ne = (hs, he) if rd is None else rd.span(hs, he)
                     if rd is not None:
                         if not made:
                             continue  # the plain text's own match: found as written below

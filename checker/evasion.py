@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import weakref
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import product
@@ -86,6 +85,7 @@ _CORE = regex.compile(r"[\w@$]+(?:[^\w\s]+[\w@$]+)*", regex.V1)  # a chunk witho
 _LETTER = regex.compile(r"[^\W\d_\p{Han}\p{Thai}]", regex.V1)
 _SPACED = regex.compile(r"(?<!\S)(?:[^\W_\p{Han}\p{Thai}]|[@$])(?: (?:[^\W_\p{Han}\p{Thai}]|[@$])){2,}(?!\S)", regex.V1)
 _DIGITS = regex.compile(r"(?<![\d.,])\d(?:[ .\-]\d){6,}(?![\d])")
+_DIGIT_GAP = re.compile(r"\d[ .\-]\d")  # (what `_DIGITS` needs first: most texts have none)
 _HAN = regex.compile(r"\p{Han}")
 # A gap of spaces, symbols or emoji (not sentence punctuation) that may stand inside a Chinese term
 # (between two characters of a term: Chinese, or a letter or digit; at least one of them Chinese)
@@ -251,7 +251,8 @@ class _Scan:
         self.cores = _suspect_cores(text)
         self.spaces = " " in text
         self.spaced = self.spaces and _SPACED_HINT.search(" " + text) is not None
-        self.digits = tuple((m.start(), m.group()) for m in _DIGITS.finditer(text)) if self.spaces else ()
+        self.digits = (tuple((m.start(), m.group()) for m in _DIGITS.finditer(text))
+                       if self.spaces and _DIGIT_GAP.search(text) else ())
         self.lower = text.lower().replace("’", "'")
         self.han = not text.isascii() and _HAN.search(text) is not None
         self.han_gaps, self.han_digits = _han_candidates(text) if self.han else ((), ())
@@ -361,6 +362,8 @@ def _suspect_cores(text: str) -> tuple[tuple[int, str, str, frozenset[str]], ...
         if chunk is None or chunk.end() <= end:
             continue
         end = chunk.end()
+        if "://" in chunk.group() or chunk.group().startswith(("www.", "WWW.")):
+            continue  # (a link: its letters and digits are an address, not words written to hide)
         for m in _CORE.finditer(chunk.group()):
             core = m.group()
             if len(core) >= 3 and _LETTER.search(core):
@@ -539,6 +542,36 @@ def _unaccented_edits(text: str, vocab: Vocabulary) -> list[list[Edit]]:
     return groups
 
 
+# --- where a reading is looked at ------------------------------------------------------------------
+
+WINDOW_FROM = 1000  # a reading of a text this long or longer is looked at around what it made
+MARGIN = 200  # characters either side of what a reading made, widened to whole lines
+
+
+def windows(read: Normalized) -> list[tuple[int, int]]:
+    """The spans of a reading's text to look at again: the whole text when it is short; else each
+    place a reading was made with `MARGIN` characters either side, widened to whole lines, overlapping
+    ones joined. A match the reading makes lies inside a window (a phrase, a token pattern, an
+    `unless`, `within: sentence` context or a negation cue stays inside its line or near the words;
+    a regular expression would have to reach `MARGIN` characters past the changed words), and a
+    window starts and ends at a line's edge, where the tokenizer splits the text anyway; so a long
+    post with one obfuscated word is not checked twice whole. (A rule whose `unless` context may stand
+    anywhere in the segment is looked for in the whole reading: `LanguageRules.segment_scoped`.)"""
+    text = read.text
+    if len(text) < WINDOW_FROM or not read.marks:
+        return [(0, len(text))]
+    spans: list[tuple[int, int]] = []
+    for ms, me, _what in sorted(read.marks):
+        start = text.rfind("\n", 0, max(ms - MARGIN, 0)) + 1
+        end = text.find("\n", min(me + MARGIN, len(text)))
+        end = len(text) if end < 0 else end
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
+
+
 # --- what a finding says ---------------------------------------------------------------------------
 
 def _inside(marks, start: int, end: int) -> list[str]:
@@ -602,19 +635,13 @@ def severity_setting(ruleset, rule) -> str | None:
     return _pack_setting(ruleset, rule.pack).get("severity")
 
 
-_UNACCENTED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
 def unaccented_languages(ruleset, markets: tuple[str, ...]) -> frozenset[str]:
-    """The languages whose phrases the packs of `markets` also match written without diacritics."""
-    per_ruleset = _UNACCENTED.setdefault(ruleset, {})
-    found = per_ruleset.get(markets)
-    if found is None:
-        langs = set()
-        for code in markets:
-            langs.update(_pack_setting(ruleset, code).get("unaccented") or ())
-        found = per_ruleset[markets] = frozenset(langs)
-    return found
+    """The languages whose phrases the packs of `markets` also match written without diacritics
+    (`Checker.market_info` keeps the answer per market set)."""
+    langs: set[str] = set()
+    for code in markets:
+        langs.update(_pack_setting(ruleset, code).get("unaccented") or ())
+    return frozenset(langs)
 
 
 def languages(check_langs, unaccented: frozenset[str], market_langs) -> list[str]:

@@ -228,6 +228,67 @@ def test_reading_is_none_for_clean_text_and_gated_by_listed_words():
     assert reading("my skin care routine", Vocabulary({"skincare"}, set())).text == "my skincare routine"
 
 
+def test_a_link_is_an_address_not_words_written_to_hide():
+    from checker.evasion import _suspect_cores
+
+    # (a link's digits between letters look like leetspeak: its words are not looked at)
+    for link in ("https://t.co/h0c1phI2A1", "http://amzn.to/1SJ3Fv0", "www.example.com/p4ge-2"):
+        assert _suspect_cores(f"full review: {link} now") == ()
+        assert _suspect_cores(f"full review: {link.rsplit('/', 1)[1]} now") != ()
+    vocab = Vocabulary({"cures", "order"}, set())
+    assert reading("this cream cur3s acne, 0rder now https://t.co/0rder", vocab).text == (
+        "this cream cures acne, order now https://t.co/0rder")
+
+
+# --- long posts: a reading is looked at around what it made ----------------------------------------
+
+_DIARY = "\n".join(f"Day {n} of the trip: a long walk by the river, lunch at the market and an early night." for n in range(1, 31))
+
+
+@pytest.mark.parametrize("hidden, flagged", [
+    ("This serum c.u.r.e.s acne in a week", "c.u.r.e.s acne"),
+    ("Add me on W.h.a.t.s.A.p.p to order", "Add me on W.h.a.t.s.A.p.p"),
+    ("add me on whats app to order", "add me on whats app"),
+])
+@pytest.mark.parametrize("where", ["start", "middle", "end"])
+def test_in_a_long_post_the_obfuscated_words_are_found_where_they_stand(checker, hidden, flagged, where):
+    lines = _DIARY.split("\n")
+    at = {"start": 0, "middle": len(lines) // 2, "end": len(lines)}[where]
+    text = "\n".join(lines[:at] + [hidden] + lines[at:])
+    short = found(checker, hidden)
+    hits = found(checker, text)
+    assert len(text) >= 2000 and hits == short, hits
+    assert any(span == flagged and how for _rule, span, how in hits)
+    starts = [text.index(hidden) + (f.start) for f in findings(checker, hidden)]
+    assert sorted(f.start for f in findings(checker, text)) == sorted(starts)
+
+
+def test_a_long_reading_is_looked_at_in_windows_of_whole_lines():
+    from checker.evasion import windows
+
+    vocab = Vocabulary({"cures"}, set())
+    text = _DIARY + "\nThis serum c.u.r.e.s acne\n" + _DIARY
+    read = reading(text, vocab)
+    spans = windows(read)
+    assert len(spans) == 1
+    start, end = spans[0]
+    assert "cures acne" in read.text[start:end] and end - start < 700
+    assert start == 0 or read.text[start - 1] == "\n"
+    assert end == len(read.text) or read.text[end] == "\n"
+    short = reading("This serum c.u.r.e.s acne", vocab)
+    assert windows(short) == [(0, len(short.text))]
+
+
+def test_an_unless_anywhere_in_a_long_post_still_cancels_an_obfuscated_claim(checker):
+    claim = "Our elderberry gummies supp0rt immune health all winter"
+    disclaimer = ("These statements have not been evaluated by the Food and Drug Administration. "
+                  "This product is not intended to diagnose, treat, cure, or prevent any disease.")
+    alone = [r for r, _s, _h in found(checker, _DIARY + "\n" + claim + "\n" + _DIARY, product="supplement")]
+    assert "us.claims.dshea_disclaimer" in alone
+    text = claim + "\n" + _DIARY + "\n" + _DIARY + "\n" + disclaimer
+    assert "us.claims.dshea_disclaimer" not in [r for r, _s, _h in found(checker, text, product="supplement")]
+
+
 # --- what a finding says, in every format ------------------------------------------------------------
 
 def _report(checker, text: str) -> dict:

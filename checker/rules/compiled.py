@@ -78,6 +78,9 @@ class LanguageRules:
                 owner = f"{rule.id}#{i}"
                 if self.matchers.add(owner, kind_registry.unless_spec(rule, entry, lang), screened=False):
                     self._unless.setdefault(rule.id, []).append((owner, entry))
+        # rules an `unless` context anywhere in the segment cancels (a reading is looked at whole for them)
+        self.segment_scoped = frozenset(rid for rid, items in self._unless.items()
+                                        if any(entry.get("within") == "segment" for _, entry in items))
         # negation cues of the language (one Matcher for every rule that a cue before it cancels)
         self.negatable = frozenset(r.id for r in self.rules.values() if r.spec.get("negation", True))
         cues, exceptions, self.negation_window = ruleset.negation(lang)
