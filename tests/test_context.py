@@ -62,6 +62,9 @@ def test_soft_signals_of_a_business_listing_a_brand_tag_and_a_marketplace_link()
     assert found("Lost dog near 201 Gibson Dr, brown collar, call 415-555-0199", "us") == []
     assert found("Mon-Sat 9-6 · 1208 Oak Ridge Rd, Austin · call 415-555-0199", "us") == [
         ("global.offplatform.phone_number", "error", "415-555-0199")]
+    assert found("Open daily at 44-46 N 3rd St · call 415-555-0199", "us") == [
+        ("global.offplatform.phone_number", "error", "415-555-0199")]
+    assert found("Last seen at 44 N 3rd St, call 415-555-0199", "us") == []
     # a brand's market tag is soft too: a traveller's country tag with a link stays silent, a
     # brand's tag with a price makes the link a finding
     assert found("Sunset at the pier #SunsetThailand https://youtu.be/abc123", "th") == []
