@@ -53,7 +53,9 @@ def test_top_alternatives_splits_only_what_it_can_split_safely():
     assert top_alternatives(r"\bfoo\b|ba\|r") == ("", [r"\bfoo\b", r"ba\|r"])
     assert top_alternatives(r"(?:a|b)c") is None  # the group is not the whole pattern
     assert top_alternatives(r"(a)|\1b") is None  # a back-reference
-    assert top_alternatives(r"(?x) a | b") is None  # verbose: comments and spaces
+    # verbose: split without its layout (spaces and comments), a class's space kept
+    assert top_alternatives("(?x)(?i) a | b c  # two\n | [ ]d") == ("(?i)", ["a", "bc", "[ ]d"])
+    assert top_alternatives("(?x) a(?#note) | b") is None  # (a comment group: not read)
     assert top_alternatives(r"a|(?i)b") is None  # flags set inside
     assert top_alternatives(r"abc") is None
 
@@ -71,6 +73,16 @@ def test_alternatives_run_apart_find_what_the_alternation_finds(branches, text):
     apart = alternatives_finditer(compiled, text, text.lower())
     whole = timed_finditer(regex.compile(source), text)
     assert apart is None or apart == whole
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(BRANCH, min_size=2, max_size=5), st.text(alphabet="ab 1kg", max_size=30))
+def test_a_verbose_alternation_run_apart_finds_what_it_finds_whole(branches, text):
+    source = "(?x)(?:\n  " + "\n  | ".join(f"(?: {b} )  # one" for b in branches) + "\n)"
+    flags, parts = top_alternatives(source)
+    compiled = [(regex.compile(flags + p), ()) for p in parts]
+    apart = alternatives_finditer(compiled, text, text.lower())
+    assert apart is None or apart == timed_finditer(regex.compile(source), text)
 
 
 def test_an_alternative_whose_words_are_missing_is_not_run():

@@ -138,7 +138,13 @@ def top_alternatives(source: str) -> tuple[str, list[str]] | None:
     recursion, flags set inside it, more than MAX_BRANCHES)."""
     flags = _FLAGS_AHEAD.match(source).group()
     body = source[len(flags):]
-    if "x" in flags or _BACKREF.search(body) or _INLINE_FLAGS.search(body):
+    if "x" in flags:  # verbose: the same pattern without its layout
+        body = _without_layout(body)
+        if body is None:
+            return None
+        flags = "".join(f for f in regex.findall(r"\(\?([a-zA-Z]+)\)", flags.replace("x", "")) if f)
+        flags = f"(?{flags})" if flags else ""
+    if _BACKREF.search(body) or _INLINE_FLAGS.search(body):
         return None
     while body.startswith("(?:") and _closing(body) == len(body) - 1:
         body = body[3:-1]
@@ -147,6 +153,41 @@ def top_alternatives(source: str) -> tuple[str, list[str]] | None:
     if len(parts) < 2 or len(parts) > MAX_BRANCHES or not all(parts):
         return None
     return flags, parts
+
+
+def _without_layout(body: str) -> str | None:
+    """A verbose pattern's body without what verbose mode ignores: whitespace and `#` comments outside
+    classes, not escaped. None when it holds a class or group that could read otherwise (`(?#`)."""
+    out, i, in_class = [], 0, False
+    while i < len(body):
+        c = body[i]
+        if c == "\\":
+            out.append(body[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            out.append(c)
+            for special in "^]":  # (a `]` first in a class, after an optional `^`, is a member)
+                if body[i + 1:i + 2] == special:
+                    out.append(special)
+                    i += 1
+            i += 1
+            continue
+        elif c.isspace():
+            i += 1
+            continue
+        elif c == "#":
+            end = body.find("\n", i)
+            i = len(body) if end < 0 else end
+            continue
+        elif body.startswith("(?#", i):
+            return None
+        out.append(c)
+        i += 1
+    return "".join(out)
 
 
 def _structure(body: str):
