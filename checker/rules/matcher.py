@@ -157,37 +157,24 @@ def top_alternatives(source: str) -> tuple[str, list[str]] | None:
 
 def _without_layout(body: str) -> str | None:
     """A verbose pattern's body without what verbose mode ignores: whitespace and `#` comments outside
-    classes, not escaped. None when it holds a class or group that could read otherwise (`(?#`)."""
-    out, i, in_class = [], 0, False
-    while i < len(body):
-        c = body[i]
-        if c == "\\":
-            out.append(body[i:i + 2])
-            i += 2
+    classes, not escaped. None when a comment holds what `_structure` would read as a class or an
+    escape, or the pattern holds a comment group (`(?#...)`)."""
+    drop: set[int] = set()
+    comment_end = -1
+    for i, c, _depth in _structure(body):
+        if i < comment_end:
             continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            out.append(c)
-            for special in "^]":  # (a `]` first in a class, after an optional `^`, is a member)
-                if body[i + 1:i + 2] == special:
-                    out.append(special)
-                    i += 1
-            i += 1
-            continue
-        elif c.isspace():
-            i += 1
-            continue
-        elif c == "#":
+        if c == "#":
             end = body.find("\n", i)
-            i = len(body) if end < 0 else end
-            continue
+            comment_end = len(body) if end < 0 else end
+            if any(x in body[i:comment_end] for x in "[]\\"):
+                return None
+            drop.update(range(i, comment_end))
+        elif c.isspace():
+            drop.add(i)
         elif body.startswith("(?#", i):
             return None
-        out.append(c)
-        i += 1
-    return "".join(out)
+    return "".join(c for i, c in enumerate(body) if i not in drop)
 
 
 def _structure(body: str):
