@@ -226,11 +226,20 @@ _HARD = re.compile(f"[{_class(list(_TRANSLATE))}\u0e4d{_IGNORABLE_CHARS}{_OTHER_
 def _plain(text: str) -> bool:
     """Whether `text` needs nothing of `_stable` and `_homoglyphs`: no character of `_SPECIAL` but
     Thai or Vietnamese tone marks where they belong."""
+    return _first_hard(text) is None
+
+
+def _first_hard(text: str) -> int | None:
+    """Where `text` first needs more than NFKC (a character of `_HARD`, or a tone-mark variant), or
+    None when it is `_plain`."""
     first = _SPECIAL.search(text)
     if first is None:
-        return True
+        return None
     at = first.start()
-    return _HARD.search(text, at) is None and _VARIANTS.search(text, at) is None
+    hard, variant = _HARD.search(text, at), _VARIANTS.search(text, at)
+    if hard is None or variant is None:
+        return None if hard is variant else (hard or variant).start()
+    return min(hard.start(), variant.start())
 
 
 def _stable(text: str) -> bool:
@@ -247,9 +256,15 @@ def normalize(text: str) -> Normalized:
     if text.isascii():
         if _ASCII_CONTROL.search(text) is None:
             return Normalized(text, [])
-    elif unicodedata.is_normalized("NFKC", text) and _plain(text):
-        return Normalized(text, [])  # (the common case: nothing to fold, no letter of another script)
-    elif _stable(text):
+    elif unicodedata.is_normalized("NFKC", text):
+        at = _first_hard(text)
+        if at is None:
+            return Normalized(text, [])  # (the common case: nothing to fold, no letter of another script)
+        if IGNORABLE.match(text, at):  # (the next most common: emoji joined or styled by invisible characters)
+            norm = _invisible_only(text, at)
+            if norm is not None:
+                return norm
+    if _stable(text):
         return _homoglyphs(Normalized(text, []))
     # common one-for-one folds first (Chinese full-width punctuation, typographic quotes): the text keeps
     # its length, so offsets need no map
@@ -265,6 +280,16 @@ def normalize(text: str) -> Normalized:
         if _stable(stripped):
             return _homoglyphs(_rebuild(text, ((s, e, "") for s, e in runs)))
     return _homoglyphs(_rebuild(text, ((m.start(), m.end(), None) for m in _CHANGE.finditer(text))))
+
+
+def _invisible_only(text: str, at: int) -> Normalized | None:
+    """`text` (NFKC, its first character to change an invisible one at `at`) without its invisible
+    characters, when nothing else in it changes; else None."""
+    runs = [m.span() for m in IGNORABLE.finditer(text, at)]
+    stripped = "".join(text[e:s] for (_, e), (s, _) in zip([(0, 0), *runs], [*runs, (len(text), 0)], strict=True))
+    if not unicodedata.is_normalized("NFKC", stripped) or not _plain(stripped):
+        return None
+    return rebuilt(text, ((s, e, "", ("invisible", True) if _inside_word(text, s, e) else None) for s, e in runs))
 
 
 def _rebuild(text: str, changes) -> Normalized:

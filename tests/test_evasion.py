@@ -56,6 +56,24 @@ def test_an_invisible_character_next_to_a_word_is_no_mark():
     assert norm.text == "DM me on WhatsApp to order" and norm.marks == []
 
 
+@pytest.mark.parametrize("text", [
+    f"Cooking day 👩{ZWJ}🍳 sunny ☀\ufe0f and calm 🙂",
+    f"DM me on What{ZWJ}sApp 👨{ZWJ}👩{ZWJ}👧 ☀\ufe0f",
+    f"{ZWSP}café{ZWJ} ☀\ufe0f",
+    f"晚饭做了鸡翅。👩{ZWJ}🍳回答评论区的问题",
+    f"ผิวขาว{ZWSP}ใส ☀\ufe0f",
+    "Whаtsapp ☀\ufe0f",  # (a Cyrillic а as well: not only invisible characters to change)
+])
+def test_a_text_whose_only_change_is_invisible_characters_normalizes_as_any_other(text):
+    """The short way for emoji joined or styled by invisible characters (`_invisible_only`) gives what
+    the general way, cluster by cluster, gives."""
+    from checker import normalize as module
+
+    general = module._homoglyphs(module._rebuild(text, ((m.start(), m.end(), None) for m in module._CHANGE.finditer(text))))
+    norm = normalize(text)
+    assert (norm.text, norm.runs, norm.marks) == (general.text, general.runs, general.marks)
+
+
 def test_look_alike_letters_fold_only_inside_a_latin_word():
     text = "Add me on Whаtsapp, Москва is cold, Ελλάδα is warm, iPhоne"  # Cyrillic а and о
     norm = normalize(text)
