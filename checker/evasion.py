@@ -70,11 +70,14 @@ _SUSPECT = tuple(re.compile(p) for p in (
     f"[013457](?:(?=[{_LATIN}])|(?<=[{_LATIN}].)(?![0-9]))",  # 0rder, cur3d, fre3
     f"([{_LATIN}])\\1\\1",  # guaranteeeed
 ))
+_B_WORD_GAPS = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + b" " * 128  # (a translate table)
 _SPACED_LETTER = f"[{_LATIN}0-9@$]"
 # (searched for in the text after a space: a pattern that begins with a space, not with `(?:^| )`, is
 # one `re` looks for fast)
 _SPACED_HINT = re.compile(f" {_SPACED_LETTER} {_SPACED_LETTER} {_SPACED_LETTER}(?= |$)")
-_HAN_DIGIT_HINT = re.compile(r"[\u3400-\u9fff][0-9]|[0-9][\u3400-\u9fff]")
+# a digit next to a Chinese character (written to begin with the digit, which `re` skips to: an
+# alternation that begins with either is tried at every character)
+_HAN_DIGIT_HINT = re.compile("[0-9](?:(?<=[\u3400-\u9fff][0-9])|(?=[\u3400-\u9fff]))")
 _LEET_I = str.maketrans({k: v[0] for k, v in LEET.items()})
 _LEET_L = str.maketrans({k: v[-1] for k, v in LEET.items()})
 _LEET_CHARS = frozenset(LEET)
@@ -89,8 +92,9 @@ _DIGIT_GAP = re.compile(r"\d[ .\-]\d")  # (what `_DIGITS` needs first: most text
 _HAN = regex.compile(r"\p{Han}")
 # A gap of spaces, symbols or emoji (not sentence punctuation) that may stand inside a Chinese term
 # (between two characters of a term: Chinese, or a letter or digit; at least one of them Chinese)
-_HAN_GAP = re.compile("(?<=[\u3400-\u9fffA-Za-z0-9])[ *·•.\\-_|/~+^=#\u2190-\u2bff\u3000\U0001f000-\U0001faff]+"
-                      "(?=[\u3400-\u9fffA-Za-z0-9])")
+# (written to begin with a gap character, which `re` skips to, and to look behind it after that)
+_GAP_CHAR = "[ *·•.\\-_|/~+^=#\u2190-\u2bff\u3000\U0001f000-\U0001faff]"
+_HAN_GAP = re.compile(f"{_GAP_CHAR}(?<=[\u3400-\u9fffA-Za-z0-9]{_GAP_CHAR}){_GAP_CHAR}*(?=[\u3400-\u9fffA-Za-z0-9])")
 _HAN_CHAR = re.compile("[\u3400-\u9fff]")
 _NUMERALS = "〇一二三四五六七八九"
 
@@ -118,7 +122,15 @@ class Vocabulary:
         self.words = frozenset(words)
         self.han = _automaton(han)
         self.unaccented = _automaton(unaccented) if unaccented else None
-        self.splits = _automaton(_split_keys(self.words, frozenset(spaced)))
+        splits = _split_keys(self.words, frozenset(spaced))
+        self.splits = _automaton(splits)
+        # Each ASCII split as the two words it ends with ("whats", "app"; "s", "app" of "what's app"),
+        # and the others as written: a text with none of them has no split to read (`_may_split`: set
+        # look-ups instead of the automaton's pass, whose walk through a large trie costs far more in a
+        # real run than its instruction count says)
+        self.split_pairs = frozenset((first.rsplit("'", 1)[-1].encode(), second.encode())
+                                     for first, second in (key.split(" ") for key in splits if key.isascii()))
+        self.split_wide = tuple(sorted(key for key in splits if not key.isascii()))
 
     @property
     def empty(self) -> bool:
@@ -224,7 +236,7 @@ def reading(text: str, vocab: Vocabulary, lang: str = "") -> Normalized | None:
         if scan.spaced:
             groups += _spaced_edits(text, vocab)
         groups += _digit_edits(scan)
-    if vocab.splits is not None and scan.spaces:
+    if vocab.splits is not None and scan.spaces and _may_split(scan, vocab):
         groups += _split_edits(scan, vocab)
     if vocab.han is not None and scan.han:
         groups += _han_edits(scan, vocab)
@@ -243,8 +255,8 @@ class _Scan:
     and digits between Chinese characters. Only the look-ups in a language's vocabulary are left, and
     their result is kept per vocabulary (`readings`)."""
 
-    __slots__ = ("text", "cores", "spaced", "spaces", "digits", "lower", "han", "han_gaps", "han_digits",
-                 "_traditional", "readings")
+    __slots__ = ("text", "cores", "spaced", "spaces", "digits", "lower", "_words", "han", "han_gaps",
+                 "han_digits", "_traditional", "readings")
 
     def __init__(self, text: str):
         self.text = text
@@ -254,10 +266,18 @@ class _Scan:
         self.digits = (tuple((m.start(), m.group()) for m in _DIGITS.finditer(text))
                        if self.spaces and _DIGIT_GAP.search(text) else ())
         self.lower = text.lower().replace("’", "'")
+        self._words = None
         self.han = not text.isascii() and _HAN.search(text) is not None
         self.han_gaps, self.han_digits = _han_candidates(text) if self.han else ((), ())
         self._traditional = None
         self.readings: dict[Vocabulary, Normalized | None] = {}
+
+    @property
+    def ascii_words(self) -> list[bytes]:
+        """The runs of ASCII letters and digits of the lower-cased text (any other character apart)."""
+        if self._words is None:
+            self._words = self.lower.encode("ascii", "replace").translate(_B_WORD_GAPS).split()
+        return self._words
 
     def traditional(self) -> list[list[Edit]]:
         if self._traditional is None:
@@ -453,6 +473,16 @@ def _digit_edits(scan: _Scan) -> list[list[Edit]]:
             for s, found in scan.digits]
 
 
+def _may_split(scan: _Scan, vocab: Vocabulary) -> bool:
+    """False when the text holds none of the vocabulary's splits (`Vocabulary.split_pairs`): where
+    `_split_edits` finds an ASCII split, its two last words are two runs of ASCII letters one after the
+    other in the text (whatever stands around them is no letter or digit)."""
+    words = scan.ascii_words
+    if not vocab.split_pairs.isdisjoint(zip(words, words[1:], strict=False)):
+        return True
+    return any(key in scan.lower for key in vocab.split_wide)
+
+
 def _split_edits(scan: _Scan, vocab: Vocabulary) -> list[list[Edit]]:
     """A listed word written as two (`whats app`, `what's app`, `tele gram`): see `_split_keys`."""
     groups = []
@@ -478,7 +508,7 @@ def _han_candidates(text: str):
         gaps.append((s, e, (left + text[e:e + 8]).lower(), len(left)))
     digits = []
     for m in _HAN_DIGIT_HINT.finditer(text):
-        s = m.start() if m.group()[0].isdigit() else m.start() + 1
+        s = m.start()
         if (s and text[s - 1].isdigit()) or (s + 1 < len(text) and text[s + 1].isdigit()):
             continue  # a number, not a numeral
         numeral = _NUMERALS[int(text[s])]

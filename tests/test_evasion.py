@@ -8,6 +8,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from reporter_samples import HEADER, run, summarize
 
 from checker.check import check_item
@@ -256,6 +258,24 @@ def test_a_link_is_an_address_not_words_written_to_hide():
     vocab = Vocabulary({"cures", "order"}, set())
     assert reading("this cream cur3s acne, 0rder now https://t.co/0rder", vocab).text == (
         "this cream cures acne, order now https://t.co/0rder")
+
+
+_SPLIT_VOCAB = Vocabulary({"whatsapp", "telegram", "éclairage", "guaranteed"}, set())
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(st.lists(st.tuples(
+    st.sampled_from(["", "x", "(", "✨", "é", "1", "'", "a "]),
+    st.sampled_from([("whats", "app"), ("what's", "app"), ("what’s", "app"), ("tele", "gram"), ("écl", "airage"),
+                     ("guaran", "teed"), ("tel", "egram")]),
+    st.sampled_from([" ", "  ", "-", "'"]),
+    st.sampled_from(["", "!", "x", "é", " now "])), min_size=1, max_size=3))
+def test_the_look_for_splits_never_says_no_where_a_split_is_read(parts):
+    from checker.evasion import _may_split, _scan, _split_edits
+
+    scan = _scan("".join(before + first + gap + second + after for before, (first, second), gap, after in parts))
+    if _split_edits(scan, _SPLIT_VOCAB):
+        assert _may_split(scan, _SPLIT_VOCAB)
 
 
 # --- long posts: a reading is looked at around what it made ----------------------------------------
