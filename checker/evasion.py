@@ -131,6 +131,8 @@ class Vocabulary:
         self.split_pairs = frozenset((first.rsplit("'", 1)[-1].encode(), second.encode())
                                      for first, second in (key.split(" ") for key in splits if key.isascii()))
         self.split_wide = tuple(sorted(key for key in splits if not key.isascii()))
+        wide_chars = sorted({c for key in self.split_wide for c in key if not c.isascii()})
+        self.split_wide_chars = re.compile(f"[{''.join(wide_chars)}]") if wide_chars else None
 
     @property
     def empty(self) -> bool:
@@ -480,6 +482,8 @@ def _may_split(scan: _Scan, vocab: Vocabulary) -> bool:
     words = scan.ascii_words
     if not vocab.split_pairs.isdisjoint(zip(words, words[1:], strict=False)):
         return True
+    if vocab.split_wide_chars is None or vocab.split_wide_chars.search(scan.lower) is None:
+        return False
     return any(key in scan.lower for key in vocab.split_wide)
 
 
