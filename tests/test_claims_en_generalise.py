@@ -1,0 +1,94 @@
+"""English claim shapes widened from the regulators' own guidance (issue 15, the English-language markets).
+
+Each shape is checked in the markets whose English packs share it (uk, us, sg, my, ph; body-function claims outside the US), on wording
+written for these tests: a claim of that shape must give a claim finding (warning or error) over its
+words in a post that sells, and everyday wording with the same words must give none, whether or not the
+post sells. The shapes: the -ing forms of phrasal treatment verbs ("warding off colds"), verbs that wipe
+a condition out ("obliterate brain fog"), the harm of a condition between verb and condition ("stop the
+ravages of arthritis"), plural pains, acne of a kind ("adult acne"), ADHD written out, marketing verbs of
+stimulation ("ignite your metabolism", "promotes new hair growth"), "grow thicker hair", "the leading ...
+service" (CAP AdviceOnline treats "leading" as an objective claim), "the fastest way to lose weight",
+figures in words ("whitens teeth by four shades"), "steps to 6-figures", sums in words ("earn a
+thousand dollars a week"), specialists as endorsers, and a condition named with its treatment
+("diabetes treatment")."""
+
+from __future__ import annotations
+
+import pytest
+
+import checker
+
+MARKETS = ("uk", "us", "sg", "my", "ph")
+
+# (text, words the claim finding must cover)
+FLAGGED = [
+    ("Elderberry syrup for warding off colds and flu all winter", "warding off colds"),
+    ("These mushroom gummies obliterate brain fog before your first meeting", "obliterate brain fog"),
+    ("A turmeric tonic to stop the ravages of arthritis in your fingers", "stop the ravages of arthritis"),
+    ("Rub it in after the gym, it relieves knee pains in minutes", "relieves knee pains"),
+    ("A clay mask that helps prevent adult acne along the jawline", "prevent adult acne"),
+    ("Gummies that help children with attention deficit hyperactivity disorder sit still",
+     "help children with attention deficit hyperactivity disorder"),
+    ("Our tincture is traditionally used for fending off colds", "fending off colds"),
+    ("We are the leading boiler repair service in Leeds", "the leading boiler repair service"),
+    ("Discover the fastest way to lose weight before summer", "fastest way to lose weight"),
+    ("The easiest way to get whiter teeth at home", "easiest way to get whiter teeth"),
+    ("A whitening pen that whitens teeth by three shades", "whitens teeth by three shades"),
+    ("Join my 7 steps to 6-figures masterclass tonight", "steps to 6-figures"),
+    ("Stay-at-home parents earn a thousand dollars a week with our kit", "earn a thousand dollars a week"),
+    ("A night cream approved by skin specialists for dry patches", "approved by skin specialists"),
+    ("Our diabetes treatment tea, back in stock", "diabetes treatment"),
+]
+
+# body-function claims: US supplements may make them with the FDA disclaimer, so the US pack shows
+# them as a note (global.claims.body_function); every other English market flags them
+BODY_FUNCTION = [
+    ("One capsule a day to ignite your metabolism", "ignite your metabolism"),
+    ("A peptide serum that promotes new hair growth along the hairline", "promotes new hair growth"),
+    ("Vitamins to grow longer and thicker hair in one season", "grow longer and thicker hair"),
+    ("A detox tea that cleans your liver overnight", "cleans your liver"),
+]
+
+# the same words in ordinary use
+PASSED = [
+    "Warding off the Monday blues with a cinnamon bun.",
+    "The storm wiped out the power on our street for an hour.",
+    "Leading up to the holidays our opening hours change.",
+    "Lots of rain this week, leading to better results in the veg patch.",
+    "The quickest way to get to the station is the number 42 bus.",
+    "The leading cause of delays this morning was the snow.",
+    "Ignite your love of baking at our Saturday class.",
+    "Growing my hair out with you all, month three update.",
+    "This app cleans your phone storage in one tap.",
+    "Painted the hallway two shades lighter and it feels twice the size.",
+    "Took the steps to the sixth floor, my legs are done.",
+    "We bake a hundred cupcakes a day for the market stall.",
+    "Specialists say the bridge repairs will take another month.",
+    "Growing pains: our bakery is moving to a bigger kitchen.",
+]
+
+
+def _claims(text, market, commercial):
+    findings = checker.check_text(text, markets=[market], language="en", commercial=commercial)
+    return [f for f in findings if f.category == "claim" and f.severity in ("warning", "error")]
+
+
+CASES = [(m, t, w) for m in MARKETS for t, w in FLAGGED] + [
+    (m, t, w) for m in MARKETS if m != "us" for t, w in BODY_FUNCTION]
+
+
+@pytest.mark.parametrize(("market", "text", "words"), CASES)
+def test_claim_shape_is_flagged_over_its_words(market, text, words):
+    start = text.index(words)
+    found = _claims(text, market, True)
+    assert any(f.start <= start and f.end >= start + len(words) for f in found), (
+        f"{market}: no claim finding over {words!r} in {text!r}: "
+        f"{[(f.rule, text[f.start:f.end]) for f in found]}")
+
+
+@pytest.mark.parametrize("text", PASSED)
+@pytest.mark.parametrize("market", MARKETS)
+def test_ordinary_wording_is_left_alone(market, text):
+    for commercial in (True, None):
+        found = _claims(text, market, commercial)
+        assert not found, f"{market}: {[(f.rule, text[f.start:f.end]) for f in found]} on {text!r}"
