@@ -9,8 +9,10 @@ ravages of arthritis"), plural pains, acne of a kind ("adult acne"), ADHD writte
 stimulation ("ignite your metabolism", "promotes new hair growth"), "grow thicker hair", "the leading ...
 service" (CAP AdviceOnline treats "leading" as an objective claim), "the fastest way to lose weight",
 figures in words ("whitens teeth by four shades"), "steps to 6-figures", sums in words ("earn a
-thousand dollars a week"), specialists as endorsers, and a condition named with its treatment
-("diabetes treatment")."""
+thousand dollars a week"), specialists as endorsers, a condition named with its treatment ("diabetes
+treatment"); the FTC Gut Check weight-loss claims; the FDA's criteria for implied disease claims (21 CFR
+101.93(g): a substitute for a named medicine, a disease named by its effect); and the CAP AdviceOnline
+superlatives ("widest range", "the most customers", "the highest rated")."""
 
 from __future__ import annotations
 
@@ -38,6 +40,21 @@ FLAGGED = [
     ("Stay-at-home parents earn a thousand dollars a week with our kit", "earn a thousand dollars a week"),
     ("A night cream approved by skin specialists for dry patches", "approved by skin specialists"),
     ("Our diabetes treatment tea, back in stock", "diabetes treatment"),
+    # FTC Gut Check: loss whatever you eat, for good, melting off, from something worn
+    ("Eat as much as you want and still lose the belly with our tea", "Eat as much as you want and still lose"),
+    ("Shed the pounds no matter what you eat", "Shed the pounds no matter what you eat"),
+    ("One capsule a day to lose the weight for good", "lose the weight for good"),
+    ("This wrap melts your belly fat away while you watch TV", "melts your belly fat away"),
+    ("Simply wear the sauna vest and burn fat all day", "Simply wear the sauna vest and burn"),
+    # 21 CFR 101.93(g): a substitute for a named medicine, a disease named by its effect
+    ("A soothing alternative to Xanax for long evenings", "alternative to Xanax"),
+    ("No more sleeping pills, just two gummies at bedtime", "No more sleeping pills"),
+    ("Calcium chews that prevent bone fragility after the menopause", "prevent bone fragility"),
+    # CAP AdviceOnline superlatives: "widest range", "the most customers", "the highest rated"
+    ("We stock the widest range of garden sheds", "widest range"),
+    ("Trusted by the most customers of any boiler firm", "by the most customers"),
+    ("The highest rated dentist in town, book today", "highest rated dentist"),
+    ("The most complete multivitamin on the shelf", "most complete multivitamin"),
 ]
 
 # body-function claims: US supplements may make them with the FDA disclaimer, so the US pack shows
@@ -65,6 +82,14 @@ PASSED = [
     "We bake a hundred cupcakes a day for the market stall.",
     "Specialists say the bridge repairs will take another month.",
     "Growing pains: our bakery is moving to a bigger kitchen.",
+    "Eat whatever you like at the buffet, it's your birthday!",
+    "The butter should melt away into the sauce, then add the herbs.",
+    "Just wear the blue dress, you look lovely in it.",
+    "No more aspirin jokes from the quiz team, please.",
+    "Came off my antidepressants last year and feeling good.",
+    "A vegan alternative to leather, stitched in Leeds.",
+    "She had the most customers at the fair because of her lemonade.",
+    "Our dentist gave the kids the best stickers after the check-up.",
 ]
 
 
