@@ -64,6 +64,15 @@ BODY_FUNCTION = [
     ("A peptide serum that promotes new hair growth along the hairline", "promotes new hair growth"),
     ("Vitamins to grow longer and thicker hair in one season", "grow longer and thicker hair"),
     ("A detox tea that cleans your liver overnight", "cleans your liver"),
+    ("Drops that switch off fat storage between meals", "switch off fat storage"),
+]
+
+# weight-loss mechanisms: a warning in the US too (us.claims.weight_function), where the general
+# body-function rule is a note
+WEIGHT_MECHANISM = [
+    ("Two capsules switch off fat storage between meals", "switch off fat storage"),
+    ("A morning powder that ignites fat burning before the gym", "ignites fat burning"),
+    ("Green coffee drops to rev up your metabolism all day", "rev up your metabolism"),
 ]
 
 # the same words in ordinary use
@@ -90,6 +99,8 @@ PASSED = [
     "A vegan alternative to leather, stitched in Leeds.",
     "She had the most customers at the fair because of her lemonade.",
     "Our dentist gave the kids the best stickers after the check-up.",
+    "Switch off the oven and let the bread cool in the tin.",
+    "More cloud storage space boosts memory for your photo library.",
 ]
 
 
@@ -99,7 +110,8 @@ def _claims(text, market, commercial):
 
 
 CASES = [(m, t, w) for m in MARKETS for t, w in FLAGGED] + [
-    (m, t, w) for m in MARKETS if m != "us" for t, w in BODY_FUNCTION]
+    (m, t, w) for m in MARKETS if m != "us" for t, w in BODY_FUNCTION] + [
+    (m, t, w) for m in MARKETS for t, w in WEIGHT_MECHANISM]
 
 
 @pytest.mark.parametrize(("market", "text", "words"), CASES)
