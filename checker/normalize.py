@@ -276,7 +276,7 @@ def normalize(text: str) -> Normalized:
     # selectors: the common case) are removed in a pass of their own
     runs = [m.span() for m in IGNORABLE.finditer(text)]
     if runs:
-        stripped = "".join(text[e:s] for (_, e), (s, _) in zip([(0, 0), *runs], [*runs, (len(text), 0)], strict=True))
+        stripped = _without(text, runs)
         if _stable(stripped):
             return _homoglyphs(_rebuild(text, ((s, e, "") for s, e in runs)))
     return _homoglyphs(_rebuild(text, ((m.start(), m.end(), None) for m in _CHANGE.finditer(text))))
@@ -286,10 +286,15 @@ def _invisible_only(text: str, at: int) -> Normalized | None:
     """`text` (NFKC, its first character to change an invisible one at `at`) without its invisible
     characters, when nothing else in it changes; else None."""
     runs = [m.span() for m in IGNORABLE.finditer(text, at)]
-    stripped = "".join(text[e:s] for (_, e), (s, _) in zip([(0, 0), *runs], [*runs, (len(text), 0)], strict=True))
+    stripped = _without(text, runs)
     if not unicodedata.is_normalized("NFKC", stripped) or not _plain(stripped):
         return None
-    return rebuilt(text, ((s, e, "", ("invisible", True) if _inside_word(text, s, e) else None) for s, e in runs))
+    return _rebuild(text, ((s, e, "") for s, e in runs))
+
+
+def _without(text: str, runs: list[tuple[int, int]]) -> str:
+    """`text` without the characters of `runs` (spans in text order, apart)."""
+    return "".join(text[e:s] for (_, e), (s, _) in zip([(0, 0), *runs], [*runs, (len(text), 0)], strict=True))
 
 
 def _rebuild(text: str, changes) -> Normalized:
