@@ -81,6 +81,20 @@ def _team_pack(root: Path, body: str) -> Path:
     return root
 
 
+def test_only_a_bounded_search_runs_without_a_time_limit():
+    from checker.rules.matcher import _untimed_length
+
+    # nested or repeated unbounded repeats, in a lookaround too: always timed
+    for hostile in (SLOW, r"(x+x+)+y", r"(?=(x+x+)+y)a", r"(?=x+)x+y", r"(?<=a)(\w+)*b"):
+        assert _untimed_length(hostile) == 0, hostile
+    # a lookaround is never backtracked into: its alternatives add to the cost, they do not multiply
+    # the rest's (a brand tag looked at before and after: a 180-character caption runs untimed)
+    tag = r"#(?!(?i:amazing|visit|love|pray|explore))[\p{L}\p{N}_]{4,}+(?<=[\p{Ll}](?:TH|MY|ID|VN|Thailand))"
+    assert _untimed_length(tag) >= 180
+    same_as_a_branch = r"#(?:amazing|visit|love|pray|explore)[\p{L}\p{N}_]{4,}+(?:TH|MY|ID|VN|Thailand)"
+    assert _untimed_length(same_as_a_branch) < _untimed_length(tag)
+
+
 def test_a_hostile_regex_anywhere_is_a_reported_problem_not_a_crash(tmp_path):
     checker = Checker(load_rules((str(_team_pack(tmp_path, HOSTILE)),)))
     text = "Best serum ever, great deal! yes code " + "a" * 30 + "b and then " + "a" * 30 + "!"

@@ -243,7 +243,8 @@ def _untimed_length(source: str) -> int:
     repeat repeats one character (or a group a fixed, small number of times) and there are no
     back-references, a start position costs at most `paths x length` steps, `paths` being the product
     of the choices of its bounded repeats and alternations, times the text's length for each unbounded
-    repeat. One unbounded repeat at most (two make any text slow); anything else: 0, always timed."""
+    repeat; a lookaround or an atomic group, never backtracked into, adds its own cost instead of
+    multiplying. One unbounded repeat at most (two make any text slow); anything else: 0, always timed."""
     try:
         cost = _cost(list(_parse_shape(source)))
     except Exception:  # other regex-module syntax: always timed
@@ -283,12 +284,16 @@ def _cost(items) -> tuple[int, int, int] | None:
             u, p, n = sub
             unbounded, paths, length = unbounded + u * hi, paths * p ** hi * (hi - lo + 1), length + n * hi
             continue
+        if op in (_c.ASSERT, _c.ASSERT_NOT, _c.ATOMIC_GROUP):
+            # (never backtracked into: each time the search comes to it, it costs its own paths times
+            # its length, added to the rest instead of multiplying its paths)
+            sub = _cost(list(av if op is _c.ATOMIC_GROUP else av[1]))
+            if sub is None:
+                return None
+            unbounded, length = unbounded + sub[0], length + sub[1] * max(sub[2], 1)
+            continue
         if op is _c.SUBPATTERN:
             sub = _cost(list(av[-1]))
-        elif op is _c.ATOMIC_GROUP:
-            sub = _cost(list(av))
-        elif op in (_c.ASSERT, _c.ASSERT_NOT):
-            sub = _cost(list(av[1]))
         elif op is _c.BRANCH:
             subs = [_cost(list(b)) for b in av[1]]
             if any(s is None for s in subs):
