@@ -55,6 +55,9 @@ FLAGGED = [
     ("Trusted by the most customers of any boiler firm", "by the most customers"),
     ("The highest rated dentist in town, book today", "highest rated dentist"),
     ("The most complete multivitamin on the shelf", "most complete multivitamin"),
+    # CAP AdviceOnline "Health: medicinal claims": "avoid" a condition is preventing it
+    ("Zinc lozenges to help you avoid colds on the commute", "help you avoid colds"),
+    ("Avoid catching the flu this winter with our elderberry gummies", "Avoid catching the flu"),
 ]
 
 # body-function claims: US supplements may make them with the FDA disclaimer, so the US pack shows
@@ -73,6 +76,22 @@ WEIGHT_MECHANISM = [
     ("Two capsules switch off fat storage between meals", "switch off fat storage"),
     ("A morning powder that ignites fat burning before the gym", "ignites fat burning"),
     ("Green coffee drops to rev up your metabolism all day", "rev up your metabolism"),
+]
+
+# FDA "Is It a Cosmetic, a Drug, or Both?": skin and hair claims that make a cosmetic a drug (US only;
+# the UK and ASEAN read skin lightening as cosmetic)
+COSMETIC_DRUG_US = [
+    ("A brightening serum that blocks melanin production overnight", "blocks melanin production"),
+    ("Our retinol cream boosts cell turnover while you sleep", "boosts cell turnover"),
+    ("A scalp tonic to reactivate dormant hair follicles", "reactivate dormant hair follicles"),
+    ("Toner that stops new pigmentation from forming", "stops new pigmentation from forming"),
+]
+
+# the ASA's reading of supplement buzzwords as specific health claims (UK only)
+FOOD_BUZZWORD_UK = [
+    ("Adaptogenic mushroom coffee, 20% off this week", "Adaptogenic mushroom"),
+    ("A nightly shot that neutralises free radicals", "neutralises free radicals"),
+    ("Gummies that take your brain power to the next level", "take your brain power to the next level"),
 ]
 
 # the same words in ordinary use
@@ -101,6 +120,12 @@ PASSED = [
     "Our dentist gave the kids the best stickers after the check-up.",
     "Switch off the oven and let the bread cool in the tin.",
     "More cloud storage space boosts memory for your photo library.",
+    "Avoid the motorway on Friday, the roadworks are back.",
+    "Melanin basics for my biology students: why we tan.",
+    "Our bakery stopped production for the bank holiday.",
+    "Restoring the old dresser this weekend, before and after photos soon.",
+    "Reading up on adaptogens for my nutrition module, any book tips?",
+    "Our new course will take your sourdough to the next level.",
 ]
 
 
@@ -111,7 +136,8 @@ def _claims(text, market, commercial):
 
 CASES = [(m, t, w) for m in MARKETS for t, w in FLAGGED] + [
     (m, t, w) for m in MARKETS if m != "us" for t, w in BODY_FUNCTION] + [
-    (m, t, w) for m in MARKETS for t, w in WEIGHT_MECHANISM]
+    (m, t, w) for m in MARKETS for t, w in WEIGHT_MECHANISM] + [
+    ("us", t, w) for t, w in COSMETIC_DRUG_US] + [("uk", t, w) for t, w in FOOD_BUZZWORD_UK]
 
 
 @pytest.mark.parametrize(("market", "text", "words"), CASES)
