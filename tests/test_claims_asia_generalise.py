@@ -48,6 +48,13 @@ CLAIMS = [
     ("th", "ครีมนวดสูตรใหม่ ใช้แล้วอกเด้ง มั่นใจขึ้น", "th.claims.bust_intimate", "อกเด้ง"),
     ("th", "กรมอนามัยรับรองสูตรนี้ ดื่มได้ทุกวัน", "th.claims.fda_certified", "กรมอนามัยรับรอง"),
     ("cn", "三甲医院的皮肤科医生都在用这款修护霜", "cn.health.endorsement", "皮肤科医生都在用"),
+    # functions of the 2023 health-food list claimed by ordinary foods, and one dropped from it (促进泌乳)
+    ("cn", "应酬多的老板，这款葛根饮料保肝护肝", "cn.health.function_list", "保肝护肝"),
+    ("cn", "去拉萨之前喝一周，提高缺氧耐受力", "cn.health.function_list", "提高缺氧耐受力"),
+    ("cn", "月子里喝这款通乳茶，通乳又暖身", "cn.health.function_list", "通乳"),
+    # medical wording the cosmetics naming guidance bans
+    ("cn", "这瓶沐浴露还能抑菌，全家一起用", "cn.health.cosmetic_medical", "沐浴露还能抑菌"),
+    ("cn", "宫廷秘方熬的发膏，老顾客都说好", "cn.health.cosmetic_medical", "宫廷秘方"),
 ]
 
 
@@ -74,6 +81,10 @@ INNOCENT = [
     ("my", "Demam anak dah turun, terima kasih doktor di klinik."),
     ("th", "อกไก่ย่างนุ่ม ๆ ชิ้นละ 45 บาท"),
     ("th", "กระทรวงสาธารณสุขแนะนำให้ล้างมือบ่อย ๆ ช่วงหน้าฝน"),
+    ("cn", "饭后散步帮助消化，顺便逛逛我们的夜市摊"),
+    ("cn", "办公室抗疲劳地垫到货了，站着办公不累脚"),
+    ("cn", "医院消毒用的酒精棉片，一盒100片包邮"),
+    ("cn", "我家的卤肉是祖传秘方，每天限量"),
 ]
 
 
