@@ -124,3 +124,49 @@ def test_the_claims_patterns_find_the_same_run_whole_or_apart():
                 assert alternatives_finditer(matcher.branches, text, text.lower()) in (
                     None, timed_finditer(matcher.regex, text))
     assert split >= 3
+
+
+def test_a_case_insensitive_pattern_runs_on_the_lower_cased_text_only_where_that_finds_the_same():
+    from checker.rules.matcher import folded_source
+
+    assert folded_source(r"(?i)\bcure[sd]?\b") == r"\bcure[sd]?\b"
+    assert folded_source(r"(?ix) a b  # c") == "(?x) a b  # c"
+    assert folded_source(r"(?i)(?:a|b)\s+[^.!?\n]{0,60}c") == r"(?:a|b)\s+[^.!?\n]{0,60}c"
+    # an upper-case letter or class, a Unicode property, a case flag inside, no (?i): as written
+    for source in (r"(?i)\bBest\b", r"(?i)[A-Z]x", r"(?i)\p{Lu}", r"(?i)a(?-i:b)", r"(?i)a(?i:b)", "ab", r"(?i)ſ",
+                   r"(?i)(a)\1"):
+        assert folded_source(source) is None, source
+
+
+def test_every_folded_pack_pattern_finds_on_the_lower_cased_text_what_it_finds_as_written():
+    """For the packs' own examples, as written, in capitals and in title case (and with characters that
+    `(?i)` reads otherwise, where the check must refuse the short way), the folded search finds the same
+    spans as the pattern as written."""
+    from checker.rules.matching import MatchContext
+
+    assert len(_FOLDED) >= 50 and len(_EXAMPLES) >= 1000
+    checked = 0
+    for i, example in enumerate(_EXAMPLES):
+        for text in (example, example.upper(), example.title() + ("", " ſ", " µ", " İ", " ς")[i % 5]):
+            ctx = MatchContext("en", text, frozenset())
+            for matcher in _FOLDED:
+                whole = timed_finditer(matcher.regex, text, matcher.group)
+                if ctx.lower_alike:
+                    checked += bool(whole)
+                    assert timed_finditer(matcher.folded, ctx.lower, matcher.group) == whole, (matcher.owner, text)
+                    if matcher.branches:
+                        apart = alternatives_finditer(matcher.folded_branches, ctx.lower, ctx.lower)
+                        assert apart in (None, whole), (matcher.owner, text)
+    assert checked >= 150  # (matches compared, not only texts that match nothing)
+
+
+def _folded_and_examples():
+    found = checker.load_checker()
+    matchers = [m for lang in ("en", "id", "ms", "tl", "vi") for m in found.compiled.for_language(lang).matchers.matchers.values()
+                if getattr(m, "folded", None) is not None]
+    examples = [e for rule in found.ruleset.rules.values() for kind in ("flag", "pass")
+                for e in rule.examples.get(kind, ()) if isinstance(e, str)]
+    return matchers, sorted(set(examples))
+
+
+_FOLDED, _EXAMPLES = _folded_and_examples()
