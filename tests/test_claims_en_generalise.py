@@ -58,6 +58,20 @@ FLAGGED = [
     # CAP AdviceOnline "Health: medicinal claims": "avoid" a condition is preventing it
     ("Zinc lozenges to help you avoid colds on the commute", "help you avoid colds"),
     ("Avoid catching the flu this winter with our elderberry gummies", "Avoid catching the flu"),
+    ("A spot gel that fades acne scars in a fortnight", "fades acne scars"),
+    # FTC Business Guidance Concerning Multi-Level Marketing: career income and lifestyle claims
+    ("Sick of the commute? Fire your boss and join my team", "Fire your boss"),
+    ("Ditch your office job and sell from your sofa with us", "Ditch your office job and"),
+    ("Our top sellers earn enough to pay off their mortgage", "earn enough to pay off"),
+    ("New members earn their investment back within weeks", "earn their investment back within"),
+    ("This business paid for our new kitchen, ask me how", "This business paid for our"),
+    # CAP AdviceOnline "Beauty and cosmetics: Physiological effect"
+    ("A retinol serum that works at a cellular level overnight", "serum that works at a cellular level"),
+    ("An oil that rebuilds ageing skin from within", "rebuilds ageing skin from within"),
+    ("A cream to repair sun-damaged skin before summer", "repair sun-damaged skin"),
+    # expert testimonials (16 CFR 255.3, CAP AdviceOnline "Testimonials and endorsements")
+    ("As a qualified nurse I personally use these every night", "As a qualified nurse I personally use these"),
+    ("I suggest this to most of my clients with thinning hair", "suggest this to most of my clients"),
 ]
 
 # body-function claims: US supplements may make them with the FDA disclaimer, so the US pack shows
@@ -126,6 +140,13 @@ PASSED = [
     "Restoring the old dresser this weekend, before and after photos soon.",
     "Reading up on adaptogens for my nutrition module, any book tips?",
     "Our new course will take your sourdough to the next level.",
+    "The bruise is fading, climbing is rough on the shins.",
+    "Fire safety check at the office today, the boss made us all leave.",
+    "Get your money back within 30 days if it doesn't fit.",
+    "Earned enough for a coffee from the car boot sale, ha.",
+    "Working at a cellular level in the lab all week, biology is wild.",
+    "As a nurse I always recommend getting your flu jab early.",
+    "A long walk to rejuvenate body and mind after exams.",
 ]
 
 
