@@ -55,6 +55,15 @@ CLAIMS = [
     # medical wording the cosmetics naming guidance bans
     ("cn", "这瓶沐浴露还能抑菌，全家一起用", "cn.health.cosmetic_medical", "沐浴露还能抑菌"),
     ("cn", "宫廷秘方熬的发膏，老顾客都说好", "cn.health.cosmetic_medical", "宫廷秘方"),
+    # the Thai FDA manuals' rejected effects: toxins flushed out, sexual performance, a cosmetic used inside
+    ("th", "น้ำผักสกัดเย็น กำจัดสารพิษ ผิวใสจากข้างใน", "th.claims.body_function", "กำจัดสารพิษ"),
+    ("th", "เครื่องดื่มสมุนไพรสำหรับท่านชาย บำรุงสมรรถภาพทางเพศ", "th.claims.body_function",
+     "บำรุงสมรรถภาพทางเพศ"),
+    ("th", "เจลสูตรเย็นสำหรับผู้หญิง กระชับจุดซ่อนเร้น มั่นใจทุกวัน", "th.claims.bust_intimate", "กระชับจุดซ่อนเร้น"),
+    # toxins flushed out and cancer cells destroyed, in Vietnamese; a remover verb in Tagalog
+    ("vn", "Nước ép rau má giúp đào thải độc tố mỗi sáng", "vn.claims.body_function", "đào thải độc tố"),
+    ("vn", "Nấm quý giúp tiêu diệt tế bào ung thư", "vn.claims.disease", "tiêu diệt tế bào ung thư"),
+    ("ph", "Itong langis ay nakakatanggal ng rayuma ni lola", "ph.claims.disease_remedy", "nakakatanggal ng rayuma"),
 ]
 
 
@@ -85,6 +94,9 @@ INNOCENT = [
     ("cn", "办公室抗疲劳地垫到货了，站着办公不累脚"),
     ("cn", "医院消毒用的酒精棉片，一盒100片包邮"),
     ("cn", "我家的卤肉是祖传秘方，每天限量"),
+    ("vn", "Bài báo mới về tế bào ung thư, mọi người đọc tham khảo"),
+    ("ph", "Pantanggal ng mantsa sa puting uniporme, 99 pesos lang"),
+    ("th", "ถังขยะแยกประเภท ช่วยกำจัดขยะในครัวได้ง่าย"),
 ]
 
 
