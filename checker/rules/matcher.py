@@ -128,7 +128,6 @@ def alternatives_finditer(branches, text: str, lower: str) -> list[tuple[int, in
 _FLAGS_AHEAD = regex.compile(r"(?:\(\?[a-zA-Z]+\))*")
 _BACKREF = regex.compile(r"\\(?:[1-9]|g<)|\(\?P=|\(\?P>|\(\?&|\(\?R|\(\?[0-9]")
 _INLINE_FLAGS = regex.compile(r"\(\?[a-zA-Z]+\)")
-_INLINE_FLAGS_LETTERS = regex.compile(r"\(\?([a-zA-Z]+)\)")
 MAX_BRANCHES = 64
 
 
@@ -306,64 +305,6 @@ def _cost(items) -> tuple[int, int, int] | None:
             return None
         unbounded, paths, length = unbounded + sub[0], paths * sub[1], length + sub[2]
     return unbounded, paths, length
-
-
-def folded_source(source: str) -> str | None:
-    """`source` without its leading `(?i)`, for a search of the lower-cased text, when that finds what
-    `source` finds in the text (the same places: see `MatchContext.lower_alike`): no upper-case letter
-    to match, no class that holds one, no case flag set inside, no Unicode property. None otherwise."""
-    flags = _FLAGS_AHEAD.match(source).group()
-    letters = "".join(_INLINE_FLAGS_LETTERS.findall(flags))
-    if "i" not in letters:
-        return None
-    body = source[len(flags):]
-    if _PROPERTY.search(body):
-        return None
-    rest = letters.replace("i", "")
-    folded = (f"(?{rest})" if rest else "") + body
-    try:
-        tree = _sre_parser.parse(body, _sre_parser.SRE_FLAG_VERBOSE if "x" in rest else 0)
-    except Exception:  # other regex-module syntax
-        return None
-    return folded if _caseless(tree) else None  # (a flag set inside is a SUBPATTERN with flags: no)
-
-
-def _stays(c: int) -> bool:
-    """Whether `(?i)` and a lower-cased text agree on the character: it is its own lower case and the
-    lower case of its upper case."""
-    ch = chr(c)
-    return ch == ch.lower() and len(ch.upper()) == 1 and ch.upper().lower() == ch
-
-
-def _caseless(items) -> bool:
-    for op, av in items:
-        if op in (_c.LITERAL, _c.NOT_LITERAL):
-            if not _stays(av):
-                return False
-        elif op is _c.IN:
-            for iop, iav in av:
-                if iop in (_c.LITERAL, _c.NOT_LITERAL) and not _stays(iav):
-                    return False
-                if iop is _c.RANGE and (iav[1] - iav[0] > 4096 or not all(map(_stays, range(iav[0], iav[1] + 1)))):
-                    return False
-        elif op in _REPEATS:
-            if not _caseless(av[2]):
-                return False
-        elif op is _c.SUBPATTERN:
-            if av[1] or av[2] or not _caseless(av[-1]):  # (flags set or unset inside)
-                return False
-        elif op is _c.BRANCH:
-            if not all(_caseless(b) for b in av[1]):
-                return False
-        elif op in (_c.ASSERT, _c.ASSERT_NOT):
-            if not _caseless(av[1]):
-                return False
-        elif op is _c.ATOMIC_GROUP:
-            if not _caseless(av):
-                return False
-        elif op in (_c.GROUPREF, _c.GROUPREF_EXISTS):
-            return False
-    return True
 
 
 def compile_regex(source: str, where: str = "regex"):
@@ -955,7 +896,7 @@ class Matcher:
 
     __slots__ = ("owner", "_sequences", "mode", "_patterns", "regex", "group", "prefilter", "_needles", "always",
                  "words", "_phrases_at", "requirements", "regex_needs", "runs", "lang", "pattern_specs", "branches",
-                 "folded", "folded_branches", "has_phrases", "has_longer", "need_words", "_packed")
+                 "has_phrases", "has_longer", "need_words", "_packed")
 
     # Pickled for the compiled-pack cache without its spaCy Matcher, which is made again from the token
     # patterns when it is loaded, and with its phrases packed: an English pack expands to tens of
@@ -1046,7 +987,6 @@ class Matcher:
         self.regex_needs: tuple[LiteralSet, ...] = ()  # the regex's literal sets (substrings)
         self.runs: tuple = ()  # `required_run`s of the regex and its prefilter
         self.branches = None  # a top-level alternation's alternatives, run apart (`alternatives_finditer`)
-        self.folded = self.folded_branches = None  # the regex (and branches) for the lower-cased text
         single = set()  # one-token phrases: a word (the screen checks its edges) or a fragment
         for words, written in self.sequences:
             joined = squeeze("".join(words).lower())
@@ -1082,15 +1022,6 @@ class Matcher:
             # than any search, even for a set as common as "from")
             self.regex_needs = tuple(LiteralSet(o) for o in sorted(sets, key=lambda o: -min(map(selectivity, o))))
             self.branches = _branches(spec) if self.group == 0 else None
-            # the same search of the lower-cased text without `(?i)`, where that finds the same (a
-            # case-insensitive search compares every character both ways: the lexicon patterns ran
-            # 1.3-1.5x slower so)
-            folded = folded_source(spec.regex)
-            branches_folded = [folded_source(rx.pattern) for rx, _ in self.branches or ()]
-            if folded is not None and all(branches_folded):
-                self.folded = compile_regex(folded)
-                self.folded_branches = tuple((compile_regex(f), needs) for f, (_, needs)
-                                             in zip(branches_folded, self.branches or (), strict=True)) or None
             # runs of characters the regex (and a written regex prefilter) need, checked before them
             runs = [required_run(spec.regex)]
             if self.prefilter is not None and self.prefilter.pattern is not None:
@@ -1326,12 +1257,9 @@ class MatcherSet:
         key = ("regex", m.regex.pattern, m.group)
         spans = shared.get(key) if shared is not None else None
         if spans is None:
-            rx, branches, text = m.regex, m.branches, ctx.text
-            if m.folded is not None and ctx.lower_alike:
-                rx, branches, text = m.folded, m.folded_branches, ctx.lower
-            spans = alternatives_finditer(branches, text, ctx.lower) if branches else None
+            spans = alternatives_finditer(m.branches, ctx.text, ctx.lower) if m.branches else None
             if spans is None:
-                spans = timed_finditer(rx, text, m.group)
+                spans = timed_finditer(m.regex, ctx.text, m.group)
             if shared is not None:
                 shared[key] = spans
         return spans

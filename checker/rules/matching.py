@@ -3,7 +3,6 @@ problems met), hits, and what a word is to the screen."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -63,13 +62,6 @@ def _continues(char: str, digits: bool) -> bool:
     return char.isalpha() and not _HAN_THAI.match(char)
 
 
-# Characters that `(?i)` matches with a letter although their lower case is another character (the
-# long s with s, the micro sign with mu, final sigma with sigma, the dotless i with i: all 23 of them lie
-# below U+2000).
-_UNFOLDED = re.compile("[" + "".join(sorted(
-    c for c in map(chr, range(0x80, 0x2000)) if len(c.upper()) == 1 and c.lower() != c.upper().lower())) + "]")
-
-
 @dataclass(slots=True)
 class Hit:
     rule: object  # packs.Rule
@@ -93,7 +85,6 @@ class MatchContext:
     active: frozenset  # ids of the rules that apply to this segment
     _doc: Doc | None = None
     _lower: str | None = None
-    _lower_alike: bool | None = None
     _compact: str | None = None
     _words: set | None = None
     _sents: bool = False
@@ -111,15 +102,6 @@ class MatchContext:
         if self._lower is None:
             self._lower = self.text.lower()
         return self._lower
-
-    @property
-    def lower_alike(self) -> bool:
-        """Whether a search of the lower-cased text without `(?i)` finds what `(?i)` finds in the text,
-        at the same places: every character lower-cases to one, and none is one that `(?i)` matches
-        with a letter other than its lower case (`_UNFOLDED`)."""
-        if self._lower_alike is None:
-            self._lower_alike = len(self.lower) == len(self.text) and _UNFOLDED.search(self.lower) is None
-        return self._lower_alike
 
     @property
     def compact(self) -> str:
