@@ -72,6 +72,9 @@ FLAGGED = [
     # expert testimonials (16 CFR 255.3, CAP AdviceOnline "Testimonials and endorsements")
     ("As a qualified nurse I personally use these every night", "As a qualified nurse I personally use these"),
     ("I suggest this to most of my clients with thinning hair", "suggest this to most of my clients"),
+    # 21 CFR 101.93(g)(2): a member of a class of disease products, or a named drug's stand-in
+    ("Ginseng shots, the herbal Viagra your partner will thank you for", "herbal Viagra"),
+    ("A plant-based laxative tea for a lighter morning", "plant-based laxative"),
 ]
 
 # body-function claims: US supplements may make them with the FDA disclaimer, so the US pack shows
@@ -147,6 +150,7 @@ PASSED = [
     "Working at a cellular level in the lab all week, biology is wild.",
     "As a nurse I always recommend getting your flu jab early.",
     "A long walk to rejuvenate body and mind after exams.",
+    "Took a painkiller and a nap, back to packing orders now.",
 ]
 
 
