@@ -64,6 +64,11 @@ CLAIMS = [
     ("vn", "Nước ép rau má giúp đào thải độc tố mỗi sáng", "vn.claims.body_function", "đào thải độc tố"),
     ("vn", "Nấm quý giúp tiêu diệt tế bào ung thư", "vn.claims.disease", "tiêu diệt tế bào ung thư"),
     ("ph", "Itong langis ay nakakatanggal ng rayuma ni lola", "ph.claims.disease_remedy", "nakakatanggal ng rayuma"),
+    # toxins flushed out in Indonesian; breasts and the vagina changed by a cream or jamu in Malay
+    ("id", "Minuman serat ini bantu keluarkan racun dari usus setiap pagi", "id.claims.detox",
+     "keluarkan racun dari usus"),
+    ("my", "Minyak urut ini bantu tegangkan payudara selepas menyusu", "my.claims.body_function",
+     "tegangkan payudara"),
 ]
 
 
@@ -97,6 +102,7 @@ INNOCENT = [
     ("vn", "Bài báo mới về tế bào ung thư, mọi người đọc tham khảo"),
     ("ph", "Pantanggal ng mantsa sa puting uniporme, 99 pesos lang"),
     ("th", "ถังขยะแยกประเภท ช่วยกำจัดขยะในครัวได้ง่าย"),
+    ("id", "Vacuum cordless ini membersihkan kotoran di sofa dan karpet"),
 ]
 
 
