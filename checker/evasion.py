@@ -70,7 +70,8 @@ _SUSPECT = tuple(re.compile(p) for p in (
     f"[013457](?:(?=[{_LATIN}])|(?<=[{_LATIN}].)(?![0-9]))",  # 0rder, cur3d, fre3
     f"([{_LATIN}])\\1\\1",  # guaranteeeed
 ))
-_B_WORD_GAPS = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + b" " * 128  # (a translate table)
+# a translate table for the ASCII-encoded text: letters and digits kept, every other byte a space
+_ASCII_WORD_GAPS = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + b" " * 128
 _SPACED_LETTER = f"[{_LATIN}0-9@$]"
 # (searched for in the text after a space: a pattern that begins with a space, not with `(?:^| )`, is
 # one `re` looks for fast)
@@ -253,11 +254,11 @@ def reading(text: str, vocab: Vocabulary, lang: str = "") -> Normalized | None:
 class _Scan:
     """What a reading looks at in one text, found once whatever language the text is read in (a
     Malaysian post is read in Malay and in English): the words of the chunks `_SUSPECT` points at,
-    with the spellings each may read as; spaced letters; digit runs; the lower-cased text; the gaps
-    and digits between Chinese characters. Only the look-ups in a language's vocabulary are left, and
+    with the spellings each may read as; spaced letters; digit runs; the lower-cased text and its
+    ASCII words (on first use, for `_may_split`); the gaps and digits between Chinese characters. Only the look-ups in a language's vocabulary are left, and
     their result is kept per vocabulary (`readings`)."""
 
-    __slots__ = ("text", "cores", "spaced", "spaces", "digits", "lower", "_words", "han", "han_gaps",
+    __slots__ = ("text", "cores", "spaced", "spaces", "digits", "lower", "_ascii_words", "han", "han_gaps",
                  "han_digits", "_traditional", "readings")
 
     def __init__(self, text: str):
@@ -268,7 +269,7 @@ class _Scan:
         self.digits = (tuple((m.start(), m.group()) for m in _DIGITS.finditer(text))
                        if self.spaces and _DIGIT_GAP.search(text) else ())
         self.lower = text.lower().replace("’", "'")
-        self._words = None
+        self._ascii_words = None
         self.han = not text.isascii() and _HAN.search(text) is not None
         self.han_gaps, self.han_digits = _han_candidates(text) if self.han else ((), ())
         self._traditional = None
@@ -277,9 +278,9 @@ class _Scan:
     @property
     def ascii_words(self) -> list[bytes]:
         """The runs of ASCII letters and digits of the lower-cased text (any other character apart)."""
-        if self._words is None:
-            self._words = self.lower.encode("ascii", "replace").translate(_B_WORD_GAPS).split()
-        return self._words
+        if self._ascii_words is None:
+            self._ascii_words = self.lower.encode("ascii", "replace").translate(_ASCII_WORD_GAPS).split()
+        return self._ascii_words
 
     def traditional(self) -> list[list[Edit]]:
         if self._traditional is None:
