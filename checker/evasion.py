@@ -70,6 +70,9 @@ _SUSPECT = tuple(re.compile(p) for p in (
     f"[013457](?:(?=[{_LATIN}])|(?<=[{_LATIN}].)(?![0-9]))",  # 0rder, cur3d, fre3
     f"([{_LATIN}])\\1\\1",  # guaranteeeed
 ))
+# a letter between two underscores (g_u_a_r): the underscore is a word character, which the first
+# `_SUSPECT` pattern does not stop at (searched for only in a text with an underscore)
+_UNDERSCORED = re.compile(f"_(?=[{_LATIN}]_)")
 # a translate table for the ASCII-encoded text: letters and digits kept, every other byte a space
 _ASCII_WORD_GAPS = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + b" " * 128
 _SPACED_LETTER = f"[{_LATIN}0-9@$]"
@@ -373,7 +376,10 @@ def _chunk_edits(scan: _Scan, vocab: Vocabulary) -> list[list[Edit]]:
 def _suspect_cores(text: str) -> tuple[tuple[int, str, str, frozenset[str]], ...]:
     """(start, word, lower-cased, spellings) for each word of three characters or more, with a letter,
     of the whitespace-separated chunks that `_SUSPECT` finds something in."""
-    hits = sorted({hit.start() for pattern in _SUSPECT for hit in pattern.finditer(text)})
+    hits = {hit.start() for pattern in _SUSPECT for hit in pattern.finditer(text)}
+    if "_" in text:
+        hits.update(hit.start() for hit in _UNDERSCORED.finditer(text))
+    hits = sorted(hits)
     if not hits:
         return ()
     cores = []

@@ -153,6 +153,7 @@ def test_the_plain_classes_of_normalizing_match_unicodes_properties_on_every_cod
     ("This serum c-u-r-e-s acne in a week", "c-u-r-e-s acne", "separator"),
     ("This serum c*u*r*e*s acne in a week", "c*u*r*e*s acne", "separator"),
     ("This serum c✨u✨r✨e✨s acne in a week", "c✨u✨r✨e✨s acne", "separator"),
+    ("This serum c_u_r_e_s acne in a week", "c_u_r_e_s acne", "separator"),
     ("This serum c u r e s acne in a week", "c u r e s acne", "spacing"),
     ("DM me to 0rder", "DM me to 0rder", "leet"),
     ("gu@r@nteed results in 7 days", "gu@r@nteed results", "leet"),
@@ -229,6 +230,7 @@ def test_algospeak_lexicons_flag_short_and_look_alike_names(checker):
     ("e.g. the a.m. routine, then p.m. skincare", "us"),
     ("The best skin care serum I have tried this year, hair care next", "us"),  # a listed two-word spelling
     ("sooo good, I loooove this café's latte", "us"),
+    ("Follow @the_best_skin_co and see my_first_vlog_2024.mp4 for the routine", "us"),  # snake_case names
     ("最近天气不错，第一次去这家店，最后买了杯咖啡", "cn"),
     ("ครีม\u200bตัว\u200bนี้\u200bใช้\u200bดี", "th"),
 ])
