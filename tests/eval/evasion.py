@@ -103,7 +103,9 @@ def generate(ruleset, vocab_words) -> list[dict]:
             lang = example.get("language")
             pinned = text[s:e]
 
-            base = {"rule": rule.id, "market": market, "language": lang, "original": text, "n": n}
+            # (in the part of a post the rule looks at, as its examples are run: a stage direction, say)
+            kind = "caption" if "caption" in rule.applies_to else sorted(rule.applies_to)[0]
+            base = {"rule": rule.id, "market": market, "language": lang, "original": text, "n": n, "kind": kind}
 
             def add(cls, new_text, new_span, base=base):
                 out.append(base | {"id": f"{base['rule']}#{base['n']}:{cls}", "class": cls, "text": new_text,
@@ -146,7 +148,7 @@ def generate(ruleset, vocab_words) -> list[dict]:
                                          ("Hubungi ", " ya kak"), ("Gọi ", " để đặt hàng")]):
         written = " ".join(digits.replace(" ", ""))
         for market in ("us", "id", "vn"):
-            out.append({"id": f"phone#{n}:{market}:digits", "rule": "global.offplatform.phone_number",
+            out.append({"id": f"phone#{n}:{market}:digits", "rule": "global.offplatform.phone_number", "kind": "caption",
                         "market": market, "language": None, "class": "digits",
                         "text": before + written + after, "span": (len(before), len(before) + len(written)),
                         "original": before + digits + after})
@@ -155,7 +157,7 @@ def generate(ruleset, vocab_words) -> list[dict]:
 
 def check(checker, variant) -> tuple[bool, bool]:
     """(found at the exact span, and said to be obfuscated)."""
-    doc = Document("-", [Segment.whole(variant["text"])],
+    doc = Document("-", [Segment.whole(variant["text"], kind=variant["kind"])],
                    Meta(markets=(variant["market"],), language=variant["language"], commercial=True))
     rule = variant["rule"]
     for f in check_item(checker, doc).findings:
