@@ -131,6 +131,8 @@ def generate(ruleset, vocab_words) -> list[dict]:
                 continue
             if lang in (None, "vi") and market == "vn" and strip_marks(pinned) != pinned:
                 add("unaccented", text[:s] + strip_marks(pinned) + text[e:], (s, e))
+                if len(strip_marks(text)) == len(text):  # (the whole post typed without diacritics)
+                    add("unaccented_text", strip_marks(text), (s, e))
             if not text.isascii():
                 continue
             words = [m for m in WORD.finditer(text) if s <= m.start() and m.end() <= e
@@ -212,16 +214,16 @@ def main() -> None:
         if not (hit and said):
             missed.append((half, v["class"], v["rule"], v["text"], hit))
     print(f"{len(variants)} obfuscated variants of the packs' flag examples (seed {SEED})\n")
-    print(f"{'class':12} {'half':6} {'variants':>8} {'found':>7} {'caught':>7}  share caught")
-    for cls in [*CLASSES]:
+    print(f"{'class':15} {'half':6} {'variants':>8} {'found':>7} {'caught':>7}  share caught")
+    for cls in [*CLASSES, "unaccented_text"]:  # (the last: a whole Vietnamese post without diacritics)
         for half in ("tune", "report"):
             n, hit, caught = table.get((cls, half), [0, 0, 0])
             if n:
-                print(f"{cls:12} {half:6} {n:8} {hit:7} {caught:7}  {caught / n:6.1%}")
+                print(f"{cls:15} {half:6} {n:8} {hit:7} {caught:7}  {caught / n:6.1%}")
     for half in ("tune", "report"):
         n = sum(v[0] for (c, h), v in table.items() if h == half)
         caught = sum(v[2] for (c, h), v in table.items() if h == half)
-        print(f"{'all':12} {half:6} {n:8} {'':7} {caught:7}  {caught / n:6.1%}")
+        print(f"{'all':15} {half:6} {n:8} {'':7} {caught:7}  {caught / n:6.1%}")
     if args.verbose:
         print("\nmissed (found = the rule fired at the exact span but did not say it was obfuscated):")
         for half, cls, rule, text, hit in missed:
