@@ -94,6 +94,7 @@ _SPACED = regex.compile(r"(?<!\S)(?:[^\W_\p{Han}\p{Thai}]|[@$])(?: (?:[^\W_\p{Ha
 _DIGITS = regex.compile(r"(?<![\d.,])\d(?:[ .\-]\d){6,}(?![\d])")
 _DIGIT_GAP = re.compile(r"\d[ .\-]\d")  # (what `_DIGITS` needs first: most texts have none)
 _HAN = regex.compile(r"\p{Han}")
+_MARKED = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")  # a Latin letter with a diacritic (or đ)
 # A gap of spaces, symbols or emoji (not sentence punctuation) that may stand inside a Chinese term
 # (between two characters of a term: Chinese, or a letter or digit; at least one of them Chinese)
 # (written to begin with a gap character, which `re` skips to, and to look behind it after that)
@@ -122,10 +123,13 @@ class Obfuscation:
 class Vocabulary:
     """The words and Chinese terms of one language's compiled rules (what a reading may make)."""
 
-    def __init__(self, words, han, unaccented=None, spaced=()):
+    def __init__(self, words, han, unaccented=None, spaced=(), unaccented_words=None):
         self.words = frozenset(words)
         self.han = _automaton(han)
         self.unaccented = _automaton(unaccented) if unaccented else None
+        # single words ("het" for "hết"): read only in a text written wholly without diacritics, where
+        # "da" is not the word "da" (skin) of an accented text
+        self.unaccented_words = _automaton(unaccented_words) if unaccented_words else None
         splits = _split_keys(self.words, frozenset(spaced))
         self.splits = _automaton(splits)
         # Each ASCII split as the two words it ends with ("whats", "app"; "s", "app" of "what's app"),
@@ -140,7 +144,7 @@ class Vocabulary:
 
     @property
     def empty(self) -> bool:
-        return not self.words and self.han is None and self.unaccented is None
+        return not self.words and self.han is None and self.unaccented is None and self.unaccented_words is None
 
 
 def _split_keys(words: frozenset[str], spaced: frozenset[str] = frozenset()) -> dict[str, str]:
@@ -186,6 +190,7 @@ def vocabulary(rules, unaccented: bool = False) -> Vocabulary:
     words: set[str] = set()
     han: set[str] = set()
     accented: dict[str, str] = {}
+    single: dict[str, str] = {}
     spaced = set(rules.spaced_phrases)  # phrases listed as two words or more ("skin care")
     for matcher in rules.matchers.matchers.values():
         for needle, mode in matcher.needles:
@@ -196,6 +201,17 @@ def vocabulary(rules, unaccented: bool = False) -> Vocabulary:
             elif mode != COMPACT:
                 words.update(w for w in WORD.findall(lowered) if len(w) > 1)
         words.update(matcher.need_words)
+        # (a regex's literal sets, each member a way it may be written: "kilo" of `\d+ ?(?:kg|kilos?)`,
+        # where the screen keys on another set)
+        for needs in (matcher.regex_needs, *(sets for _, sets in matcher.branches or ())):
+            for members in needs:
+                words.update(w for m in members.members if not _HAN.search(m) for w in WORD.findall(m) if len(w) > 2)
+                if unaccented:  # ("tiểu đường" is read in "tieu duong"; "hết" in "het", see Vocabulary)
+                    for member in sorted(members.members):
+                        phrase = " ".join(member.split())
+                        plain = strip_marks(phrase)
+                        if plain != phrase and len(plain) == len(phrase) and WORD.fullmatch(plain.replace(" ", "")):
+                            (accented if " " in phrase else single).setdefault(plain, phrase)
         for tokens, written in matcher.sequences:
             if len(tokens) > 1:
                 phrase = written.lower().strip()
@@ -205,7 +221,7 @@ def vocabulary(rules, unaccented: bool = False) -> Vocabulary:
                     if plain != phrase and len(plain) == len(phrase):
                         accented[plain] = phrase
     words = {w for w in words if not _HAN.search(w)}
-    vocab = per_rules[unaccented] = Vocabulary(words, han, accented, spaced)
+    vocab = per_rules[unaccented] = Vocabulary(words, han, accented, spaced, single)
     return vocab
 
 
@@ -247,7 +263,7 @@ def reading(text: str, vocab: Vocabulary, lang: str = "") -> Normalized | None:
     if vocab.han is not None and scan.han:
         groups += _han_edits(scan, vocab)
         groups += scan.traditional()
-    if vocab.unaccented is not None:
+    if vocab.unaccented is not None or vocab.unaccented_words is not None:
         groups += _unaccented_edits(text, vocab)
     read = _apply(text, _choose(groups)) if groups else None
     scan.readings[vocab] = read
@@ -572,7 +588,10 @@ def _unaccented_edits(text: str, vocab: Vocabulary) -> list[list[Edit]]:
     """Vietnamese phrases written without diacritics (`lien he zalo`), read with them."""
     groups = []
     lower = text.lower()
-    for end, (plain, accented) in vocab.unaccented.iter(lower):
+    found = list(vocab.unaccented.iter(lower)) if vocab.unaccented is not None else []
+    if vocab.unaccented_words is not None and _MARKED.search(text) is None:
+        found += vocab.unaccented_words.iter(lower)
+    for end, (plain, accented) in found:
         start = end - len(plain) + 1
         if (start and lower[start - 1].isalnum()) or (end + 1 < len(lower) and lower[end + 1].isalnum()):
             continue

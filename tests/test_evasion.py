@@ -193,6 +193,22 @@ def test_chinese_full_width_and_traditional_forms_are_read_without_calling_them_
     assert any(span == "加ＶＸ" for _r, span, _h in hits), hits
 
 
+def test_a_word_a_regex_rule_spells_out_is_read_when_hidden(checker):
+    # "kilo" is one way the weight-loss claim's pattern may be written, not the word its screen keys on
+    hits = found(checker, "Pumayat ako ng 10 k.i.l.o sa loob ng isang buwan", "ph", language="tl")
+    assert ("ph.claims.weight_timeline", "Pumayat ako ng 10 k.i.l.o", ("separator",)) in hits, hits
+
+
+def test_a_vietnamese_post_typed_without_diacritics_reads_single_words_too(checker):
+    # the whole post unaccented: "het" is read as "hết" next to the phrase "tieu duong"
+    hits = found(checker, "Uong 1 thang la het tieu duong luon, mua ngay", "vn")
+    assert ("vn.claims.disease", "het tieu duong", ("unaccented",)) in hits, hits
+    # in an accented post a bare word stays the word written: "da" is skin, not "đã"
+    hits = found(checker, "Xịt diệt nấm da tận gốc", "vn")
+    assert any(rule == "vn.claims.disease" and how is None for rule, _span, how in hits), hits
+    assert found(checker, "Hom nay troi dep qua, di choi cong vien voi ca nha", "vn") == []
+
+
 def test_vietnamese_without_diacritics_where_the_pack_allows_it(checker):
     hits = found(checker, "Mua si lien he zalo shop nha", "vn")
     assert ("vn.offplatform.zalo", "lien he zalo", ("unaccented",)) in hits
