@@ -105,7 +105,9 @@ def generate(ruleset, vocab_words) -> list[dict]:
 
             # (in the part of a post the rule looks at, as its examples are run: a stage direction, say)
             kind = "caption" if "caption" in rule.applies_to else sorted(rule.applies_to)[0]
-            base = {"rule": rule.id, "market": market, "language": lang, "original": text, "n": n, "kind": kind}
+            # (and in the markets it names, as it is run: a global rule's Indonesian example in `id`)
+            markets = tuple(example.get("markets") or (market,))
+            base = {"rule": rule.id, "market": markets, "language": lang, "original": text, "n": n, "kind": kind}
 
             def add(cls, new_text, new_span, base=base):
                 out.append(base | {"id": f"{base['rule']}#{base['n']}:{cls}", "class": cls, "text": new_text,
@@ -129,7 +131,7 @@ def generate(ruleset, vocab_words) -> list[dict]:
                     if trad != text and len(trad) == len(text) and trad[s:e] != pinned:
                         add("traditional", trad, (s, e))
                 continue
-            if lang in (None, "vi") and market == "vn" and strip_marks(pinned) != pinned:
+            if lang in (None, "vi") and "vn" in markets and strip_marks(pinned) != pinned:
                 add("unaccented", text[:s] + strip_marks(pinned) + text[e:], (s, e))
                 if len(strip_marks(text)) == len(text):  # (the whole post typed without diacritics)
                     add("unaccented_text", strip_marks(text), (s, e))
@@ -160,7 +162,8 @@ def generate(ruleset, vocab_words) -> list[dict]:
 def check(checker, variant) -> tuple[bool, bool]:
     """(found at the exact span, and said to be obfuscated)."""
     doc = Document("-", [Segment.whole(variant["text"], kind=variant["kind"])],
-                   Meta(markets=(variant["market"],), language=variant["language"], commercial=True))
+                   Meta(markets=tuple(variant["market"]) if isinstance(variant["market"], (list, tuple))
+                        else (variant["market"],), language=variant["language"], commercial=True))
     rule = variant["rule"]
     for f in check_item(checker, doc).findings:
         if (f.rule == rule or rule in f.related) and (f.start, f.end) == tuple(variant["span"]):
