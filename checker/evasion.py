@@ -206,6 +206,7 @@ def vocabulary(rules, unaccented: bool = False) -> Vocabulary:
         for needs in (matcher.regex_needs, *(sets for _, sets in matcher.branches or ())):
             for members in needs:
                 words.update(w for m in members.members if not _HAN.search(m) for w in WORD.findall(m) if len(w) > 2)
+                han.update(m for m in members.members if len(m) > 1 and _HAN.search(m))
                 if unaccented:  # ("tiểu đường" is read in "tieu duong"; "hết" in "het", see Vocabulary)
                     for member in sorted(members.members):
                         phrase = " ".join(member.split())

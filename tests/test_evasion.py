@@ -180,6 +180,7 @@ def test_obfuscated_matches_are_one_level_higher_where_the_pack_says(checker):
     ("想要的宝宝加*微信下单", "加*微", "separator"),
     ("最 好的面霜，真的绝了", "最 好", "separator"),
     ("全网销量第1的洗面奶", "第1", "numeral"),
+    ("这瓶精华的效果堪·比医美项目", "效果堪·比医美", "separator"),  # a literal of a regex rule, not a listed term
 ])
 def test_chinese_obfuscations_are_flagged(checker, text, flagged, how):
     hits = found(checker, text, "cn")
