@@ -1,0 +1,27 @@
+"""Shared checks for the claim-shape tests: a shape flagged over its words, ordinary wording left alone."""
+
+from __future__ import annotations
+
+import checker
+
+
+def claim_findings(text: str, market: str, commercial: bool | None) -> list:
+    """Claim findings of warning or error severity for `text` checked as a caption in `market`."""
+    findings = checker.check_text(text, markets=[market], language="en", commercial=commercial)
+    return [f for f in findings if f.category == "claim" and f.severity in ("warning", "error")]
+
+
+def assert_flagged_over(text: str, words: str, market: str) -> None:
+    """A post that sells gets a claim finding that covers `words`."""
+    start = text.index(words)
+    found = claim_findings(text, market, True)
+    assert any(f.start <= start and f.end >= start + len(words) for f in found), (
+        f"{market}: no claim finding over {words!r} in {text!r}: "
+        f"{[(f.rule, text[f.start:f.end]) for f in found]}")
+
+
+def assert_left_alone(text: str, market: str) -> None:
+    """No claim finding, whether or not the post sells."""
+    for commercial in (True, None):
+        found = claim_findings(text, market, commercial)
+        assert not found, f"{market}: {[(f.rule, text[f.start:f.end]) for f in found]} on {text!r}"
