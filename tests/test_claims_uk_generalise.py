@@ -28,6 +28,7 @@ SHARED = [
     ("Fewer migraines since I started these magnesium drops", "Fewer migraines"),
     ("A week on the capsules and the brain fog lifted", "brain fog lifted"),
     ("The very first water bottle of its kind to track every sip", "very first water bottle of its kind to"),
+    ("A nipple balm recommended by midwives, now in a travel size", "recommended by midwives"),
     # a testimonial's past tense of a body-function verb (a note in the US, where supplements may make
     # structure/function claims with the FDA disclaimer)
 ]
@@ -91,6 +92,7 @@ PASSED = [
     "The update improved memory usage on my phone.",
     "Book a free blood pressure check to look after your heart this month.",
     "The wellness centre opens at nine on Saturdays.",
+    "Thank you to the midwives who looked after us this week.",
 ]
 
 
