@@ -66,6 +66,7 @@ UK_ONLY = [
     ("New matcha gummies. A healthier you by spring", "gummies. A healthier you"),
     ("Our beetroot wellness shots are back", "wellness shots"),
     ("Oat bars that look after your heart, 4 for £5", "look after your heart"),
+    ("Two of these gummies a day will transform your life", "gummies a day will transform your life"),
 ]
 
 # the same words in ordinary use (every English market)
@@ -93,6 +94,7 @@ PASSED = [
     "Book a free blood pressure check to look after your heart this month.",
     "The wellness centre opens at nine on Saturdays.",
     "Thank you to the midwives who looked after us this week.",
+    "These tea towels will change your life in the kitchen, promise.",
 ]
 
 
