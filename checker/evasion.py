@@ -532,6 +532,8 @@ def _han_candidates(text: str):
         s, e = m.span()
         if not (_HAN_CHAR.match(text, s - 1) or _HAN_CHAR.match(text, e)):
             continue
+        if text[e - 1] == "#" and e - s > 1 and text[e - 2].isspace():
+            continue  # (the next hashtag begins: `#美食 #健身` is two tags, not a term written apart)
         left = text[max(0, s - 8):s]
         gaps.append((s, e, (left + text[e:e + 8]).lower(), len(left)))
     digits = []
@@ -590,7 +592,9 @@ def _unaccented_edits(text: str, vocab: Vocabulary) -> list[list[Edit]]:
     groups = []
     lower = text.lower()
     found = list(vocab.unaccented.iter(lower)) if vocab.unaccented is not None else []
-    if vocab.unaccented_words is not None and _MARKED.search(text) is None:
+    if found and vocab.unaccented_words is not None and _MARKED.search(text) is None:
+        # (single words in a text that holds a phrase read so: "het" of "het tieu duong"; in an English
+        # caption, with no such phrase, "do" or "can" is no Vietnamese word written without its marks)
         found += vocab.unaccented_words.iter(lower)
     for end, (plain, accented) in found:
         start = end - len(plain) + 1

@@ -34,6 +34,12 @@ def findings(checker, text, market="us", **meta):
     return check_item(checker, doc).findings
 
 
+def reading_of(checker, text, lang, unaccented=False):
+    from checker.evasion import reading, vocabulary
+
+    return reading(text, vocabulary(checker.compiled.for_language(lang), unaccented=unaccented), lang)
+
+
 def found(checker, text, market="us", **meta):
     """(rule, the user's characters flagged, how they were hidden or None) per finding."""
     return [(f.rule, text[f.start:f.end], f.obfuscation and tuple(f.obfuscation["how"]))
@@ -180,11 +186,17 @@ def test_obfuscated_matches_are_one_level_higher_where_the_pack_says(checker):
     ("想要的宝宝加*微信下单", "加*微", "separator"),
     ("最 好的面霜，真的绝了", "最 好", "separator"),
     ("全网销量第1的洗面奶", "第1", "numeral"),
+    ("#美食 #健身打卡 最 好的面霜", "最 好", "separator"),
     ("这瓶精华的效果堪·比医美项目", "效果堪·比医美", "separator"),  # a literal of a regex rule, not a listed term
 ])
 def test_chinese_obfuscations_are_flagged(checker, text, flagged, how):
     hits = found(checker, text, "cn")
     assert any(span == flagged and h and how in h for _rule, span, h in hits), hits
+
+
+def test_the_gap_before_a_hashtag_is_not_read_inside_a_term(checker):
+    # "#美食 #健身" is two tags; read as one text it would hold the fragment 食健 of a pattern's 国食健字
+    assert reading_of(checker, "周末在家做了早餐，很满足 #美食 #健身打卡", "zh") is None
 
 
 def test_chinese_full_width_and_traditional_forms_are_read_without_calling_them_obfuscated(checker):
@@ -208,6 +220,8 @@ def test_a_vietnamese_post_typed_without_diacritics_reads_single_words_too(check
     hits = found(checker, "Xịt diệt nấm da tận gốc", "vn")
     assert any(rule == "vn.claims.disease" and how is None for rule, _span, how in hits), hits
     assert found(checker, "Hom nay troi dep qua, di choi cong vien voi ca nha", "vn") == []
+    # an English caption in a Vietnamese market: its short words are not read as Vietnamese ones
+    assert reading_of(checker, "I can do it, so can you: an hour a day", "vi", unaccented=True) is None
 
 
 def test_vietnamese_without_diacritics_where_the_pack_allows_it(checker):
