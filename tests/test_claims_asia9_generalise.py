@@ -22,6 +22,7 @@ CLAIMS = [
     # medical grade with an ingredient between, and burn repair on a cosmetic
     ("cn", "医疗级寡肽原液，痘肌急救", "cn.health.cosmetic_medical", "医疗级寡肽原液"),
     ("cn", "芦荟胶主打修复烫伤，厨房常备", "cn.health.cosmetic_medical", "修复烫伤"),
+    ("cn", "茶树精油沐浴露能杀螨，背部清爽", "cn.health.cosmetic_medical", "沐浴露能杀螨"),
     # medical aesthetics: filled areas and no downtime
     ("cn", "胶原蛋白填法令纹，下午做完晚上约会", "cn.health.aesthetic_filler", "填法令纹"),
     ("cn", "热玛吉无需恢复期，做完直接回公司", "cn.health.aesthetic_filler", "无需恢复期"),
@@ -61,6 +62,7 @@ INNOCENT = [
     ("cn", "露营必备的营地灯，一晚不断电"),
     ("cn", "专利申请代办，发明专利、实用新型都能办"),
     ("cn", "中药房抓的药，回家记得用砂锅煎"),
+    ("cn", "除螨仪吸力大，床垫沙发都能用"),
     ("id", "Habis cukur kulitku iritasi, ada rekomendasi klinik?"),
     ("id", "Kakiku kebas kelamaan duduk, lanjut packing orderan"),
     ("vn", "Thực đơn giảm béo 7 ngày với ức gà và rau luộc"),
