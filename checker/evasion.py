@@ -127,8 +127,8 @@ class Vocabulary:
         self.words = frozenset(words)
         self.han = _automaton(han)
         self.unaccented = _automaton(unaccented) if unaccented else None
-        # single words ("het" for "hết"): read only in a text written wholly without diacritics, where
-        # "da" is not the word "da" (skin) of an accented text
+        # single words ("het" for "hết"): read only beside `unaccented` phrases in a text written wholly
+        # without diacritics (`_unaccented_edits`)
         self.unaccented_words = _automaton(unaccented_words) if unaccented_words else None
         splits = _split_keys(self.words, frozenset(spaced))
         self.splits = _automaton(splits)
@@ -144,7 +144,7 @@ class Vocabulary:
 
     @property
     def empty(self) -> bool:
-        return not self.words and self.han is None and self.unaccented is None and self.unaccented_words is None
+        return not self.words and self.han is None and self.unaccented is None
 
 
 def _split_keys(words: frozenset[str], spaced: frozenset[str] = frozenset()) -> dict[str, str]:
@@ -210,20 +210,24 @@ def vocabulary(rules, unaccented: bool = False) -> Vocabulary:
                 if unaccented:  # ("tiểu đường" is read in "tieu duong"; "hết" in "het", see Vocabulary)
                     for member in sorted(members.members):
                         phrase = " ".join(member.split())
-                        plain = strip_marks(phrase)
-                        if plain != phrase and len(plain) == len(phrase) and WORD.fullmatch(plain.replace(" ", "")):
+                        plain = _unmarked(phrase)
+                        if plain and WORD.fullmatch(plain.replace(" ", "")):
                             (accented if " " in phrase else single).setdefault(plain, phrase)
         for tokens, written in matcher.sequences:
             if len(tokens) > 1:
                 phrase = written.lower().strip()
                 spaced.add(" ".join(phrase.split()))
-                if unaccented:
-                    plain = strip_marks(phrase)
-                    if plain != phrase and len(plain) == len(phrase):
-                        accented[plain] = phrase
+                if unaccented and (plain := _unmarked(phrase)):
+                    accented[plain] = phrase
     words = {w for w in words if not _HAN.search(w)}
     vocab = per_rules[unaccented] = Vocabulary(words, han, accented, spaced, single)
     return vocab
+
+
+def _unmarked(phrase: str) -> str | None:
+    """`phrase` without its diacritics, where that changes it letter for letter (else None)."""
+    plain = strip_marks(phrase)
+    return plain if plain != phrase and len(plain) == len(phrase) else None
 
 
 def strip_marks(text: str) -> str:
@@ -264,7 +268,7 @@ def reading(text: str, vocab: Vocabulary, lang: str = "") -> Normalized | None:
     if vocab.han is not None and scan.han:
         groups += _han_edits(scan, vocab)
         groups += scan.traditional()
-    if vocab.unaccented is not None or vocab.unaccented_words is not None:
+    if vocab.unaccented is not None:
         groups += _unaccented_edits(text, vocab)
     read = _apply(text, _choose(groups)) if groups else None
     scan.readings[vocab] = read
@@ -591,7 +595,7 @@ def _unaccented_edits(text: str, vocab: Vocabulary) -> list[list[Edit]]:
     """Vietnamese phrases written without diacritics (`lien he zalo`), read with them."""
     groups = []
     lower = text.lower()
-    found = list(vocab.unaccented.iter(lower)) if vocab.unaccented is not None else []
+    found = list(vocab.unaccented.iter(lower))
     if found and vocab.unaccented_words is not None and _MARKED.search(text) is None:
         # (single words in a text that holds a phrase read so: "het" of "het tieu duong"; in an English
         # caption, with no such phrase, "do" or "can" is no Vietnamese word written without its marks)
