@@ -20,7 +20,7 @@ words must give none, whether or not the post sells. The shapes:
 from __future__ import annotations
 
 import pytest
-from test_claims_en_generalise import _claims
+from claim_shapes import assert_flagged_over, claim_findings
 
 ENGLISH = ("uk", "us", "sg", "my", "ph")
 
@@ -74,13 +74,10 @@ CASES = [(m, t, w) for m in ENGLISH for t, w in SHARED] + [("us", t, w) for t, w
 
 @pytest.mark.parametrize(("market", "text", "words"), CASES)
 def test_us_shape_found_over_its_words(market, text, words):
-    spans = [(f.start, f.end, f.rule) for f in _claims(text, market, True)]
-    lo = text.index(words)
-    hi = lo + len(words)
-    assert [s for s in spans if s[0] <= lo and s[1] >= hi], f"{market} {text!r}: {spans}"
+    assert_flagged_over(text, words, market)
 
 
 @pytest.mark.parametrize(("market", "text"), [(m, t) for m in ENGLISH for t in PASSED])
 @pytest.mark.parametrize("commercial", [True, None])
 def test_same_words_in_ordinary_use_pass(market, text, commercial):
-    assert _claims(text, market, commercial) == [], f"{market} {text!r}"
+    assert claim_findings(text, market, commercial) == [], f"{market} {text!r}"
