@@ -101,6 +101,12 @@ _MARKED = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")  # a Latin letter with a di
 _GAP_CHAR = "[ *·•.\\-_|/~+^=#\u2190-\u2bff\u3000\U0001f000-\U0001faff]"
 _HAN_GAP = re.compile(f"{_GAP_CHAR}(?<=[\u3400-\u9fffA-Za-z0-9]{_GAP_CHAR}){_GAP_CHAR}*(?=[\u3400-\u9fffA-Za-z0-9])")
 _HAN_CHAR = re.compile("[\u3400-\u9fff]")
+# A gap of decoration only (a heart, a star, a tilde, a middle dot, an emoji: no space, no dot, no
+# dash, slash, plus or equals sign, which stand between words and numbers in ordinary writing): read
+# as nothing wherever it stands inside Chinese, whether or not a listed term spans it, because the
+# parts a pattern spells with classes (`7❤天`, `年轻3~岁`) are no term; what the rules then find
+# across it is a finding only where it covers the gap (`obfuscation`: made by the reading)
+_DECORATION = re.compile("[*·•_|~^\u2190-\u2bff\U0001f000-\U0001faff]+")
 _NUMERALS = "〇一二三四五六七八九"
 
 
@@ -556,6 +562,9 @@ def _han_edits(scan: _Scan, vocab: Vocabulary) -> list[list[Edit]]:
     groups = []
     auto = vocab.han
     for s, e, joined, joint in scan.han_gaps:
+        if _DECORATION.fullmatch(scan.text, s, e):
+            groups.append([(s, e, "", "separator")])
+            continue
         for end, (term, _v) in auto.iter(joined):
             if end - len(term) + 1 < joint <= end:
                 groups.append([(s, e, "", "separator")])

@@ -188,6 +188,10 @@ def test_obfuscated_matches_are_one_level_higher_where_the_pack_says(checker):
     ("全网销量第1的洗面奶", "第1", "numeral"),
     ("#美食 #健身打卡 最 好的面霜", "最 好", "separator"),
     ("这瓶精华的效果堪·比医美项目", "效果堪·比医美", "separator"),  # a literal of a regex rule, not a listed term
+    # decoration inside what a pattern spells with classes (a number and its unit): no listed term spans it
+    ("这款精华抹5❤天就淡斑，姐妹们快冲", "5❤天就淡斑", "separator"),
+    ("老爸喝了它，血糖两个月~就降下来了", "血糖两个月~就降下来了", "separator"),
+    ("这支唇釉一·抹就变白", "一·抹就变白", "separator"),
 ])
 def test_chinese_obfuscations_are_flagged(checker, text, flagged, how):
     hits = found(checker, text, "cn")
@@ -263,6 +267,7 @@ def test_algospeak_lexicons_flag_short_and_look_alike_names(checker):
     ("sooo good, I loooove this café's latte", "us"),
     ("Follow @the_best_skin_co and see my_first_vlog_2024.mp4 for the routine", "us"),  # snake_case names
     ("最近天气不错，第一次去这家店，最后买了杯咖啡", "cn"),
+    ("第3天❤️打卡，周末·和闺蜜去逛街~买了新裙子，今天❤️好开心", "cn"),  # decoration between everyday words
     ("ครีม\u200bตัว\u200bนี้\u200bใช้\u200bดี", "th"),
 ])
 def test_clean_look_alikes_stay_clean(checker, text, market):
