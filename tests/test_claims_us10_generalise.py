@@ -11,8 +11,12 @@ the same words must give none, whether or not the post sells. The shapes:
   people who have it (the FTC's CellMark complaint, 2018);
 - a condition compounded with what the product does to it ("tumour-fighting", "flu fighting
   nutrients"; the FTC's Teami and Whole Leaf Organics complaints, 2020);
+- a benefit aimed at people who have a condition ("... in people with hypertension", 21 CFR
+  101.93(g)(2));
 - the US pack: the FDA's cosmetic warning letters ("collagen-boosting serum", "rebuilds the dermis",
-  "changes the structure of wrinkles"), "improves urine flow in older men" (21 CFR 101.93(g)(2)(ii));
+  "changes the structure of wrinkles"), "improves urine flow in older men" and "patients with reduced
+  or compromised immune function" (21 CFR 101.93(g)(2)(ii) and (viii)), the FTC Gut Check's permanent
+  loss and loss for every user;
 - a rank scoped to a US state ("Ohio's favorite ...": the same claim as "America's favorite").
 
 And the other way round, the common, mild symptoms of natural states that the FDA leaves to
@@ -42,6 +46,8 @@ SHARED = [
      "addresses the weight loss"),
     ("Our tumour-fighting mushroom extract, now in capsules", "tumour-fighting"),
     ("Ginger shots loaded with flu fighting nutrients for the school run", "flu fighting nutrients"),
+    ("Hibiscus tea that supports healthy blood pressure in people with hypertension",
+     "supports healthy blood pressure in people with hypertension"),
 ]
 
 US_ONLY = [
@@ -50,6 +56,9 @@ US_ONLY = [
     ("Our microcurrent wand changes the structure of wrinkles in a month", "changes the structure of wrinkles"),
     ("Saw palmetto softgels to improve urine flow in older men, shop now", "improve urine flow in older men"),
     ("Ohio's favorite hot sauce is back in stock", "Ohio's favorite"),
+    ("Elderberry gummies made for kids with weakened immune systems", "kids with weakened immune systems"),
+    ("Shed the pounds and keep it off forever with our morning shake", "Shed the pounds and keep it off forever"),
+    ("Everybody who used them lost weight, link in bio", "Everybody who used them lost weight"),
 ]
 
 INNOCENT = [
@@ -59,6 +68,9 @@ INNOCENT = [
     "The renovation will restore the structure of the old mill by spring.",
     "The plumber restored the flow in the men's room sink, finally.",
     "Our nurse team addresses every question in the comments, ask away.",
+    "Flu jab clinic Saturday: people with weakened immune systems should ask their doctor first.",
+    "Switch the telly off and keep it off for good after 9pm, best sleep advice ever.",
+    "Our charity run raised money for people with arthritis.",
 ]
 
 NATURAL_STATE = [
