@@ -403,12 +403,14 @@ def _chunk_edits(scan: _Scan, vocab: Vocabulary) -> list[list[Edit]]:
 def _suspect_cores(text: str) -> tuple[tuple[int, str, str, frozenset[str]], ...]:
     """(start, word, lower-cased, spellings) for each word of three characters or more, with a letter,
     of the whitespace-separated chunks that `_SUSPECT` finds something in."""
-    hits = {hit.start() for pattern in _SUSPECT for hit in pattern.finditer(text)}
-    if "_" in text:
-        hits.update(hit.start() for hit in _UNDERSCORED.finditer(text))
-    hits = sorted(hits)
+    hits = set()
+    for pattern in (*_SUSPECT, _UNDERSCORED) if "_" in text else _SUSPECT:
+        first = pattern.search(text)  # (most texts have none: one search, no iterator)
+        if first is not None:
+            hits.update(hit.start() for hit in pattern.finditer(text, first.start()))
     if not hits:
         return ()
+    hits = sorted(hits)
     cores = []
     end = -1
     for pos in hits:
