@@ -3,10 +3,11 @@
 China's Advertising Law articles on training (24), investment (25), property (26) and farm-input (21, 27)
 ads, the 2023 catalogue of health-food functions (memory) and the cosmetics regulation's ban on medical
 effects (skin diseases named as skin types); the Thai FDA's notices on blood-pressure claims; Vietnam's
-equivalence claims with spelled-out numbers; BPOM's list of wording barred from processed-food ads
-(Peraturan BPOM 6/2021 art. 14). Every text is written for this test (not copied from a ruling or a real
-post), and each claim text was missed before these shapes were added. Claims are checked as posts that
-sell; the innocent texts use the same words and must stay silent at warning or above.
+equivalence claims with spelled-out numbers, market-leader and comparison words (Advertising Law art. 8(11)),
+money-back efficacy guarantees and safety for pregnancy or newborns; BPOM's list of wording barred from
+processed-food ads (Peraturan BPOM 6/2021 art. 14). Every text is written for this test (not copied from a
+ruling or a real post), and each claim text was missed before these shapes were added. Claims are checked
+as posts that sell; the innocent texts use the same words and must stay silent at warning or above.
 """
 
 from __future__ import annotations
@@ -37,6 +38,14 @@ CLAIMS = [
     ("th", "ชาใบหม่อนช่วยลดคอเลสเทอรอล สั่งได้เลย", "th.claims.condition_treatment", "ลดคอเลสเทอรอล"),
     # Vietnamese equivalence with the numbers spelled out
     ("vn", "Bột rau củ cho bé: hai gói bằng cả bát rau luộc", "vn.claims.equivalence", "hai gói bằng cả bát rau"),
+    # Vietnamese: first in a market (Luật Quảng cáo Điều 8 khoản 11), N times the effect, money back if it
+    # does not work, safe for newborns
+    ("vn", "Máy lọc nước dẫn đầu thị trường 3 năm liền, trả góp 0%", "vn.claims.leading", "dẫn đầu thị trường"),
+    ("vn", "Viên uống canxi nano thấm gấp 5 lần, mua ngay", "vn.claims.comparative", "thấm gấp 5 lần"),
+    ("vn", "Trà giảm cân thảo mộc, hoàn tiền nếu không giảm, inbox shop", "vn.claims.guarantee",
+     "hoàn tiền nếu không giảm"),
+    ("vn", "Sữa tắm thảo dược an toàn cho bé sơ sinh, combo 2 chai", "vn.claims.safety_vulnerable",
+     "an toàn cho bé sơ sinh"),
     # BPOM's processed-food list
     ("id", "Jamu serbuk ini khasiat ajaib dari nenek moyang, order via keranjang", "id.claims.food_ad_wording",
      "khasiat ajaib"),
@@ -64,6 +73,9 @@ INNOCENT = [
     ("cn", "周末躺着刷剧也不错，零食礼包第二件半价"),
     ("th", "เครื่องวัดความดันโลหิตแบบพกพา ใช้ง่าย ส่งฟรี"),
     ("vn", "Một ly trà sữa bằng giá hai ổ bánh mì, quán mình đồng giá 20k"),
+    ("vn", "Shop mình đứng đầu bảng xếp hạng hàng xóm thân thiện, mai mở cửa sớm"),
+    ("vn", "Mẹ bầu dùng được không ạ? Shop tư vấn giúp em với"),
+    ("vn", "Đổi size miễn phí, giao nhầm mẫu shop hoàn tiền 100%"),
     ("id", "Buku sains anak: penemuan baru para peneliti tentang dinosaurus, diskon 30%"),
     ("id", "Habis lembur langsung tidur, besok pagi buka toko lagi"),
 ]
