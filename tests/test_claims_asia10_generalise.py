@@ -4,7 +4,8 @@ China's Advertising Law articles on training (24), investment (25), property (26
 ads, the 2023 catalogue of health-food functions (memory) and the cosmetics regulation's ban on medical
 effects (skin diseases named as skin types); the Thai FDA's notices on blood-pressure claims; Vietnam's
 equivalence claims with spelled-out numbers, market-leader and comparison words (Advertising Law art. 8(11)),
-money-back efficacy guarantees and safety for pregnancy or newborns; BPOM's list of wording barred from
+money-back efficacy guarantees and safety for pregnancy or newborns (and the same money-back and N-times
+wording in Indonesian); BPOM's list of wording barred from
 processed-food ads (Peraturan BPOM 6/2021 art. 14). Every text is written for this test (not copied from a
 ruling or a real post), and each claim text was missed before these shapes were added. Claims are checked
 as posts that sell; the innocent texts use the same words and must stay silent at warning or above.
@@ -53,6 +54,10 @@ CLAIMS = [
      "id.claims.food_ad_wording", "langsung memberi stamina"),
     ("id", "Biskuit ikan untuk si kecil, mempertajam kecerdasan otak, promo 2 pack", "id.claims.food_ad_wording",
      "mempertajam kecerdasan otak"),
+    # Indonesian: money back if it does not work, N times more effective
+    ("id", "Krim pemutih ketiak, refund kalau tidak putih, stok terbatas", "id.claims.guarantee",
+     "refund kalau tidak putih"),
+    ("id", "Minyak rambut kemiri 5 kali lebih ampuh, checkout sekarang", "id.claims.guarantee", "5 kali lebih ampuh"),
 ]
 
 
@@ -78,6 +83,7 @@ INNOCENT = [
     ("vn", "Đổi size miễn phí, giao nhầm mẫu shop hoàn tiền 100%"),
     ("id", "Buku sains anak: penemuan baru para peneliti tentang dinosaurus, diskon 30%"),
     ("id", "Habis lembur langsung tidur, besok pagi buka toko lagi"),
+    ("id", "Paket hilang di jalan? Garansi uang kembali, cek syaratnya di toko"),
 ]
 
 
