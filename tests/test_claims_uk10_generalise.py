@@ -1,0 +1,83 @@
+"""UK claim shapes of the tenth pass (issue 15), each taken from a CAP list or guidance note.
+
+Written for these tests, not copied from the regulator cases: a claim of each shape must give a claim
+finding (warning or error) over its words in a post that sells, and everyday wording with the same
+words must give none, whether or not the post sells. The shapes: absolute lowest-price claims (CAP's
+guidance "Lowest price claims and promises"); promised rates of return on an investment (CAP section 14
+and the ASA's whisky-cask rulings); health, weight-control and unpermitted nutrition claims for
+alcoholic drinks (CAP rule 18.17: only "low alcohol", "reduced alcohol" and "reduced energy");
+approval by a UK regulator that approves no such thing (DMCC Act 2024, Schedule 20); "the number one
+choice" of a profession (CAP AdviceOnline "Types of claims: No. 1"). Shared English: "miracle" in
+quotation marks is still a miracle claim in a post that sells.
+"""
+
+from __future__ import annotations
+
+import pytest
+from claim_shapes import assert_flagged_over, assert_left_alone
+
+UK = [
+    # lowest-price claims (CAP guidance on lowest price claims and promises)
+    ("Last pairs in stock and you won't find them cheaper anywhere online", "won't find them cheaper anywhere"),
+    ("Flights to Malaga with prices that can't be beaten", "prices that can't be beaten"),
+    ("Made-to-measure blinds at prices that will never be bettered", "prices that will never be bettered"),
+    ("Honestly nowhere else is cheaper for school shoes, shop the link", "nowhere else is cheaper"),
+    # investment returns (CAP section 14)
+    ("Buy a cask today and enjoy returns of up to 14% per annum", "returns of up to 14% per annum"),
+    ("Our trading signals group: make 10% a month from your phone", "make 10% a month"),
+    ("Classic watch values have climbed by 250% since 2015, invest now", "watch values have climbed by 250%"),
+    # alcohol (CAP rule 18.17)
+    ("New in: skinny wine, only 80 calories a glass", "skinny wine"),
+    ("Keto margaritas in a can, six flavours", "Keto margaritas"),
+    ("A detox gin for January? Yes please, order below", "detox gin"),
+    # approval by a regulator (DMCC Act 2024, Schedule 20)
+    ("Sleep gummies, FSA approved and vegan", "FSA approved"),
+    ("Every batch is endorsed by the Food Standards Agency", "endorsed by the Food Standards Agency"),
+    # first choice of a profession (CAP AdviceOnline "Types of claims: No. 1")
+    ("The number one choice of midwives for nappy rash", "number one choice of midwives"),
+    ("Our retinol serum is the top pick among dermatologists", "top pick among dermatologists"),
+]
+
+# every English market: "miracle" in quotation marks
+SHARED = [
+    ("I've been on these 'miracle' drops for a week and wow", "'miracle' drops"),
+    ("The \"miraculous\" serum is finally back in stock", "\"miraculous\" serum"),
+]
+
+UK_PASS = [
+    "I couldn't find them cheaper anywhere, so I waited for the sale.",
+    "You won't find friendlier staff anywhere in Bristol, honestly.",
+    "Free returns within 30 days, and 10% off your first order.",
+    "Our easy access savings account pays 4.25% AER, FSCS protected.",
+    "Skinny jeans, a cosy jumper and a glass of red.",
+    "Our alcohol-free skinny spritz is back for Dry January.",
+    "We're an FSA approved establishment, come and see the cutting room.",
+    "Midwifery was her first choice of career after school.",
+]
+
+SHARED_PASS = [
+    "Beware of so-called 'miracle' pills sold in comment sections.",
+    "They called it a 'miracle' when the lifeboat found him.",
+]
+
+
+@pytest.mark.parametrize(("text", "words"), UK)
+def test_uk_shape_flagged(text, words):
+    assert_flagged_over(text, words, "uk")
+
+
+@pytest.mark.parametrize(("text", "words"), SHARED)
+@pytest.mark.parametrize("market", ["uk", "us", "sg", "my", "ph"])
+def test_quoted_miracle_flagged(text, words, market):
+    assert_flagged_over(text, words, market)
+
+
+@pytest.mark.parametrize("text", UK_PASS)
+def test_uk_everyday_left_alone(text):
+    assert_left_alone(text, "uk")
+
+
+@pytest.mark.parametrize("text", SHARED_PASS)
+@pytest.mark.parametrize("market", ["uk", "us", "sg", "my", "ph"])
+def test_quoted_miracle_everyday_left_alone(text, market):
+    assert_left_alone(text, market)
