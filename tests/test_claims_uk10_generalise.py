@@ -7,7 +7,9 @@ guidance "Lowest price claims and promises"); promised rates of return on an inv
 and the ASA's whisky-cask rulings); health, weight-control and unpermitted nutrition claims for
 alcoholic drinks (CAP rule 18.17: only "low alcohol", "reduced alcohol" and "reduced energy");
 approval by a UK regulator that approves no such thing (DMCC Act 2024, Schedule 20); "the number one
-choice" of a profession (CAP AdviceOnline "Types of claims: No. 1"). Shared English: "miracle" in
+choice" of a profession (CAP AdviceOnline "Types of claims: No. 1"); health or safety claimed for
+sunbeds (CAP's sunbed guidance); boosting testosterone (the GB NHC Register allows only zinc's
+"maintenance of normal testosterone levels"). Shared English: "miracle" in
 quotation marks is still a miracle claim in a post that sells.
 """
 
@@ -36,6 +38,12 @@ UK = [
     # first choice of a profession (CAP AdviceOnline "Types of claims: No. 1")
     ("The number one choice of midwives for nappy rash", "number one choice of midwives"),
     ("Our retinol serum is the top pick among dermatologists", "top pick among dermatologists"),
+    # sunbeds (CAP guidance on sunbeds; rules 1.3, 3.1, 12.2)
+    ("Winter blues? Our lay-down beds are packed with vitamin D goodness", "lay-down beds are packed with vitamin D"),
+    ("Ten minutes on the sunbed is great for eczema, ask at reception", "sunbed is great for eczema"),
+    # testosterone (GB NHC Register: zinc maintains normal levels, nothing raises them)
+    ("Tongkat gummies to double your testosterone in six weeks", "double your testosterone"),
+    ("Shop the T-levels booster stack, 20% off today", "T-levels booster"),
 ]
 
 # every English market: "miracle" in quotation marks
@@ -53,6 +61,10 @@ UK_PASS = [
     "Our alcohol-free skinny spritz is back for Dry January.",
     "We're an FSA approved establishment, come and see the cutting room.",
     "Midwifery was her first choice of career after school.",
+    "Please don't use sunbeds: book a spray tan instead, it's the safe option.",
+    "Sunbed tokens now on sale at the front desk.",
+    "Zinc contributes to the maintenance of normal testosterone levels in the blood.",
+    "The clinic will test your testosterone levels before any treatment.",
 ]
 
 SHARED_PASS = [
