@@ -10,7 +10,8 @@ approval by a UK regulator that approves no such thing (DMCC Act 2024, Schedule 
 choice" of a profession (CAP AdviceOnline "Types of claims: No. 1"); health or safety claimed for
 sunbeds (CAP's sunbed guidance); boosting testosterone (the GB NHC Register allows only zinc's
 "maintenance of normal testosterone levels"). Shared English: "miracle" in
-quotation marks is still a miracle claim in a post that sells.
+quotation marks is still a miracle claim in a post that sells; the register's authorised
+disease-risk-reduction and creatine wording is left alone, but only with its own subjects.
 """
 
 from __future__ import annotations
@@ -46,8 +47,9 @@ UK = [
     ("Shop the T-levels booster stack, 20% off today", "T-levels booster"),
 ]
 
-# every English market: "miracle" in quotation marks
+# every English market: "miracle" in quotation marks; the authorised wording's subject matters
 SHARED = [
+    ("Our apple cider vinegar has been shown to lower blood cholesterol", "lower blood cholesterol"),
     ("I've been on these 'miracle' drops for a week and wow", "'miracle' drops"),
     ("The \"miraculous\" serum is finally back in stock", "\"miraculous\" serum"),
 ]
@@ -68,6 +70,10 @@ UK_PASS = [
 ]
 
 SHARED_PASS = [
+    # the GB/EU register's authorised wording, quoted whole, is no claim to flag
+    "Plant sterols have been shown to lower blood cholesterol; high cholesterol is a risk factor in heart disease.",
+    "Oat beta-glucan has been shown to reduce blood cholesterol, with 3g a day.",
+    "Creatine increases physical performance in successive bursts of short-term, high intensity exercise.",
     "Beware of so-called 'miracle' pills sold in comment sections.",
     "They called it a 'miracle' when the lifeboat found him.",
 ]
@@ -80,7 +86,7 @@ def test_uk_shape_flagged(text, words):
 
 @pytest.mark.parametrize(("text", "words"), SHARED)
 @pytest.mark.parametrize("market", ["uk", "us", "sg", "my", "ph"])
-def test_quoted_miracle_flagged(text, words, market):
+def test_shared_shape_flagged(text, words, market):
     assert_flagged_over(text, words, market)
 
 
@@ -91,5 +97,5 @@ def test_uk_everyday_left_alone(text):
 
 @pytest.mark.parametrize("text", SHARED_PASS)
 @pytest.mark.parametrize("market", ["uk", "us", "sg", "my", "ph"])
-def test_quoted_miracle_everyday_left_alone(text, market):
+def test_shared_everyday_left_alone(text, market):
     assert_left_alone(text, market)
