@@ -99,3 +99,38 @@ def test_uk_everyday_left_alone(text):
 @pytest.mark.parametrize("market", ["uk", "us", "sg", "my", "ph"])
 def test_shared_everyday_left_alone(text, market):
     assert_left_alone(text, market)
+
+
+# Malaysia, Malay: a remedy offered "for" a disease in the Schedule of the Medicines (Advertisement and
+# Sale) Act 1956, and a "No.1" written without a space (native reviewers to check the wording)
+MY_MS = [
+    ("Stok baru sampai, herba untuk darah tinggi, PM untuk harga", "herba untuk darah tinggi"),
+    ("Petua untuk pesakit lelah, dah ramai cuba", "Petua untuk pesakit lelah"),
+    ("Serum No.1 di Malaysia, order sekarang", "No.1 di Malaysia"),
+]
+
+MY_MS_PASS = [
+    "Rawatan untuk pesakit kanser di hospital kerajaan adalah percuma.",
+    "Mak saya ada darah tinggi, jadi kami masak kurang garam.",
+]
+
+
+def _ms_claims(text: str, commercial: bool | None) -> list:
+    import checker
+
+    found = checker.check_text(text, markets=["my"], language="ms", commercial=commercial)
+    return [f for f in found if f.category == "claim" and f.severity in ("warning", "error")]
+
+
+@pytest.mark.parametrize(("text", "words"), MY_MS)
+def test_my_malay_shape_flagged(text, words):
+    start = text.index(words)
+    found = _ms_claims(text, True)
+    assert any(f.start <= start and f.end >= start + len(words) for f in found), [
+        (f.rule, text[f.start:f.end]) for f in found]
+
+
+@pytest.mark.parametrize("text", MY_MS_PASS)
+@pytest.mark.parametrize("commercial", [True, None])
+def test_my_malay_everyday_left_alone(text, commercial):
+    assert not _ms_claims(text, commercial)
