@@ -9,8 +9,10 @@ alcoholic drinks (CAP rule 18.17: only "low alcohol", "reduced alcohol" and "red
 approval by a UK regulator that approves no such thing (DMCC Act 2024, Schedule 20); "the number one
 choice" of a profession (CAP AdviceOnline "Types of claims: No. 1"); health or safety claimed for
 sunbeds (CAP's sunbed guidance); boosting testosterone (the GB NHC Register allows only zinc's
-"maintenance of normal testosterone levels"). Shared English: "miracle" in
-quotation marks is still a miracle claim in a post that sells; the register's authorised
+"maintenance of normal testosterone levels"); "helps you lose weight" and a slimmer body part by a date
+(CAP rules 13.1 and 13.9). Shared English: "miracle" in
+quotation marks is still a miracle claim in a post that sells; "kiss/wave goodbye to" a condition is
+a treatment claim like "say goodbye to"; the register's authorised
 disease-risk-reduction and creatine wording is left alone, but only with its own subjects.
 """
 
@@ -45,11 +47,16 @@ UK = [
     # testosterone (GB NHC Register: zinc maintains normal levels, nothing raises them)
     ("Tongkat gummies to double your testosterone in six weeks", "double your testosterone"),
     ("Shop the T-levels booster stack, 20% off today", "T-levels booster"),
+    # weight-control claims (CAP section 13, rules 13.1 and 13.9; the register's weight-loss entries)
+    ("Just one scoop a day helps you lose weight, shop now", "helps you lose weight"),
+    ("Peppermint slim tea for a flatter stomach in 10 days", "flatter stomach in 10 days"),
 ]
 
 # every English market: "miracle" in quotation marks; the authorised wording's subject matters
 SHARED = [
     ("Our apple cider vinegar has been shown to lower blood cholesterol", "lower blood cholesterol"),
+    ("Wave goodbye to bloating with two capsules a day", "Wave goodbye to bloating"),
+    ("Kiss goodbye to joint pain, our turmeric balm is back", "Kiss goodbye to joint pain"),
     ("I've been on these 'miracle' drops for a week and wow", "'miracle' drops"),
     ("The \"miraculous\" serum is finally back in stock", "\"miraculous\" serum"),
 ]
@@ -67,6 +74,8 @@ UK_PASS = [
     "Sunbed tokens now on sale at the front desk.",
     "Zinc contributes to the maintenance of normal testosterone levels in the blood.",
     "The clinic will test your testosterone levels before any treatment.",
+    "A daily walk helps you lose weight slowly, and it's free.",
+    "My tummy has felt flatter since I stopped drinking fizzy drinks.",
 ]
 
 SHARED_PASS = [
@@ -76,6 +85,7 @@ SHARED_PASS = [
     "Creatine increases physical performance in successive bursts of short-term, high intensity exercise.",
     "Beware of so-called 'miracle' pills sold in comment sections.",
     "They called it a 'miracle' when the lifeboat found him.",
+    "Wave goodbye to summer with our new autumn menu.",
 ]
 
 
