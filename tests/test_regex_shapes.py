@@ -13,7 +13,9 @@ from checker.rules.matcher import (
     LiteralSet,
     Matcher,
     alternatives_finditer,
+    required_literal_sets,
     required_literals,
+    spaced,
     timed_finditer,
     top_alternatives,
 )
@@ -46,6 +48,30 @@ def test_a_trie_shares_prefixes_and_keeps_the_longer_phrase_first():
 def test_the_screen_still_reads_a_tries_words():
     trie = trie_alternation([["lost"], ["lose"], ["losing"], ["dropped"]], fold=True)
     assert set(required_literals(r"(?i)\b" + trie + r"\s+\d+\s*kg")) >= {"lost", "lose", "losing"}
+
+
+def test_white_space_a_pattern_spells_joins_the_words_of_a_literal_set():
+    trie = trie_alternation([["night", "sweats"], ["hot", "flashes"], ["acne"]], fold=True)
+    pattern = r"(?i)\b(?:cures?|stops?)\s+(?:your\s+)?" + trie
+    sets = required_literal_sets(pattern)
+    assert frozenset({"night sweats", "hot flashes", "acne"}) in sets  # (the words alone: "night", "hot")
+    # looked for in the text with each run of white space one space, as the pattern reads a line break
+    text = "This tea STOPS night\n  sweats for good"
+    assert regex.search(pattern, text) and all(any(m in spaced(text) for m in o) for o in sets)
+    # the screen keeps one piece of each member, which its text holds as written
+    assert set(required_literals(pattern)) <= {"night", "sweats", "hot", "flashes", "acne"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=8), st.text(alphabet="abAB. \n\t", max_size=40),
+       st.sampled_from(["", "(?i)"]), st.sampled_from([r"\s+", r"\s", r"\s?", " "]))
+def test_a_text_a_pattern_matches_holds_a_member_of_each_of_its_literal_sets(phrases, text, flags, gap):
+    trie = trie_alternation([p.split(" ") for p in phrases], fold=bool(flags))
+    pattern = flags + r"\b" + trie + gap + r"(?:ab|b\s+a)"
+    if regex.search(pattern, text):
+        assert all(any(m in spaced(text) for m in o) for o in required_literal_sets(pattern))
+        literals = required_literals(pattern, min_weight=0)
+        assert literals is None or any(lit in text.lower() for lit in literals)
 
 
 def test_top_alternatives_splits_only_what_it_can_split_safely():

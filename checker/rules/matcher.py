@@ -397,7 +397,7 @@ def required_literals(source: str, min_weight: int = 2) -> tuple[str, ...] | Non
     run is required where it stands, a group or a repeat of at least one when its body is, an
     alternation needs one of its branches, and of a sequence's requirements the most selective one
     is kept (`_most_selective`)."""
-    sets = required_literal_sets(source)
+    sets = [o for o in map(_screen_form, _literal_sets(source)) if o]
     found = _most_selective(sets) if sets else None
     if not found or min(selectivity(s) for s in found) < min_weight:
         return None
@@ -406,10 +406,39 @@ def required_literals(source: str, min_weight: int = 2) -> tuple[str, ...] | Non
 
 def required_literal_sets(source: str) -> list[frozenset[str]]:
     """Every requirement of the pattern's top-level sequence: sets of strings, a member of each of
-    which (lower-cased) is in the lower-cased text wherever `source` matches (none when the pattern
-    cannot be read). `required_literals` keeps the most selective for the screen; the others are
-    the Matcher's closer look."""
-    return list(_literal_sets(source))
+    which is in the text wherever `source` matches, the text lower-cased and each run of white
+    space in it one space (`MatchContext.spaced`; none when the pattern cannot be read). White
+    space the pattern spells `\\s` or `\\s+` is a space of the member: "night sweats" of
+    `night\\s+sweats`, where the words alone would be "night", in most captions.
+    `required_literals` keeps the most selective for the screen; the others are the Matcher's
+    closer look."""
+    out = []
+    for o in _literal_sets(source):
+        members = frozenset(_spaced_members(o))
+        if all(m.strip() for m in members):  # (a set of white space only tells nothing)
+            out.append(members)
+    return out
+
+
+def _spaced_members(members):
+    return (_WHITE_RUN.sub(" ", m.replace(_WHITE, " ")) for m in members)
+
+
+def spaced(text: str) -> str:
+    """`text` lower-cased, each run of white space one space (what literal sets are looked for in)."""
+    return _WHITE_RUN.sub(" ", text.lower())
+
+
+def _screen_form(members: frozenset[str]) -> frozenset[str] | None:
+    """A literal set as the screen reads it (each member's most selective piece between the white
+    space `\\s` stands for, which the screen's text keeps as written); None when a member has none."""
+    out = set()
+    for m in members:
+        pieces = [p for p in m.split(_WHITE) if p.strip()]
+        if not pieces:
+            return None
+        out.add(max(pieces, key=lambda p: (selectivity(p), p)))
+    return frozenset(out)
 
 
 @lru_cache(maxsize=4096)  # (validating a pack and compiling it read each pattern several times)
@@ -444,6 +473,10 @@ def _options(items) -> list[frozenset[str]]:
         if op is _c.LITERAL:
             run.append(chr(av).lower())
             continue
+        if _is_white(op, av):
+            if run and run[-1] != _WHITE:
+                run.append(_WHITE)
+            continue
         starts = _starts([(op, av)]) if op in (_c.SUBPATTERN, _c.BRANCH) else None
         if run:
             options.append(frozenset(["".join(run)]))
@@ -467,9 +500,22 @@ def _options(items) -> list[frozenset[str]]:
             needed = frozenset(letters)
         if needed:
             options.append(needed)
-    if run:
+    if run and run != [_WHITE]:
         options.append(frozenset(["".join(run)]))
     return options
+
+
+# White space a pattern spells `\s` or `\s+` in a literal (a character no text holds: see
+# `required_literal_sets` for what it becomes), and a run of it in a text
+_WHITE = "\x00"
+_WHITE_RUN = regex.compile(r"\s+")
+
+
+def _is_white(op, av) -> bool:
+    """Whether an item is `\\s`, or `\\s` repeated at least once: one run of white space."""
+    if op in _REPEATS and av[0] >= 1 and len(av[2]) == 1:
+        op, av = list(av[2])[0]
+    return op is _c.IN and len(av) == 1 and av[0] == (_c.CATEGORY, _c.CATEGORY_SPACE)
 
 
 STARTS_LIMIT = 4096  # literal beginnings read from one group at most
@@ -484,7 +530,7 @@ def _starts(items) -> frozenset[str] | None:
     if not found:
         return None
     strings = frozenset(s for s, _ in found)
-    return None if "" in strings else strings
+    return None if any(not s.replace(_WHITE, "") for s in strings) else strings
 
 
 def _starts_of(items) -> set[tuple[str, bool]] | None:
@@ -496,6 +542,8 @@ def _starts_of(items) -> set[tuple[str, bool]] | None:
         body, letters = _group_body(op, av), _class_letters(op, av)
         if op is _c.LITERAL:
             step = {(chr(av).lower(), True)}
+        elif _is_white(op, av):
+            step = {(_WHITE, True)}
         elif op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
             step = {("", True)}  # zero-width
         elif body is not None:
@@ -512,7 +560,7 @@ def _starts_of(items) -> set[tuple[str, bool]] | None:
             step = {("", False)}  # something else: the beginnings end here
         if step is None:
             step = {("", False)}
-        current = {(a + b, o) for a, open_ in current
+        current = {(a + b if not (b == _WHITE and a.endswith(_WHITE)) else a, o) for a, open_ in current
                    for b, o in (step if open_ else (("", False),))}
         if len(current) > STARTS_LIMIT:
             return None
@@ -529,8 +577,16 @@ def _most_selective(options: list[frozenset[str]]) -> frozenset[str]:
     member (up to three characters: longer ones are all rare), then the smallest chance that one of
     its members is in a text (each taken as 10^-selectivity: "jd|ebay|amazon" rather than
     "co|us|de", which are in most captions)."""
-    return max(options, key=lambda o: (min(3, min(selectivity(s) for s in o)),
-                                       -sum(10.0 ** -selectivity(s) for s in o), sorted(o)))
+    return max(options, key=lambda o: (min(3, min(_strength(s) for s in o)),
+                                       -sum(10.0 ** -_strength(s) for s in o), sorted(o)))
+
+
+def _strength(literal: str) -> int:
+    """`selectivity` of a literal as the screen reads it: its most selective piece between the white
+    space `\\s` stands for (`_screen_form`)."""
+    if _WHITE not in literal:
+        return selectivity(literal)
+    return max((selectivity(p) for p in literal.split(_WHITE) if p.strip()), default=0)
 
 
 _RUN_CATEGORIES = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_SPACE: r"\s", _c.CATEGORY_WORD: r"\w"}
@@ -1011,8 +1067,7 @@ class Matcher:
                 mode, strings = found
                 needles.extend((s, mode) for s in strings)
         if self.regex is not None:
-            matching = [low for t in spec.examples
-                        if _example_matches(self.regex, text := normalize(t).text) for low in [text.lower()]]
+            matching = [spaced(text) for t in spec.examples if _example_matches(self.regex, text := normalize(t).text)]
             # (a derived literal set that a flag example lacks is dropped: Python's parser read the
             # pattern otherwise than the regex module does)
             sets = [o for o in required_literal_sets(spec.regex)
@@ -1035,7 +1090,8 @@ class Matcher:
                 literals = self.prefilter.needles
             else:
                 literals = required_literals(spec.regex)
-                if literals and frozenset(literals) not in sets:
+                if literals and frozenset(literals) not in [_screen_form(o) for o in _literal_sets(spec.regex)
+                                                            if frozenset(_spaced_members(o)) in sets]:
                     literals = None
             if literals and all(lit.strip(" ") for lit in literals):
                 needles.extend((lit, LITERAL) for lit in literals)
@@ -1057,7 +1113,7 @@ class Matcher:
         if self.always or not self.words.isdisjoint(found):
             return True
         if self.regex is not None:
-            lower = ctx.lower
+            lower = ctx.spaced
             for members in self.regex_needs:
                 if not members.found_in(lower):
                     break
@@ -1134,7 +1190,7 @@ def _branches(spec: MatchSpec):
             rx = compile_regex(flags + part)
         except ValueError:
             return None
-        hit = [text.lower() for text in examples if _example_matches(rx, text)]
+        hit = [spaced(text) for text in examples if _example_matches(rx, text)]
         sets = [o for o in required_literal_sets(flags + part)
                 if min(map(selectivity, o)) >= 1 and all(any(lit in low for lit in o) for low in hit)]
         out.append((rx, tuple(LiteralSet(o) for o in sets)))
@@ -1237,7 +1293,7 @@ class MatcherSet:
                     span = doc[s:e]
                     spans.append(Span(owner, span.start_char, span.end_char, s, e))
             if m.regex is not None:
-                if m.always and not all(members.found_in(ctx.lower) for members in m.regex_needs):
+                if m.always and not all(members.found_in(ctx.spaced) for members in m.regex_needs):
                     continue  # (what the closer look checks of a screened owner: see `might_match`)
                 if m.runs and not all(r.search(ctx.lower) for r in m.runs):
                     continue
@@ -1257,7 +1313,7 @@ class MatcherSet:
         key = ("regex", m.regex.pattern, m.group)
         spans = shared.get(key) if shared is not None else None
         if spans is None:
-            spans = alternatives_finditer(m.branches, ctx.text, ctx.lower) if m.branches else None
+            spans = alternatives_finditer(m.branches, ctx.text, ctx.spaced) if m.branches else None
             if spans is None:
                 spans = timed_finditer(m.regex, ctx.text, m.group)
             if shared is not None:

@@ -73,6 +73,10 @@ class Hit:
     tag: str | None = None  # None: a finding; otherwise evidence for the rule's kind (a label...)
 
 
+# a run of white space other than one space (most captions have none but their line breaks)
+_WHITE_HINT = regex.compile(r"[^\S ]|  ")
+_WHITE_RUN = regex.compile(r"\s+")
+
 LOOK_UP_TO = 24  # words looked for one at a time in a text before its words are listed once
 
 
@@ -86,6 +90,7 @@ class MatchContext:
     _doc: Doc | None = None
     _lower: str | None = None
     _compact: str | None = None
+    _spaced: str | None = None
     _words: set | None = None
     _sents: bool = False
     shared: dict | None = None  # regex results shared by the languages of one segment (one text)
@@ -102,6 +107,15 @@ class MatchContext:
         if self._lower is None:
             self._lower = self.text.lower()
         return self._lower
+
+    @property
+    def spaced(self) -> str:
+        """The lower-cased text with each run of white space one space: where a regex's literal sets
+        are looked for (`matcher.required_literal_sets`: "night sweats" of `night\\s+sweats`)."""
+        if self._spaced is None:
+            lower = self.lower
+            self._spaced = _WHITE_RUN.sub(" ", lower) if _WHITE_HINT.search(lower) else lower
+        return self._spaced
 
     @property
     def compact(self) -> str:
