@@ -150,3 +150,22 @@ def test_the_claims_patterns_find_the_same_run_whole_or_apart():
                 assert alternatives_finditer(matcher.branches, text, text.lower()) in (
                     None, timed_finditer(matcher.regex, text))
     assert split >= 3
+
+
+def test_the_literal_sets_chosen_do_not_depend_on_the_hash_seed():
+    # two groups equally selective by every measure but their words: the choice must not follow the
+    # order a set is summed in, which changes with PYTHONHASHSEED from one run to the next
+    import os
+    import subprocess
+    import sys
+
+    pattern = r"(?:(?:aa|bbbbb|ccccccc|dddddddddd)\s*x\s*(?:ee|fffff|ggggggg|hhhhhhhhhh))+"
+    code = ("import sys; from checker.rules.matcher import required_literal_sets as r; "
+            "print(sorted(sorted(o) for o in r(sys.argv[1])))")
+    seen = set()
+    for seed in range(1, 9):
+        env = dict(os.environ, PYTHONHASHSEED=str(seed))
+        out = subprocess.run([sys.executable, "-c", code, pattern], capture_output=True, text=True, env=env,
+                             cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))), check=True)
+        seen.add(out.stdout)
+    assert len(seen) == 1, seen

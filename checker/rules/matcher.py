@@ -25,6 +25,7 @@ never raises and never hides silently, it becomes a problem of the document nami
 from __future__ import annotations
 
 import hashlib
+import math
 import pickle
 import re._constants as _c
 import re._parser as _sre_parser
@@ -576,9 +577,10 @@ def _most_selective(options: list[frozenset[str]]) -> frozenset[str]:
     """Of a sequence's requirements, the one a text is least likely to hold: the strongest weakest
     member (up to three characters: longer ones are all rare), then the smallest chance that one of
     its members is in a text (each taken as 10^-selectivity: "jd|ebay|amazon" rather than
-    "co|us|de", which are in most captions)."""
+    "co|us|de", which are in most captions). (`math.fsum`: a sum in a set's order rounds otherwise from
+    one run to the next, and would break a tie otherwise.)"""
     return max(options, key=lambda o: (min(3, min(_strength(s) for s in o)),
-                                       -sum(10.0 ** -_strength(s) for s in o), sorted(o)))
+                                       -math.fsum(10.0 ** -_strength(s) for s in o), sorted(o)))
 
 
 def _strength(literal: str) -> int:
