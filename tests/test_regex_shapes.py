@@ -4,6 +4,8 @@ patterns and texts, plus the lexicon-built claims patterns on realistic captions
 
 from __future__ import annotations
 
+import pickle
+
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -53,11 +55,11 @@ def test_the_screen_still_reads_a_tries_words():
 def test_white_space_a_pattern_spells_joins_the_words_of_a_literal_set():
     trie = trie_alternation([["night", "sweats"], ["hot", "flashes"], ["acne"]], fold=True)
     pattern = r"(?i)\b(?:cures?|stops?)\s+(?:your\s+)?" + trie
-    sets = required_literal_sets(pattern)
-    assert frozenset({"night sweats", "hot flashes", "acne"}) in sets  # (the words alone: "night", "hot")
+    sets = [LiteralSet(o) for o in required_literal_sets(pattern)]
+    assert {frozenset(o.members) for o in sets} >= {frozenset({"night sweats", "hot flashes", "acne"})}  # (not "night")
     # looked for in the text with each run of white space one space, as the pattern reads a line break
     text = "This tea STOPS night\n  sweats for good"
-    assert regex.search(pattern, text) and all(any(m in spaced(text) for m in o) for o in sets)
+    assert regex.search(pattern, text) and all(o.found_in(spaced(text)) for o in sets)
     # the screen keeps one piece of each member, which its text holds as written
     assert set(required_literals(pattern)) <= {"night", "sweats", "hot", "flashes", "acne"}
 
@@ -69,7 +71,7 @@ def test_a_text_a_pattern_matches_holds_a_member_of_each_of_its_literal_sets(phr
     trie = trie_alternation([p.split(" ") for p in phrases], fold=bool(flags))
     pattern = flags + r"\b" + trie + gap + r"(?:ab|b\s+a)"
     if regex.search(pattern, text):
-        assert all(any(m in spaced(text) for m in o) for o in required_literal_sets(pattern))
+        assert all(LiteralSet(o).found_in(spaced(text)) for o in required_literal_sets(pattern))
         literals = required_literals(pattern, min_weight=0)
         assert literals is None or any(lit in text.lower() for lit in literals)
 
@@ -150,6 +152,28 @@ def test_the_claims_patterns_find_the_same_run_whole_or_apart():
                 assert alternatives_finditer(matcher.branches, text, text.lower()) in (
                     None, timed_finditer(matcher.regex, text))
     assert split >= 3
+
+
+def test_a_member_after_a_word_boundary_is_looked_for_where_a_word_starts():
+    pattern = r"(?i)\b(?:uti|ibs|acne)\s+(?:gone|cleared)"
+    [members] = [LiteralSet(o) for o in required_literal_sets(pattern) if "uti" in LiteralSet(o).members]
+    assert members.edged == {"uti", "ibs", "acne"}
+    assert members.found_in(spaced("My UTI gone in two days")) and members.found_in("uti cleared")
+    assert not members.found_in("a routine, then gone")  # (inside a word: the pattern cannot match there)
+    big = LiteralSet({"\x01" + w for w in ("uti", "ibs", "acne", "gout", "flu", "lupus", "mumps", "croup", "colic",
+                                             "gerd", "ptsd", "ocd", "adhd")})  # (an automaton past SMALL)
+    assert big.found_in("ibs") and big.found_in("my flu") and not big.found_in("routine influencer ribs")
+    assert pickle.loads(pickle.dumps(big)) == big
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=8), st.text(alphabet="abAB. \n_1", max_size=40),
+       st.sampled_from(["", "(?i)"]), st.sampled_from([r"\b", r"\s+", r"(?:\s|\b)"]))
+def test_a_text_a_pattern_with_word_boundaries_matches_holds_its_literal_sets(phrases, text, flags, lead):
+    trie = trie_alternation([p.split(" ") for p in phrases], fold=bool(flags))
+    pattern = flags + lead + trie + r"\b(?:\s*ab)?"
+    if regex.search(pattern, text):
+        assert all(LiteralSet(o).found_in(spaced(text)) for o in required_literal_sets(pattern))
 
 
 def test_the_literal_sets_chosen_do_not_depend_on_the_hash_seed():

@@ -38,7 +38,7 @@ import regex
 
 from ..normalize import normalize
 from . import phrases
-from .matching import COMMON_WORDS, WORD, MatchContext
+from .matching import COMMON_WORDS, WORD, MatchContext, collapse_white
 from .screen import COMPACT, LITERAL, WORD_MODE, Screen, needle_key, squeeze
 
 if TYPE_CHECKING:
@@ -87,18 +87,26 @@ def timed_search_from(rx, text: str, pos: int):
         raise RegexTimeout(rx.pattern) from None
 
 
-def alternatives_finditer(branches, text: str, lower: str) -> list[tuple[int, int]] | None:
+def alternatives_finditer(branches, text: str, lower: str, ctx=None) -> list[tuple[int, int]] | None:
     """The spans `timed_finditer` gives for the alternation of `branches` (a regex's top-level
     alternatives, compiled apart, each with the literal sets it needs: `Matcher.branches`), found by
     running each alternative that can match on its own. The `regex` module scans fast for how a
     pattern begins, which it cannot do for an alternation of differently beginning branches: the
     claims patterns built from lexicons ran 2-4x faster so. Same semantics: the leftmost match, of
     the first branch matching there, then on from its end. None when a match is empty (the caller
-    runs the whole pattern: finditer's rule for empty matches is not worth copying)."""
+    runs the whole pattern: finditer's rule for empty matches is not worth copying). (`lower`: the
+    text lower-cased; `ctx`, its MatchContext, whose `spaced` form a set with words is looked for in.)"""
     live = []
+    spaced = None
     for rx, needs in branches:
         for members in needs:
-            if not members.found_in(lower):
+            if members.spaced:
+                if spaced is None:
+                    spaced = ctx.spaced if ctx is not None else collapse_white(lower)
+                found = members.found_in(spaced)
+            else:
+                found = members.found_in(lower)
+            if not found:
                 break
         else:
             live.append(rx)
@@ -415,19 +423,24 @@ def required_literal_sets(source: str) -> list[frozenset[str]]:
     closer look."""
     out = []
     for o in _literal_sets(source):
-        members = frozenset(_spaced_members(o))
-        if all(m.strip() for m in members):  # (a set of white space only tells nothing)
+        members = frozenset(map(_member, o))
+        if all(m.replace(_EDGE, "").strip() for m in members) and members not in out:  # (white space tells nothing)
             out.append(members)
-    return out
+    # (a set whose members must start words makes the same set without that redundant)
+    edged = {frozenset(m.lstrip(_EDGE) for m in o) for o in out if any(m.startswith(_EDGE) for m in o)}
+    return [o for o in out if o not in edged]
 
 
-def _spaced_members(members):
-    return (_WHITE_RUN.sub(" ", m.replace(_WHITE, " ")) for m in members)
+def _member(literal: str) -> str:
+    """A literal of the analysis as a LiteralSet reads it: white space one space; a word start kept
+    (as a leading `_EDGE`) only before a word character, where `\\b` says the one before is none."""
+    bare = _WHITE_RUN.sub(" ", literal.replace(_EDGE, "").replace(_WHITE, " "))
+    return _EDGE + bare if literal.startswith(_EDGE) and _WORD_CHAR.match(bare) else bare
 
 
 def spaced(text: str) -> str:
     """`text` lower-cased, each run of white space one space (what literal sets are looked for in)."""
-    return _WHITE_RUN.sub(" ", text.lower())
+    return collapse_white(text.lower())
 
 
 def _screen_form(members: frozenset[str]) -> frozenset[str] | None:
@@ -435,7 +448,7 @@ def _screen_form(members: frozenset[str]) -> frozenset[str] | None:
     space `\\s` stands for, which the screen's text keeps as written); None when a member has none."""
     out = set()
     for m in members:
-        pieces = [p for p in m.split(_WHITE) if p.strip()]
+        pieces = [p for p in m.replace(_EDGE, "").split(_WHITE) if p.strip()]
         if not pieces:
             return None
         out.add(max(pieces, key=lambda p: (selectivity(p), p)))
@@ -467,49 +480,76 @@ def _class_letters(op, av) -> list[str] | None:
     return None
 
 
-def _options(items) -> list[frozenset[str]]:
+def _options(items, lead: str = "") -> list[frozenset[str]]:
+    """The requirements of a sequence (`lead`: what stands before it, a word start or white space)."""
     options: list[frozenset[str]] = []
-    run: list[str] = []
+    run: list[str] = [lead] if lead else []
     for op, av in items:
         if op is _c.LITERAL:
             run.append(chr(av).lower())
             continue
-        if _is_white(op, av):
-            if run and run[-1] != _WHITE:
+        if _is_white(op, av):  # (also first: what follows starts after white space, a word start)
+            if not run or run[-1] != _WHITE:
                 run.append(_WHITE)
             continue
+        if op is _c.AT and av is _c.AT_BOUNDARY:  # (a word starts here, if a word character follows)
+            if _telling(joined := "".join(run)):
+                options.append(frozenset([joined]))
+            run = [_EDGE]
+            continue
         starts = _starts([(op, av)]) if op in (_c.SUBPATTERN, _c.BRANCH) else None
+        before = run[-1] if run and run[-1] in (_EDGE, _WHITE) else ""  # (what the item's members follow)
         if run:
-            options.append(frozenset(["".join(run)]))
+            joined = "".join(run)
+            if _telling(joined):
+                options.append(frozenset([joined]))
             if starts:  # the run and what the group starts with, read as one: "los" + t|e|ing
-                options.append(frozenset("".join(run) + s for s in starts))
+                options.append(frozenset(_join(joined, s) for s in starts))
             run = []
         if starts:
             options.append(starts)
         needed = None
         body, letters = _group_body(op, av), _class_letters(op, av)
         if body is not None:
-            needed = _sequence(body)
+            needed = _sequence(body, before)
         elif op is _c.BRANCH:
-            branches = [_sequence(list(b)) for b in av[1]]
+            branches = [_sequence(list(b), before) for b in av[1]]
             if all(branches):
                 needed = frozenset().union(*branches)
         elif op in _REPEATS:
             lo, _hi, inner = av
-            needed = _sequence(list(inner)) if lo >= 1 else None
+            needed = _sequence(list(inner), before) if lo >= 1 else None
         elif letters is not None:
             needed = frozenset(letters)
         if needed:
             options.append(needed)
-    if run and run != [_WHITE]:
-        options.append(frozenset(["".join(run)]))
+    if run and _telling(joined := "".join(run)):
+        options.append(frozenset([joined]))
     return options
 
 
-# White space a pattern spells `\s` or `\s+` in a literal (a character no text holds: see
-# `required_literal_sets` for what it becomes), and a run of it in a text
+# White space a pattern spells `\s` or `\s+` in a literal, and the start of a word (`\b` before the
+# literal): characters no text holds (see `required_literal_sets` for what they become); a run of
+# white space in a text, and a word character as the patterns' `\b` reads one
 _WHITE = "\x00"
+_EDGE = "\x01"
 _WHITE_RUN = regex.compile(r"\s+")
+_WORD_CHAR = regex.compile(r"\w")
+
+
+def _telling(literal: str) -> bool:
+    """Whether a literal of the analysis holds more than white space and word starts."""
+    return bool(literal.replace(_WHITE, "").replace(_EDGE, ""))
+
+
+def _join(a: str, b: str) -> str:
+    """Two literals one after the other: a word start only at the beginning, one white space between."""
+    if not a:
+        return b
+    b = b.lstrip(_EDGE)
+    if a.endswith(_WHITE) and b.startswith(_WHITE):
+        b = b[1:]
+    return a + b
 
 
 def _is_white(op, av) -> bool:
@@ -531,7 +571,7 @@ def _starts(items) -> frozenset[str] | None:
     if not found:
         return None
     strings = frozenset(s for s, _ in found)
-    return None if any(not s.replace(_WHITE, "") for s in strings) else strings
+    return None if not all(map(_telling, strings)) else strings
 
 
 def _starts_of(items) -> set[tuple[str, bool]] | None:
@@ -545,6 +585,8 @@ def _starts_of(items) -> set[tuple[str, bool]] | None:
             step = {(chr(av).lower(), True)}
         elif _is_white(op, av):
             step = {(_WHITE, True)}
+        elif op is _c.AT and av is _c.AT_BOUNDARY:
+            step = {(_EDGE, True)}
         elif op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
             step = {("", True)}  # zero-width
         elif body is not None:
@@ -561,15 +603,15 @@ def _starts_of(items) -> set[tuple[str, bool]] | None:
             step = {("", False)}  # something else: the beginnings end here
         if step is None:
             step = {("", False)}
-        current = {(a + b if not (b == _WHITE and a.endswith(_WHITE)) else a, o) for a, open_ in current
+        current = {(_join(a, b), o) for a, open_ in current
                    for b, o in (step if open_ else (("", False),))}
         if len(current) > STARTS_LIMIT:
             return None
     return current
 
 
-def _sequence(items) -> frozenset[str] | None:
-    options = _options(items)
+def _sequence(items, lead: str = "") -> frozenset[str] | None:
+    options = _options(items, lead)
     return _most_selective(options) if options else None
 
 
@@ -580,12 +622,14 @@ def _most_selective(options: list[frozenset[str]]) -> frozenset[str]:
     "co|us|de", which are in most captions). (`math.fsum`: a sum in a set's order rounds otherwise from
     one run to the next, and would break a tie otherwise.)"""
     return max(options, key=lambda o: (min(3, min(_strength(s) for s in o)),
-                                       -math.fsum(10.0 ** -_strength(s) for s in o), sorted(o)))
+                                       -math.fsum(10.0 ** -_strength(s) for s in o),
+                                       sum(s.startswith(_EDGE) for s in o), sorted(o)))
 
 
 def _strength(literal: str) -> int:
     """`selectivity` of a literal as the screen reads it: its most selective piece between the white
     space `\\s` stands for (`_screen_form`)."""
+    literal = literal.replace(_EDGE, "")
     if _WHITE not in literal:
         return selectivity(literal)
     return max((selectivity(p) for p in literal.split(_WHITE) if p.strip()), default=0)
@@ -1073,11 +1117,11 @@ class Matcher:
             # (a derived literal set that a flag example lacks is dropped: Python's parser read the
             # pattern otherwise than the regex module does)
             sets = [o for o in required_literal_sets(spec.regex)
-                    if all(any(lit in low for lit in o) for low in matching)]
+                    if all(LiteralSet(o).found_in(low) for low in matching)]
             # (all of them, the most telling first: the closer look checks them once the screen found a
             # needle, and before a regex the screen cannot key on runs; a substring test costs less
             # than any search, even for a set as common as "from")
-            self.regex_needs = tuple(LiteralSet(o) for o in sorted(sets, key=lambda o: -min(map(selectivity, o))))
+            self.regex_needs = tuple(LiteralSet(o) for o in sorted(sets, key=lambda o: -min(map(_strength, o))))
             self.branches = _branches(spec) if self.group == 0 else None
             # runs of characters the regex (and a written regex prefilter) need, checked before them
             runs = [required_run(spec.regex)]
@@ -1093,7 +1137,7 @@ class Matcher:
             else:
                 literals = required_literals(spec.regex)
                 if literals and frozenset(literals) not in [_screen_form(o) for o in _literal_sets(spec.regex)
-                                                            if frozenset(_spaced_members(o)) in sets]:
+                                                            if frozenset(map(_member, o)) in sets]:
                     literals = None
             if literals and all(lit.strip(" ") for lit in literals):
                 needles.extend((lit, LITERAL) for lit in literals)
@@ -1115,9 +1159,8 @@ class Matcher:
         if self.always or not self.words.isdisjoint(found):
             return True
         if self.regex is not None:
-            lower = ctx.spaced
             for members in self.regex_needs:
-                if not members.found_in(lower):
+                if not members.in_context(ctx):
                     break
             else:
                 return True
@@ -1135,44 +1178,66 @@ class Matcher:
 
 
 class LiteralSet:
-    """Strings one of which a text must hold (lower-cased substrings): a few are looked for one at a
-    time, a lexicon's hundreds with one Aho-Corasick pass (made on first use, not pickled)."""
+    """Strings one of which a text must hold (substrings of `MatchContext.spaced`; a member marked
+    with a leading `_EDGE` only where a word starts: "uti" of `\\b(?:uti|...)` is no requirement
+    met by "routine"): a few are looked for one at a time, a lexicon's hundreds with one
+    Aho-Corasick pass (made on first use, not pickled)."""
 
-    __slots__ = ("members", "_automaton")
+    __slots__ = ("members", "edged", "spaced", "_automaton")
     SMALL = 12
 
     def __init__(self, members):
-        self.members = tuple(sorted(members))
+        plain = {m for m in members if not m.startswith(_EDGE)}
+        self.edged = frozenset(m[1:] for m in members if m.startswith(_EDGE)) - plain  # (where a word starts)
+        self.members = tuple(sorted(plain | self.edged))
+        self.spaced = any(" " in m for m in self.members)  # (looked for in `MatchContext.spaced`)
         self._automaton = None
 
-    def __getstate__(self):
-        return self.members
+    def in_context(self, ctx) -> bool:
+        """`found_in` the context's text (its `spaced` form only for a set with a member in words)."""
+        return self.found_in(ctx.spaced if self.spaced else ctx.lower)
 
-    def __setstate__(self, members):
-        self.members, self._automaton = members, None
+    def __getstate__(self):
+        return (self.members, self.edged) if self.edged else self.members
+
+    def __setstate__(self, state):
+        paired = len(state) == 2 and isinstance(state[1], frozenset)
+        self.members, self.edged = state if paired else (state, frozenset())
+        self.spaced = any(" " in m for m in self.members)
+        self._automaton = None
 
     def __eq__(self, other):
-        return isinstance(other, LiteralSet) and self.members == other.members
+        return isinstance(other, LiteralSet) and (self.members, self.edged) == (other.members, other.edged)
 
     def __hash__(self):
         return hash(self.members)
 
-    def found_in(self, lower: str) -> bool:
+    def found_in(self, text: str) -> bool:
+        edged = self.edged
         if len(self.members) <= self.SMALL:
             for lit in self.members:  # (a loop: no generator made per call, as any() would need)
-                if lit in lower:
-                    return True
-            return False
+                if lit in text:
+                    break
+            else:
+                return False
+            if edged:  # (then one search where words start: "ft" is in many words before it starts one)
+                automaton = self._automaton
+                if automaton is None:
+                    automaton = self._automaton = regex.compile(
+                        "|".join(("(?<!\\w)" if m in edged else "") + regex.escape(m) for m in self.members))
+                return automaton.search(text) is not None
+            return True
         automaton = self._automaton
         if automaton is None:
             import ahocorasick
 
             automaton = self._automaton = ahocorasick.Automaton()
             for lit in self.members:
-                automaton.add_word(lit, None)
+                automaton.add_word(lit, len(lit) if lit in edged else 0)
             automaton.make_automaton()
-        for _ in automaton.iter(lower):
-            return True
+        for end, length in automaton.iter(text):
+            if not length or end < length or not _WORD_CHAR.match(text, end - length):
+                return True
         return False
 
 
@@ -1194,7 +1259,7 @@ def _branches(spec: MatchSpec):
             return None
         hit = [spaced(text) for text in examples if _example_matches(rx, text)]
         sets = [o for o in required_literal_sets(flags + part)
-                if min(map(selectivity, o)) >= 1 and all(any(lit in low for lit in o) for low in hit)]
+                if min(map(_strength, o)) >= 1 and all(LiteralSet(o).found_in(low) for low in hit)]
         out.append((rx, tuple(LiteralSet(o) for o in sets)))
     return tuple(out)
 
@@ -1295,7 +1360,7 @@ class MatcherSet:
                     span = doc[s:e]
                     spans.append(Span(owner, span.start_char, span.end_char, s, e))
             if m.regex is not None:
-                if m.always and not all(members.found_in(ctx.spaced) for members in m.regex_needs):
+                if m.always and not all(members.in_context(ctx) for members in m.regex_needs):
                     continue  # (what the closer look checks of a screened owner: see `might_match`)
                 if m.runs and not all(r.search(ctx.lower) for r in m.runs):
                     continue
@@ -1315,7 +1380,7 @@ class MatcherSet:
         key = ("regex", m.regex.pattern, m.group)
         spans = shared.get(key) if shared is not None else None
         if spans is None:
-            spans = alternatives_finditer(m.branches, ctx.text, ctx.spaced) if m.branches else None
+            spans = alternatives_finditer(m.branches, ctx.text, ctx.lower, ctx) if m.branches else None
             if spans is None:
                 spans = timed_finditer(m.regex, ctx.text, m.group)
             if shared is not None:
