@@ -44,6 +44,12 @@ UK = [
     # sunbeds (CAP guidance on sunbeds; rules 1.3, 3.1, 12.2)
     ("Winter blues? Our lay-down beds are packed with vitamin D goodness", "lay-down beds are packed with vitamin D"),
     ("Ten minutes on the sunbed is great for eczema, ask at reception", "sunbed is great for eczema"),
+    # eleventh pass: tanning or UV with vitamin D or a skin condition, "safe tanning", a tan "without worry"
+    ("Low on energy in January? UV exposure tops up your vitamin D, book a slot", "UV exposure tops up your vitamin D"),
+    ("Safe, regulated tanning at our Wigan salon from £4", "Safe, regulated tanning"),
+    ("Start your course today and tan safely all year round", "tan safely"),
+    # lowering cortisol: the GB NHC Register authorises no such claim (CAP rule 15.1.1)
+    ("Magnesium gummies that reduce your cortisol, 3 for 2", "reduce your cortisol"),
     # testosterone (GB NHC Register: zinc maintains normal levels, nothing raises them)
     ("Tongkat gummies to double your testosterone in six weeks", "double your testosterone"),
     ("Shop the T-levels booster stack, 20% off today", "T-levels booster"),
@@ -72,6 +78,8 @@ UK_PASS = [
     "Midwifery was her first choice of career after school.",
     "Please don't use sunbeds: book a spray tan instead, it's the safe option.",
     "Sunbed tokens now on sale at the front desk.",
+    "Safe tanning means SPF 30 and a hat, the school nurse reminded us.",
+    "My GP is checking my cortisol levels after the blood test.",
     "Zinc contributes to the maintenance of normal testosterone levels in the blood.",
     "The clinic will test your testosterone levels before any treatment.",
     "A daily walk helps you lose weight slowly, and it's free.",

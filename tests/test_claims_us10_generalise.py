@@ -48,6 +48,16 @@ SHARED = [
     ("Ginger shots loaded with flu fighting nutrients for the school run", "flu fighting nutrients"),
     ("Hibiscus tea that supports healthy blood pressure in people with hypertension",
      "supports healthy blood pressure in people with hypertension"),
+    # eleventh pass: shapes from the FTC's and CAP's lists (safety absolutes in a while-clause, the Gut
+    # Check's "eat what you want", prevention as "at bay", a regulator's approval without "the", a
+    # multiple against the usual treatment, a stated monthly profit)
+    ("These lavender sleep drops are totally safe when pregnant, grab yours", "totally safe when pregnant"),
+    ("Eat what you like and still drop two sizes with our slim coffee", "Eat what you like and still drop"),
+    ("Two capsules a day keep my migraines at bay, shop the link", "migraines at bay"),
+    ("Whitening lotion approved by FDA, limited stocks", "approved by FDA"),
+    ("Clear aligners that straighten your smile 2x faster than traditional braces",
+     "2x faster than traditional braces"),
+    ("Copy my store setup and pocket $2,500 monthly passive income", "$2,500 monthly passive income"),
 ]
 
 US_ONLY = [
@@ -71,6 +81,11 @@ INNOCENT = [
     "Flu jab clinic Saturday: people with weakened immune systems should ask their doctor first.",
     "Switch the telly off and keep it off for good after 9pm, best sleep advice ever.",
     "Our charity run raised money for people with arthritis.",
+    "Is it safe when pregnant to eat soft cheese? My midwife says no.",
+    "Eat what you like this weekend, the barbecue is on us.",
+    "Keep the seagulls at bay: no chips on the seafront, please.",
+    "Research shows the new bus lane saves commuters four minutes, says the council.",
+    "Our $1,200 monthly rent includes bills, DM if you want the room.",
 ]
 
 NATURAL_STATE = [
