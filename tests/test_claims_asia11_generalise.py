@@ -38,6 +38,12 @@ CLAIMS = [
     # protection of a tissue or organ, and its activation: functions no product is approved for
     ("cn", "学生护眼软糖，防止视神经受损，两盒包邮", "cn.health.function_claim", "防止视神经受损"),
     ("cn", "中老年钙片，延缓骨骼退化，买二送一", "cn.health.function_claim", "延缓骨骼退化"),
+    # Thai food-ad guidance: a food may not claim a cosmetic effect (skin made whiter by eating it)
+    ("th", "ผงชงผลไม้รวม ดื่มเป็นประจำผิวขาวใส ส่งฟรี", "th.claims.food_cosmetic_effect", "ดื่มเป็นประจำผิวขาวใส"),
+    ("th", "คอลลาเจนเม็ดฟู่ ช่วยให้ผิวใส ซื้อ 3 แถม 1", "th.claims.food_cosmetic_effect", "คอลลาเจนเม็ดฟู่ ช่วยให้ผิวใส"),
+    # Vietnam (Thông tư 06/2011 and the ASEAN list): fat destroyed
+    ("vn", "Máy massage cầm tay phá hủy mỡ thừa vùng bụng, giảm 30% hôm nay", "vn.claims.weight_terms",
+     "phá hủy mỡ thừa"),
     # BPOM: a processed food sold as a breast-milk booster
     ("id", "Teh daun katuk siap seduh, booster ASI buat busui, gratis ongkir", "id.claims.food_lactation",
      "booster ASI"),
@@ -61,6 +67,9 @@ INNOCENT = [
     ("cn", "暑期房间还有少量空余，人均价格不变，出门5分钟到海边"),
     ("cn", "蓝帽子保健食品，国食健注G2021xxxx，保健功能：缓解视觉疲劳。本品不能代替药物"),
     ("cn", "冬季跑步注意热身，预防关节损伤；运动护膝今日八折"),
+    ("th", "ดื่มน้ำให้พอ นอนให้พอ หน้าใสเองไม่ต้องพึ่งอะไร ร้านเรามีน้ำดื่มขาย"),
+    ("th", "แคปซูลใส่ยาแบบเปล่า ขายส่ง 1000 เม็ด"),
+    ("vn", "Hủy mỡ hành đơn số 12 giúp em, hoàn tiền trong ngày"),
     ("id", "Kelas laktasi bersama bidan: cara memperlancar ASI secara alami, daftar gratis"),
     ("id", "Jamu ini membantu memperlancar ASI, sudah terdaftar di BPOM"),
 ]
