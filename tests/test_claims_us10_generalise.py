@@ -58,6 +58,14 @@ SHARED = [
     ("Clear aligners that straighten your smile 2x faster than traditional braces",
      "2x faster than traditional braces"),
     ("Copy my store setup and pocket $2,500 monthly passive income", "$2,500 monthly passive income"),
+    # CAP AdviceOnline on "first" claims and the GB apostrophe-less possessive; FDA letters likening a
+    # botanical to a drug; "research has shown"; the LED-mask rulings' "signs of rosacea"
+    ("Honestly the worlds No 1 lip oil, back in stock", "the worlds No 1"),
+    ("The first bronzer to double as a primer, out now", "The first bronzer to"),
+    ("Turmeric root with comparable efficacy to prescription anti-inflammatories",
+     "comparable efficacy to prescription"),
+    ("Research has shown our magnesium spray melts away tension", "Research has shown"),
+    ("An LED mask that targets the signs of rosacea in ten minutes", "targets the signs of rosacea"),
 ]
 
 US_ONLY = [
@@ -86,6 +94,8 @@ INNOCENT = [
     "Keep the seagulls at bay: no chips on the seafront, please.",
     "Research shows the new bus lane saves commuters four minutes, says the council.",
     "Our $1,200 monthly rent includes bills, DM if you want the room.",
+    "The first bronzer I ever bought was orange, we've all been there.",
+    "Know the signs of a stroke: our first aid course is free on Saturday.",
 ]
 
 NATURAL_STATE = [
