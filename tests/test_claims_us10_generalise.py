@@ -66,6 +66,13 @@ SHARED = [
      "comparable efficacy to prescription"),
     ("Research has shown our magnesium spray melts away tension", "Research has shown"),
     ("An LED mask that targets the signs of rosacea in ten minutes", "targets the signs of rosacea"),
+    # the FTC Gut Check's absorption, permanence and rub-on claims
+    ("These fat binder capsules stop your body absorbing the fat from takeaways",
+     "stop your body absorbing the fat"),
+    ("Keep the weight off permanently, join the 12-week reset", "Keep the weight off permanently"),
+    ("Apply the firming gel to your thighs twice a day and watch them shrink",
+     "Apply the firming gel to your thighs twice a day and watch them shrink"),
+    ("Say bye bye to eczema flare-ups with our oat cream", "Say bye bye to eczema"),
 ]
 
 US_ONLY = [
@@ -96,6 +103,8 @@ INNOCENT = [
     "Our $1,200 monthly rent includes bills, DM if you want the room.",
     "The first bronzer I ever bought was orange, we've all been there.",
     "Know the signs of a stroke: our first aid course is free on Saturday.",
+    "Apply sunscreen to your arms every two hours and watch the kids at the pool.",
+    "Suitable for all skin types, including sensitive, and fragrance free.",
 ]
 
 NATURAL_STATE = [
