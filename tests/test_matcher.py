@@ -215,3 +215,24 @@ def test_a_regex_or_prefilter_too_slow_for_its_own_flag_example_is_a_pack_error(
         'examples: {flag: ["yes aa", "yes a"]', 'examples: {flag: ["ab", "' + "a" * 30 + 'c"]')
     with pytest.raises(PackError, match=r"rule team.yes: field 'regex': runs out of time"):
         load_rules((str(_team_pack(tmp_path / "b", body)),))
+
+
+def test_phrases_tokenized_hundreds_to_a_doc_come_out_as_one_at_a_time():
+    """A pack's phrases are tokenized in batches joined by line breaks (`tokenized`); each must get
+    the tokens and spacing `make_doc` gives it alone, contractions, prices, hashtags and
+    abbreviations included, and a text the batch cannot hold (white space at an end, a line
+    break of its own, nothing) is tokenized alone."""
+    from checker import nlp
+    from checker.rules.matcher import tokenized
+
+    samples = {
+        "en": ["don't buy it", "$19.99 only today", "#ad #sponsored", "lost 10 lbs. in a week", "a.m. routine",
+               "dm me on WhatsApp", "won't", "see you at 9 a.m.", "U.S. made", "trailing space ",
+               " leading space", "two\nlines", "", "best-ever serum!!", "it's 50% off (today)"],
+        "zh": ["最好的面霜", "加V 信 联系", "第1名", "100%有效", "祛斑 美白", "换行\n之后"],
+    }
+    for lang, texts in samples.items():
+        texts = texts * 60  # (more than one batch)
+        pipe = nlp.pipeline(lang)
+        alone = [([t.text for t in d], [t.whitespace_ for t in d]) for d in map(pipe.make_doc, texts)]
+        assert tokenized(pipe, texts) == alone

@@ -243,7 +243,14 @@ _PROPERTY = regex.compile(r"(?<!\\)((?:\\\\)*)\\[pP](?:\{[^}]*\}|[A-Za-z])")
 def _parse_shape(source: str):
     """Python's parse of `source` with each Unicode property read as one character of a class
     (`_PROPERTY`): right for what a pattern needs and how it backtracks, not for what it matches."""
-    return _sre_parser.parse(_PROPERTY.sub(r"\1\\w", source))
+    return _parse(_PROPERTY.sub(r"\1\\w", source))
+
+
+@lru_cache(maxsize=64)
+def _parse(source: str):
+    """Python's parse of `source` (read, never changed, by the analyses: compiling a pattern asks for
+    it three times, and a lexicon's pattern takes a tenth of a second to parse)."""
+    return _sre_parser.parse(source)
 
 
 @lru_cache(maxsize=4096)  # (a compile asks for some patterns twice, and storing it asks for all)
@@ -319,9 +326,16 @@ def _cost(items) -> tuple[int, int, int] | None:
 def compile_regex(source: str, where: str = "regex"):
     """A pattern compiled with the `regex` module; ValueError naming the field when it is invalid."""
     try:
-        return regex.compile(source)
+        return _compiled(source)
     except regex.error as exc:
         raise ValueError(f"field '{where}': {exc}") from None
+
+
+@lru_cache(maxsize=8192)
+def _compiled(source: str):
+    """(The `regex` module keeps 500 patterns; the packs have more, some of them long tries that take
+    a tenth of a second to compile, and validating the packs compiles each before its language is.)"""
+    return regex.compile(source)
 
 
 # --- one resolver, one spec ------------------------------------------------------------------------
@@ -461,15 +475,15 @@ def _literal_sets(source: str) -> tuple[frozenset[str], ...]:
         tree = _parse_shape(source)
     except Exception:  # other regex-module syntax: no derived needles
         return ()
-    return tuple(_options(list(tree)))
+    return tuple(_options(list(tree), "", {}))
 
 
-def _group_body(op, av) -> list | None:
+def _group_body(op, av):
     """The items inside a group (capturing or not, or atomic); None for any other item."""
     if op is _c.SUBPATTERN:
-        return list(av[-1])
+        return av[-1]
     if op is _c.ATOMIC_GROUP:
-        return list(av)
+        return av
     return None
 
 
@@ -480,8 +494,10 @@ def _class_letters(op, av) -> list[str] | None:
     return None
 
 
-def _options(items, lead: str = "") -> list[frozenset[str]]:
-    """The requirements of a sequence (`lead`: what stands before it, a word start or white space)."""
+def _options(items, lead: str, memo: dict) -> list[frozenset[str]]:
+    """The requirements of a sequence (`lead`: what stands before it, a word start or white space;
+    `memo`: what one analysis has read of its groups, by identity: a lexicon's trie nests its groups
+    deep, and each level would read again what is inside it)."""
     options: list[frozenset[str]] = []
     run: list[str] = [lead] if lead else []
     for op, av in items:
@@ -497,7 +513,7 @@ def _options(items, lead: str = "") -> list[frozenset[str]]:
                 options.append(frozenset([joined]))
             run = [_EDGE]
             continue
-        starts = _starts([(op, av)]) if op in (_c.SUBPATTERN, _c.BRANCH) else None
+        starts = _starts(op, av, memo) if op in (_c.SUBPATTERN, _c.BRANCH) else None
         before = run[-1] if run and run[-1] in (_EDGE, _WHITE) else ""  # (what the item's members follow)
         if run:
             joined = "".join(run)
@@ -511,14 +527,14 @@ def _options(items, lead: str = "") -> list[frozenset[str]]:
         needed = None
         body, letters = _group_body(op, av), _class_letters(op, av)
         if body is not None:
-            needed = _sequence(body, before)
+            needed = _sequence(body, before, memo)
         elif op is _c.BRANCH:
-            branches = [_sequence(list(b), before) for b in av[1]]
+            branches = [_sequence(b, before, memo) for b in av[1]]
             if all(branches):
                 needed = frozenset().union(*branches)
         elif op in _REPEATS:
             lo, _hi, inner = av
-            needed = _sequence(list(inner), before) if lo >= 1 else None
+            needed = _sequence(inner, before, memo) if lo >= 1 else None
         elif letters is not None:
             needed = frozenset(letters)
         if needed:
@@ -562,57 +578,85 @@ def _is_white(op, av) -> bool:
 STARTS_LIMIT = 4096  # literal beginnings read from one group at most
 
 
-def _starts(items) -> frozenset[str] | None:
-    """The strings (lower-cased) one of which every match of the sequence begins with, read through
-    nested groups and alternations: a lexicon written as a trie (`trie_alternation`) gives its words
-    back, `los(?:t|e|ing)` gives lost, lose, losing. None when a match may begin otherwise (with
-    nothing known, or an empty string) or there are more than STARTS_LIMIT."""
-    found = _starts_of(items)
-    if not found:
+def _starts(op, av, memo: dict) -> frozenset[str] | None:
+    """The strings (lower-cased) one of which every match of a group or alternation begins with, read
+    through nested groups and alternations: a lexicon written as a trie (`trie_alternation`) gives its
+    words back, `los(?:t|e|ing)` gives lost, lose, losing. None when a match may begin otherwise (with
+    nothing known, or an empty string) or there may be more than STARTS_LIMIT."""
+    found = _step(op, av, memo)
+    if len(found) > STARTS_LIMIT:
         return None
     strings = frozenset(s for s, _ in found)
     return None if not all(map(_telling, strings)) else strings
 
 
-def _starts_of(items) -> set[tuple[str, bool]] | None:
-    """(beginning, open) pairs: an open beginning is the whole match so far and may go on."""
+def _starts_of(items, memo: dict) -> frozenset[tuple[str, bool]] | None:
+    """(beginning, open) pairs: an open beginning is the whole match so far and may go on. (A group's
+    body is read once per analysis: `memo`, by the identity of the parsed body.)"""
+    key = ("starts", id(items))
+    if key in memo:
+        return memo[key][1]
     current = {("", True)}
-    for op, av in items:
+    body, items = items, list(items)
+    i, n = 0, len(items)
+    while i < n:
         if not any(open_ for _, open_ in current):
             break
-        body, letters = _group_body(op, av), _class_letters(op, av)
-        if op is _c.LITERAL:
-            step = {(chr(av).lower(), True)}
-        elif _is_white(op, av):
-            step = {(_WHITE, True)}
-        elif op is _c.AT and av is _c.AT_BOUNDARY:
-            step = {(_EDGE, True)}
-        elif op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-            step = {("", True)}  # zero-width
-        elif body is not None:
-            step = _starts_of(body)
-        elif op is _c.BRANCH:
-            parts = [_starts_of(list(b)) for b in av[1]]
-            step = None if any(p is None for p in parts) else set().union(*parts)
-        elif op in _REPEATS and av[0] == 0 and av[1] == 1:
-            inner = _starts_of(list(av[2]))
-            step = {("", False)} if inner is None else inner | {("", True)}
-        elif letters is not None:
-            step = {(c, True) for c in letters}
+        op, av = items[i]
+        i += 1
+        if op is _c.LITERAL:  # (a run of literals is one step)
+            run = [chr(av).lower()]
+            while i < n and items[i][0] is _c.LITERAL:
+                run.append(chr(items[i][1]).lower())
+                i += 1
+            step = {("".join(run), True)}
         else:
-            step = {("", False)}  # something else: the beginnings end here
-        if step is None:
-            step = {("", False)}
+            step = _step(op, av, memo)
+        if sum(open_ for _, open_ in current) * len(step) > STARTS_LIMIT:  # (not worth the product)
+            current = None
+            break
         current = {(_join(a, b), o) for a, open_ in current
                    for b, o in (step if open_ else (("", False),))}
         if len(current) > STARTS_LIMIT:
-            return None
-    return current
+            current = None
+            break
+    found = None if current is None else frozenset(current)
+    memo[key] = (body, found)  # (the body is kept alive with its entry: its id is not reused)
+    return found
 
 
-def _sequence(items, lead: str = "") -> frozenset[str] | None:
-    options = _options(items, lead)
-    return _most_selective(options) if options else None
+def _step(op, av, memo: dict):
+    """The (beginning, open) pairs of one item of a sequence (not a literal)."""
+    body, letters = _group_body(op, av), _class_letters(op, av)
+    if _is_white(op, av):
+        return {(_WHITE, True)}
+    if op is _c.AT and av is _c.AT_BOUNDARY:
+        return {(_EDGE, True)}
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return {("", True)}  # zero-width
+    if body is not None:
+        step = _starts_of(body, memo)
+    elif op is _c.BRANCH:
+        parts = [_starts_of(b, memo) for b in av[1]]
+        step = None if any(p is None for p in parts) else set().union(*parts)
+    elif op in _REPEATS and av[0] == 0 and av[1] == 1:
+        inner = _starts_of(av[2], memo)
+        step = {("", False)} if inner is None else inner | {("", True)}
+    elif letters is not None:
+        step = {(c, True) for c in letters}
+    else:
+        step = {("", False)}  # something else: the beginnings end here
+    return {("", False)} if step is None else step
+
+
+def _sequence(items, lead: str, memo: dict) -> frozenset[str] | None:
+    key = ("sequence", id(items), lead)
+    if key in memo:
+        return memo[key][1]
+    options = _options(list(items), lead, memo)
+    found = _most_selective(options) if options else None
+    memo[key] = (items, found)
+    return found
 
 
 def _most_selective(options: list[frozenset[str]]) -> frozenset[str]:
@@ -626,6 +670,7 @@ def _most_selective(options: list[frozenset[str]]) -> frozenset[str]:
                                        sum(s.startswith(_EDGE) for s in o), sorted(o)))
 
 
+@lru_cache(maxsize=65536)
 def _strength(literal: str) -> int:
     """`selectivity` of a literal as the screen reads it: its most selective piece between the white
     space `\\s` stands for (`_screen_form`)."""
@@ -648,7 +693,7 @@ def required_run(source: str, min_length: int = 5):
     (Read without `_parse_shape`: the run is matched against the text, and `\w` standing for a Unicode
     property would demand what the pattern does not, e.g. a Thai vowel sign, which `\w` is not.)"""
     try:
-        tree = _sre_parser.parse(source)
+        tree = _parse(source)
     except Exception:
         return None
     best: tuple[int, tuple[str, ...]] = (0, ())
@@ -824,15 +869,48 @@ def phrase_sequences(lang: str, templates, mode: str) -> list[tuple[tuple[str, .
     pipe = nlp.pipeline(lang)
     out: dict[tuple[str, ...], str] = {}
     inflect = mode == "lemma" and phrases.has_forms(lang)
-    for template in templates:
-        for phrase in phrases.expand(template):
-            # phrases are folded like the text they are matched against (full-width, marks, quotes)
-            doc = pipe.make_doc(normalize(phrase).text)
-            spacing = [t.whitespace_ for t in doc]
-            for variant in phrases.inflect(lang, [t.text for t in doc]) if inflect else [[t.text for t in doc]]:
-                key = tuple(variant) if mode == "exact" else tuple(w.lower() for w in variant)
-                out.setdefault(key, "".join(w + sp for w, sp in zip(key, spacing, strict=True)))
+    # phrases are folded like the text they are matched against (full-width, marks, quotes)
+    texts = [normalize(phrase).text for template in templates for phrase in phrases.expand(template)]
+    for words, spacing in tokenized(pipe, texts):
+        for variant in phrases.inflect(lang, words) if inflect else [words]:
+            key = tuple(variant) if mode == "exact" else tuple(w.lower() for w in variant)
+            out.setdefault(key, "".join(w + sp for w, sp in zip(key, spacing, strict=True)))
     return list(out.items())
+
+
+_BETWEEN = "\n\n"  # (white space both tokenizers make a token of its own, and read nothing across)
+_BATCH = 512
+
+
+def tokenized(pipe, texts: list[str]) -> list[tuple[list[str], list[str]]]:
+    """(token texts, trailing white space of each) of every text, as `pipe.make_doc` gives them.
+    Phrases are tokenized hundreds to a Doc, joined by a line break: a Doc costs more to make than
+    its tokens (a pack's ~90,000 phrases took two seconds one by one). Both tokenizers cut a text at
+    white space and read each piece apart, so the joined Doc holds each text's tokens between the
+    breaks' tokens; a text with white space at an end or a line break of its own is tokenized
+    alone, and a batch whose breaks are not where they should be is done again one by one."""
+    out: list[tuple[list[str], list[str]] | None] = [None] * len(texts)
+    joinable = [i for i, t in enumerate(texts) if t and "\n" not in t and t.strip() == t]
+    for at in range(0, len(joinable), _BATCH):
+        batch = joinable[at:at + _BATCH]
+        doc = pipe.make_doc(_BETWEEN.join(texts[i] for i in batch))
+        words, spaces, parts = [], [], []
+        for t in doc:
+            if t.text == _BETWEEN:
+                parts.append((words, spaces))
+                words, spaces = [], []
+            else:
+                words.append(t.text)
+                spaces.append(t.whitespace_)
+        parts.append((words, spaces))
+        if len(parts) == len(batch) and all(w and not s[-1] for w, s in parts):
+            for i, part in zip(batch, parts, strict=True):
+                out[i] = part
+    for i, text in enumerate(texts):
+        if out[i] is None:
+            doc = pipe.make_doc(text)
+            out[i] = ([t.text for t in doc], [t.whitespace_ for t in doc])
+    return out
 
 
 _APOSTROPHES = "'’"
@@ -841,6 +919,8 @@ _APOSTROPHES = "'’"
 def whole_words(written: str) -> frozenset[str]:
     """The words a text must have, whole, wherever the phrase matches: its runs of letters or digits,
     but not one that touches an apostrophe ("n't" stands inside the text's word "isn't")."""
+    if "'" not in written and "’" not in written:
+        return frozenset(WORD.findall(written))
     out = set()
     for m in WORD.finditer(written):
         s, e = m.span()
@@ -1114,6 +1194,7 @@ class Matcher:
                 needles.extend((s, mode) for s in strings)
         if self.regex is not None:
             matching = [spaced(text) for t in spec.examples if _example_matches(self.regex, text := normalize(t).text)]
+        if self.regex is not None and not validate:  # (what to look for first: nothing to validate)
             # (a derived literal set that a flag example lacks is dropped: Python's parser read the
             # pattern otherwise than the regex module does)
             sets = [o for o in required_literal_sets(spec.regex)
