@@ -95,6 +95,22 @@ def test_only_a_bounded_search_runs_without_a_time_limit():
     assert _untimed_length(same_as_a_branch) < _untimed_length(tag)
 
 
+def test_a_repeat_its_first_character_cannot_start_inside_searches_in_linear_time_untimed():
+    """A hashtag pattern's runs of word characters begin after a `#`, which no run holds: runs from
+    different starts do not overlap, so the search is linear and a whole caption (or a long
+    description) runs without the clock. Where the first character may stand inside the run, the
+    bound stays quadratic (a few hundred characters)."""
+    from checker.rules.matcher import _untimed_length
+
+    tag = r"#(?!(?i:amazing|visit|love|pray|explore))[\p{L}\p{N}_]{4,}+(?<=[\p{Ll}](?:TH|MY|ID|VN|Thailand))"
+    assert _untimed_length(tag) >= 3000
+    assert _untimed_length(r"@[\w.]+") >= 100_000
+    for quadratic in (r"a\w+b", r"(?i)A[a-z]+!", r"x.{0,3}\w+y",
+                      r"#\P{Han}+", r"#\p{P}+",  # (a property read as `\w` that `#` is part of)
+                      r"#(?:\w+)+x"):
+        assert _untimed_length(quadratic) < 2000, quadratic
+
+
 def test_a_hostile_regex_anywhere_is_a_reported_problem_not_a_crash(tmp_path):
     checker = Checker(load_rules((str(_team_pack(tmp_path, HOSTILE)),)))
     text = "Best serum ever, great deal! yes code " + "a" * 30 + "b and then " + "a" * 30 + "!"

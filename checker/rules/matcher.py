@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import math
 import pickle
+import re._compiler as _sre_compiler
 import re._constants as _c
 import re._parser as _sre_parser
 import unicodedata
@@ -240,6 +241,11 @@ def untimed_length(rx) -> int:
 _PROPERTY = regex.compile(r"(?<!\\)((?:\\\\)*)\\[pP](?:\{[^}]*\}|[A-Za-z])")
 
 
+# (properties whose every character `\w` holds: letters and numbers, by short or long name)
+_WORD_PROPERTIES = frozenset({"L", "N", *(f"{{{name}}}" for name in (
+    "L", "Lu", "Ll", "Lt", "Lm", "Lo", "N", "Nd", "Nl", "No", "Letter", "Number"))})
+
+
 def _parse_shape(source: str):
     """Python's parse of `source` with each Unicode property read as one character of a class
     (`_PROPERTY`): right for what a pattern needs and how it backtracks, not for what it matches."""
@@ -262,7 +268,8 @@ def _untimed_length(source: str) -> int:
     repeat; a lookaround or an atomic group, never backtracked into, adds its own cost instead of
     multiplying. One unbounded repeat at most (two make any text slow); anything else: 0, always timed."""
     try:
-        cost = _cost(list(_parse_shape(source)))
+        tree = _parse_shape(source)
+        cost = _cost(list(tree))
     except Exception:  # other regex-module syntax: always timed
         return 0
     if cost is None:
@@ -272,8 +279,42 @@ def _untimed_length(source: str) -> int:
     if unbounded == 0:
         return STEP_BUDGET // per_char
     if unbounded == 1:
+        lead = _lead_apart(tree, source)
+        if lead is not None:  # (linear: see `_lead_apart`)
+            return STEP_BUDGET // (per_char * (lead + 2))
         return int((STEP_BUDGET / per_char) ** 0.5)
     return 0
+
+
+def _lead_apart(tree, source: str) -> int | None:
+    r"""For a pattern with one unbounded repeat, of one character class C, in its top-level sequence:
+    the most characters that can stand between its first character and the repeat, when that first
+    character is a literal C never holds (`#[\w]{4,}`: a hashtag). Its runs of C from different start
+    positions then barely overlap (a start inside a run would be a character of C), and a search costs
+    at most (that many + 2) x the text's length x the pattern's length: linear, not quadratic. None
+    when that is not shown, and for a pattern with a Unicode property other than a letter or number
+    one (the pattern's shape reads each property as `\w`, which holds those and no other)."""
+    items = list(tree)
+    if not items or items[0][0] is not _c.LITERAL:
+        return None
+    if any(m.group(0).lstrip("\\")[1:] not in _WORD_PROPERTIES or m.group(0).lstrip("\\")[0] == "P"
+           for m in _PROPERTY.finditer(source)):
+        return None
+    first = chr(items[0][1])
+    for i, (op, av) in enumerate(items[1:], 1):
+        if op in _REPEATS and av[1] == _c.MAXREPEAT:
+            body = list(av[2])
+            if len(body) != 1 or body[0][0] not in _SINGLE:
+                return None
+            between = _cost(items[1:i])
+            if between is None or between[0]:
+                return None
+            try:
+                one = _sre_compiler.compile(_sre_parser.SubPattern(tree.state, body), tree.state.flags)
+            except Exception:
+                return None
+            return None if one.fullmatch(first) or one.fullmatch(first.swapcase()) else between[2]
+    return None
 
 
 def _cost(items) -> tuple[int, int, int] | None:
