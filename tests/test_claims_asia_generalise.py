@@ -2,6 +2,8 @@
 
 Every text here is written for this test (not copied from a ruling or a real post). Each claim is checked
 as a post that sells; the innocent texts use the same words and must stay silent at warning or above.
+The first tables are the first passes' shapes; each later pass's tables follow, with the regulators'
+lists they come from, and each of their claim texts was missed before its shapes were added.
 """
 
 from __future__ import annotations
@@ -72,14 +74,6 @@ CLAIMS = [
 ]
 
 
-@pytest.mark.parametrize("market, text, rule, words", CLAIMS)
-def test_claim_shapes_are_found(market, text, rule, words):
-    found = claim_findings(text, market)
-    hits = [f for f in found if f.rule == rule]
-    assert hits, f"{rule} did not find {words!r} in {text!r}: {[(f.rule, f.text) for f in found]}"
-    assert any(f.text == words for f in hits), [(f.rule, f.text) for f in hits]
-
-
 # The same words used innocently, read as posts that sell (a shop, a clinic, a parent): nothing claimed.
 INNOCENT = [
     ("cn", "下雨天腰疼，今天店里休息一天，订单明天发"),
@@ -106,7 +100,210 @@ INNOCENT = [
 ]
 
 
-@pytest.mark.parametrize("market, text", INNOCENT)
+# Issue 15, local-language claims, ninth pass: shapes taken from the regulators' own lists.
+#
+# China's cosmetics catalogue (its notes on hair regrowth and repair), the cosmetics labelling rules, the
+# Advertising Law's health-food, medical and patent articles and SAMR's medical-aesthetic ad guide; BPOM's
+# list of claims a cosmetic may not make; the ASEAN guideline's unacceptable cosmetic claims as Vietnam
+# applies them; the Thai FDA's cosmetic advertising manual. Every text is written for this test (not copied
+# from a ruling or a real post) and each claim text was missed before these shapes were added. Each claim is
+# checked as a post that sells; the innocent texts use the same words and must stay silent at warning or
+# above.
+CLAIMS_NINTH = [
+    # hair regrowth: not a cosmetic at all (the catalogue's note to 防脱发)
+    ("cn", "这瓶头皮精华能刺激毛发生长，发缝肉眼可见变窄", "cn.claims.special_use", "刺激毛发生长"),
+    ("cn", "用了三瓶，头顶冒出小绒毛了", "cn.claims.special_use", "冒出小绒毛"),
+    # medical grade with an ingredient between, and burn repair on a cosmetic
+    ("cn", "医疗级寡肽原液，痘肌急救", "cn.health.cosmetic_medical", "医疗级寡肽原液"),
+    ("cn", "芦荟胶主打修复烫伤，厨房常备", "cn.health.cosmetic_medical", "修复烫伤"),
+    ("cn", "茶树精油沐浴露能杀螨，背部清爽", "cn.health.cosmetic_medical", "沐浴露能杀螨"),
+    # medical aesthetics: filled areas and no downtime
+    ("cn", "胶原蛋白填法令纹，下午做完晚上约会", "cn.health.aesthetic_filler", "填法令纹"),
+    ("cn", "热玛吉无需恢复期，做完直接回公司", "cn.health.aesthetic_filler", "无需恢复期"),
+    # Advertising Law art. 18(1)(3), art. 12, art. 17
+    ("cn", "蛋白粉是老年人必补的营养品，孝心之选", "cn.health.necessity_claim", "老年人必补的营养品"),
+    ("cn", "国家级专利配方，只此一家", "cn.claims.patent_unnumbered", "国家级专利配方"),
+    ("cn", "中草药配方的代用茶，口感回甘", "cn.health.tcm_formula_food", "中草药配方"),
+    ("cn", "连喝三个月，高血脂都达标了", "cn.health.condition_result", "高血脂都达标了"),
+    # BPOM's list of claims not allowed on cosmetics
+    ("id", "Essence antiiritasi, kemerahan langsung kalem", "id.claims.bpom_cosmetic_list", "antiiritasi"),
+    ("id", "Krim pijat ini menghancurkan selulit di paha", "id.claims.bpom_cosmetic_list", "menghancurkan selulit"),
+    ("id", "Minyak kuku mempercepat pertumbuhan kuku dalam seminggu", "id.claims.bpom_cosmetic_list",
+     "mempercepat pertumbuhan kuku"),
+    # the ASEAN guideline's unacceptable cosmetic claims, Vietnamese
+    ("vn", "Miếng dán tan béo bụng, dán là nóng", "vn.claims.cosmetic_unaccepted", "Miếng dán tan béo"),
+    ("vn", "Serum kháng viêm cho da mụn sưng đỏ", "vn.claims.cosmetic_unaccepted", "Serum kháng viêm"),
+    ("vn", "Viên uống giúp phục hồi chức năng thận cho người lớn tuổi", "vn.claims.body_function",
+     "phục hồi chức năng thận"),
+    # Thai: shades lighter with no timeline, kilos lost in a period
+    ("th", "โลชั่นกลูต้า ขาวขึ้น 4 เฉด เห็นผลชัด", "th.claims.whitening_timeline", "ขาวขึ้น 4 เฉด"),
+    ("th", "ไฟเบอร์ดีท็อกซ์ ลด 8 กิโลใน 2 เดือน", "th.claims.weight_timeline", "ลด 8 กิโลใน 2 เดือน"),
+]
+
+# The same words used innocently, read as posts that sell: nothing claimed.
+INNOCENT_NINTH = [
+    ("cn", "宠物换毛季，毛发再生要一两个月，这款梳子好用"),
+    ("cn", "医用级硅胶牙胶，宝宝长牙期放心咬"),
+    ("cn", "烫伤了先用凉水冲，严重的马上去医院；本店只卖厨房手套"),
+    ("cn", "这款U型枕垫下巴也舒服，坐高铁必带"),
+    ("cn", "露营必备的营地灯，一晚不断电"),
+    ("cn", "专利申请代办，发明专利、实用新型都能办"),
+    ("cn", "中药房抓的药，回家记得用砂锅煎"),
+    ("cn", "除螨仪吸力大，床垫沙发都能用"),
+    ("id", "Habis cukur kulitku iritasi, ada rekomendasi klinik?"),
+    ("id", "Kakiku kebas kelamaan duduk, lanjut packing orderan"),
+    ("vn", "Thực đơn giảm béo 7 ngày với ức gà và rau luộc"),
+    ("vn", "Trung tâm phục hồi chức năng cho người sau tai biến, nhận bệnh nhân mới"),
+    ("th", "เสื้อยืดสีขาว มีให้เลือก 4 ไซซ์ ส่งใน 2 วัน"),
+    ("th", "ข้าวเหนียว 8 กิโล ลด 50 บาทใน 2 วันนี้"),
+]
+
+
+# Issue 15, local-language claims, tenth pass: shapes taken from the regulators' own lists.
+#
+# China's Advertising Law articles on training (24), investment (25), property (26) and farm-input (21, 27)
+# ads, the 2023 catalogue of health-food functions (memory) and the cosmetics regulation's ban on medical
+# effects (skin diseases named as skin types); the Thai FDA's notices on blood-pressure claims; Vietnam's
+# equivalence claims with spelled-out numbers, market-leader and comparison words (Advertising Law art. 8(11)),
+# money-back efficacy guarantees and safety for pregnancy or newborns (and the same money-back and N-times
+# wording in Indonesian); BPOM's list of wording barred from
+# processed-food ads (Peraturan BPOM 6/2021 art. 14). Every text is written for this test (not copied from a
+# ruling or a real post), and each claim text was missed before these shapes were added. Claims are checked
+# as posts that sell; the innocent texts use the same words and must stay silent at warning or above.
+CLAIMS_TENTH = [
+    # Advertising Law art. 26(1) and 25: appreciation and return promises
+    ("cn", "学区新盘现房发售，升值潜力巨大，首付三成", "cn.claims.property_return", "升值潜力巨大"),
+    ("cn", "沿街铺面即买即收租，手慢无", "cn.claims.property_return", "即买即收租"),
+    ("cn", "买商铺就等收租，一次投资终身受益", "cn.claims.property_return", "买商铺就等收租"),
+    ("cn", "加盟奶茶店，躺着也能赚钱，名额有限", "cn.finance.promised_returns", "躺着也能赚钱"),
+    # art. 24(2): exam setters and markers implied in a training ad
+    ("cn", "教资面试冲刺班，阅卷专家一对一点评", "cn.claims.exam_insider", "阅卷专家"),
+    ("cn", "考研政治押题准确率业内领先，现在报名立减", "cn.claims.exam_insider", "押题准确率"),
+    # art. 21 and 27: safety and yield promised for farm inputs
+    ("cn", "进口杀菌剂对作物无害，亩产保证高产", "cn.claims.agro_safety", "保证高产"),
+    ("cn", "这款杀虫剂对蜜蜂无毒，果园放心用", "cn.claims.agro_safety", "对蜜蜂无毒"),
+    # the 2023 function catalogue: memory and the brain claimed by an ordinary food
+    ("cn", "黑芝麻核桃丸，健脑补脑，学生党必备", "cn.health.function_claim", "健脑补脑"),
+    # a skin disease as the cream's target (化妆品监督管理条例 art. 37)
+    ("cn", "这支修护霜皮炎肌专用，温和不刺激", "cn.health.condition_treatment", "皮炎肌专用"),
+    # Thai: blood pressure and cholesterol lowered by a food
+    ("th", "น้ำมันงาสกัดเย็น ช่วยลดความดันโลหิต ทานวันละช้อน", "th.claims.condition_treatment",
+     "ลดความดันโลหิต"),
+    ("th", "ชาใบหม่อนช่วยลดคอเลสเทอรอล สั่งได้เลย", "th.claims.condition_treatment", "ลดคอเลสเทอรอล"),
+    # Vietnamese equivalence with the numbers spelled out
+    ("vn", "Bột rau củ cho bé: hai gói bằng cả bát rau luộc", "vn.claims.equivalence", "hai gói bằng cả bát rau"),
+    # Vietnamese: first in a market (Luật Quảng cáo Điều 8 khoản 11), N times the effect, money back if it
+    # does not work, safe for newborns
+    ("vn", "Máy lọc nước dẫn đầu thị trường 3 năm liền, trả góp 0%", "vn.claims.leading", "dẫn đầu thị trường"),
+    ("vn", "Viên uống canxi nano thấm gấp 5 lần, mua ngay", "vn.claims.comparative", "thấm gấp 5 lần"),
+    ("vn", "Trà giảm cân thảo mộc, hoàn tiền nếu không giảm, inbox shop", "vn.claims.guarantee",
+     "hoàn tiền nếu không giảm"),
+    ("vn", "Sữa tắm thảo dược an toàn cho bé sơ sinh, combo 2 chai", "vn.claims.safety_vulnerable",
+     "an toàn cho bé sơ sinh"),
+    # BPOM's processed-food list
+    ("id", "Jamu serbuk ini khasiat ajaib dari nenek moyang, order via keranjang", "id.claims.food_ad_wording",
+     "khasiat ajaib"),
+    ("id", "Susu kambing etawa, minum pagi langsung memberi stamina, cek keranjang kuning",
+     "id.claims.food_ad_wording", "langsung memberi stamina"),
+    ("id", "Biskuit ikan untuk si kecil, mempertajam kecerdasan otak, promo 2 pack", "id.claims.food_ad_wording",
+     "mempertajam kecerdasan otak"),
+    # Indonesian: money back if it does not work, N times more effective
+    ("id", "Krim pemutih ketiak, refund kalau tidak putih, stok terbatas", "id.claims.guarantee",
+     "refund kalau tidak putih"),
+    ("id", "Minyak rambut kemiri 5 kali lebih ampuh, checkout sekarang", "id.claims.guarantee", "5 kali lebih ampuh"),
+]
+
+# The same words used innocently, read as posts that sell: nothing claimed.
+INNOCENT_TENTH = [
+    ("cn", "汇率波动大，美元升值空间还有多少？本店代购价格不变"),
+    ("cn", "这套二手书适合考研党，阅读体验好，包邮"),
+    ("cn", "期末卷子出得太难，命题老师太狠了；文具店今日全场八折"),
+    ("cn", "手工皂洗完无残留，不紧绷，三块包邮"),
+    ("cn", "益智积木套装，锻炼孩子动手能力，下单送收纳盒"),
+    ("cn", "这款洁面适合痘痘肌，氨基酸配方，今天下单送小样"),
+    ("cn", "周末躺着刷剧也不错，零食礼包第二件半价"),
+    ("th", "เครื่องวัดความดันโลหิตแบบพกพา ใช้ง่าย ส่งฟรี"),
+    ("vn", "Một ly trà sữa bằng giá hai ổ bánh mì, quán mình đồng giá 20k"),
+    ("vn", "Shop mình đứng đầu bảng xếp hạng hàng xóm thân thiện, mai mở cửa sớm"),
+    ("vn", "Mẹ bầu dùng được không ạ? Shop tư vấn giúp em với"),
+    ("vn", "Đổi size miễn phí, giao nhầm mẫu shop hoàn tiền 100%"),
+    ("id", "Buku sains anak: penemuan baru para peneliti tentang dinosaurus, diskon 30%"),
+    ("id", "Habis lembur langsung tidur, besok pagi buka toko lagi"),
+    ("id", "Paket hilang di jalan? Garansi uang kembali, cek syaratnya di toko"),
+]
+
+
+# Issue 15, local-language claims, eleventh pass: shapes taken from the regulators' own lists.
+#
+# Malaysia's Medicine Advertisements Board words its barred hair-loss claims in the passive and with two
+# verbs joined ("... boleh dicegah", "merangsang dan menggalakkan ..."), and the Schedule of the Medicines
+# (Advertisement and Sale) Act 1956 bars a remedy offered "for" its diseases whatever word describes the
+# remedy; China's Advertising Law art. 26(1)(3) bars a property's location given as minutes to a landmark,
+# and the 2023 health-food function catalogue names the only protective functions a product may claim (its
+# own wording, "辅助改善记忆", is a note rather than a warning); BPOM bars processed foods from claims not
+# approved with their registration (a drink sold as a breast-milk booster). Every text is written for this
+# test (not copied from a ruling or a real post), and each claim text was missed before these shapes were
+# added. Claims are checked as posts that sell; the innocent texts use the same words and must stay silent
+# at warning or above.
+CLAIMS_ELEVENTH = [
+    # the Malay passive: the condition first, then what can be done to it
+    ("my", "Minyak urut halia kami, sakit sendi dapat diatasi dalam seminggu, COD seluruh Malaysia",
+     "my.claims.condition_treatment", "sakit sendi dapat diatasi"),
+    ("my", "Serum rambut organik: rambut gugur boleh dihentikan dalam 3 minggu, stok terhad",
+     "my.claims.condition_treatment", "rambut gugur boleh dihentikan"),
+    # two verbs joined before the barred hair-growth claim
+    ("my", "Minyak kemiri asli mempercepat dan merangsang pertumbuhan rambut, beli 2 percuma 1",
+     "my.claims.hair_loss", "mempercepat dan merangsang pertumbuhan rambut"),
+    # a word between the remedy and "untuk": the Schedule's diseases
+    ("my", "Ramuan tradisional kami, jamu pahit untuk darah tinggi, PM untuk harga borong",
+     "my.claims.scheduled_disease_remedy", "jamu pahit untuk darah tinggi"),
+    ("my", "Kapsul ni ubat ampuh bagi penghidap asma, order sebelum habis",
+     "my.claims.scheduled_disease_remedy", "ubat ampuh bagi penghidap asma"),
+    # Advertising Law art. 26(1)(3): minutes to a landmark in a property ad
+    ("cn", "江景洋房现房在售，下楼8分钟到地铁，首付低至20万", "cn.claims.property_travel_time", "下楼8分钟到地铁"),
+    ("cn", "学区房急售，距小学仅需5分钟，业主诚心出", "cn.claims.property_travel_time", "距小学仅需5分钟"),
+    # protection of a tissue or organ, and its activation: functions no product is approved for
+    ("cn", "学生护眼软糖，防止视神经受损，两盒包邮", "cn.health.function_claim", "防止视神经受损"),
+    ("cn", "中老年钙片，延缓骨骼退化，买二送一", "cn.health.function_claim", "延缓骨骼退化"),
+    # Thai food-ad guidance: a food may not claim a cosmetic effect (skin made whiter by eating it)
+    ("th", "ผงชงผลไม้รวม ดื่มเป็นประจำผิวขาวใส ส่งฟรี", "th.claims.food_cosmetic_effect", "ดื่มเป็นประจำผิวขาวใส"),
+    ("th", "คอลลาเจนเม็ดฟู่ ช่วยให้ผิวใส ซื้อ 3 แถม 1", "th.claims.food_cosmetic_effect", "คอลลาเจนเม็ดฟู่ ช่วยให้ผิวใส"),
+    # Vietnam (Thông tư 06/2011 and the ASEAN list): fat destroyed
+    ("vn", "Máy massage cầm tay phá hủy mỡ thừa vùng bụng, giảm 30% hôm nay", "vn.claims.weight_terms",
+     "phá hủy mỡ thừa"),
+    # BPOM: a processed food sold as a breast-milk booster
+    ("id", "Teh daun katuk siap seduh, booster ASI buat busui, gratis ongkir", "id.claims.food_lactation",
+     "booster ASI"),
+    ("id", "Granola kacang almond meningkatkan produksi ASI, cek keranjang kuning", "id.claims.food_lactation",
+     "meningkatkan produksi ASI"),
+]
+
+# The same words used innocently, read as posts that sell: nothing claimed at warning or above.
+INNOCENT_ELEVENTH = [
+    ("my", "Kemalangan jalan raya boleh dicegah jika semua memandu berhemah; tayar baru diskaun 10%"),
+    ("my", "Penyakit jantung boleh dicegah dengan bersenam, jom sertai kelas zumba kami"),
+    ("my", "Sos cili pedas untuk darah muda, jom cuba di kedai kami"),
+    ("cn", "本店距地铁站步行两分钟，新品奶茶买一送一"),
+    ("cn", "暑期房间还有少量空余，人均价格不变，出门5分钟到海边"),
+    ("cn", "蓝帽子保健食品，国食健注G2021xxxx，保健功能：缓解视觉疲劳。本品不能代替药物"),
+    ("cn", "冬季跑步注意热身，预防关节损伤；运动护膝今日八折"),
+    ("th", "ดื่มน้ำให้พอ นอนให้พอ หน้าใสเองไม่ต้องพึ่งอะไร ร้านเรามีน้ำดื่มขาย"),
+    ("th", "แคปซูลใส่ยาแบบเปล่า ขายส่ง 1000 เม็ด"),
+    ("vn", "Hủy mỡ hành đơn số 12 giúp em, hoàn tiền trong ngày"),
+    ("id", "Kelas laktasi bersama bidan: cara memperlancar ASI secara alami, daftar gratis"),
+    ("id", "Jamu ini membantu memperlancar ASI, sudah terdaftar di BPOM"),
+]
+
+
+@pytest.mark.parametrize("market, text, rule, words", CLAIMS + CLAIMS_NINTH + CLAIMS_TENTH + CLAIMS_ELEVENTH)
+def test_claim_shapes_are_found(market, text, rule, words):
+    found = claim_findings(text, market)
+    hits = [f for f in found if f.rule == rule]
+    assert hits, f"{rule} did not find {words!r} in {text!r}: {[(f.rule, f.text) for f in found]}"
+    assert any(f.text == words for f in hits), [(f.rule, f.text) for f in hits]
+
+
+@pytest.mark.parametrize("market, text", INNOCENT + INNOCENT_NINTH + INNOCENT_TENTH + INNOCENT_ELEVENTH)
 def test_innocent_use_of_the_same_words_passes(market, text):
     assert claim_findings(text, market) == []
 
@@ -116,3 +313,13 @@ def test_a_post_that_sells_nothing_gets_no_claim_warning():
     for market, text in [("cn", "贴了一周膏药，腰疼好多了，明天回去上班"),
                          ("id", "Alhamdulillah asam urat bapak sudah sembuh, makasih doanya")]:
         assert claim_findings(text, market, commercial=False) == []
+
+
+def test_the_catalogue_wording_is_a_note_not_a_warning():
+    """The 2023 catalogue's own wording without a registration shown: a note for the reviewer to check."""
+    import checker
+    text = "核桃芝麻粉，辅助改善记忆，考试季必备"
+    findings = checker.check_text(text, markets=["cn"], language="zh", commercial=True)
+    notes = [f for f in findings if f.rule == "cn.health.catalogue_function"]
+    assert [f.severity for f in notes] == ["info"] and notes[0].text == "辅助改善记忆"
+    assert not [f for f in findings if f.category == "claim" and f.severity in ("warning", "error")]
