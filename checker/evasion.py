@@ -63,18 +63,28 @@ _MAX_VARIANTS = 64  # readings tried per word at most (a word with many digits i
 _LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 # (Only the digits that read as letters: `2pm` or `9am` has nothing to read, and a word with a leet
 # digit, a separator or a repeat elsewhere is found by that.)
-_SUSPECT = tuple(re.compile(p) for p in (
-    # a symbol: c.u.r, c✨u✨r; $ale; gu@rantee (not a @mention); gu@, $ after a letter
-    f"[^\\w\\s](?:(?=[{_LATIN}][^\\w\\s])|(?<=[$!|])(?=[{_LATIN}])|(?<=\\S@)(?=[{_LATIN}])"
-    f"|(?<=[{_LATIN}][@$])(?![0-9]))",
-    f"[013457](?:(?=[{_LATIN}])|(?<=[{_LATIN}].)(?![0-9]))",  # 0rder, cur3d, fre3
-    f"([{_LATIN}])\\1\\1",  # guaranteeeed
-))
-# a letter between two underscores (g_u_a_r): the underscore is a word character, which the first
-# `_SUSPECT` pattern does not stop at (searched for only in a text with an underscore)
-_UNDERSCORED = re.compile(f"_(?=[{_LATIN}]_)")
-# a translate table for the ASCII-encoded text: letters and digits kept, every other byte a space
-_ASCII_WORD_GAPS = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + b" " * 128
+# Letters, digits and white space that are neither a symbol (`[^\w\s]`), a leet digit nor an underscore,
+# in the scripts most captions are written in (ASCII, Latin with diacritics, Thai consonants, Chinese,
+# Korean): what the look-closer scan passes over without looking around (`tests/test_evasion.py` checks
+# that each is a word character or white space)
+_PLAIN = ("2689A-Za-z\t\n\x0b\x0c\r\x1c-\x1f \u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0e01-\u0e30"
+          "\u1e00-\u1eff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3")
+# Where a word may be written to hide it, in one pass: before a Latin letter, a symbol with a symbol
+# after the letter (c.u.r, c✨u✨r), `$`, `!` or `|` ($ale), an `@` after a non-space (gu@rantee, not a
+# @mention), a leet digit (0rder) or an underscore with one after the letter (g_u_a_r); after a Latin
+# letter, `@` or `$` (gu@, not before a digit: US$5) or a leet digit (cur3d, fre3; not in a number).
+# (Most characters of a caption are passed over by the first class; at the others, which letter stands
+# before or after comes first, as most symbols and digits have none there.)
+_SUSPECT_HIT = re.compile(
+    f"[^{_PLAIN}](?:(?=[{_LATIN}])(?:(?<=[$!|013457])|(?<=[@_])(?:(?<=\\S@)|(?<=_)(?=._))|(?=.[^\\w\\s])(?<=[^\\w\\s]))"
+    f"|(?<=[{_LATIN}][@$013457])(?![0-9]))")
+_TRIPLE = re.compile(f"([{_LATIN}])\\1\\1")  # guaranteeeed
+# a translate table for the ASCII-encoded text: letters (lower-cased) and digits kept, every other byte a
+# space
+_ASCII_WORD_GAPS = bytes(ord(chr(c).lower()) if chr(c).isalnum() else 32 for c in range(128)) + b" " * 128
+# the characters that are not ASCII and whose lower case holds an ASCII letter (İ -> i̇; the Kelvin sign
+# K): a text with one has its ASCII words taken from its lower-cased text
+_LOWER_ASCII = ("\u0130", "\u212a")
 _SPACED_LETTER = f"[{_LATIN}0-9@$]"
 # (searched for in the text after a space: a pattern that begins with a space, not with `(?:^| )`, is
 # one `re` looks for fast)
@@ -92,7 +102,9 @@ _CORE = regex.compile(r"[\w@$]+(?:[^\w\s]+[\w@$]+)*", regex.V1)  # a chunk witho
 _LETTER = regex.compile(r"[^\W\d_\p{Han}\p{Thai}]", regex.V1)
 _SPACED = regex.compile(r"(?<!\S)(?:[^\W_\p{Han}\p{Thai}]|[@$])(?: (?:[^\W_\p{Han}\p{Thai}]|[@$])){2,}(?!\S)", regex.V1)
 _DIGITS = regex.compile(r"(?<![\d.,])\d(?:[ .\-]\d){6,}(?![\d])")
-_DIGIT_GAP = re.compile(r"\d[ .\-]\d")  # (what `_DIGITS` needs first: most texts have none)
+# (what `_DIGITS` needs first: most texts have none; the first class, a fast bitmap, leaves out ASCII
+# other than digits and the scripts up to Arabic, Chinese and Korean, where no decimal digit stands)
+_DIGIT_GAP = re.compile(r"[^\x00-/:-\u065f\u3400-\u9fff\uac00-\ud7a3](?<=\d)[ .\-]\d")
 _HAN = regex.compile(r"\p{Han}")
 _MARKED = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")  # a Latin letter with a diacritic (or đ)
 # A gap of spaces, symbols or emoji (not sentence punctuation) that may stand inside a Chinese term
@@ -144,13 +156,35 @@ class Vocabulary:
         # real run than its instruction count says)
         self.split_pairs = frozenset((first.rsplit("'", 1)[-1].encode(), second.encode())
                                      for first, second in (key.split(" ") for key in splits if key.isascii()))
+        self.split_firsts = frozenset(first for first, _ in self.split_pairs)
         self.split_wide = tuple(sorted(key for key in splits if not key.isascii()))
-        wide_chars = sorted({c for key in self.split_wide for c in key if not c.isascii()})
+        # (the characters of those not in ASCII, and every character whose lower case is one: searched for
+        # in the text as written, which then need not be lower-cased)
+        wide_chars = sorted({u for key in self.split_wide for c in key if not c.isascii() for u in _cased(c)})
         self.split_wide_chars = re.compile(f"[{''.join(wide_chars)}]") if wide_chars else None
 
     @property
     def empty(self) -> bool:
         return not self.words and self.han is None and self.unaccented is None
+
+
+@cache
+def _uppers() -> dict[str, str]:
+    """Character -> the characters whose lower case holds it (and is more than itself), for every
+    cased letter (all of which stand below U+20000)."""
+    out: dict[str, str] = {}
+    for code in range(0x20000):
+        c = chr(code)
+        low = c.lower()
+        if low != c:
+            for part in set(low):  # (İ lower-cases to two characters)
+                out[part] = out.get(part, "") + c
+    return out
+
+
+def _cased(c: str) -> str:
+    """`c` and every character whose lower case is `c`."""
+    return c + _uppers().get(c, "")
 
 
 def _split_keys(words: frozenset[str], spaced: frozenset[str] = frozenset()) -> dict[str, str]:
@@ -288,7 +322,7 @@ class _Scan:
     ASCII words (on first use, for `_may_split`); the gaps and digits between Chinese characters. Only the look-ups in a language's vocabulary are left, and
     their result is kept per vocabulary (`readings`)."""
 
-    __slots__ = ("text", "cores", "spaced", "spaces", "digits", "lower", "_ascii_words", "han", "han_gaps",
+    __slots__ = ("text", "cores", "spaced", "spaces", "digits", "_lower", "_ascii_words", "han", "han_gaps",
                  "han_digits", "_traditional", "readings")
 
     def __init__(self, text: str):
@@ -298,7 +332,7 @@ class _Scan:
         self.spaced = self.spaces and _SPACED_HINT.search(" " + text) is not None
         self.digits = (tuple((m.start(), m.group()) for m in _DIGITS.finditer(text))
                        if self.spaces and _DIGIT_GAP.search(text) else ())
-        self.lower = text.lower().replace("’", "'")
+        self._lower = None
         self._ascii_words = None
         self.han = not text.isascii() and _HAN.search(text) is not None
         self.han_gaps, self.han_digits = _han_candidates(text) if self.han else ((), ())
@@ -306,10 +340,20 @@ class _Scan:
         self.readings: dict[Vocabulary, Normalized | None] = {}
 
     @property
+    def lower(self) -> str:
+        """The lower-cased text (typographic apostrophes made straight), on first use."""
+        if self._lower is None:
+            self._lower = self.text.lower().replace("’", "'")
+        return self._lower
+
+    @property
     def ascii_words(self) -> list[bytes]:
         """The runs of ASCII letters and digits of the lower-cased text (any other character apart)."""
         if self._ascii_words is None:
-            self._ascii_words = self.lower.encode("ascii", "replace").translate(_ASCII_WORD_GAPS).split()
+            text = self.text
+            if not text.isascii() and any(c in text for c in _LOWER_ASCII):
+                text = self.lower
+            self._ascii_words = text.encode("ascii", "replace").translate(_ASCII_WORD_GAPS).split()
         return self._ascii_words
 
     def traditional(self) -> list[list[Edit]]:
@@ -404,7 +448,7 @@ def _suspect_cores(text: str) -> tuple[tuple[int, str, str, frozenset[str]], ...
     """(start, word, lower-cased, spellings) for each word of three characters or more, with a letter,
     of the whitespace-separated chunks that `_SUSPECT` finds something in."""
     hits = set()
-    for pattern in (*_SUSPECT, _UNDERSCORED) if "_" in text else _SUSPECT:
+    for pattern in (_SUSPECT_HIT, _TRIPLE):
         first = pattern.search(text)  # (most texts have none: one search, no iterator)
         if first is not None:
             hits.update(hit.start() for hit in pattern.finditer(text, first.start()))
@@ -516,9 +560,9 @@ def _may_split(scan: _Scan, vocab: Vocabulary) -> bool:
     `_split_edits` finds an ASCII split, its two last words are two runs of ASCII letters one after the
     other in the text (whatever stands around them is no letter or digit)."""
     words = scan.ascii_words
-    if not vocab.split_pairs.isdisjoint(zip(words, words[1:], strict=False)):
+    if not vocab.split_firsts.isdisjoint(words) and not vocab.split_pairs.isdisjoint(zip(words, words[1:], strict=False)):
         return True
-    if vocab.split_wide_chars is None or vocab.split_wide_chars.search(scan.lower) is None:
+    if vocab.split_wide_chars is None or vocab.split_wide_chars.search(scan.text) is None:
         return False
     return any(key in scan.lower for key in vocab.split_wide)
 

@@ -4,6 +4,7 @@ look-alikes stay clean, and a finding says what the words were read as (issue 16
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -298,14 +299,55 @@ def test_a_link_is_an_address_not_words_written_to_hide():
         "this cream cures acne, order now https://t.co/0rder")
 
 
+# The look-closer scan's one pass (`_SUSPECT_HIT`) against the three patterns it stands for: a symbol
+# next to a Latin letter, a leet digit next to one, a letter between underscores.
+_LATIN_LETTER = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
+_SUSPECT_PARTS = [re.compile(p) for p in (
+    f"[^\\w\\s](?:(?=[{_LATIN_LETTER}][^\\w\\s])|(?<=[$!|])(?=[{_LATIN_LETTER}])|(?<=\\S@)(?=[{_LATIN_LETTER}])"
+    f"|(?<=[{_LATIN_LETTER}][@$])(?![0-9]))",
+    f"[013457](?:(?=[{_LATIN_LETTER}])|(?<=[{_LATIN_LETTER}].)(?![0-9]))",
+    f"_(?=[{_LATIN_LETTER}]_)")]
+
+
+@settings(max_examples=3000, deadline=None, derandomize=True)
+@given(st.text(alphabet=st.sampled_from(list("aZxéẠđ ы最ก\u0e31013457289_@$!|.-*'’#✨😍\t\n\u3000\U0001d400×")), max_size=14))
+def test_the_one_pass_look_closer_finds_what_its_three_patterns_find(text):
+    from checker.evasion import _SUSPECT_HIT
+
+    assert {m.start() for m in _SUSPECT_HIT.finditer(text)} == \
+        {m.start() for p in _SUSPECT_PARTS for m in p.finditer(text)}
+
+
+def test_the_classes_the_look_closer_passes_over_fast_hold_nothing_it_looks_for():
+    """The first classes of the scan's patterns are bitmaps that stand for slower tests: `_PLAIN` (passed
+    over) holds only letters, digits and white space, none a leet digit or an underscore; the characters
+    `_DIGIT_GAP` passes over hold no decimal digit; a character whose lower case holds an ASCII letter
+    is listed in `_LOWER_ASCII`, and no cased letter stands above U+20000 (`_uppers`)."""
+    from checker import evasion as module
+
+    plain = re.compile(f"[{module._PLAIN}]")
+    first_digit = re.compile(module._DIGIT_GAP.pattern.split("(?<=")[0])
+    for code in range(0x110000):
+        c = chr(code)
+        if plain.match(c):
+            assert (c.isalnum() or c.isspace()) and c not in "013457_", hex(code)
+        if c.isdecimal():
+            assert first_digit.match(c), hex(code)
+        low = c.lower()
+        if low != c:
+            assert code < 0x20000, hex(code)
+            if not c.isascii() and any(x.isascii() for x in low):
+                assert c in module._LOWER_ASCII, hex(code)
+
+
 _SPLIT_VOCAB = Vocabulary({"whatsapp", "telegram", "éclairage", "guaranteed"}, set())
 
 
 @settings(max_examples=1500, deadline=None, derandomize=True)
 @given(st.lists(st.tuples(
-    st.sampled_from(["", "x", "(", "✨", "é", "1", "'", "a "]),
+    st.sampled_from(["", "x", "(", "✨", "é", "1", "'", "a ", "İ"]),
     st.sampled_from([("whats", "app"), ("what's", "app"), ("what’s", "app"), ("tele", "gram"), ("écl", "airage"),
-                     ("guaran", "teed"), ("tel", "egram")]),
+                     ("guaran", "teed"), ("tel", "egram"), ("WHATS", "APP"), ("ÉCL", "AIRAGE"), ("Écl", "airage")]),
     st.sampled_from([" ", "  ", "-", "'"]),
     st.sampled_from(["", "!", "x", "é", " now "])), min_size=1, max_size=3))
 def test_the_look_for_splits_never_says_no_where_a_split_is_read(parts):
