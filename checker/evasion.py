@@ -64,11 +64,12 @@ _LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 # (Only the digits that read as letters: `2pm` or `9am` has nothing to read, and a word with a leet
 # digit, a separator or a repeat elsewhere is found by that.)
 # Letters, digits and white space that are neither a symbol (`[^\w\s]`), a leet digit nor an underscore,
-# in the scripts most captions are written in (ASCII, Latin with diacritics, Thai consonants, Chinese,
-# Korean): what the look-closer scan passes over without looking around (`tests/test_evasion.py` checks
-# that each is a word character or white space)
+# in the scripts most captions are written in (ASCII, Latin with diacritics, Thai consonants, Chinese):
+# what the look-closer scan passes over without looking around (`tests/test_evasion.py` checks that each
+# is a word character or white space; a larger class costs start-up time, `re` fills its bitmap one
+# character at a time)
 _PLAIN = ("2689A-Za-z\t\n\x0b\x0c\r\x1c-\x1f \u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0e01-\u0e30"
-          "\u1e00-\u1eff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3")
+          "\u1e00-\u1eff\u4e00-\u9fff")
 # Where a word may be written to hide it, in one pass: before a Latin letter, a symbol with a symbol
 # after the letter (c.u.r, c✨u✨r), `$`, `!` or `|` ($ale), an `@` after a non-space (gu@rantee, not a
 # @mention), a leet digit (0rder) or an underscore with one after the letter (g_u_a_r); after a Latin
@@ -102,9 +103,9 @@ _CORE = regex.compile(r"[\w@$]+(?:[^\w\s]+[\w@$]+)*", regex.V1)  # a chunk witho
 _LETTER = regex.compile(r"[^\W\d_\p{Han}\p{Thai}]", regex.V1)
 _SPACED = regex.compile(r"(?<!\S)(?:[^\W_\p{Han}\p{Thai}]|[@$])(?: (?:[^\W_\p{Han}\p{Thai}]|[@$])){2,}(?!\S)", regex.V1)
 _DIGITS = regex.compile(r"(?<![\d.,])\d(?:[ .\-]\d){6,}(?![\d])")
-# (what `_DIGITS` needs first: most texts have none; the first class, a fast bitmap, leaves out ASCII
-# other than digits and the scripts up to Arabic, Chinese and Korean, where no decimal digit stands)
-_DIGIT_GAP = re.compile(r"[^\x00-/:-\u065f\u3400-\u9fff\uac00-\ud7a3](?<=\d)[ .\-]\d")
+# (what `_DIGITS` needs first: most texts have none; a digit, a space, dot or dash and a digit, looked
+# for from the middle one, which `re` skips to: `\d` first was a Unicode category test per character)
+_DIGIT_GAP = re.compile(r"[ .\-](?<=\d.)(?=\d)")
 _HAN = regex.compile(r"\p{Han}")
 _MARKED = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")  # a Latin letter with a diacritic (or đ)
 # A gap of spaces, symbols or emoji (not sentence punctuation) that may stand inside a Chinese term
