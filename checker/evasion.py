@@ -318,8 +318,8 @@ def reading(text: str, vocab: Vocabulary, lang: str = "") -> Normalized | None:
 
 class _Scan:
     """What a reading looks at in one text, found once whatever language the text is read in (a
-    Malaysian post is read in Malay and in English): the words of the chunks `_SUSPECT` points at,
-    with the spellings each may read as; spaced letters; digit runs; the lower-cased text and its
+    Malaysian post is read in Malay and in English): the words of the chunks `_SUSPECT_HIT` or
+    `_TRIPLE` point at, with the spellings each may read as; spaced letters; digit runs; the lower-cased text and its
     ASCII words (on first use, for `_may_split`); the gaps and digits between Chinese characters. Only the look-ups in a language's vocabulary are left, and
     their result is kept per vocabulary (`readings`)."""
 
@@ -433,7 +433,8 @@ def _collapse(chars: list[tuple[int, str, str]]):
 
 def _chunk_edits(scan: _Scan, vocab: Vocabulary) -> list[list[Edit]]:
     """Words written with leetspeak, separators or repeated letters that read as a listed word: the
-    words of the chunks `_SUSPECT` points at whose spellings (`_spellings`) include one."""
+    words of the chunks `_SUSPECT_HIT` or `_TRIPLE` point at whose spellings (`_spellings`) include
+    one."""
     groups = []
     words = vocab.words
     for start, core, lowered, spellings in scan.cores:
@@ -447,7 +448,7 @@ def _chunk_edits(scan: _Scan, vocab: Vocabulary) -> list[list[Edit]]:
 
 def _suspect_cores(text: str) -> tuple[tuple[int, str, str, frozenset[str]], ...]:
     """(start, word, lower-cased, spellings) for each word of three characters or more, with a letter,
-    of the whitespace-separated chunks that `_SUSPECT` finds something in."""
+    of the whitespace-separated chunks that `_SUSPECT_HIT` or `_TRIPLE` finds something in."""
     hits = set()
     for pattern in (_SUSPECT_HIT, _TRIPLE):
         first = pattern.search(text)  # (most texts have none: one search, no iterator)

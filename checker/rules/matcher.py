@@ -297,8 +297,8 @@ def _lead_apart(tree, source: str) -> int | None:
     items = list(tree)
     if not items or items[0][0] is not _c.LITERAL:
         return None
-    if any(m.group(0).lstrip("\\")[1:] not in _WORD_PROPERTIES or m.group(0).lstrip("\\")[0] == "P"
-           for m in _PROPERTY.finditer(source)):
+    if any(name[0] == "P" or name[1:] not in _WORD_PROPERTIES
+           for name in (m.group(0).lstrip("\\") for m in _PROPERTY.finditer(source))):
         return None
     first = chr(items[0][1])
     for i, (op, av) in enumerate(items[1:], 1):
