@@ -14,7 +14,7 @@ import regex
 
 _LATIN_RUNS = regex.compile(r"\p{Latin}+")
 _WORD = regex.compile(r"[\p{Latin}']+")
-# Vietnamese letters (both cases, listed: a case-insensitive regex took ~45 us per caption) and the
+# Vietnamese letters (both cases, listed: a case-insensitive regex is slower) and the
 # combining marks of decomposed text
 _VI_MARKS = re.compile(
     "[ÂÊÔâêôĂăĐđƠơƯưẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹ"
@@ -140,7 +140,7 @@ def segment_languages(text: str, market_langs: tuple[str, ...], forced: str | No
             check.append(lang)
             found[lang] = n
             other += n
-    if _LATIN_RUNS.search(text):  # (a search: listing the runs costs ~20 us, needed only with other scripts)
+    if _LATIN_RUNS.search(text):  # (a search: the runs are listed only with other scripts)
         if forced and forced not in SCRIPT_LANGUAGES:
             # the declared language, and English where the markets speak it: Malay, Indonesian and
             # Filipino posts mix in English ("order now", "link in bio"), which no declaration removes

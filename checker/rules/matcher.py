@@ -92,8 +92,8 @@ def alternatives_finditer(branches, text: str, lower: str, ctx=None) -> list[tup
     """The spans `timed_finditer` gives for the alternation of `branches` (a regex's top-level
     alternatives, compiled apart, each with the literal sets it needs: `Matcher.branches`), found by
     running each alternative that can match on its own. The `regex` module scans fast for how a
-    pattern begins, which it cannot do for an alternation of differently beginning branches: the
-    claims patterns built from lexicons ran 2-4x faster so. Same semantics: the leftmost match, of
+    pattern begins, which it cannot do for an alternation of differently beginning branches (the
+    claims patterns built from lexicons). Same semantics: the leftmost match, of
     the first branch matching there, then on from its end. None when a match is empty (the caller
     runs the whole pattern: finditer's rule for empty matches is not worth copying). (`lower`: the
     text lower-cased; `ctx`, its MatchContext, whose `spaced` form a set with words is looked for in.)"""
@@ -217,9 +217,8 @@ def _closing(body: str) -> int:
 
 
 # A time limit costs more than most searches it guards: the `regex` module looks at the clock as it
-# goes (a search of a caption for `\d[\d\s.()-]{6,}\d` takes ~3 us, ~13 us with a limit). A pattern
-# whose backtracking is bounded is run without one on texts short enough for that bound to stay
-# under STEP_BUDGET steps (tens of milliseconds at worst, well below TIMEOUT).
+# goes. A pattern whose backtracking is bounded is run without one on texts short enough for that
+# bound to stay under STEP_BUDGET steps (tens of milliseconds at worst, well below TIMEOUT).
 STEP_BUDGET = 10_000_000
 _SINGLE = (_c.LITERAL, _c.NOT_LITERAL, _c.IN, _c.ANY, _c.CATEGORY)
 _REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
@@ -926,7 +925,7 @@ _BATCH = 512
 def tokenized(pipe, texts: list[str]) -> list[tuple[list[str], list[str]]]:
     """(token texts, trailing white space of each) of every text, as `pipe.make_doc` gives them.
     Phrases are tokenized hundreds to a Doc, joined by a line break: a Doc costs more to make than
-    its tokens (a pack's ~90,000 phrases took two seconds one by one). Both tokenizers cut a text at
+    its tokens. Both tokenizers cut a text at
     white space and read each piece apart, so the joined Doc holds each text's tokens between the
     breaks' tokens; a text with white space at an end or a line break of its own is tokenized
     alone, and a batch whose breaks are not where they should be is done again one by one."""

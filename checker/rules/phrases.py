@@ -196,7 +196,7 @@ def trie_alternation(phrases: list[list[str]], fold: bool = False) -> str:
     """A non-capturing group matching any of `phrases` (each a list of words; consecutive words are
     separated by `\\s+`), shaped as a trie: `los(?:t(?:\\s+weight)?|e|ing)` for lost, lost weight,
     lose, losing. A lexicon of hundreds of phrases then costs the regex engine one branch per letter
-    read at each position instead of one per phrase (the claims regexes ran 3-5x slower flat). It
+    read at each position instead of one per phrase. It
     matches what the flat alternation of the phrases, longest first, matches: at each node the longer
     continuations are tried before the phrase that ends there. `fold`: the regex is case-insensitive,
     so phrases differing only in case share their branch (one branch per letter, as above)."""

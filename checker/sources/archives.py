@@ -409,7 +409,7 @@ _DECODER = json.JSONDecoder(object_pairs_hook=_pairs)
 
 
 def _loads(raw: str):
-    """`json.loads(raw)`, a third faster for a record: `raw_decode` parses the same way but skips the two
+    """`json.loads(raw)`, faster for a record: `raw_decode` parses the same way but skips the two
     whitespace regex matches around the value, which cost about as much as parsing a short record. A text
     that is not one JSON value from its first character to its last (whitespace around it, a BOM, a broken
     record) goes to `json.loads`, for exactly its result or error."""
