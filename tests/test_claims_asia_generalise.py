@@ -295,7 +295,42 @@ INNOCENT_ELEVENTH = [
 ]
 
 
-@pytest.mark.parametrize("market, text, rule, words", CLAIMS + CLAIMS_NINTH + CLAIMS_TENTH + CLAIMS_ELEVENTH)
+# Twelfth pass (session 32): shapes from the regulators' own lists, each claim text written for this test
+# and missed before. The ASEAN cosmetic claims guideline's unacceptable "reduce/control swelling/oedema"
+# and "stop/slow hair growth" (as BPOM lists them), a cure named as a noun, a cosmetic for oral use
+# (the ASEAN definition as NPRA applies it), "completely" between a cure verb and its disease, and
+# recovery promised by a date.
+CLAIMS_TWELFTH = [
+    ("th", "บาล์มสมุนไพรทาข้อเท้า ช่วยลดอาการบวมหลังเดินนาน สั่งซื้อทักแชท", "th.claims.condition_treatment",
+     "ลดอาการบวม"),
+    ("id", "Eye cream kafein untuk mengurangi bengkak mata panda, checkout sekarang",
+     "id.claims.bpom_cosmetic_list", "mengurangi bengkak"),
+    ("id", "Spray remover ini memperlambat pertumbuhan bulu kaki, diskon 20%", "id.claims.bpom_cosmetic_list",
+     "memperlambat pertumbuhan bulu kaki"),
+    ("id", "Madu hitam pahit, solusi penyembuhan maag kronis, order via keranjang", "id.claims.cure",
+     "solusi penyembuhan maag"),
+    ("id", "Body scrub ini bisa dimakan saking alaminya, kopi asli Gayo, cek keranjang kuning",
+     "id.claims.edible_cosmetic_named", "Body scrub ini bisa dimakan"),
+    ("my", "Pelembap bayi kami selamat dijilat, bahan gred makanan, COD seluruh Malaysia",
+     "my.claims.edible_cosmetic", "Pelembap bayi kami selamat dijilat"),
+    ("vn", "Viên thảo dược gia truyền dứt điểm hoàn toàn bệnh gút, inbox để đặt hàng", "vn.claims.disease",
+     "dứt điểm hoàn toàn bệnh gút"),
+    ("cn", "湿疹膏连续涂抹两周即可治愈，下单送同款小样", "cn.claims.result_timeline", "两周即可治愈"),
+]
+
+INNOCENT_TWELFTH = [
+    ("th", "ข้อเท้าพลิกให้ประคบเย็นก่อน ถ้ายังบวมให้ไปหาหมอ ร้านเราขายผ้าพันเคล็ดราคาส่ง"),
+    ("id", "Mata bengkak habis nangis nonton drakor, ada yang sama? Btw kaos ini lagi diskon"),
+    ("id", "Puskesmas membuka layanan pengobatan diabetes gratis untuk lansia"),
+    ("my", "Kuih lapis ni boleh dimakan sejuk atau panas, order untuk raya"),
+    ("my", "Sabun ni jangan ditelan ya, simpan jauh dari kanak-kanak. Harga borong ada"),
+    ("vn", "Quyết tâm dứt điểm hoàn toàn đơn hàng tồn trong tháng này, sale 50%"),
+    ("cn", "外婆手术很顺利，医生说一个月即可康复，谢谢大家关心"),
+]
+
+
+@pytest.mark.parametrize("market, text, rule, words",
+                         CLAIMS + CLAIMS_NINTH + CLAIMS_TENTH + CLAIMS_ELEVENTH + CLAIMS_TWELFTH)
 def test_claim_shapes_are_found(market, text, rule, words):
     found = claim_findings(text, market)
     hits = [f for f in found if f.rule == rule]
@@ -303,7 +338,8 @@ def test_claim_shapes_are_found(market, text, rule, words):
     assert any(f.text == words for f in hits), [(f.rule, f.text) for f in hits]
 
 
-@pytest.mark.parametrize("market, text", INNOCENT + INNOCENT_NINTH + INNOCENT_TENTH + INNOCENT_ELEVENTH)
+@pytest.mark.parametrize("market, text",
+                         INNOCENT + INNOCENT_NINTH + INNOCENT_TENTH + INNOCENT_ELEVENTH + INNOCENT_TWELFTH)
 def test_innocent_use_of_the_same_words_passes(market, text):
     assert claim_findings(text, market) == []
 
