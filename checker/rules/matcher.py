@@ -1116,9 +1116,9 @@ class Matcher:
     """One owner's compiled spec in one language: its needles, its closer look (`might_match`), and
     what it runs."""
 
-    __slots__ = ("owner", "_sequences", "mode", "_patterns", "regex", "group", "prefilter", "_needles", "always",
-                 "words", "_phrases_at", "requirements", "regex_needs", "runs", "lang", "pattern_specs", "branches",
-                 "has_phrases", "has_longer", "need_words", "_packed")
+    __slots__ = ("owner", "_sequences", "mode", "_patterns", "regex_source", "_regex", "group", "prefilter",
+                 "_needles", "always", "words", "_phrases_at", "requirements", "regex_needs", "runs", "lang",
+                 "pattern_specs", "branches", "has_phrases", "has_longer", "need_words", "_packed")
 
     # Pickled for the compiled-pack cache without its spaCy Matcher, which is made again from the token
     # patterns when it is loaded, and with its phrases packed: an English pack expands to tens of
@@ -1132,7 +1132,7 @@ class Matcher:
                             else pack_phrases(self._sequences, self._phrases_at))
         # (and how long a text each of its regexes may search untimed: Python's parse of a pattern
         # costs more than most runs of it)
-        regexes = [self.regex, *(rx for rx, _ in self.branches or ()),
+        regexes = [self._regex, *(rx for rx, _ in self.branches or ()),
                    self.prefilter.pattern if self.prefilter is not None else None]
         state["untimed"] = [(rx.pattern, rx.flags, untimed_length(rx)) for rx in regexes if rx is not None]
         return state
@@ -1153,6 +1153,15 @@ class Matcher:
         if not isinstance(self._needles, tuple):
             self._needles = unpack_needles(self._needles)
         return self._needles
+
+    @property
+    def regex(self):
+        """Its regular expression compiled (None without one). A pattern run as its alternatives
+        (`branches`) is compiled whole only when a search needs it whole (an alternative's empty
+        match): a lexicon's pattern takes a tenth of a second to compile."""
+        if self._regex is None and self.regex_source is not None:
+            self._regex = _compiled(self.regex_source)
+        return self._regex
 
     @property
     def patterns(self):
@@ -1196,9 +1205,10 @@ class Matcher:
         self._patterns = None
         self.lang = lang
         self.pattern_specs = spec.patterns
-        self.regex = compile_regex(spec.regex) if spec.regex else None
+        self.regex_source = spec.regex or None
+        self._regex = None
         self.group = spec.group
-        self.prefilter = Prefilter(spec.prefilter) if spec.prefilter and self.regex is not None else None
+        self.prefilter = Prefilter(spec.prefilter) if spec.prefilter and spec.regex else None
         needles: list[tuple[str, str]] = []
         always = False
         # phrases of more than one token, looked at closer where the screen found their needle:
@@ -1232,9 +1242,13 @@ class Matcher:
                         "an IN list or a REGEX with a literal) that is not optional")
                 mode, strings = found
                 needles.extend((s, mode) for s in strings)
-        if self.regex is not None:
-            matching = [spaced(text) for t in spec.examples if _example_matches(self.regex, text := normalize(t).text)]
-        if self.regex is not None and not validate:  # (what to look for first: nothing to validate)
+        split = _branches(spec) if spec.regex and not validate and self.group == 0 else None
+        if split is not None:  # (run as its alternatives: the whole is compiled when a search needs it)
+            branches, matching = split
+        elif spec.regex:
+            branches, self._regex = None, compile_regex(spec.regex)
+            matching = [spaced(text) for t in spec.examples if _example_matches(self._regex, text := normalize(t).text)]
+        if spec.regex and not validate:  # (what to look for first: nothing to validate)
             # (a derived literal set that a flag example lacks is dropped: Python's parser read the
             # pattern otherwise than the regex module does)
             sets = [o for o in required_literal_sets(spec.regex)
@@ -1243,7 +1257,7 @@ class Matcher:
             # needle, and before a regex the screen cannot key on runs; a substring test costs less
             # than any search, even for a set as common as "from")
             self.regex_needs = tuple(LiteralSet(o) for o in sorted(sets, key=lambda o: -min(map(_strength, o))))
-            self.branches = _branches(spec) if self.group == 0 else None
+            self.branches = branches
             # runs of characters the regex (and a written regex prefilter) need, checked before them
             runs = [required_run(spec.regex)]
             if self.prefilter is not None and self.prefilter.pattern is not None:
@@ -1279,7 +1293,7 @@ class Matcher:
         match."""
         if self.always or not self.words.isdisjoint(found):
             return True
-        if self.regex is not None:
+        if self.regex_source is not None:
             for members in self.regex_needs:
                 if not members.in_context(ctx):
                     break
@@ -1365,24 +1379,29 @@ class LiteralSet:
 def _branches(spec: MatchSpec):
     """A regex that is one alternation, as its alternatives compiled apart, each with the literal sets
     (substrings of the lower-cased text) it needs: `alternatives_finditer` runs only those whose sets
-    a text holds. A set that a flag example matched by the alternative lacks is dropped. None for a
-    pattern that is not split (`top_alternatives`)."""
+    a text holds. A set that a flag example matched by the alternative lacks is dropped. With them,
+    the flag examples (`spaced`) the whole pattern matches: those one of its alternatives matches (a
+    search finds an alternation where it finds one of its alternatives). None for a pattern that is
+    not split (`top_alternatives`)."""
     split = top_alternatives(spec.regex)
     if split is None:
         return None
     flags, parts = split
     examples = [normalize(t).text for t in spec.examples]
+    matched = [False] * len(examples)
     out = []
     for part in parts:
         try:
             rx = compile_regex(flags + part)
         except ValueError:
             return None
-        hit = [spaced(text) for text in examples if _example_matches(rx, text)]
+        hits = [_example_matches(rx, text) for text in examples]
+        matched = [a or b for a, b in zip(matched, hits, strict=True)]
+        hit = [spaced(text) for text, h in zip(examples, hits, strict=True) if h]
         sets = [o for o in required_literal_sets(flags + part)
                 if min(map(_strength, o)) >= 1 and all(LiteralSet(o).found_in(low) for low in hit)]
         out.append((rx, tuple(LiteralSet(o) for o in sets)))
-    return tuple(out)
+    return tuple(out), [spaced(text) for text, m in zip(examples, matched, strict=True) if m]
 
 
 def _split_members(literal_set: tuple[str, tuple[str, ...]]) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -1480,7 +1499,7 @@ class MatcherSet:
                 for _, s, e in found:
                     span = doc[s:e]
                     spans.append(Span(owner, span.start_char, span.end_char, s, e))
-            if m.regex is not None:
+            if m.regex_source is not None:
                 if m.always and not all(members.in_context(ctx) for members in m.regex_needs):
                     continue  # (what the closer look checks of a screened owner: see `might_match`)
                 if m.runs and not all(r.search(ctx.lower) for r in m.runs):
@@ -1498,7 +1517,7 @@ class MatcherSet:
     def _regex_spans(ctx: MatchContext, m: Matcher) -> list[tuple[int, int]]:
         # a segment checked in several languages holds one text: a regex runs on it once
         shared = ctx.shared
-        key = ("regex", m.regex.pattern, m.group)
+        key = ("regex", m.regex_source, m.group)
         spans = shared.get(key) if shared is not None else None
         if spans is None:
             spans = alternatives_finditer(m.branches, ctx.text, ctx.lower, ctx) if m.branches else None
