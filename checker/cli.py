@@ -724,14 +724,17 @@ def markets(packs):
 
 @main.command("docs")
 @click.option("--out", type=click.Path(file_okay=False), default="docs/rules", show_default=True)
-@click.option("--check", "check_only", is_flag=True, help="Exit 1 if the pages are out of date.")
+@click.option("--check", "check_only", is_flag=True, help="Exit 1 if the pages or the validation record are out of date.")
 def docs_cmd(out, check_only):
-    """Write docs/rules/<market>.md from the packs."""
+    """Write docs/rules/<market>.md from the packs, after validating them in full, and record that
+    the packs passed (checker/rules/validated.json: a start with the same packs, code and libraries
+    does not validate them again)."""
     from .docs import render_rule_pages
-    from .rules import load_rules
+    from .rules import load_rules, validated
+    from .rules.packs import builtin_rules_dir
 
     try:
-        pages = render_rule_pages(load_rules())
+        pages = render_rule_pages(load_rules() if check_only else load_rules(cache=False, trust=False))
     except UsageError as exc:
         _fail(str(exc))
     stale = []
@@ -742,6 +745,13 @@ def docs_cmd(out, check_only):
             if not check_only:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(text, encoding="utf-8")
+    record = validated.recorded()
+    if check_only:  # (the packs and code the record names: its environment is the writer's)
+        if record is None or record.get("digest") != validated.digest(builtin_rules_dir()):
+            stale.append(str(validated.RECORD))
+    elif record is None or record.get("digest") != validated.digest(builtin_rules_dir()) \
+            or record.get("environment") != validated.environment():
+        stale.append(str(validated.write(builtin_rules_dir())))
     if check_only and stale:
         click.echo("out of date: " + ", ".join(stale) + " (run `reelcheck docs`)", err=True)
         sys.exit(1)

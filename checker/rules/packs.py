@@ -196,7 +196,9 @@ def _expands_past(data: Any, limit: int) -> bool:
     return False
 
 
-def read_pack_file(path: Path) -> LineDict:
+def read_pack_file(path: Path, validate: bool = True) -> LineDict:
+    """A pack file's YAML, checked against the pack schema unless `validate` is False (a file of a
+    folder that passed validation as it is: `validated`)."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -215,7 +217,7 @@ def read_pack_file(path: Path) -> LineDict:
     if _expands_past(data, MAX_PACK_VALUES):
         raise PackError(f"{path}:1: the file expands to more than {MAX_PACK_VALUES:,} values (aliases of aliases: "
                         "a pack cannot be read in bounded time)")
-    errors = list(_validator().iter_errors(data))
+    errors = list(_validator().iter_errors(data)) if validate else []
     if errors:
         # the most useful first: an unknown field (usually a typo), then the deepest problem
         def rank(e):
@@ -552,7 +554,7 @@ def _rule_from(data: dict, pack: Market, path: Path) -> Rule:
     )
 
 
-def _load_dir(directory: Path, builtin: bool, digest) -> Market:
+def _load_dir(directory: Path, builtin: bool, digest, validate: bool = True) -> Market:
     meta_path = directory / "pack.yaml"
     if not meta_path.is_file():
         raise PackError(f"{directory}: not a rule pack (no pack.yaml)")
@@ -565,7 +567,7 @@ def _load_dir(directory: Path, builtin: bool, digest) -> Market:
     for path in files:
         raw = path.read_bytes()
         digest.update(str(path.name).encode() + b"\0" + raw)
-        data = read_pack_file(path)
+        data = read_pack_file(path, validate)
         if path == meta_path:
             meta = data
             for key in ("market", "name", "languages", "version"):
@@ -617,7 +619,7 @@ def _load_dir(directory: Path, builtin: bool, digest) -> Market:
             raise PackError(f"{path}:{rule.line}: rule {rule.id}: duplicate id (first at {seen[rule.id]})")
         seen[rule.id] = rule.where
         market.own_rules.append(rule)  # (checked once every pack's lexicons are known: `_check_rules`)
-    for signal in signals:
+    for signal in signals if validate else ():
         try:
             kind_registry.check_signal(signal, signal.get("languages") or market.languages)
         except ValueError as exc:
@@ -632,10 +634,11 @@ def _pack_dirs(root: Path) -> list[Path]:
 
 
 def load_rules(extra: list[str] | tuple[str, ...] = (), builtin_dir: Path | None = None,
-               cache: bool | None = None) -> RuleSet:
+               cache: bool | None = None, trust: bool = True) -> RuleSet:
     """Load the built-in packs and any extra pack folders (`--packs`): from the compiled-pack cache
     when they have not changed since a run stored them (`packcache`; `cache=False` or
-    REELCHECK_NO_CACHE=1: never), else read, validated and stored."""
+    REELCHECK_NO_CACHE=1: never), else read, validated and stored. The built-in folder is not
+    validated again when it passed validation as it is (`validated`; `trust=False`: always)."""
     from . import packcache
 
     root = builtin_dir or builtin_rules_dir()
@@ -647,18 +650,23 @@ def load_rules(extra: list[str] | tuple[str, ...] = (), builtin_dir: Path | None
         if isinstance(found, RuleSet):
             found.cache_key = key
             return found
-    rs = _load_rules(root, extra)
+    rs = _load_rules(root, extra, trust)
     if key is not None and packcache.store(key, rs):
         rs.cache_key = key  # (its compiled languages are cached under the same key)
     return rs
 
 
-def _load_rules(root: Path, extra) -> RuleSet:
+def _load_rules(root: Path, extra, trust: bool = True) -> RuleSet:
+    from . import validated
+
+    trusted = trust and validated.trusted(root)  # (validated as they are: see `validated`)
     digest = hashlib.sha256()
     markets: dict[str, Market] = {}
     for d in _pack_dirs(root):
-        m = _load_dir(d, True, digest)
+        m = _load_dir(d, True, digest, validate=not trusted)
         markets[m.code] = m
+    builtin_rules = [r for m in markets.values() for r in m.own_rules]
+    builtin_lexicons = lexicons_of(markets) if trusted and extra else None
     for item in extra:
         base = Path(item)
         if not base.is_dir():
@@ -679,7 +687,10 @@ def _load_rules(root: Path, extra) -> RuleSet:
             if m.code != "global" and m.extends is None:
                 m.extends = "global"
     replaced = _replace_overridden(markets)
-    _check_rules(markets)
+    unchecked: set[int] = set()  # (the built-in rules as validated, unless a team pack added to a lexicon)
+    if trusted and (not extra or lexicons_of(markets) == builtin_lexicons):
+        unchecked = {id(r) for r in builtin_rules}
+    _check_rules(markets, unchecked)
     rs = RuleSet(markets, digest.hexdigest(), replaced)
     return rs
 
@@ -703,15 +714,17 @@ def lexicons_of(markets) -> dict[str, dict[str, list[str]]]:
     return out
 
 
-def _check_rules(markets: dict[str, Market]) -> None:
+def _check_rules(markets: dict[str, Market], unchecked: set[int] | frozenset[int] = frozenset()) -> None:
     """Resolve each rule's lexicon references, then check that its matchers compile (and the kind's
-    own checks), naming the rule's file and line when they do not."""
+    own checks), naming the rule's file and line when they do not (`unchecked`: the ids of rules
+    whose checks passed as they are: `validated`)."""
     lexicons = lexicons_of(markets)
     for market in markets.values():
         for rule in market.own_rules:
             try:
                 _apply_lexicons(rule, lexicons)
-                kind_registry.check(rule)
+                if id(rule) not in unchecked:
+                    kind_registry.check(rule)
             except ValueError as exc:
                 raise PackError(f"{rule.where}: rule {rule.id}: {exc}") from None
 
