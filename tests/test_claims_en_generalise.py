@@ -12,7 +12,9 @@ figures in words ("whitens teeth by four shades"), "steps to 6-figures", sums in
 thousand dollars a week"), specialists as endorsers, a condition named with its treatment ("diabetes
 treatment"); the FTC Gut Check weight-loss claims; the FDA's criteria for implied disease claims (21 CFR
 101.93(g): a substitute for a named medicine, a disease named by its effect); and the CAP AdviceOnline
-superlatives ("widest range", "the most customers", "the highest rated")."""
+superlatives ("widest range", "the most customers", "the highest rated"); skin made stronger (CAP's
+physiological effects); income over a year; absolute and comparative green claims in uk and us (CAP
+section 11, the CMA Green Claims Code, the FTC Green Guides)."""
 
 from __future__ import annotations
 
@@ -74,6 +76,20 @@ FLAGGED = [
     # 21 CFR 101.93(g)(2): a member of a class of disease products, or a named drug's stand-in
     ("Ginseng shots, the herbal Viagra your partner will thank you for", "herbal Viagra"),
     ("A plant-based laxative tea for a lighter morning", "plant-based laxative"),
+    # CAP AdviceOnline "Beauty and cosmetics: Physiological effect": a cream that makes the skin stronger
+    ("A barrier cream that fortifies your skin against harsh winds", "fortifies your skin"),
+    # FTC Notice of Penalty Offenses (money-making opportunities): income over a year
+    ("Our franchisees earn $40,000 to $70,000 next year, DM me", "earn $40,000 to $70,000 next year"),
+    ("Sam made over $120,000 in a little over a year reselling trainers with us",
+     "made over $120,000 in a little over a year"),
+]
+
+# CAP section 11 and the CMA Green Claims Code (uk), the FTC Green Guides 16 CFR 260.4 (us): absolute
+# and comparative benefit claims
+ENVIRONMENTAL = [
+    ("Our refill pods are gentler on our oceans than the old bottles", "gentler on our oceans"),
+    ("An emission-free delivery van for your parcels, book a slot", "emission-free"),
+    ("Nature-positive trainers, restocked this Friday", "Nature-positive"),
 ]
 
 # body-function claims: US supplements may make them with the FDA disclaimer, so the US pack shows
@@ -150,13 +166,16 @@ PASSED = [
     "As a nurse I always recommend getting your flu jab early.",
     "A long walk to rejuvenate body and mind after exams.",
     "Took a painkiller and a nap, back to packing orders now.",
+    "Five stretches to strengthen your lower back after a day at the desk.",
+    "Next year our rent goes up by $1,200, so we are moving out.",
 ]
 
 
 CASES = [(m, t, w) for m in MARKETS for t, w in FLAGGED] + [
     (m, t, w) for m in MARKETS if m != "us" for t, w in BODY_FUNCTION] + [
     (m, t, w) for m in MARKETS for t, w in WEIGHT_MECHANISM] + [
-    ("us", t, w) for t, w in COSMETIC_DRUG_US] + [("uk", t, w) for t, w in FOOD_BUZZWORD_UK]
+    ("us", t, w) for t, w in COSMETIC_DRUG_US] + [("uk", t, w) for t, w in FOOD_BUZZWORD_UK] + [
+    (m, t, w) for m in ("uk", "us") for t, w in ENVIRONMENTAL]
 
 
 @pytest.mark.parametrize(("market", "text", "words"), CASES)
