@@ -31,6 +31,9 @@ UK = [
     ("Buy a cask today and enjoy returns of up to 14% per annum", "returns of up to 14% per annum"),
     ("Our trading signals group: make 10% a month from your phone", "make 10% a month"),
     ("Classic watch values have climbed by 250% since 2015, invest now", "watch values have climbed by 250%"),
+    # the ASA's 2025 art-investment ruling: growth and an inflation hedge without a rate of return
+    ("Vintage guitars that showed a 180% increase in value over ten years", "180% increase in value"),
+    ("Fine wine, the perfect hedge against inflation, ask for our list", "perfect hedge against inflation"),
     # alcohol (CAP rule 18.17)
     ("New in: skinny wine, only 80 calories a glass", "skinny wine"),
     ("Keto margaritas in a can, six flavours", "Keto margaritas"),
@@ -84,6 +87,7 @@ UK_PASS = [
     "The clinic will test your testosterone levels before any treatment.",
     "A daily walk helps you lose weight slowly, and it's free.",
     "My tummy has felt flatter since I stopped drinking fizzy drinks.",
+    "House prices saw a 3% increase in value-for-money areas, says the report.",
 ]
 
 SHARED_PASS = [
