@@ -316,6 +316,11 @@ CLAIMS_TWELFTH = [
     ("vn", "Viên thảo dược gia truyền dứt điểm hoàn toàn bệnh gút, inbox để đặt hàng", "vn.claims.disease",
      "dứt điểm hoàn toàn bệnh gút"),
     ("cn", "湿疹膏连续涂抹两周即可治愈，下单送同款小样", "cn.claims.result_timeline", "两周即可治愈"),
+    # the words the Malaysian Ministry of Health names as misleading next to a remedy, and a face
+    # reshaped by a cosmetic (the Thai FDA: a cosmetic cannot change the body's structure)
+    ("my", "Minyak urut ajaib, sapu sikit terus rasa lega. Stok baru sampai, PM untuk harga",
+     "my.claims.guarantee", "Minyak urut ajaib"),
+    ("th", "มาส์กหน้าสูตรเข้มข้น ใช้แล้วหน้าวีเชฟ สั่งซื้อทักแชท", "th.claims.body_function", "ใช้แล้วหน้าวีเชฟ"),
 ]
 
 INNOCENT_TWELFTH = [
@@ -326,6 +331,8 @@ INNOCENT_TWELFTH = [
     ("my", "Sabun ni jangan ditelan ya, simpan jauh dari kanak-kanak. Harga borong ada"),
     ("vn", "Quyết tâm dứt điểm hoàn toàn đơn hàng tồn trong tháng này, sale 50%"),
     ("cn", "外婆手术很顺利，医生说一个月即可康复，谢谢大家关心"),
+    ("my", "Baca doa mujarab ini setiap pagi; kedai buku kami ada jual kitabnya"),
+    ("th", "เทคนิคแต่งหน้าให้หน้าดูเรียว ใช้บลัชออนตัวนี้ ราคา 199 บาท"),
 ]
 
 
