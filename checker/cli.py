@@ -726,9 +726,10 @@ def markets(packs):
 @click.option("--out", type=click.Path(file_okay=False), default="docs/rules", show_default=True)
 @click.option("--check", "check_only", is_flag=True, help="Exit 1 if the pages or the validation record are out of date.")
 def docs_cmd(out, check_only):
-    """Write docs/rules/<market>.md from the packs, after validating them in full, and record that
-    the packs passed (checker/rules/validated.json: a start with the same packs, code and libraries
-    does not validate them again)."""
+    """Write the rule pages, and record the packs as validated.
+
+    The packs are validated in full first; when they pass, checker/rules/validated.json records them
+    (a start with the same packs, code and libraries does not validate them again)."""
     from .docs import render_rule_pages
     from .rules import load_rules, validated
     from .rules.packs import builtin_rules_dir
