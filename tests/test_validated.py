@@ -139,7 +139,10 @@ def test_a_broken_regex_in_an_edited_pack_is_a_pack_error(recorded):
         load_rules(builtin_dir=recorded, cache=False)
 
 
-def test_an_added_file_is_an_edit(recorded, checks):
+def test_an_added_pack_file_is_an_edit_and_a_file_no_load_reads_is_not(recorded, checks):
+    (recorded / "shop" / "notes.txt").write_text("to review\n", encoding="utf-8")
+    (recorded / "shop" / ".pack.yaml.swp").write_text("\0", encoding="utf-8")
+    assert validated.trusted(recorded)
     (recorded / "shop" / "more.yaml").write_text("rules: []\n", encoding="utf-8")
     load_rules(builtin_dir=recorded, cache=False)
     assert checks["rules"] and checks["schema"] == 2

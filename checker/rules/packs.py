@@ -558,7 +558,7 @@ def _load_dir(directory: Path, builtin: bool, digest, validate: bool = True) -> 
     meta_path = directory / "pack.yaml"
     if not meta_path.is_file():
         raise PackError(f"{directory}: not a rule pack (no pack.yaml)")
-    files = [meta_path] + sorted(p for p in directory.glob("*.y*ml") if p.name != "pack.yaml")
+    files = pack_files(directory)
     meta = None
     rules_data: list[tuple[dict, Path]] = []
     signals: list[dict] = []
@@ -625,6 +625,11 @@ def _load_dir(directory: Path, builtin: bool, digest, validate: bool = True) -> 
         except ValueError as exc:
             raise PackError(f"{signal['file']}:{signal['line']}: signal {signal['id']}: {exc}") from None
     return market
+
+
+def pack_files(directory: Path) -> list[Path]:
+    """The files of a pack that loading reads: its pack.yaml, then its other YAML files by name."""
+    return [directory / "pack.yaml"] + sorted(p for p in directory.glob("*.y*ml") if p.name != "pack.yaml")
 
 
 def _pack_dirs(root: Path) -> list[Path]:

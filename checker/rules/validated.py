@@ -6,10 +6,10 @@ in each of their languages, the flag examples searched with their time limit) to
 cold start, and the shipped packs change only with reelcheck itself. `reelcheck docs` validates the
 shipped packs in full and, when they pass, writes `validated.json` next to this module:
 
-- `digest`: a SHA-256 of every file under the pack folder (its path inside the folder and its bytes:
-  an edited, added, renamed or removed pack file changes it) and of every file of reelcheck's package
-  but this record (the loading and validating code, the pack schema, the rule kinds, the lemma tables
-  and word lists: a changed check changes it);
+- `digest`: a SHA-256 of every pack file loading reads (its path inside the folder and its bytes: an
+  edited, added, renamed or removed pack file changes it; other files there, read by nothing, do not)
+  and of every file of reelcheck's package but this record (the loading and validating code, the pack
+  schema, the rule kinds, the lemma tables and word lists: a changed check changes it);
 - `environment`: Python's version and a digest of every installed distribution's name and version
   (spaCy, regex, jsonschema, PyYAML and what they run on: a library that reads a pattern, a token
   pattern or a schema otherwise could fail a pack that passed).
@@ -56,9 +56,14 @@ def _files(folder: Path, skip: tuple[str, ...] = ()) -> list[tuple[str, Path]]:
 
 def digest(folder: Path, package: Path | None = None) -> str:
     """The digest of a pack folder as validated by the code of `package` (reelcheck's own)."""
-    out = hashlib.sha256(b"reelcheck validated packs 1\0")
-    for tag, root, skip in ((b"C", package or _PACKAGE, ("_packs", _RECORD_INSIDE)), (b"P", Path(folder), ())):
-        for inside, path in _files(root, skip):
+    from .packs import _pack_dirs, pack_files
+
+    folder = Path(folder)
+    out = hashlib.sha256(b"reelcheck validated packs 2\0")
+    code = _files(package or _PACKAGE, ("_packs", _RECORD_INSIDE))
+    read = [(path.relative_to(folder).as_posix(), path) for d in _pack_dirs(folder) for path in pack_files(d)]
+    for tag, files in ((b"C", code), (b"P", read)):
+        for inside, path in files:
             out.update(tag + inside.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     return out.hexdigest()
 
