@@ -161,6 +161,15 @@ def test_other_code_or_libraries_mean_no_record(recorded, checks, tmp_path, monk
     assert len(checks["rules"]) == 2
 
 
+def test_the_environment_is_what_reelcheck_runs_on_not_what_stands_beside_it():
+    # (the test tools are installed here, as a user's other libraries are: a record written in a
+    # development environment must name only the libraries validation runs on)
+    runs_on = validated.runtime()
+    assert {"reelcheck", "spacy", "regex", "jsonschema", "pyyaml", "numpy"} <= set(runs_on)
+    assert "pytest" not in runs_on and "hypothesis" not in runs_on
+    assert runs_on["regex"] == regex.__version__
+
+
 def test_a_missing_or_damaged_record_is_no_record(recorded, checks):
     validated.RECORD.write_text("{not json", encoding="utf-8")
     assert not validated.trusted(recorded)

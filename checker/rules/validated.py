@@ -10,9 +10,12 @@ shipped packs in full and, when they pass, writes `validated.json` next to this 
   edited, added, renamed or removed pack file changes it; other files there, read by nothing, do not)
   and of every file of reelcheck's package but this record (the loading and validating code, the pack
   schema, the rule kinds, the lemma tables and word lists: a changed check changes it);
-- `environment`: Python's version and a digest of every installed distribution's name and version
-  (spaCy, regex, jsonschema, PyYAML and what they run on: a library that reads a pattern, a token
-  pattern or a schema otherwise could fail a pack that passed).
+- `environment`: Python's version and a digest of the name and version of every distribution
+  reelcheck runs on (its requirements without extras, and theirs, as installed: spaCy, regex,
+  jsonschema, PyYAML and what they run on: a library that reads a pattern, a token pattern or a
+  schema otherwise could fail a pack that passed). Packages installed beside it (test tools, a
+  user's other libraries) are not part of it, so a user whose libraries are the versions the record
+  names skips validation too.
 
 Loading a pack folder whose digest and environment are the record's skips the schema, the matchers'
 compile and the examples' search for the rules and signals of that folder (`packs._load_rules`);
@@ -30,6 +33,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 from functools import cache
 from pathlib import Path
@@ -70,14 +74,51 @@ def digest(folder: Path, package: Path | None = None) -> str:
 
 @cache
 def environment() -> dict[str, str]:
-    """What validation ran on besides reelcheck: Python and every installed distribution's version."""
-    import importlib.metadata
+    """What validation ran on besides reelcheck: Python, and the distributions it runs on (`runtime`)."""
     import platform
 
-    dists = sorted({f"{d.metadata['Name']}=={d.version}".lower() for d in importlib.metadata.distributions()
-                    if d.metadata["Name"]})
+    dists = sorted(f"{name}=={version}" for name, version in runtime().items())
     return {"python": f"{platform.python_implementation()} {sys.version.split()[0]}",
             "packages": hashlib.sha256("\n".join(dists).encode()).hexdigest()}
+
+
+_REQUIREMENT = re.compile(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()  # (a distribution's name as PEP 503 compares it)
+
+
+def runtime(root: str = "reelcheck") -> dict[str, str]:
+    """Name -> installed version of `root` and of every distribution it requires, without extras
+    (the test tools are not what validation runs on), and of what those require, as installed. Every
+    installed distribution when `root` is not installed (a source tree on the path: nothing says
+    which of them it runs on)."""
+    import importlib.metadata as md
+
+    try:
+        md.distribution(root)
+    except md.PackageNotFoundError:
+        return {_key(d.metadata["Name"]): d.version for d in md.distributions() if d.metadata["Name"]}
+    found: dict[str, str] = {}
+    todo = [root]
+    while todo:
+        name = todo.pop()
+        if _key(name) in found:
+            continue
+        try:
+            dist = md.distribution(name)
+        except md.PackageNotFoundError:  # (required only on another platform or Python)
+            continue
+        found[_key(name)] = dist.version
+        for requirement in dist.requires or ():
+            marker = requirement.partition(";")[2]
+            if "extra" in marker:
+                continue
+            m = _REQUIREMENT.match(requirement)
+            if m:
+                todo.append(m.group(1))
+    return found
 
 
 def recorded(record: Path | None = None) -> dict | None:
