@@ -10,12 +10,13 @@ shipped packs in full and, when they pass, writes `validated.json` next to this 
   edited, added, renamed or removed pack file changes it; other files there, read by nothing, do not)
   and of every file of reelcheck's package but this record (the loading and validating code, the pack
   schema, the rule kinds, the lemma tables and word lists: a changed check changes it);
-- `environment`: Python's version and a digest of the name and version of every distribution
-  reelcheck runs on (its requirements without extras, and theirs, as installed: spaCy, regex,
-  jsonschema, PyYAML and what they run on: a library that reads a pattern, a token pattern or a
-  schema otherwise could fail a pack that passed). Packages installed beside it (test tools, a
-  user's other libraries) are not part of it, so a user whose libraries are the versions the record
-  names skips validation too.
+- `environment`: Python's version and a digest of the name and version of reelcheck and of every
+  library it requires (without extras: spaCy, regex, jsonschema, PyYAML, the segmenters...; a library
+  that reads a pattern, a token pattern or a schema otherwise could fail a pack that passed). What
+  those libraries require in turn is theirs to pin (a fresh install takes the newest `idna` that
+  spaCy's download helper allows, which reads no pack), and packages installed beside reelcheck (test
+  tools, a user's other libraries) are not part of it: a user whose libraries are the versions the
+  record names skips validation too.
 
 Loading a pack folder whose digest and environment are the record's skips the schema, the matchers'
 compile and the examples' search for the rules and signals of that folder (`packs._load_rules`);
@@ -74,7 +75,7 @@ def digest(folder: Path, package: Path | None = None) -> str:
 
 @cache
 def environment() -> dict[str, str]:
-    """What validation ran on besides reelcheck: Python, and the distributions it runs on (`runtime`)."""
+    """What validation ran on besides reelcheck's code: Python, and the libraries it requires (`runtime`)."""
     import platform
 
     dists = sorted(f"{name}=={version}" for name, version in runtime().items())
@@ -90,34 +91,24 @@ def _key(name: str) -> str:
 
 
 def runtime(root: str = "reelcheck") -> dict[str, str]:
-    """Name -> installed version of `root` and of every distribution it requires, without extras
-    (the test tools are not what validation runs on), and of what those require, as installed. Every
-    installed distribution when `root` is not installed (a source tree on the path: nothing says
-    which of them it runs on)."""
+    """Name -> installed version of `root` and of every library it requires without extras (the test
+    tools are not what validation runs on). Every installed distribution when `root` is not installed
+    (a source tree on the path: nothing says which of them it runs on)."""
     import importlib.metadata as md
 
     try:
-        md.distribution(root)
+        dist = md.distribution(root)
     except md.PackageNotFoundError:
         return {_key(d.metadata["Name"]): d.version for d in md.distributions() if d.metadata["Name"]}
-    found: dict[str, str] = {}
-    todo = [root]
-    while todo:
-        name = todo.pop()
-        if _key(name) in found:
+    found = {_key(root): dist.version}
+    for requirement in dist.requires or ():
+        m = _REQUIREMENT.match(requirement)
+        if m is None or "extra" in requirement.partition(";")[2]:
             continue
         try:
-            dist = md.distribution(name)
+            found[_key(m.group(1))] = md.version(m.group(1))
         except md.PackageNotFoundError:  # (required only on another platform or Python)
             continue
-        found[_key(name)] = dist.version
-        for requirement in dist.requires or ():
-            marker = requirement.partition(";")[2]
-            if "extra" in marker:
-                continue
-            m = _REQUIREMENT.match(requirement)
-            if m:
-                todo.append(m.group(1))
     return found
 
 
