@@ -746,12 +746,10 @@ def docs_cmd(out, check_only):
             if not check_only:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(text, encoding="utf-8")
-    record = validated.recorded()
     if check_only:  # (the packs and code the record names: its environment is the writer's)
-        if record is None or record.get("digest") != validated.digest(builtin_rules_dir()):
+        if not validated.current(builtin_rules_dir()):
             stale.append(str(validated.RECORD))
-    elif record is None or record.get("digest") != validated.digest(builtin_rules_dir()) \
-            or record.get("environment") != validated.environment():
+    elif not validated.trusted(builtin_rules_dir()):
         stale.append(str(validated.write(builtin_rules_dir())))
     if check_only and stale:
         click.echo("out of date: " + ", ".join(stale) + " (run `reelcheck docs`)", err=True)

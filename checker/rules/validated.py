@@ -121,15 +121,21 @@ def recorded(record: Path | None = None) -> dict | None:
     return found if isinstance(found, dict) else None
 
 
-def trusted(folder: Path, record: Path | None = None) -> bool:
-    """Whether the packs of `folder` passed validation as they are, with this code and libraries."""
+def current(folder: Path, record: Path | None = None, same_environment: bool = False) -> bool:
+    """Whether the record names the packs of `folder` as they are, with this code (and, with
+    `same_environment`, these libraries)."""
     found = recorded(record)
-    if found is None or found.get("environment") != environment():
+    if found is None or (same_environment and found.get("environment") != environment()):
         return False
     try:
         return found.get("digest") == digest(folder)
     except OSError:
         return False
+
+
+def trusted(folder: Path, record: Path | None = None) -> bool:
+    """Whether the packs of `folder` passed validation as they are, with this code and libraries."""
+    return current(folder, record, same_environment=True)
 
 
 def write(folder: Path, record: Path | None = None) -> Path:
