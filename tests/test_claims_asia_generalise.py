@@ -336,8 +336,45 @@ INNOCENT_TWELFTH = [
 ]
 
 
+# Issue 15, local-language claims, thirteenth pass: shapes taken from the regulators' own lists.
+# China's Advertising Law on disease functions and unproven data (Art. 11, 16, 17, 28) as Shanghai's and
+# Guangdong's 2020 cases applied them to virus claims, safety-and-efficacy promises and medical staff as
+# endorsers; the catalogue's whitening claims; SAMR's medical-aesthetic guide (painless, no incision); BPOM's
+# list of words a cosmetic ad may not tie to its benefit ("satu-satunya", "jauh lebih"), Consumer Protection
+# Law 8/1999 art. 9(1)(j) ("aman, tidak berbahaya") and its processed-food list (intelligence); the Thai FDA's
+# warning on an intimate gel; the Ministry of Health's healer titles (Vietnam). Every text is written for this
+# test (not copied from a ruling or a real post), and each claim text was missed before these shapes were
+# added. Claims are checked as posts that sell; the innocent texts use the same words and must stay silent at
+# warning or above.
+CLAIMS_THIRTEENTH = [
+    ("cn", "新款空气净化器阻断病毒，开学季给孩子房间装一台", "cn.health.pathogen_claim", "阻断病毒"),
+    ("cn", "这款喷雾对诺如、流感病毒也能快速杀灭，出门必带", "cn.health.pathogen_claim", "病毒也能快速杀灭"),
+    ("cn", "衣物除菌液，杀灭率高达99.99%，婴儿衣物也能洗", "cn.health.pathogen_claim", "杀灭率高达99.99%"),
+    ("cn", "这款洁面乳越用越白，黄皮姐妹冲", "cn.claims.special_use", "越用越白"),
+    ("cn", "在家用这台仪器，效果相当于做光子嫩肤", "cn.claims.equivalence", "效果相当于做光子嫩肤"),
+    ("cn", "防护口罩医护推荐，一次买两盒更划算", "cn.health.endorsement", "医护推荐"),
+    ("cn", "祛痘凝胶安全又有效，学生党也能用", "cn.health.safe_effective", "安全又有效"),
+    ("cn", "皮秒嫩肤，无痛无创，下班就能来做", "cn.health.aesthetic_filler", "无痛无创"),
+    ("id", "Vitamin anak ini bikin si kecil pintar, beli 2 gratis 1", "id.claims.food_ad_wording", "bikin si kecil pintar"),
+    ("id", "Jamu kunyit kami aman dan tidak berbahaya, boleh diminum tiap hari", "id.claims.safety", "aman dan tidak berbahaya"),
+    ("id", "Ini satu-satunya kopi herbal dari kebun sendiri, stok terbatas", "id.claims.superlative", "satu-satunya kopi"),
+    ("id", "Salep ini jauh lebih manjur dari merek lain, cek keranjang kuning", "id.claims.superlative", "jauh lebih manjur"),
+    ("th", "เจลสอดสมุนไพร ช่วยคืนความสาว สั่งวันนี้ส่งฟรี", "th.claims.bust_intimate", "คืนความสาว"),
+    ("vn", "Cao xoa bóp theo bí phương gia truyền, giao hàng toàn quốc", "vn.claims.healer_title", "bí phương gia truyền"),
+]
+INNOCENT_THIRTEENTH = [
+    ("cn", "公司电脑统一装了防病毒软件，大家别乱下载"),
+    ("cn", "在家护理的花费相当于美容院的一半，周末约起"),
+    ("cn", "急诊门口是医护通道，送货的师傅请走侧门"),
+    ("cn", "新疫苗安全有效吗？听听医生怎么说"),
+    ("id", "Buku ini bikin kamu pintar mengatur uang, diskon 20% minggu ini"),
+    ("th", "กางเกงเลกกิ้งผ้าฟิตกระชับ ใส่ออกกำลังกายสบาย ราคา 250 บาท"),
+    ("vn", "Tối nay chiếu tập cuối phim Thần y, cả nhà nhớ đón xem nhé"),
+]
+
 @pytest.mark.parametrize("market, text, rule, words",
-                         CLAIMS + CLAIMS_NINTH + CLAIMS_TENTH + CLAIMS_ELEVENTH + CLAIMS_TWELFTH)
+                         CLAIMS + CLAIMS_NINTH + CLAIMS_TENTH + CLAIMS_ELEVENTH + CLAIMS_TWELFTH
+                         + CLAIMS_THIRTEENTH)
 def test_claim_shapes_are_found(market, text, rule, words):
     found = claim_findings(text, market)
     hits = [f for f in found if f.rule == rule]
@@ -346,7 +383,8 @@ def test_claim_shapes_are_found(market, text, rule, words):
 
 
 @pytest.mark.parametrize("market, text",
-                         INNOCENT + INNOCENT_NINTH + INNOCENT_TENTH + INNOCENT_ELEVENTH + INNOCENT_TWELFTH)
+                         INNOCENT + INNOCENT_NINTH + INNOCENT_TENTH + INNOCENT_ELEVENTH + INNOCENT_TWELFTH
+                         + INNOCENT_THIRTEENTH)
 def test_innocent_use_of_the_same_words_passes(market, text):
     assert claim_findings(text, market) == []
 
