@@ -361,6 +361,7 @@ CLAIMS_THIRTEENTH = [
     ("id", "Salep ini jauh lebih manjur dari merek lain, cek keranjang kuning", "id.claims.superlative", "jauh lebih manjur"),
     ("th", "เจลสอดสมุนไพร ช่วยคืนความสาว สั่งวันนี้ส่งฟรี", "th.claims.bust_intimate", "คืนความสาว"),
     ("vn", "Cao xoa bóp theo bí phương gia truyền, giao hàng toàn quốc", "vn.claims.healer_title", "bí phương gia truyền"),
+    ("vn", "Gói hủy mỡ, tạo dáng thon gọn chỉ 990k, đặt lịch hôm nay", "vn.claims.weight_terms", "hủy mỡ"),
 ]
 INNOCENT_THIRTEENTH = [
     ("cn", "公司电脑统一装了防病毒软件，大家别乱下载"),
@@ -370,6 +371,7 @@ INNOCENT_THIRTEENTH = [
     ("id", "Buku ini bikin kamu pintar mengatur uang, diskon 20% minggu ini"),
     ("th", "กางเกงเลกกิ้งผ้าฟิตกระชับ ใส่ออกกำลังกายสบาย ราคา 250 บาท"),
     ("vn", "Tối nay chiếu tập cuối phim Thần y, cả nhà nhớ đón xem nhé"),
+    ("vn", "Shop ơi hủy mỡ hành trong phần cơm tấm của em nhé"),
 ]
 
 @pytest.mark.parametrize("market, text, rule, words",
