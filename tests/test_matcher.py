@@ -252,3 +252,55 @@ def test_phrases_tokenized_hundreds_to_a_doc_come_out_as_one_at_a_time():
         pipe = nlp.pipeline(lang)
         alone = [([t.text for t in d], [t.whitespace_ for t in d]) for d in map(pipe.make_doc, texts)]
         assert tokenized(pipe, texts) == alone
+
+
+def test_phrase_keys_are_the_ids_spacy_reads_from_a_doc_of_the_tokens(checker):
+    """A PhraseSet gives spaCy's PhraseMatcher each phrase as token ids (`phrase_keys`) instead of a
+    Doc of its tokens: the ids must be the ORTH, or LOWER, that PhraseMatcher reads from such a Doc,
+    for the packs' own phrases and for tokens that are spaCy symbols ("number", "NOUN", whose ids are
+    not hashes) or change under lower-casing outside ASCII."""
+    from spacy.tokens import Doc
+
+    from checker import nlp
+    from checker.rules.matcher import phrase_keys
+
+    tricky = [(("wa", "number", "in", "bio"), ""), (("NOUN", "ORTH", "lemma"), ""), (("Best", "SERUM"), ""),
+              (("İstanbul", "ǅemal"), ""), (("STRASSE", "Straße", "ΣΟΦΙΑ"), ""), (("最好", "的"), ""),
+              (("ดีที่สุด",), ""), (("Tốt", "NHẤT"), ""), (("do", "n't"), ""), (("$19.99", "#ad", "@Brand"), ""),
+              ((), "")]
+    for lang in ("en", "zh", "th", "vi", "id"):
+        vocab = nlp.pipeline(lang).vocab
+        matchers = checker.compiled.for_language(lang).matchers.matchers.values()
+        sequences = [s for m in matchers if m.has_phrases for s in m.sequences[:200]] + tricky
+        assert len(sequences) > 200
+        docs = [Doc(vocab, words=list(tokens)) for tokens, _ in sequences]
+        assert phrase_keys(vocab, sequences, lower=False) == [tuple(t.orth for t in d) for d in docs]
+        assert phrase_keys(vocab, sequences, lower=True) == [tuple(t.lower for t in d) for d in docs]
+
+
+def test_a_stored_matchers_closer_looks_are_read_one_needle_at_a_time():
+    """A Matcher read from the compiled-pack cache makes the closer looks of a needle key (`PhrasesAt`)
+    only when a segment asks for that key; they are those it was compiled with, key by key."""
+    import pickle
+
+    from checker.rules.matcher import PhrasesAt
+    from checker.rules.matching import MatchContext
+
+    ms = MatcherSet("en")
+    ms.add("r.cure", MatchSpec(terms=("{cure|cures|cured} {acne|eczema|psoriasis} {fast|for good}",
+                                      "gets rid of acne"), mode="lemma"))
+    ms.build()
+    compiled = ms.matchers["r.cure"].phrases_at
+    stored = pickle.dumps(ms)
+    back = pickle.loads(stored).matchers["r.cure"]
+    at = back.phrases_at
+    assert isinstance(at, PhrasesAt) and len(compiled) > 1
+    assert list(at) == list(compiled) and not at._made
+    key = next(iter(compiled))
+    assert at[key] == compiled[key] and list(at._made) == [key]
+    assert at.get("no such key", ()) == () and dict(at) == dict(compiled)
+    ctx = MatchContext("en", "This balm cured eczema for good, my friends", frozenset())
+    again = pickle.loads(stored)
+    assert again.live(ctx, frozenset({"r.cure"})) == {"r.cure"}
+    assert [(sp.start, sp.end) for sp in ms.find(ctx, {"r.cure"})] == \
+        [(sp.start, sp.end) for sp in again.find(ctx, {"r.cure"})] == [(10, 31)]

@@ -31,6 +31,7 @@ import re._compiler as _sre_compiler
 import re._constants as _c
 import re._parser as _sre_parser
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -1024,21 +1025,63 @@ def pack_phrases(sequences, phrases_at) -> tuple | bytes | None:
     return packed
 
 
-def unpack_phrases(packed) -> tuple[list, dict]:
+def unpack_phrases(packed) -> tuple[list, Mapping]:
     """(sequences, phrases_at) of `pack_phrases`."""
+    return unpack_sequences(packed), unpack_phrases_at(packed)
+
+
+def unpack_sequences(packed) -> list[tuple[tuple[str, ...], str]]:
+    """The `sequences` of `pack_phrases` (the phrases' tokens and their written forms)."""
     if packed is None:
-        return [], {}
+        return []
     if isinstance(packed, bytes):
-        return pickle.loads(packed)
-    words, written, keys, counts, joins, needs = packed
-    sequences = list(zip(unpack_words(words), _split(written), strict=True))
-    phrases_at: dict[str, list[tuple[frozenset[str], str]]] = {}
-    if counts:
-        entries = iter(zip([frozenset(n.split(" ")) if n else frozenset() for n in _split(needs)],
-                           _split(joins), strict=True))
-        for key, count in zip(_split(keys), _split(counts), strict=True):
-            phrases_at[key] = [next(entries) for _ in range(int(count))]
-    return sequences, phrases_at
+        return pickle.loads(packed)[0]
+    words, written = packed[:2]
+    return list(zip(unpack_words(words), _split(written), strict=True))
+
+
+def unpack_phrases_at(packed) -> Mapping[str, list[tuple[frozenset[str], str]]]:
+    """The `phrases_at` of `pack_phrases`: read one needle key at a time (`PhrasesAt`)."""
+    if packed is None:
+        return {}
+    if isinstance(packed, bytes):
+        return pickle.loads(packed)[1]
+    keys, counts, joins, needs = packed[2:]
+    return PhrasesAt(keys, counts, joins, needs) if counts else {}
+
+
+class PhrasesAt(Mapping):
+    """A Matcher's closer looks (needle key -> [(words needed, tokens joined)]) as `pack_phrases` stored
+    them, each key's entries made when it is first asked for: a segment's closer look asks for the few
+    keys the screen found, and making the words' sets of all of an inflected rule's phrases costs
+    more than the phrases' Docs once did."""
+
+    __slots__ = ("_at", "_joins", "_needs", "_made")
+
+    def __init__(self, keys: str, counts: str, joins: str, needs: str):
+        self._at: dict[str, tuple[int, int]] = {}
+        start = 0
+        for key, count in zip(_split(keys), map(int, _split(counts)), strict=True):
+            self._at[key] = (start, start + count)
+            start += count
+        self._joins, self._needs = _split(joins), _split(needs)
+        if len(self._joins) != start or len(self._needs) != start:
+            raise ValueError("packed phrases: the counts do not match the entries")
+        self._made: dict[str, list[tuple[frozenset[str], str]]] = {}
+
+    def __getitem__(self, key: str) -> list[tuple[frozenset[str], str]]:
+        made = self._made.get(key)
+        if made is None:
+            start, end = self._at[key]
+            made = self._made[key] = [(frozenset(n.split(" ")) if n else frozenset(), joined)
+                                      for n, joined in zip(self._needs[start:end], self._joins[start:end], strict=True)]
+        return made
+
+    def __iter__(self):
+        return iter(self._at)
+
+    def __len__(self) -> int:
+        return len(self._at)
 
 
 def pack_needles(needles: tuple[tuple[str, str], ...]):
@@ -1051,6 +1094,22 @@ def pack_needles(needles: tuple[tuple[str, str], ...]):
 def unpack_needles(packed) -> tuple[tuple[str, str], ...]:
     texts, modes = packed
     return tuple(zip(_split(texts), _split(modes), strict=True))
+
+
+def phrase_keys(vocab, sequences, lower: bool) -> list[tuple[int, ...]]:
+    """The PhraseMatcher keys of phrases' tokens (`sequences`: (tokens, as written)): what it reads of a
+    Doc made of the tokens (`Doc(vocab, words=tokens)`), each token's ORTH id, or with `lower` its
+    LOWER id, worked out without making the Docs (and their lexemes): tens of thousands of Docs for one
+    inflected English rule cost a third of a second the first time a segment may match it. The same ids
+    as the Docs' (the lexeme's LOWER is the language's getter of it, `str.lower`; a string among spaCy's
+    symbols has the symbol's id): `tests/test_matcher_phrases.py` compares them on every phrase."""
+    from spacy.attrs import LOWER
+    from spacy.strings import get_string_id
+
+    if not lower:
+        return [tuple(map(get_string_id, tokens)) for tokens, _ in sequences]
+    fold = (vocab.lex_attr_getters or {}).get(LOWER) or str.lower
+    return [tuple(get_string_id(fold(t)) for t in tokens) for tokens, _ in sequences]
 
 
 class PhraseSet:
@@ -1095,12 +1154,11 @@ class PhraseSet:
         """(owner, start token, end token) of the phrases of `owners` in `doc`, in text order."""
         pending = [o for o in owners if o in self._pending]
         if pending:
-            from spacy.tokens import Doc
             vocab = doc.vocab
             for owner in sorted(pending):
                 entries = self._pending.pop(owner)
                 for which, matcher in entries:
-                    self._matchers[which].add(owner, [Doc(vocab, words=list(s)) for s, _ in matcher.sequences])
+                    self._matchers[which].add(owner, phrase_keys(vocab, matcher.sequences, which == "lower"))
         strings = doc.vocab.strings
         out = [(strings[m], s, e) for which, matcher in self._matchers.items() if self._used[which]
                for m, s, e in matcher(doc)]
@@ -1128,7 +1186,7 @@ class Matcher:
         state = {name: getattr(self, name) for name in self.__slots__
                  if name not in ("_patterns", "_sequences", "_phrases_at", "_packed")}
         state["_needles"] = pack_needles(self._needles)
-        state["_packed"] = (self._packed if self._sequences is None
+        state["_packed"] = (self._packed if self._packed is not None
                             else pack_phrases(self._sequences, self._phrases_at))
         # (and how long a text each of its regexes may search untimed: Python's parse of a pattern
         # costs more than most runs of it)
@@ -1143,9 +1201,6 @@ class Matcher:
         for name, value in state.items():
             setattr(self, name, value)
         self._sequences = self._phrases_at = self._patterns = None
-
-    def _unpack(self) -> None:
-        self._sequences, self._phrases_at = unpack_phrases(self._packed)
 
     @property
     def needles(self) -> tuple[tuple[str, str], ...]:
@@ -1174,13 +1229,15 @@ class Matcher:
     def sequences(self) -> list[tuple[tuple[str, ...], str]]:
         """(tokens, phrase as written) of each phrase its terms expand to."""
         if self._sequences is None:
-            self._unpack()
+            self._sequences = unpack_sequences(self._packed)
         return self._sequences
 
     @property
-    def phrases_at(self) -> dict[str, list[tuple[frozenset[str], str]]]:
+    def phrases_at(self) -> Mapping[str, list[tuple[frozenset[str], str]]]:
+        """needle key -> [(words the text must have, the tokens joined)] of its phrases of more than
+        one token (`might_match`)."""
         if self._phrases_at is None:
-            self._unpack()
+            self._phrases_at = unpack_phrases_at(self._packed)
         return self._phrases_at
 
     def _token_matcher(self, validate: bool = False):
