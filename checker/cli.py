@@ -274,31 +274,42 @@ def _check(checker, items, markets: tuple[str, ...], p: dict, session):
     """`check`'s results, in input order: `runner.check_items` over the first CHECK_SERIAL_FIRST items,
     and with `--jobs` over 1 (default: every core, up to 4) the audit's executor over the rest, its workers
     checking each item with the same `check.check_item`. The report is the same whatever the jobs."""
+    import gc
     from itertools import islice
 
     from .runner import check_items
 
     items = iter(items)
     taken = 0
+    frozen = gc.get_freeze_count()  # (what a caller froze is theirs)
 
     def first():
         nonlocal taken
         for item in islice(items, CHECK_SERIAL_FIRST):
             taken += 1
             yield item
+            if taken == 1:
+                # the rules and compiled languages the first item read live as long as the run: frozen
+                # out of the garbage collector, whose full collections would otherwise walk them (a
+                # tenth of a second each); given back to it when the run ends
+                gc.freeze()
 
-    yield from check_items(checker, first(), markets)
-    jobs = p.get("check_jobs") or min(os.cpu_count() or 1, CHECK_MAX_DEFAULT_JOBS)
-    if jobs == 1:
-        yield from check_items(checker, items, markets)
-        return
-    if taken < CHECK_SERIAL_FIRST:  # (the input ended)
-        return
-    from .audit import AuditOptions, audit_items
+    try:
+        yield from check_items(checker, first(), markets)
+        jobs = p.get("check_jobs") or min(os.cpu_count() or 1, CHECK_MAX_DEFAULT_JOBS)
+        if jobs == 1:
+            yield from check_items(checker, items, markets)
+            return
+        if taken < CHECK_SERIAL_FIRST:  # (the input ended)
+            return
+        from .audit import AuditOptions, audit_items
 
-    options = AuditOptions(jobs=jobs, all_records=True, quiet=True, progress=False, packs=tuple(p["packs"]),
-                           output=p["output"])
-    yield from audit_items(checker, items, markets, options, session)
+        options = AuditOptions(jobs=jobs, all_records=True, quiet=True, progress=False, packs=tuple(p["packs"]),
+                               output=p["output"])
+        yield from audit_items(checker, items, markets, options, session)
+    finally:
+        if not frozen:
+            gc.unfreeze()
 
 
 def run(p: dict, command: str, audit_options=None) -> int:

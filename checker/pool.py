@@ -123,7 +123,8 @@ class WorkerPool:
         self.workers: list[_Worker] = []
         # With fork, the workers inherit this process's objects: frozen out of the garbage collector
         # meanwhile, so that a collection in a worker does not write to, and so copy, every page it
-        # inherited (gc.freeze, as Python's docs advise).
+        # inherited (gc.freeze, as Python's docs advise). What the caller froze before stays frozen.
+        frozen = gc.get_freeze_count()
         gc.freeze()
         parent = os.getpid()
         # (the kernel's signal comes when the thread that started the worker ends: only the main thread's)
@@ -142,7 +143,8 @@ class WorkerPool:
             self.stop()
             raise
         finally:
-            gc.unfreeze()
+            if not frozen:
+                gc.unfreeze()
 
     def submit(self, payload) -> Ticket:
         """Send a batch to the worker with the fewest batches in flight."""

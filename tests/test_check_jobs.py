@@ -123,3 +123,34 @@ def test_a_few_files_are_checked_without_workers(folder, monkeypatch):
     result = check(folder, "-f", "json", "-j", "2")  # 63 items, fewer than CHECK_SERIAL_FIRST
     assert started == []
     assert len(json.loads(result.stdout)["documents"]) == 60
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_rules_are_frozen_out_of_the_garbage_collector_while_the_run_lasts(folder, pools, monkeypatch, jobs):
+    """Once the first item is checked (its rules and compiled languages loaded), `check` freezes what
+    the process holds out of the garbage collector (`gc.freeze`: full collections would walk it) and
+    gives it back when the run ends; a caller's own freeze is left alone."""
+    import gc
+
+    import checker.runner
+
+    seen = []
+    real = checker.runner.check_item
+
+    def counted(*args, **kwargs):
+        seen.append(gc.get_freeze_count())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(checker.runner, "check_item", counted)
+    gc.unfreeze()
+    result = check(folder, "-f", "json", "-j", jobs)
+    assert len(json.loads(result.stdout)["documents"]) == 60
+    assert seen[0] == 0 and all(n > 0 for n in seen[1:]) and len(seen) >= 3
+    assert gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        kept = gc.get_freeze_count()
+        check(folder, "-f", "json", "-j", jobs)
+        assert gc.get_freeze_count() >= kept > 0
+    finally:
+        gc.unfreeze()

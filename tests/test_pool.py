@@ -165,3 +165,20 @@ def test_workers_end_when_the_main_process_is_killed(tmp_path, started_by):
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
+
+
+def test_starting_workers_leaves_the_callers_frozen_objects_frozen():
+    """The pool freezes this process's objects while it forks (so that the workers' collections do
+    not copy the pages they inherit) and unfreezes them after, unless the caller had frozen some."""
+    import gc
+
+    gc.unfreeze()
+    WorkerPool(1, CONTEXT, _echo).close()
+    assert gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        kept = gc.get_freeze_count()
+        WorkerPool(1, CONTEXT, _echo).close()
+        assert gc.get_freeze_count() >= kept > 0
+    finally:
+        gc.unfreeze()
