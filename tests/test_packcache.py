@@ -149,6 +149,38 @@ def test_listing_markets_and_rules_from_a_warm_cache_does_not_import_spacy(cache
         assert not [line for line in out.stderr.splitlines() if line.rstrip().endswith("| spacy")], args
 
 
+_CHECK_TEXTS = """
+import sys
+from checker import check_item
+from checker.engine import Checker
+from checker.model import Document, Meta, Segment
+from checker.rules import load_rules
+checker = Checker(load_rules())
+for text in sys.argv[1:]:
+    doc = Document("<t>", [Segment.whole(text)], Meta(markets=("us",)), text=text)
+    print(sorted(f.rule for f in check_item(checker, doc).findings), "spacy" in sys.modules)
+"""
+
+
+def test_a_caption_no_rule_needs_the_tokens_of_is_checked_without_importing_spacy(checker):
+    """A language read from the compiled-pack cache makes its phrase matchers (and imports spaCy) for
+    the first segment whose tokens a live rule needs: the clean captions the screen lets through
+    without one are checked without spaCy; then a caption with findings imports it, and each finds
+    what a process with spaCy loaded from the start finds."""
+    checker.compiled.for_language("en")  # (the suite's cache holds the English rules)
+    texts = ["Rainy afternoon, playlist on, tidying the flat. Small steps count.",
+             "Leg day done. Squats, lunges and a very slow walk home #fitness",
+             "This serum cured my acne in a week! Link in bio to shop #skincare",
+             "Sunday reset: a long walk, a face mask and an early night #selfcare"]
+    out = subprocess.run([sys.executable, "-c", _CHECK_TEXTS, *texts], cwd=ROOT, capture_output=True, text=True,
+                         check=False)
+    assert out.returncode == 0, out.stderr[-600:]
+    here = [str(sorted(f.rule for f in check_item(
+        checker, Document("<t>", [Segment.whole(t)], Meta(markets=("us",)), text=t)).findings)) for t in texts]
+    assert out.stdout.splitlines() == [f"{here[0]} False", f"{here[1]} False", f"{here[2]} True", f"{here[3]} True"]
+    assert here[0] == here[1] == here[3] == "[]" and "us.claims.cure" in here[2]
+
+
 def test_the_unicode_tables_of_normalizing_are_cached_and_a_damaged_entry_is_made_again(tmp_path, monkeypatch):
     from checker import normalize
 

@@ -1102,7 +1102,7 @@ def phrase_keys(vocab, sequences, lower: bool) -> list[tuple[int, ...]]:
     LOWER id, worked out without making the Docs (and their lexemes): tens of thousands of Docs for one
     inflected English rule cost a third of a second the first time a segment may match it. The same ids
     as the Docs' (the lexeme's LOWER is the language's getter of it, `str.lower`; a string among spaCy's
-    symbols has the symbol's id): `tests/test_matcher_phrases.py` compares them on every phrase."""
+    symbols has the symbol's id): a test in `tests/test_matcher.py` compares them."""
     from spacy.attrs import LOWER
     from spacy.strings import get_string_id
 
@@ -1114,15 +1114,21 @@ def phrase_keys(vocab, sequences, lower: bool) -> list[tuple[int, ...]]:
 
 class PhraseSet:
     """The phrases of many Matchers in one language, matched together by two PhraseMatchers (case
-    folded, and exact). An owner's phrases become Docs in a PhraseMatcher only when a segment may
-    match them (the screen found a needle): making tens of thousands of Docs for inflected English
-    phrases costs as much as the rest of compiling, and most runs need a few owners' phrases."""
+    folded, and exact). An owner's phrases go into a PhraseMatcher only when a segment may match them
+    (the screen found a needle): an inflected English rule expands to tens of thousands of phrases,
+    and most runs need a few owners' phrases. The PhraseMatchers themselves (and so spaCy, which a
+    run imports only for a segment that needs its tokens) are made for the first segment matched."""
 
     def __init__(self, lang: str):
         self.lang = lang
-        self._matchers = self._new_matchers(lang)
-        self._used = dict.fromkeys(self._matchers, False)
+        self._matchers: dict | None = None  # (made by `_phrase_matchers`)
+        self._used = {"lower": False, "exact": False}
         self._pending: dict[str, list[tuple[str, Matcher]]] = {}  # owner -> (which, its Matcher)
+
+    def _phrase_matchers(self) -> dict:
+        if self._matchers is None:
+            self._matchers = self._new_matchers(self.lang)
+        return self._matchers
 
     @staticmethod
     def _new_matchers(lang: str) -> dict:
@@ -1133,16 +1139,16 @@ class PhraseSet:
         vocab = nlp.pipeline(lang).vocab
         return {"lower": PhraseMatcher(vocab, attr="LOWER"), "exact": PhraseMatcher(vocab, attr="ORTH")}
 
-    # (pickled for the compiled-pack cache before any phrase became a Doc, spaCy objects made again
-    # when it is loaded; its phrases are those of the Matchers it names, stored once with them)
+    # (pickled for the compiled-pack cache before any phrase went into a PhraseMatcher, without
+    # spaCy's objects; its phrases are those of the Matchers it names, stored once with them)
     def __getstate__(self):
-        if any(len(m) for m in self._matchers.values()):
+        if self._matchers is not None and any(len(m) for m in self._matchers.values()):
             raise TypeError("a PhraseSet is stored before it is used")
         return {k: v for k, v in self.__dict__.items() if k != "_matchers"}
 
     def __setstate__(self, state):
         self.__dict__.update(state)
-        self._matchers = self._new_matchers(self.lang)
+        self._matchers = None
 
     def add(self, owner: str, matcher: Matcher) -> None:
         """The phrases of `matcher` (its `sequences`), matched for `owner`."""
@@ -1152,15 +1158,16 @@ class PhraseSet:
 
     def matches(self, doc: Doc, owners) -> list[tuple[str, int, int]]:
         """(owner, start token, end token) of the phrases of `owners` in `doc`, in text order."""
+        matchers = self._phrase_matchers()
         pending = [o for o in owners if o in self._pending]
         if pending:
             vocab = doc.vocab
             for owner in sorted(pending):
                 entries = self._pending.pop(owner)
                 for which, matcher in entries:
-                    self._matchers[which].add(owner, phrase_keys(vocab, matcher.sequences, which == "lower"))
+                    matchers[which].add(owner, phrase_keys(vocab, matcher.sequences, which == "lower"))
         strings = doc.vocab.strings
-        out = [(strings[m], s, e) for which, matcher in self._matchers.items() if self._used[which]
+        out = [(strings[m], s, e) for which, matcher in matchers.items() if self._used[which]
                for m, s, e in matcher(doc)]
         wanted = set(owners)
         out = [m for m in out if m[0] in wanted]
