@@ -274,45 +274,82 @@ def _check(checker, items, markets: tuple[str, ...], p: dict, session):
     """`check`'s results, in input order: `runner.check_items` over the first CHECK_SERIAL_FIRST items,
     and with `--jobs` over 1 (default: every core, up to 4) the audit's executor over the rest, its workers
     checking each item with the same `check.check_item`. The report is the same whatever the jobs."""
-    import gc
     from itertools import islice
 
     from .runner import check_items
 
     items = iter(items)
     taken = 0
-    frozen = gc.get_freeze_count()  # (what a caller froze is theirs)
 
     def first():
         nonlocal taken
         for item in islice(items, CHECK_SERIAL_FIRST):
             taken += 1
             yield item
-            if taken == 1:
-                # the rules and compiled languages the first item read live as long as the run: frozen
-                # out of the garbage collector, whose full collections would otherwise walk them (a
-                # tenth of a second each); given back to it when the run ends
-                gc.freeze()
 
-    try:
-        yield from check_items(checker, first(), markets)
-        jobs = p.get("check_jobs") or min(os.cpu_count() or 1, CHECK_MAX_DEFAULT_JOBS)
-        if jobs == 1:
-            yield from check_items(checker, items, markets)
-            return
-        if taken < CHECK_SERIAL_FIRST:  # (the input ended)
-            return
-        from .audit import AuditOptions, audit_items
+    yield from check_items(checker, first(), markets)
+    jobs = p.get("check_jobs") or min(os.cpu_count() or 1, CHECK_MAX_DEFAULT_JOBS)
+    if jobs == 1:
+        yield from check_items(checker, items, markets)
+        return
+    if taken < CHECK_SERIAL_FIRST:  # (the input ended)
+        return
+    from .audit import AuditOptions, audit_items
 
-        options = AuditOptions(jobs=jobs, all_records=True, quiet=True, progress=False, packs=tuple(p["packs"]),
-                               output=p["output"])
-        yield from audit_items(checker, items, markets, options, session)
-    finally:
-        if not frozen:
+    options = AuditOptions(jobs=jobs, all_records=True, quiet=True, progress=False, packs=tuple(p["packs"]),
+                           output=p["output"])
+    yield from audit_items(checker, items, markets, options, session)
+
+
+class _Collector:
+    """The garbage collector over a run. Its start (imports, the packs read back, the first item's
+    languages read or compiled, spaCy's pipeline) makes objects that live as long as the run and next
+    to no garbage, and every full collection walks every object the process holds: two of them, of a
+    tenth of a second each, in a one-caption check, and a third as the interpreter exits. So the
+    collector is paused until the run's first result is out; then what the process holds is frozen out
+    of it (`gc.freeze`) and it runs again, for what the run makes (an audit of a large archive). When
+    the process exits the interpreter's last collection is spared the same way (atexit). A caller in
+    the same process (the tests) gets its collector back as it was when the run returns."""
+
+    _at_exit = False  # (registered once per process)
+
+    def __enter__(self) -> _Collector:
+        import atexit
+        import gc
+
+        self.enabled, self.frozen, self.warm = gc.isenabled(), gc.get_freeze_count(), False
+        gc.disable()
+        if not _Collector._at_exit:
+            atexit.register(gc.freeze)
+            _Collector._at_exit = True
+        return self
+
+    def warmed(self) -> None:
+        """The run's start is over (its first result is out)."""
+        if not self.warm:
+            import gc
+
+            self.warm = True
+            gc.freeze()
+            if self.enabled:
+                gc.enable()
+
+    def __exit__(self, *exc) -> bool:
+        import gc
+
+        if self.enabled:
+            gc.enable()
+        if not self.frozen:
             gc.unfreeze()
+        return False
 
 
 def run(p: dict, command: str, audit_options=None) -> int:
+    with _Collector() as collector:
+        return _run(p, command, audit_options, collector)
+
+
+def _run(p: dict, command: str, audit_options, collector: _Collector) -> int:
     from .reporters import get_reporter
     from .reporters.base import ReportOptions
     from .runner import AtomicOutput, Localizer, Session, header
@@ -360,6 +397,7 @@ def run(p: dict, command: str, audit_options=None) -> int:
             results = _check(checker, iter_documents(list(p["paths"]), options), markets, p, session)
         try:
             for item in results:
+                collector.warmed()
                 if isinstance(item, dict):
                     session.document(item)
                 else:

@@ -88,6 +88,7 @@ def _serve(conn, initializer: Callable | None, initargs: tuple, task: Callable, 
     """A worker's life: run `initializer` once, then `task` on each batch, in the order they came."""
     if parent is not None:
         _die_with_parent(parent, kernel)
+    gc.enable()  # (a worker forked while its parent had paused the collector collects as usual)
     if initializer is not None:
         initializer(*initargs)
     inbox: queue.SimpleQueue = queue.SimpleQueue()

@@ -126,10 +126,12 @@ def test_a_few_files_are_checked_without_workers(folder, monkeypatch):
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_the_rules_are_frozen_out_of_the_garbage_collector_while_the_run_lasts(folder, pools, monkeypatch, jobs):
-    """Once the first item is checked (its rules and compiled languages loaded), `check` freezes what
-    the process holds out of the garbage collector (`gc.freeze`: full collections would walk it) and
-    gives it back when the run ends; a caller's own freeze is left alone."""
+def test_the_collector_is_paused_until_the_first_result_then_what_the_run_holds_is_frozen(folder, pools, monkeypatch,
+                                                                                          jobs):
+    """A run's start (the rules read back, the first item's languages, spaCy) is made with the garbage
+    collector paused; once the first result is out, what the process holds is frozen out of it
+    (`gc.freeze`: full collections would walk it) and it runs again. When the run returns, the
+    collector is as the caller had it; a caller's own freeze is left alone."""
     import gc
 
     import checker.runner
@@ -138,19 +140,24 @@ def test_the_rules_are_frozen_out_of_the_garbage_collector_while_the_run_lasts(f
     real = checker.runner.check_item
 
     def counted(*args, **kwargs):
-        seen.append(gc.get_freeze_count())
+        seen.append((gc.isenabled(), gc.get_freeze_count() > 0))
         return real(*args, **kwargs)
 
     monkeypatch.setattr(checker.runner, "check_item", counted)
     gc.unfreeze()
+    assert gc.isenabled()
     result = check(folder, "-f", "json", "-j", jobs)
     assert len(json.loads(result.stdout)["documents"]) == 60
-    assert seen[0] == 0 and all(n > 0 for n in seen[1:]) and len(seen) >= 3
-    assert gc.get_freeze_count() == 0
+    assert len(seen) >= 3 and seen[0] == (False, False) and set(seen[1:]) == {(True, True)}
+    assert gc.isenabled() and gc.get_freeze_count() == 0
     gc.freeze()
     try:
         kept = gc.get_freeze_count()
         check(folder, "-f", "json", "-j", jobs)
-        assert gc.get_freeze_count() >= kept > 0
+        assert gc.isenabled() and gc.get_freeze_count() >= kept > 0
+        gc.disable()
+        check(folder, "-f", "json", "-j", jobs)
+        assert not gc.isenabled()
     finally:
+        gc.enable()
         gc.unfreeze()

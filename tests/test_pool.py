@@ -182,3 +182,23 @@ def test_starting_workers_leaves_the_callers_frozen_objects_frozen():
         assert gc.get_freeze_count() >= kept > 0
     finally:
         gc.unfreeze()
+
+
+def _collecting(payload):
+    import gc
+
+    return gc.isenabled()
+
+
+def test_a_worker_collects_garbage_even_when_its_parent_had_paused_the_collector():
+    import gc
+
+    gc.disable()
+    try:
+        pool = WorkerPool(1, CONTEXT, _collecting)
+    finally:
+        gc.enable()
+    try:
+        assert pool.result(pool.submit(None)) is True
+    finally:
+        pool.close()
