@@ -44,6 +44,7 @@ import ahocorasick
 import regex
 
 from .normalize import Normalized, rebuilt
+from .rules.matcher import telling
 from .rules.matching import COMMON_WORDS, WORD
 from .rules.screen import COMPACT
 from .vocabulary import OBFUSCATION_LABELS, SEVERITIES
@@ -244,7 +245,8 @@ def vocabulary(rules, unaccented: bool = False) -> Vocabulary:
         words.update(matcher.need_words)
         # (a regex's literal sets, each member a way it may be written: "kilo" of `\d+ ?(?:kg|kilos?)`,
         # where the screen keys on another set)
-        for needs in (matcher.regex_needs, *(sets for _, sets in matcher.branches or ())):
+        branch_sets = (tuple(filter(telling, sets)) for _, sets, _own in matcher.branches or ())
+        for needs in (matcher.regex_needs, *branch_sets):
             for members in needs:
                 words.update(w for m in members.members if not _HAN.search(m) for w in WORD.findall(m) if len(w) > 2)
                 han.update(m for m in members.members if len(m) > 1 and _HAN.search(m))

@@ -1,5 +1,6 @@
-"""Lexicon alternations written as tries, and a top-level alternation run as its alternatives: both
-are speed-ups that must find exactly what the plain pattern finds (property tests on generated
+"""Lexicon alternations written as tries, and a top-level alternation run as its alternatives (and an
+alternative `before(?:a|b)after` as its own): all are speed-ups that must find exactly what the plain
+pattern finds (property tests on generated
 patterns and texts, plus the lexicon-built claims patterns on realistic captions)."""
 
 from __future__ import annotations
@@ -7,13 +8,15 @@ from __future__ import annotations
 import pickle
 
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import checker
 from checker.rules.matcher import (
     LiteralSet,
     Matcher,
+    MatchSpec,
+    _distributed,
     alternatives_finditer,
     required_literal_sets,
     required_literals,
@@ -100,7 +103,7 @@ def test_alternatives_run_apart_find_what_the_alternation_finds(branches, text):
 
 def _assert_apart_finds_what_whole_finds(source: str, text: str) -> None:
     flags, parts = top_alternatives(source)
-    compiled = [(regex.compile(flags + p), ()) for p in parts]
+    compiled = [(regex.compile(flags + p), (), ()) for p in parts]
     apart = alternatives_finditer(compiled, text, text.lower())
     assert apart is None or apart == timed_finditer(regex.compile(source), text)
 
@@ -123,7 +126,7 @@ def test_an_alternative_whose_words_are_missing_is_not_run():
         pattern = rx.pattern
         flags = rx.flags
 
-    spans = alternatives_finditer([(Spy(), (LiteralSet({"never"}),)), (regex.compile(r"\d+ kg"), ())],
+    spans = alternatives_finditer([(Spy(), (LiteralSet({"never"}),), ()), (regex.compile(r"\d+ kg"), (), ())],
                                   "lost 5 kg", "lost 5 kg")
     assert spans == [(5, 9)] and calls == []
 
@@ -193,3 +196,62 @@ def test_the_literal_sets_chosen_do_not_depend_on_the_hash_seed():
                              cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))), check=True)
         seen.add(out.stdout)
     assert len(seen) == 1, seen
+
+
+def test_an_alternative_around_a_group_of_alternatives_is_read_as_them():
+    assert _distributed(r"\b(?:cures?|heals)\s+(?:acne|eczema)") == (r"\b", ["cures?", "heals"], r"\s+(?:acne|eczema)")
+    assert _distributed(r"(?<!\w)\#(?:sale|deal)\b") == (r"(?<!\w)\#", ["sale", "deal"], r"\b")
+    assert _distributed(r"no (?:more|longer) pain") == ("no ", ["more", "longer"], " pain")
+    # not where what stands before it may match in more than one way, or the group is repeated
+    assert _distributed(r"\s+(?:a|b)") is None
+    assert _distributed(r"ab?(?:a|b)") is None
+    assert _distributed(r"\b(?:a|b)+c") is None
+    assert _distributed(r"\b(a|b)c") is None  # (a capturing group: not split)
+    assert _distributed(r"[ab](?:a|b)") is None
+    assert _distributed(r"\b(?:ab)c") is None  # (one alternative)
+
+
+WORD_CHOICES = ["acne", "eczema", "cures", "cured", "heals", "stops", "pain", "kg", "5", "my", "the", "fast"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["", r"\b", r"(?<!\w)", "my ", r"(?i)\b"]),
+       st.lists(st.sampled_from([r"cures?", r"heals", r"stops\s+(?:the\s+)?", r"cured\s+my", r"heals\w*", r"\w+\s+fast"]),
+                min_size=2, max_size=4, unique=True),
+       st.sampled_from(["", r"\s+(?:acne|eczema)", r"\s*\d+\s*kg", r"(?:\s+\w+){0,2}?\s+pain\b"]),
+       st.lists(st.sampled_from(WORD_CHOICES), max_size=12), st.sampled_from([" ", "  ", "\n", ", "]))
+@example(r"\b", [r"heals\w*", r"\w+\s+fast", r"cured\s+my"], "", ["heals", "fast"], " ")  # (the first of two wins)
+def test_an_alternative_run_as_its_own_alternatives_finds_what_it_finds_whole(before, middles, after, words, sep):
+    source = f"{before}(?:{'|'.join(middles)}){after}|nothing\\s+here"
+    text = sep.join(words)
+    matcher = Matcher("t", MatchSpec(regex=source), "en")
+    whole = timed_finditer(regex.compile(source), text)
+    assert matcher.branches is not None
+    assert alternatives_finditer(matcher.branches, text, text.lower()) in (None, whole)
+
+
+def test_a_claim_whose_verb_is_missing_runs_none_of_the_alternatives_that_need_one():
+    source = r"(?i)\b(?:(?:cures?|heals)\s+(?:my\s+)?(?:acne|eczema)|(?:acne|eczema)\s+(?:is\s+)?(?:gone|cleared))\b"
+    matcher = Matcher("t", MatchSpec(regex=source), "en")
+    [(whole, needs, own)] = matcher.branches
+    assert len(own) == 2 and all(sub_needs for _, sub_needs in own)
+    ran = []
+
+    class Spy:
+        def __init__(self, rx):
+            self.rx, self.pattern, self.flags = rx, rx.pattern, rx.flags
+
+        def search(self, *a, **k):
+            ran.append(self.pattern)
+            return self.rx.search(*a, **k)
+
+        def finditer(self, *a, **k):
+            ran.append(self.pattern)
+            return self.rx.finditer(*a, **k)
+
+    spied = [(Spy(whole), needs, tuple((Spy(rx), sub_needs) for rx, sub_needs in own))]
+    text = "my acne after a week of the new serum, cleared up a bit"
+    assert alternatives_finditer(spied, text, text.lower()) == [] and ran == []  # (no verb, no "gone"/"cleared" after it)
+    text = "Honestly this balm heals eczema overnight"
+    assert alternatives_finditer(spied, text, text.lower()) == [(19, 31)]
+    assert ran == [own[0][0].pattern]  # (only the alternative whose verb is there)

@@ -91,27 +91,32 @@ def timed_search_from(rx, text: str, pos: int):
 
 def alternatives_finditer(branches, text: str, lower: str, ctx=None) -> list[tuple[int, int]] | None:
     """The spans `timed_finditer` gives for the alternation of `branches` (a regex's top-level
-    alternatives, compiled apart, each with the literal sets it needs: `Matcher.branches`), found by
-    running each alternative that can match on its own. The `regex` module scans fast for how a
+    alternatives, compiled apart, each with the literal sets it needs, and with the alternatives of
+    its own it is run as, if any: `Matcher.branches`), found by running each alternative that can
+    match on its own. The `regex` module scans fast for how a
     pattern begins, which it cannot do for an alternation of differently beginning branches (the
     claims patterns built from lexicons). Same semantics: the leftmost match, of
     the first branch matching there, then on from its end. None when a match is empty (the caller
     runs the whole pattern: finditer's rule for empty matches is not worth copying). (`lower`: the
     text lower-cased; `ctx`, its MatchContext, whose `spaced` form a set with words is looked for in.)"""
-    live = []
-    spaced = None
-    for rx, needs in branches:
+    texts = [lower, None]  # (and the `spaced` form, once a set with words asks for it)
+
+    def holds(needs) -> bool:
         for members in needs:
             if members.spaced:
-                if spaced is None:
-                    spaced = ctx.spaced if ctx is not None else collapse_white(lower)
-                found = members.found_in(spaced)
-            else:
-                found = members.found_in(lower)
-            if not found:
-                break
-        else:
-            live.append(rx)
+                if texts[1] is None:
+                    texts[1] = ctx.spaced if ctx is not None else collapse_white(lower)
+                if not members.found_in(texts[1]):
+                    return False
+            elif not members.found_in(lower):
+                return False
+        return True
+
+    live = []
+    for rx, needs, subs in branches:
+        if holds(needs):
+            chosen = [sub_rx for sub_rx, sub_needs in subs if holds(sub_needs)]
+            live.extend(chosen if len(chosen) < len(subs) else (rx,))  # (all of them: the whole, in one run)
     if not live:
         return []
     if len(live) == 1:
@@ -164,6 +169,50 @@ def top_alternatives(source: str) -> tuple[str, list[str]] | None:
     if len(parts) < 2 or len(parts) > MAX_BRANCHES or not all(parts):
         return None
     return flags, parts
+
+
+_LOOKAROUND = ("(?=", "(?!", "(?<=", "(?<!")
+_QUANTIFIERS = "*+?{"
+
+
+def _distributed(part: str) -> tuple[str, list[str], str] | None:
+    """(before, alternatives, after) of an alternative that is `before(?:a|b|...)after`, where
+    `before` matches in one way only (literal characters and zero-width assertions: `\\b`, `^`,
+    lookarounds, none repeated): then it means `before a after|before b after|...`, tried in that
+    order, and each may be run apart like a top-level alternative (`_branches`). None otherwise."""
+    i = 0
+    while not part.startswith("(?:", i):
+        if i >= len(part):
+            return None
+        c = part[i]
+        if c == "\\":
+            escaped = part[i + 1:i + 2]
+            if not escaped or (escaped.isalnum() and escaped not in "bBAZ"):
+                return None  # (a class such as \s, a back-reference, an escape with arguments)
+            i += 2
+        elif part.startswith(_LOOKAROUND, i):
+            end = _closing(part[i:])
+            if end < 0:
+                return None
+            i += end + 1
+            continue  # (a lookaround is atomic: repeated, it is still one way)
+        elif c in "()[]|.*+?{}":
+            return None
+        else:
+            i += 1
+        if part[i:i + 1] and part[i] in _QUANTIFIERS:
+            return None
+    end = _closing(part[i:])
+    if end < 0:
+        return None
+    body, after = part[i + 3:i + end], part[i + end + 1:]
+    if after[:1] and after[0] in _QUANTIFIERS:
+        return None
+    cuts = [j for j, c, depth in _structure(body) if c == "|" and depth == 0]
+    alternatives = [body[s + 1:e] for s, e in zip([-1, *cuts], [*cuts, len(body)], strict=True)]
+    if len(alternatives) < 2 or len(alternatives) > MAX_BRANCHES or not all(alternatives):
+        return None
+    return part[:i], alternatives, after
 
 
 def _without_layout(body: str) -> str | None:
@@ -1197,7 +1246,7 @@ class Matcher:
                             else pack_phrases(self._sequences, self._phrases_at))
         # (and how long a text each of its regexes may search untimed: Python's parse of a pattern
         # costs more than most runs of it)
-        regexes = [self._regex, *(rx for rx, _ in self.branches or ()),
+        regexes = [self._regex, *(r for rx, _, own in self.branches or () for r in (rx, *(o for o, _ in own))),
                    self.prefilter.pattern if self.prefilter is not None else None]
         state["untimed"] = [(rx.pattern, rx.flags, untimed_length(rx)) for rx in regexes if rx is not None]
         return state
@@ -1376,6 +1425,12 @@ class Matcher:
         return False
 
 
+def telling(members: LiteralSet) -> bool:
+    """Whether every member of a literal set is telling as a screen needle (`_strength`), not a
+    common word such as "the" (which a set may hold: looking for it costs less than a search)."""
+    return min(map(_strength, members.members)) >= 1
+
+
 class LiteralSet:
     """Strings one of which a text must hold (substrings of `MatchContext.spaced`; a member marked
     with a leading `_EDGE` only where a word starts: "uti" of `\\b(?:uti|...)` is no requirement
@@ -1443,29 +1498,64 @@ class LiteralSet:
 def _branches(spec: MatchSpec):
     """A regex that is one alternation, as its alternatives compiled apart, each with the literal sets
     (substrings of the lower-cased text) it needs: `alternatives_finditer` runs only those whose sets
-    a text holds. A set that a flag example matched by the alternative lacks is dropped. With them,
-    the flag examples (`spaced`) the whole pattern matches: those one of its alternatives matches (a
-    search finds an alternation where it finds one of its alternatives). None for a pattern that is
-    not split (`top_alternatives`)."""
+    a text holds. An alternative `before(?:a|b|...)after` whose own alternatives each need a set more
+    (a treatment verb, a condition) carries them too, each with its own sets: where a text holds
+    the sets of the whole and not all of theirs, only those are run. A set that a flag example
+    matched by the alternative lacks is dropped. With them, the flag examples (`spaced`) the whole
+    pattern matches: those one of its alternatives matches (a search finds an alternation where it
+    finds one of its alternatives). None for a pattern that is not split (`top_alternatives`)."""
     split = top_alternatives(spec.regex)
     if split is None:
-        return None
+        flags = _FLAGS_AHEAD.match(spec.regex).group()
+        if "x" in flags or _BACKREF.search(spec.regex) or _distributed(spec.regex[len(flags):]) is None:
+            return None
+        split = flags, [spec.regex[len(flags):]]
     flags, parts = split
     examples = [normalize(t).text for t in spec.examples]
     matched = [False] * len(examples)
     out = []
     for part in parts:
         try:
-            rx = compile_regex(flags + part)
+            rx, sets, hit = _alternative(flags + part, examples)
         except ValueError:
             return None
-        hits = [_example_matches(rx, text) for text in examples]
-        matched = [a or b for a, b in zip(matched, hits, strict=True)]
-        hit = [spaced(text) for text, h in zip(examples, hits, strict=True) if h]
-        sets = [o for o in required_literal_sets(flags + part)
-                if min(map(_strength, o)) >= 1 and all(LiteralSet(o).found_in(low) for low in hit)]
-        out.append((rx, tuple(LiteralSet(o) for o in sets)))
+        matched = [a or b for a, b in zip(matched, hit, strict=True)]
+        out.append((rx, tuple(LiteralSet(o) for o in sets), _own_alternatives(flags, part, sets, examples, hit)))
+    if len(out) == 1 and not out[0][2]:
+        return None
     return tuple(out), [spaced(text) for text, m in zip(examples, matched, strict=True) if m]
+
+
+def _alternative(source: str, examples: list[str]):
+    """An alternative compiled, its literal sets (the most telling first; those a flag example it
+    matches lacks dropped) and which of the examples it matches."""
+    rx = compile_regex(source)
+    hits = [_example_matches(rx, text) for text in examples]
+    hit = [spaced(text) for text, h in zip(examples, hits, strict=True) if h]
+    sets = [o for o in required_literal_sets(source) if all(LiteralSet(o).found_in(low) for low in hit)]
+    return rx, sorted(sets, key=lambda o: -min(map(_strength, o))), hits
+
+
+def _own_alternatives(flags: str, part: str, sets: list, examples: list[str], hits: list[bool]) -> tuple:
+    """The alternatives an alternative is run as (`_distributed`), each (compiled, the sets it needs
+    beyond the whole's); () unless each of them needs one, telling as a screen needle is
+    (`_strength`): otherwise they would run where the whole runs, one search each."""
+    shape = _distributed(part)
+    if shape is None:
+        return ()
+    before, alternatives, after = shape
+    cases = [text for text, h in zip(examples, hits, strict=True) if h]
+    out = []
+    for alternative in alternatives:
+        try:
+            rx, own, _ = _alternative(f"{flags}{before}(?:{alternative}){after}", cases)
+        except ValueError:
+            return ()
+        own = [o for o in own if o not in sets]
+        if not own or min(map(_strength, own[0])) < 1:
+            return ()
+        out.append((rx, tuple(LiteralSet(o) for o in own)))
+    return tuple(out)
 
 
 def _split_members(literal_set: tuple[str, tuple[str, ...]]) -> tuple[frozenset[str], tuple[str, ...]]:
