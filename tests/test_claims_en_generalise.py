@@ -13,8 +13,10 @@ thousand dollars a week"), specialists as endorsers, a condition named with its 
 treatment"); the FTC Gut Check weight-loss claims; the FDA's criteria for implied disease claims (21 CFR
 101.93(g): a substitute for a named medicine, a disease named by its effect); and the CAP AdviceOnline
 superlatives ("widest range", "the most customers", "the highest rated"); skin made stronger (CAP's
-physiological effects); income over a year; absolute and comparative green claims in uk and us (CAP
-section 11, the CMA Green Claims Code, the FTC Green Guides)."""
+physiological effects); income over a year; absolute and comparative green claims in every English market (CAP
+section 11, the CMA Green Claims Code, the FTC Green Guides; in sg, my and ph the CCS quality-claims
+guide, the Malaysian Code of Advertising Practice, the ASC Code's Article VI), a percentage less carbon,
+onset of action in minutes, award claims and "9 out of 10 prefer" (CAP's advice on awards or surveys)."""
 
 from __future__ import annotations
 
@@ -56,6 +58,12 @@ FLAGGED = [
     ("Trusted by the most customers of any boiler firm", "by the most customers"),
     ("The highest rated dentist in town, book today", "highest rated dentist"),
     ("The most complete multivitamin on the shelf", "most complete multivitamin"),
+    # session 33: a percentage less carbon (CAP 11.3, 16 CFR 260.3(d)), onset of action in minutes
+    # (NAD), awards (CAP's advice on comparisons based on awards or surveys), "9 out of 10 prefer"
+    ("Our canned water makes 45% less CO2e than plastic bottles", "45% less CO2e"),
+    ("This throat spray gets to work in 2 minutes, grab one", "gets to work in 2 minutes"),
+    ("Our award-winning shampoo bars are back in stock", "award-winning shampoo"),
+    ("Smoothest cold brew in town, 8 out of 10 preferred it", "8 out of 10 preferred"),
     # CAP AdviceOnline "Health: medicinal claims": "avoid" a condition is preventing it
     ("Zinc lozenges to help you avoid colds on the commute", "help you avoid colds"),
     ("Avoid catching the flu this winter with our elderberry gummies", "Avoid catching the flu"),
@@ -84,12 +92,23 @@ FLAGGED = [
      "made over $120,000 in a little over a year"),
 ]
 
-# CAP section 11 and the CMA Green Claims Code (uk), the FTC Green Guides 16 CFR 260.4 (us): absolute
-# and comparative benefit claims
+# CAP section 11 and the CMA Green Claims Code (uk), the FTC Green Guides 16 CFR 260.4 (us), and the
+# same shared lexicon in sg, my and ph: absolute and comparative benefit claims
 ENVIRONMENTAL = [
     ("Our refill pods are gentler on our oceans than the old bottles", "gentler on our oceans"),
     ("An emission-free delivery van for your parcels, book a slot", "emission-free"),
     ("Nature-positive trainers, restocked this Friday", "Nature-positive"),
+    # session 33: the shared green_claims lexicon, now in sg, my and ph as well (the Green Guides'
+    # time to degrade, CAP 11.3's comparatives, "sustainable" as a quality, disposal nouns)
+    ("Our laundry strips are the greenest option for wash day", "greenest option"),
+    ("Grocery bags that biodegrade in approximately six months, 50 for 5 dollars",
+     "biodegrade in approximately six months"),
+    ("Pure cotton tees, stylish and sustainable, new colours in", "stylish and sustainable"),
+    ("Our dishwasher sheets come in a plastic alternative wrap, try a box", "plastic alternative"),
+    ("Fleece made from environmentally responsible fibres, 2 for 1", "environmentally responsible"),
+    ("Choose our steel bottles and help us protect the planet", "help us protect the planet"),
+    ("Espresso in home compostable coffee pods, 40 a box", "home compostable coffee pods"),
+    ("Biodegradable dog poo bags, 300 in a pack", "Biodegradable dog poo bags"),
 ]
 
 # body-function claims: US supplements may make them with the FDA disclaimer, so the US pack shows
@@ -168,6 +187,13 @@ PASSED = [
     "Took a painkiller and a nap, back to packing orders now.",
     "Five stretches to strengthen your lower back after a day at the desk.",
     "Next year our rent goes up by $1,200, so we are moving out.",
+    "The greenest park in the city is five minutes from our flat.",
+    "Leaves break down in the compost heap over winter, leave them be.",
+    "Our school award ceremony is on Friday, parents welcome.",
+    "Nine out of ten times the bus is late on a Monday.",
+    "The roads were 30% less busy over the holiday weekend.",
+    "My headache kicked in within 5 minutes of the meeting, send coffee.",
+    "Closed for the beach clean-up on Saturday, let's protect the planet together!",
 ]
 
 
@@ -175,7 +201,7 @@ CASES = [(m, t, w) for m in MARKETS for t, w in FLAGGED] + [
     (m, t, w) for m in MARKETS if m != "us" for t, w in BODY_FUNCTION] + [
     (m, t, w) for m in MARKETS for t, w in WEIGHT_MECHANISM] + [
     ("us", t, w) for t, w in COSMETIC_DRUG_US] + [("uk", t, w) for t, w in FOOD_BUZZWORD_UK] + [
-    (m, t, w) for m in ("uk", "us") for t, w in ENVIRONMENTAL]
+    (m, t, w) for m in MARKETS for t, w in ENVIRONMENTAL]
 
 
 @pytest.mark.parametrize(("market", "text", "words"), CASES)
