@@ -16,7 +16,8 @@ superlatives ("widest range", "the most customers", "the highest rated"); skin m
 physiological effects); income over a year; absolute and comparative green claims in every English market (CAP
 section 11, the CMA Green Claims Code, the FTC Green Guides; in sg, my and ph the CCS quality-claims
 guide, the Malaysian Code of Advertising Practice, the ASC Code's Article VI), a percentage less carbon,
-onset of action in minutes, award claims and "9 out of 10 prefer" (CAP's advice on awards or surveys)."""
+onset of action in minutes, award claims and "9 out of 10 prefer" (CAP's advice on awards or surveys), and
+a health marker said to have fallen (21 CFR 101.93(g)(2))."""
 
 from __future__ import annotations
 
@@ -64,6 +65,10 @@ FLAGGED = [
     ("This throat spray gets to work in 2 minutes, grab one", "gets to work in 2 minutes"),
     ("Our award-winning shampoo bars are back in stock", "award-winning shampoo"),
     ("Smoothest cold brew in town, 8 out of 10 preferred it", "8 out of 10 preferred"),
+    # 21 CFR 101.93(g)(2): a health marker said to have changed after the product
+    ("Two months on the capsules and my LDL cholesterol levels came down, shop now",
+     "my LDL cholesterol levels came down"),
+    ("Her A1C went from 8 to 6 on our bitter melon tea", "Her A1C went from"),
     # CAP AdviceOnline "Health: medicinal claims": "avoid" a condition is preventing it
     ("Zinc lozenges to help you avoid colds on the commute", "help you avoid colds"),
     ("Avoid catching the flu this winter with our elderberry gummies", "Avoid catching the flu"),
@@ -194,6 +199,7 @@ PASSED = [
     "The roads were 30% less busy over the holiday weekend.",
     "My headache kicked in within 5 minutes of the meeting, send coffee.",
     "Closed for the beach clean-up on Saturday, let's protect the planet together!",
+    "My step count went from 3,000 to 10,000 a day since I got a dog.",
 ]
 
 
