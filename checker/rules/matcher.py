@@ -115,8 +115,11 @@ def alternatives_finditer(branches, text: str, lower: str, ctx=None) -> list[tup
     live = []
     for rx, needs, subs in branches:
         if holds(needs):
-            chosen = [sub_rx for sub_rx, sub_needs in subs if holds(sub_needs)]
-            live.extend(chosen if len(chosen) < len(subs) else (rx,))  # (all of them: the whole, in one run)
+            chosen = [source for source, sub_needs in subs if holds(sub_needs)]
+            if len(chosen) < len(subs):
+                live.extend(_run_alone(source, rx) for source in chosen)
+            else:
+                live.append(rx)  # (all of them: the whole, in one run)
     if not live:
         return []
     if len(live) == 1:
@@ -525,8 +528,32 @@ def required_literal_sets(source: str) -> list[frozenset[str]]:
     `night\\s+sweats`, where the words alone would be "night", in most captions.
     `required_literals` keeps the most selective for the screen; the others are the Matcher's
     closer look."""
+    return _requirements(_literal_sets(source))
+
+
+def group_literal_sets(source: str, count: int) -> list[list[frozenset[str]]] | None:
+    """The requirements (`required_literal_sets`) of each of the `count` alternatives of the group of
+    alternatives in the top-level sequence of `source` (`_distributed`), read from the analysis of
+    `source` itself (no second parse; its groups' readings shared). None when Python's parse does not
+    show that group with those alternatives (it moves a prefix they share out of them, for one)."""
+    tree, memo = _analysis(source)
+    if tree is None:
+        return None
+    for op, av in tree:
+        if op in (_c.AT, _c.LITERAL, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # (what stands before the group)
+        if op is _c.SUBPATTERN and av[0] is None and len(av[-1]) == 1:  # (a group Python's parse kept)
+            op, av = av[-1][0]
+        if op is _c.BRANCH and len(av[1]) == count:
+            return [_requirements(_options(list(items), "", memo)) for items in av[1]]
+        return None
+    return None
+
+
+def _requirements(options) -> list[frozenset[str]]:
+    """An analysis's requirements as LiteralSets read them (`_member`), the uninformative ones left out."""
     out = []
-    for o in _literal_sets(source):
+    for o in options:
         members = frozenset(map(_member, o))
         if all(m.replace(_EDGE, "").strip() for m in members) and members not in out:  # (white space tells nothing)
             out.append(members)
@@ -561,11 +588,19 @@ def _screen_form(members: frozenset[str]) -> frozenset[str] | None:
 
 @lru_cache(maxsize=4096)  # (validating a pack and compiling it read each pattern several times)
 def _literal_sets(source: str) -> tuple[frozenset[str], ...]:
+    tree, memo = _analysis(source)
+    return () if tree is None else tuple(_options(list(tree), "", memo))
+
+
+@lru_cache(maxsize=8)
+def _analysis(source: str) -> tuple[list | None, dict]:
+    """Python's parse of `source` (None: other regex-module syntax, no derived needles) and what the
+    analysis has read of its groups (`_options`' memo), kept for `group_literal_sets`, which asks
+    about the same pattern next."""
     try:
-        tree = _parse_shape(source)
-    except Exception:  # other regex-module syntax: no derived needles
-        return ()
-    return tuple(_options(list(tree), "", {}))
+        return _parse_shape(source), {}
+    except Exception:
+        return None, {}
 
 
 def _group_body(op, av):
@@ -1246,7 +1281,7 @@ class Matcher:
                             else pack_phrases(self._sequences, self._phrases_at))
         # (and how long a text each of its regexes may search untimed: Python's parse of a pattern
         # costs more than most runs of it)
-        regexes = [self._regex, *(r for rx, _, own in self.branches or () for r in (rx, *(o for o, _ in own))),
+        regexes = [self._regex, *(rx for rx, _, _ in self.branches or ()),
                    self.prefilter.pattern if self.prefilter is not None else None]
         state["untimed"] = [(rx.pattern, rx.flags, untimed_length(rx)) for rx in regexes if rx is not None]
         return state
@@ -1364,12 +1399,10 @@ class Matcher:
         if spec.regex and not validate:  # (what to look for first: nothing to validate)
             # (a derived literal set that a flag example lacks is dropped: Python's parser read the
             # pattern otherwise than the regex module does)
-            sets = [o for o in required_literal_sets(spec.regex)
-                    if all(LiteralSet(o).found_in(low) for low in matching)]
             # (all of them, the most telling first: the closer look checks them once the screen found a
             # needle, and before a regex the screen cannot key on runs; a substring test costs less
             # than any search, even for a set as common as "from")
-            self.regex_needs = tuple(LiteralSet(o) for o in sorted(sets, key=lambda o: -min(map(_strength, o))))
+            self.regex_needs = _held_by(required_literal_sets(spec.regex), matching)
             self.branches = branches
             # runs of characters the regex (and a written regex prefilter) need, checked before them
             runs = [required_run(spec.regex)]
@@ -1384,8 +1417,9 @@ class Matcher:
                 literals = self.prefilter.needles
             else:
                 literals = required_literals(spec.regex)
+                held = set(self.regex_needs)
                 if literals and frozenset(literals) not in [_screen_form(o) for o in _literal_sets(spec.regex)
-                                                            if frozenset(map(_member, o)) in sets]:
+                                                            if LiteralSet(frozenset(map(_member, o))) in held]:
                     literals = None
             if literals and all(lit.strip(" ") for lit in literals):
                 needles.extend((lit, LITERAL) for lit in literals)
@@ -1520,7 +1554,8 @@ def _branches(spec: MatchSpec):
         except ValueError:
             return None
         matched = [a or b for a, b in zip(matched, hit, strict=True)]
-        out.append((rx, tuple(LiteralSet(o) for o in sets), _own_alternatives(flags, part, sets, examples, hit)))
+        cases = [spaced(text) for text, h in zip(examples, hit, strict=True) if h]
+        out.append((rx, sets, _own_alternatives(flags, part, sets, cases)))
     if len(out) == 1 and not out[0][2]:
         return None
     return tuple(out), [spaced(text) for text, m in zip(examples, matched, strict=True) if m]
@@ -1532,30 +1567,55 @@ def _alternative(source: str, examples: list[str]):
     rx = compile_regex(source)
     hits = [_example_matches(rx, text) for text in examples]
     hit = [spaced(text) for text, h in zip(examples, hits, strict=True) if h]
-    sets = [o for o in required_literal_sets(source) if all(LiteralSet(o).found_in(low) for low in hit)]
-    return rx, sorted(sets, key=lambda o: -min(map(_strength, o))), hits
+    return rx, _held_by(required_literal_sets(source), hit), hits
 
 
-def _own_alternatives(flags: str, part: str, sets: list, examples: list[str], hits: list[bool]) -> tuple:
-    """The alternatives an alternative is run as (`_distributed`), each (compiled, the sets it needs
-    beyond the whole's); () unless each of them needs one, telling as a screen needle is
-    (`_strength`): otherwise they would run where the whole runs, one search each."""
+def _held_by(sets: list[frozenset[str]], texts: list[str]) -> tuple[LiteralSet, ...]:
+    """The literal sets that each of `texts` (`spaced` flag examples) holds, as LiteralSets, the most
+    telling first (a set an example lacks is one Python's parser read otherwise than the regex module
+    does)."""
+    out = []
+    for members in sorted(map(LiteralSet, sets), key=lambda o: -min(map(_strength, o.members))):
+        if all(members.found_in(low) for low in texts):
+            out.append(members)
+    return tuple(out)
+
+
+def _own_alternatives(flags: str, part: str, sets: list, cases: list[str]) -> tuple:
+    """The alternatives an alternative is run as (`_distributed`), each (its source, the literal sets
+    it needs beyond the whole's, read from the alternative alone: what stands around it is the
+    whole's to need, `group_literal_sets`); () unless each of them needs one as telling as a screen needle (`_strength`):
+    else they would run where the whole runs, one search each. `cases`: the flag examples the whole
+    matches (`spaced`), each of which must hold the sets of one of them. Nothing is compiled here (a
+    lexicon's pattern takes a tenth of a second): an alternative is compiled when a text first needs
+    it alone (`_run_alone`)."""
     shape = _distributed(part)
     if shape is None:
         return ()
     before, alternatives, after = shape
-    cases = [text for text, h in zip(examples, hits, strict=True) if h]
+    found = group_literal_sets(flags + part, len(alternatives))
+    if found is None:
+        return ()
     out = []
-    for alternative in alternatives:
-        try:
-            rx, own, _ = _alternative(f"{flags}{before}(?:{alternative}){after}", cases)
-        except ValueError:
+    for alternative, requirements in zip(alternatives, found, strict=True):
+        own = [o for o in _held_by(requirements, []) if o not in sets]
+        if not own or not telling(own[0]):
             return ()
-        own = [o for o in own if o not in sets]
-        if not own or min(map(_strength, own[0])) < 1:
-            return ()
-        out.append((rx, tuple(LiteralSet(o) for o in own)))
+        out.append((f"{flags}{before}(?:{alternative}){after}", tuple(own)))
+    if not all(any(all(o.found_in(case) for o in needs) for _, needs in out) for case in cases):
+        return ()  # (Python's parser read an alternative otherwise than the regex module does)
     return tuple(out)
+
+
+def _run_alone(source: str, whole):
+    """An alternative of `whole` (`_own_alternatives`) compiled, searching untimed as far as the whole
+    does (it backtracks no more than the whole); the whole when it does not compile alone."""
+    try:
+        rx = _compiled(source)
+    except regex.error:
+        return whole
+    _UNTIMED.setdefault((rx.pattern, rx.flags), untimed_length(whole))
+    return rx
 
 
 def _split_members(literal_set: tuple[str, tuple[str, ...]]) -> tuple[frozenset[str], tuple[str, ...]]:
