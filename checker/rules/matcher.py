@@ -1397,11 +1397,10 @@ class Matcher:
             branches, self._regex = None, compile_regex(spec.regex)
             matching = [spaced(text) for t in spec.examples if _example_matches(self._regex, text := normalize(t).text)]
         if spec.regex and not validate:  # (what to look for first: nothing to validate)
-            # (a derived literal set that a flag example lacks is dropped: Python's parser read the
-            # pattern otherwise than the regex module does)
-            # (all of them, the most telling first: the closer look checks them once the screen found a
-            # needle, and before a regex the screen cannot key on runs; a substring test costs less
-            # than any search, even for a set as common as "from")
+            # (all of them, the most telling first, but those a flag example lacks (`_held_by`): the
+            # closer look checks them once the screen found a needle, and before a regex the screen
+            # cannot key on runs; a substring test costs less than any search, even for a set as
+            # common as "from")
             self.regex_needs = _held_by(required_literal_sets(spec.regex), matching)
             self.branches = branches
             # runs of characters the regex (and a written regex prefilter) need, checked before them
@@ -1459,10 +1458,15 @@ class Matcher:
         return False
 
 
+def _set_strength(members: LiteralSet) -> int:
+    """How telling a literal set is: its weakest member's `_strength`."""
+    return min(map(_strength, members.members))
+
+
 def telling(members: LiteralSet) -> bool:
     """Whether every member of a literal set is telling as a screen needle (`_strength`), not a
     common word such as "the" (which a set may hold: looking for it costs less than a search)."""
-    return min(map(_strength, members.members)) >= 1
+    return _set_strength(members) >= 1
 
 
 class LiteralSet:
@@ -1575,7 +1579,7 @@ def _held_by(sets: list[frozenset[str]], texts: list[str]) -> tuple[LiteralSet, 
     telling first (a set an example lacks is one Python's parser read otherwise than the regex module
     does)."""
     out = []
-    for members in sorted(map(LiteralSet, sets), key=lambda o: -min(map(_strength, o.members))):
+    for members in sorted(map(LiteralSet, sets), key=lambda o: -_set_strength(o)):
         if all(members.found_in(low) for low in texts):
             out.append(members)
     return tuple(out)
