@@ -258,7 +258,10 @@ def _load(p: dict):
     ruleset = load_rules(tuple(p["packs"]), cache=False if p.get("no_pack_cache") else None)
     markets = _split(p["market"])
     ruleset.check_markets(markets)
-    return ruleset, Checker(ruleset, select=_split(p["select"]), ignore=_split(p["ignore"])), markets
+    # (a language the compiled-pack cache does not hold is compiled in as many processes as the run's jobs)
+    processes = p.get("check_jobs") or p.get("jobs") or min(os.cpu_count() or 1, CHECK_MAX_DEFAULT_JOBS)
+    return ruleset, Checker(ruleset, select=_split(p["select"]), ignore=_split(p["ignore"]),
+                            processes=processes), markets
 
 
 #: `check` checks this many items (documents and input errors) in this process before it starts worker

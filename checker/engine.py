@@ -125,9 +125,11 @@ class Checker:
     """Checks documents against the rules of their markets. Build once, use for many documents.
 
     `select` and `ignore` are rule ids or prefixes; one the packs do not know is a UsageError (a typo would
-    otherwise select nothing, or ignore nothing, silently)."""
+    otherwise select nothing, or ignore nothing, silently). `processes`: how many processes may compile
+    a language's rules that the compiled-pack cache does not hold (the command line gives its `--jobs`)."""
 
-    def __init__(self, ruleset: RuleSet, select: Iterable[str] = (), ignore: Iterable[str] = ()):
+    def __init__(self, ruleset: RuleSet, select: Iterable[str] = (), ignore: Iterable[str] = (),
+                 processes: int = 1):
         self.ruleset = ruleset
         self.names = RuleNames(ruleset)
         self.select = tuple(select)
@@ -136,7 +138,7 @@ class Checker:
             unknown = self.names.unknown(names)
             if unknown:
                 raise UsageError(f"{option}: unknown rule or prefix {unknown[0]}")
-        self.compiled = CompiledRules(ruleset)
+        self.compiled = CompiledRules(ruleset, processes)
         self._active: dict[tuple, Active] = {}
         # rules that are silent on a post that sells nothing (most claims, off-platform and pricing
         # rules): on a post that does not declare, they wait for its signals (no kind's judgement

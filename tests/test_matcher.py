@@ -2,6 +2,7 @@
 unless contexts, signals, prefilter overrides) runs with one time limit, and a timeout is reported
 as a problem of the document that names what timed out, while every other rule still applies."""
 
+import sys
 import time
 from pathlib import Path
 
@@ -304,3 +305,78 @@ def test_a_stored_matchers_closer_looks_are_read_one_needle_at_a_time():
     assert again.live(ctx, frozenset({"r.cure"})) == {"r.cure"}
     assert [(sp.start, sp.end) for sp in ms.find(ctx, {"r.cure"})] == \
         [(sp.start, sp.end) for sp in again.find(ctx, {"r.cure"})] == [(10, 31)]
+
+
+# --- compiling in several processes (a cold start: checker/rules/matcher.py, `compile_matchers`) ----
+
+_SPECS = [
+    ("r.cure", MatchSpec(terms=("{cure|cures|cured} {acne|eczema}", "gets rid of acne"), mode="lemma")),
+    ("r.kg", spec_from({"patterns": [[{"LIKE_NUM": True}, {"LOWER": "kg"}]]}, "en", ("en",))),
+    ("r.best", MatchSpec(regex=r"(?i)\b(?:best|finest) (?:serum|cream)s?\b|\bno\.? ?1 (?:serum|toner)\b",
+                         examples=("the best serum ever", "our no.1 toner"))),
+    ("r.treats", MatchSpec(regex=r"(?i)\bit (?:cures (?:acne|eczema)|treats (?:gout|psoriasis))\b",
+                           examples=("it treats gout",))),
+    ("r.digits", MatchSpec(regex=r"\d{7,}", prefilter=["555"])),
+    ("r.hash", MatchSpec(terms=("#gift", "n't"), mode="lower")),
+]
+_TEXTS = ["This cream cured eczema fast, it treats gout too", "The best serums and our No. 1 toner, 5 kg",
+          "call 5551234567 #gift, don't wait", "nothing here at all"]
+
+
+def _found(matchers: list, specs) -> list:
+    from checker.rules.matching import MatchContext
+
+    ms = MatcherSet("en")
+    for (owner, _spec), m in zip(specs, matchers, strict=True):
+        ms.matchers[owner] = m
+        if m.has_phrases:
+            ms.phrases.add(owner, m)
+    ms.build()
+    out = []
+    for text in _TEXTS:
+        ctx = MatchContext("en", text, frozenset())
+        out.append([(sp.owner, sp.start, sp.end) for sp in ms.find(ctx, ms.live(ctx, frozenset(ms.matchers)))])
+    return out
+
+
+def test_matchers_compiled_in_other_processes_are_the_ones_compiled_here(monkeypatch):
+    from checker.rules import matcher
+
+    monkeypatch.setattr(matcher, "PARALLEL_FROM", 1)
+    forked = []
+    real = matcher._in_processes
+    monkeypatch.setattr(matcher, "_in_processes", lambda *a: forked.append(1) or real(*a))
+    here = matcher.compile_matchers("en", _SPECS, 1)
+    there = matcher.compile_matchers("en", _SPECS, 2)
+    assert forked == [1]  # (compiled in other processes, not here after a failure)
+    for a, b in zip(here, there, strict=True):
+        assert (b.owner, b.needles, b.sequences, b.phrases_at, b.regex_needs, b.requirements, b.always) == (
+            a.owner, a.needles, a.sequences, a.phrases_at, a.regex_needs, a.requirements, a.always)
+        assert [(rx.pattern, needs, own) for rx, needs, own in b.branches or ()] == [
+            (rx.pattern, needs, own) for rx, needs, own in a.branches or ()]
+    found = _found(there, _SPECS)
+    assert found == _found(here, _SPECS)
+    assert {o for spans in found for o, *_ in spans} == {owner for owner, _ in _SPECS}
+
+
+def test_a_spec_that_does_not_compile_fails_as_it_would_in_one_process(monkeypatch):
+    from checker.rules import matcher
+
+    monkeypatch.setattr(matcher, "PARALLEL_FROM", 1)
+    bad = [*_SPECS, ("r.bad", MatchSpec(regex="(unclosed"))]
+    with pytest.raises(ValueError) as here:
+        matcher.compile_matchers("en", bad, 1)
+    with pytest.raises(ValueError) as there:
+        matcher.compile_matchers("en", bad, 2)
+    assert str(there.value) == str(here.value) and "regex" in str(here.value)
+
+
+def test_a_worker_process_compiles_in_itself(monkeypatch):
+    import multiprocessing
+
+    from checker.rules import matcher
+
+    assert matcher._can_fork() is (sys.platform.startswith("linux"))
+    if sys.platform.startswith("linux"):
+        with multiprocessing.get_context("fork").Pool(1) as pool:
+            assert pool.apply(matcher._can_fork) is False

@@ -59,7 +59,7 @@ class LanguageRules:
         self._tag = {owner: (rules[rid], tag) for owner, (rid, tag) in self._tag.items()}
         return self
 
-    def __init__(self, ruleset: RuleSet, lang: str):
+    def __init__(self, ruleset: RuleSet, lang: str, processes: int = 1):
         self.lang = lang
         self.rules = {r.id: r for r in ruleset.rules.values() if lang in r.languages}
         self.matchers = MatcherSet(lang)
@@ -107,7 +107,7 @@ class LanguageRules:
                     self._inside[rule.id] = True
                 elif inside:
                     self._inside[rule.id] = frozenset(normalize(t).text.lower() for t in inside)
-        self.matchers.build()
+        self.matchers.build(processes)
         # the lexicons' phrases of two words or more ("skin care"): a spelling the packs list, which
         # the evasion readings do not take for a listed word split in two
         lexicons = lexicons_of(ruleset.markets)
@@ -260,10 +260,12 @@ def _longest_per_rule(hits: list[Hit]) -> list[Hit]:
 
 
 class CompiledRules:
-    """Lazy per-language compilation over one RuleSet."""
+    """Lazy per-language compilation over one RuleSet; a language not in the compiled-pack cache is
+    compiled in up to `processes` processes (`matcher.compile_matchers`)."""
 
-    def __init__(self, ruleset: RuleSet):
+    def __init__(self, ruleset: RuleSet, processes: int = 1):
         self.ruleset = ruleset
+        self.processes = processes
         self._by_lang: dict[str, LanguageRules] = {}
 
     def for_language(self, lang: str) -> LanguageRules:
@@ -284,7 +286,7 @@ class CompiledRules:
                     return found.relink(self.ruleset)
                 except KeyError:  # (not the rules it was compiled from: compile them)
                     pass
-        compiled = LanguageRules(self.ruleset, lang)
+        compiled = LanguageRules(self.ruleset, lang, self.processes)
         if key is not None:
             from .. import evasion
 
