@@ -343,6 +343,7 @@ def test_matchers_compiled_in_other_processes_are_the_ones_compiled_here(monkeyp
     from checker.rules import matcher
 
     monkeypatch.setattr(matcher, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(matcher, "_can_fork", lambda: True)  # (pytest's workers run threads of their own)
     forked = []
     real = matcher._in_processes
     monkeypatch.setattr(matcher, "_in_processes", lambda *a: forked.append(1) or real(*a))
@@ -363,6 +364,7 @@ def test_a_spec_that_does_not_compile_fails_as_it_would_in_one_process(monkeypat
     from checker.rules import matcher
 
     monkeypatch.setattr(matcher, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(matcher, "_can_fork", lambda: True)
     bad = [*_SPECS, ("r.bad", MatchSpec(regex="(unclosed"))]
     with pytest.raises(ValueError) as here:
         matcher.compile_matchers("en", bad, 1)
@@ -371,12 +373,16 @@ def test_a_spec_that_does_not_compile_fails_as_it_would_in_one_process(monkeypat
     assert str(there.value) == str(here.value) and "regex" in str(here.value)
 
 
-def test_a_worker_process_compiles_in_itself(monkeypatch):
+def test_a_worker_process_or_one_with_threads_compiles_in_itself(monkeypatch):
     import multiprocessing
+    import threading
 
     from checker.rules import matcher
 
-    assert matcher._can_fork() is (sys.platform.startswith("linux"))
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    assert matcher._can_fork() is sys.platform.startswith("linux")
     if sys.platform.startswith("linux"):
         with multiprocessing.get_context("fork").Pool(1) as pool:
-            assert pool.apply(matcher._can_fork) is False
+            assert pool.apply(matcher._can_fork) is False  # (a worker)
+    monkeypatch.setattr(threading, "active_count", lambda: 2)
+    assert matcher._can_fork() is False

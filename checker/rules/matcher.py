@@ -1809,7 +1809,8 @@ _WORK: tuple[str, list] | None = None  # what the forked processes of `compile_m
 
 def compile_matchers(lang: str, items: list[tuple[str, MatchSpec]], processes: int = 1) -> list[Matcher]:
     """`Matcher(owner, spec, lang)` of each item, in order. With `processes` over 1, on a system that
-    forks (Linux), from a process that is not itself a worker, and for a language with many Matchers,
+    forks (Linux), from a process that is not itself a worker nor runs threads (`_can_fork`), and for a
+    language with many Matchers,
     they are compiled in that many forked processes and sent back as the compiled-pack cache stores
     them: the same Matchers, in about half the time on two cores. Anything going wrong there compiles
     them here (so a pack's error is raised as it would be, for its first owner)."""
@@ -1822,11 +1823,14 @@ def compile_matchers(lang: str, items: list[tuple[str, MatchSpec]], processes: i
 
 
 def _can_fork() -> bool:
+    """Linux, a process that is not a worker, and no other thread (a fork copies the locks other
+    threads hold, and a process that forks from one can hang)."""
     import multiprocessing
     import sys
+    import threading
 
     return (sys.platform.startswith("linux") and multiprocessing.parent_process() is None
-            and "fork" in multiprocessing.get_all_start_methods())
+            and threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods())
 
 
 def _in_processes(lang: str, items: list[tuple[str, MatchSpec]], processes: int) -> list[Matcher]:
