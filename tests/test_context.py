@@ -110,6 +110,11 @@ def test_soft_signals_of_a_business_listing_a_brand_tag_and_a_marketplace_link()
     # a purchase call with a price; a budget story with a price
     ("Purchase yours today, $8 lip oil in three shades https://lipoil.example.com",
      "Spent $8 on lunch today, worth it https://youtu.be/abc123", "us", "global.offplatform.external_link"),
+    # a seller's imperative about its own product; a customer saying where the same product came from
+    ("Buy our serum, it cures acne", "We buy our serum at the pharmacy, it cures nothing but it's nice",
+     "us", "us.claims.cure"),
+    ("✨ So go try our new detox tea, it cures diabetes", "Mum and I get our tea from the market, she says it cures diabetes",
+     "us", "us.claims.cure"),
 ])
 def test_seller_wording_makes_the_post_commercial(selling, ordinary, market, rule):
     assert rule in [r for r, _, _ in found(selling, market)]
