@@ -374,9 +374,35 @@ INNOCENT_THIRTEENTH = [
     ("vn", "Shop ơi hủy mỡ hành trong phần cơm tấm của em nhé"),
 ]
 
+# Fourteenth pass (session 34): the cosmetics naming guidance's 止脱 (化妆品命名指南 禁用语); Advertising Law
+# Art. 11 and 28 on an equivalence written with ≈ and on a test or trial said to prove an effect; a virus said
+# to be inhibited (Art. 17, a Lanling case); BPOM's misleading "membunuh virus" narratives; the Vietnamese
+# Food Administration's "khỏi bệnh hoàn toàn". Every text is written for this test (not copied from a ruling
+# or a real post), and each claim text was missed before these shapes were added.
+CLAIMS_FOURTEENTH = [
+    ("cn", "何首乌洗发露，止脱又控油，一家人都能用", "cn.claims.special_use", "止脱"),
+    ("cn", "高钙奶片，1片≈3杯牛奶的钙，孩子当零食吃", "cn.claims.equivalence", "1片≈3杯"),
+    ("cn", "这款空气喷雾对流感病毒有显著抑制作用，办公室必备", "cn.health.pathogen_claim", "流感病毒有显著抑制作用"),
+    ("cn", "这款除螨喷雾经第三方实验室检测证明有效，床品沙发都能喷", "cn.claims.test_proof", "经第三方实验室检测证明"),
+    ("cn", "修护精华临床证实有效，换季敏感不用慌", "cn.claims.test_proof", "临床证实有效"),
+    ("id", "Minyak herbal ini bisa membunuh kuman di tenggorokan, beli 2 lebih hemat", "id.claims.cure", "membunuh kuman"),
+    ("vn", "Trà thảo mộc uống đều đặn 3 tháng là khỏi bệnh hoàn toàn, đặt ngay", "vn.claims.cure", "khỏi bệnh hoàn toàn"),
+]
+INNOCENT_FOURTEENTH = [
+    ("cn", "理发师说换季掉发很正常，不用太担心"),
+    ("cn", "1块钱≈0.14美元，汇率每天都在变"),
+    ("cn", "公司电脑装的杀毒软件对电脑病毒有很好的抑制作用"),
+    ("cn", "这批面膜经检测机构抽检，证明不合格，已经下架"),
+    ("cn", "医生说临床试验还在招募，下个月开始"),
+    ("id", "Antivirus ini membunuh virus di laptop dengan cepat, cek link di bio"),
+    ("id", "Nonton drakor buat membunuh waktu di kereta"),
+    ("vn", "Chúc bé mau khỏi bệnh hoàn toàn nhé, cả nhà nhớ bé"),
+    ("vn", "Không thể tránh khỏi hoàn toàn mọi rủi ro khi đầu tư"),
+]
+
 @pytest.mark.parametrize("market, text, rule, words",
                          CLAIMS + CLAIMS_NINTH + CLAIMS_TENTH + CLAIMS_ELEVENTH + CLAIMS_TWELFTH
-                         + CLAIMS_THIRTEENTH)
+                         + CLAIMS_THIRTEENTH + CLAIMS_FOURTEENTH)
 def test_claim_shapes_are_found(market, text, rule, words):
     found = claim_findings(text, market)
     hits = [f for f in found if f.rule == rule]
@@ -386,7 +412,7 @@ def test_claim_shapes_are_found(market, text, rule, words):
 
 @pytest.mark.parametrize("market, text",
                          INNOCENT + INNOCENT_NINTH + INNOCENT_TENTH + INNOCENT_ELEVENTH + INNOCENT_TWELFTH
-                         + INNOCENT_THIRTEENTH)
+                         + INNOCENT_THIRTEENTH + INNOCENT_FOURTEENTH)
 def test_innocent_use_of_the_same_words_passes(market, text):
     assert claim_findings(text, market) == []
 
