@@ -377,7 +377,9 @@ INNOCENT_THIRTEENTH = [
 # Fourteenth pass (session 34): the cosmetics naming guidance's 止脱 (化妆品命名指南 禁用语); Advertising Law
 # Art. 11 and 28 on an equivalence written with ≈ and on a test or trial said to prove an effect; a virus said
 # to be inhibited (Art. 17, a Lanling case); BPOM's misleading "membunuh virus" narratives; the Vietnamese
-# Food Administration's "khỏi bệnh hoàn toàn". Every text is written for this test (not copied from a ruling
+# Food Administration's "khỏi bệnh hoàn toàn"; results by a date (化妆品分类规则和分类目录's efficacy classes; the
+# Food Administration's "chỉ sau vài ngày" and the draft cosmetics decree's "giảm ngay"); the ASEAN list's "săn
+# chắc cơ thể". Every text is written for this test (not copied from a ruling
 # or a real post), and each claim text was missed before these shapes were added.
 CLAIMS_FOURTEENTH = [
     ("cn", "何首乌洗发露，止脱又控油，一家人都能用", "cn.claims.special_use", "止脱"),
@@ -387,6 +389,14 @@ CLAIMS_FOURTEENTH = [
     ("cn", "修护精华临床证实有效，换季敏感不用慌", "cn.claims.test_proof", "临床证实有效"),
     ("id", "Minyak herbal ini bisa membunuh kuman di tenggorokan, beli 2 lebih hemat", "id.claims.cure", "membunuh kuman"),
     ("vn", "Trà thảo mộc uống đều đặn 3 tháng là khỏi bệnh hoàn toàn, đặt ngay", "vn.claims.cure", "khỏi bệnh hoàn toàn"),
+    # a concern ended or shrunk within a stated time (the efficacy classes of 化妆品分类规则和分类目录)
+    ("cn", "紧致眼霜，十天告别眼袋，早晚各一次", "cn.claims.result_timeline", "十天告别眼袋"),
+    ("cn", "毛孔精华用了两周，毛孔肉眼可见地缩小了", "cn.claims.result_timeline", "两周，毛孔肉眼可见地缩小了"),
+    # Vietnamese results by a date, by skin tones or at once (Food Administration; the draft decree's "giảm ngay")
+    ("vn", "Serum dưỡng giúp mờ nám chỉ sau 10 ngày, dùng sáng tối", "vn.claims.result_timeline", "mờ nám chỉ sau 10 ngày"),
+    ("vn", "Kem ủ mỗi tối, làn da trắng lên 3 tông, ship toàn quốc", "vn.claims.result_timeline", "làn da trắng lên 3 tông"),
+    ("vn", "Cao dán ngải cứu giảm ngay cơn đau vai gáy, mua 2 tặng 1", "vn.claims.result_timeline", "giảm ngay cơn đau"),
+    ("vn", "Gel massage giúp săn chắc cơ thể, tặng kèm thước dây", "vn.claims.cosmetic_unaccepted", "Gel massage giúp săn chắc cơ thể"),
 ]
 INNOCENT_FOURTEENTH = [
     ("cn", "理发师说换季掉发很正常，不用太担心"),
@@ -398,6 +408,9 @@ INNOCENT_FOURTEENTH = [
     ("id", "Nonton drakor buat membunuh waktu di kereta"),
     ("vn", "Chúc bé mau khỏi bệnh hoàn toàn nhé, cả nhà nhớ bé"),
     ("vn", "Không thể tránh khỏi hoàn toàn mọi rủi ro khi đầu tư"),
+    ("cn", "连续加班一周，眼袋都出来了，周末补觉"),
+    ("vn", "Sale sập sàn chỉ trong 3 ngày, hiệu lực đến chủ nhật"),
+    ("vn", "Tập gym đều giúp săn chắc cơ thể, lớp tối nay còn chỗ"),
 ]
 
 @pytest.mark.parametrize("market, text, rule, words",
