@@ -115,6 +115,9 @@ def test_soft_signals_of_a_business_listing_a_brand_tag_and_a_marketplace_link()
      "us", "us.claims.cure"),
     ("✨ So go try our new detox tea, it cures diabetes", "Mum and I get our tea from the market, she says it cures diabetes",
      "us", "us.claims.cure"),
+    # a product's cure claim with a price; a fan's hangover tea (one soft signal is not enough)
+    ("This detox tea cures diabetes, only $19.99 a pouch", "this ginger tea cures my hangover every time lol",
+     "us", "us.claims.cure"),
 ])
 def test_seller_wording_makes_the_post_commercial(selling, ordinary, market, rule):
     assert rule in [r for r, _, _ in found(selling, market)]
