@@ -38,6 +38,7 @@ class Summary:
     records_skipped: int = 0
     records_failed: int = 0
     errors: int = 0
+    not_selling: int = 0  # documents whose wording read as selling nothing (nothing declared)
     worst: int = 0  # highest severity rank seen
     oldest_review: str | None = None  # the oldest `reviewed` date among the rules that fired
     oldest_rules: set = field(default_factory=set)  # the rules (outcomes) that carry it
@@ -50,6 +51,9 @@ class Summary:
             self.records_checked += n
         else:
             self.records_skipped += n
+        commerce = doc.get("commerce")
+        if commerce and commerce.get("by") == "signals" and not commerce.get("commercial"):
+            self.not_selling += n
         findings = doc["findings"]
         if not findings:
             return
@@ -87,6 +91,7 @@ class Summary:
             "records_skipped": self.records_skipped,
             "records_failed": self.records_failed,
             "errors": self.errors,
+            "not_selling": self.not_selling,
             "oldest_review": (
                 {"date": self.oldest_review, "rules": sorted(self.oldest_rules)} if self.oldest_review else None
             ),

@@ -208,3 +208,24 @@ def test_an_amount_won_or_raised_is_no_price():
     assert found("Our goal: $2,000 for the shelter roof. Questions? Call 415-555-0199", "us") == []
     assert found("Roof repairs from $2,000. Questions? Call 415-555-0199, 15% off this month", "us") == [
         ("global.offplatform.phone_number", "error", "415-555-0199")]
+
+
+def test_the_report_says_when_advertising_law_was_not_applied_for_want_of_selling_words():
+    """A claim in a text whose wording sells nothing gives no finding; the summary says why and how
+    to declare the post, in the terminal and in JSON, and says nothing once the post is declared."""
+    import json
+
+    from cli_runner import cli
+
+    claim = "This tea cures diabetes, ask your friends"
+    plain = cli("check", "-", "--market", "us", input=claim)
+    assert plain.exit_code == 0 and "No problems found" in plain.output
+    assert "reads as selling nothing" in plain.output and "--commercial" in plain.output
+    declared = cli("check", "-", "--market", "us", "--commercial", input=claim)
+    assert declared.exit_code == 1 and "us.claims.cure" in declared.output
+    assert "selling nothing" not in declared.output
+    report = json.loads(cli("check", "-", "--market", "us", "--format", "json", input=claim).output)
+    assert report["summary"]["not_selling"] == 1
+    selling = json.loads(cli("check", "-", "--market", "us", "--format", "json",
+                             input="This tea cures diabetes, shop now").output)
+    assert selling["summary"]["not_selling"] == 0 and selling["summary"]["findings"] >= 1

@@ -122,9 +122,22 @@ class TextReporter(Reporter):
             n = summary["errors"]
             line += f" {n} input error{'s' if n != 1 else ''} (see above)."
         self.out.write(line + "\n")
+        quiet = summary.get("not_selling")
+        if quiet:
+            self.out.write(self._c(_DIM, not_selling_line(quiet, docs)) + "\n")
         guessed = (getattr(self, "header", None) or {}).get("guessed_fields")
         if guessed:
             self.out.write(guessed_line(guessed) + "\n")
+
+
+def not_selling_line(quiet: int, docs: int) -> str:
+    """The summary's note on documents read as selling nothing: the advertising-law rules said nothing
+    about them, which a seller checking its own ads should know."""
+    if quiet == docs == 1:
+        return ("The text reads as selling nothing, so advertising-law rules (claims, prices, off-platform "
+                "selling) were not applied; say --commercial if it sells.")
+    return (f"{quiet} of {docs} documents read as selling nothing, so advertising-law rules (claims, prices, "
+            "off-platform selling) were not applied to them; say --commercial if they sell.")
 
 
 def guessed_line(guessed: dict) -> str:
