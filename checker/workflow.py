@@ -26,6 +26,8 @@ def summary_line(summary: dict, output: str | None, noun: str = "records") -> st
     counts = [(summary["by_severity"].get(s, 0), s) for s in SEVERITIES]
     found = ", ".join(f"{n} {s if n == 1 or s == 'info' else s + 's'}" for n, s in counts if n)
     read = summary["records_read"]
+    if read == 1 and noun.endswith("s"):
+        noun = noun[:-1]
     if found:
         head = f"{found} in {summary['documents_with_findings']:,} of {read:,} {noun}"
     else:
@@ -35,6 +37,8 @@ def summary_line(summary: dict, output: str | None, noun: str = "records") -> st
     if summary.get("errors"):
         n = summary["errors"]
         line += f", {n:,} input error{'s' if n != 1 else ''}"
+    if summary.get("not_selling"):
+        line += f", {summary['not_selling']:,} read as selling nothing (--commercial if they sell)"
     if output:
         line += f"; report: {output}"
     return line

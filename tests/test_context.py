@@ -229,3 +229,5 @@ def test_the_report_says_when_advertising_law_was_not_applied_for_want_of_sellin
     selling = json.loads(cli("check", "-", "--market", "us", "--format", "json",
                              input="This tea cures diabetes, shop now").output)
     assert selling["summary"]["not_selling"] == 0 and selling["summary"]["findings"] >= 1
+    html = cli("check", "-", "--market", "us", "--format", "html", input=claim).output
+    assert "reads as selling nothing" in html

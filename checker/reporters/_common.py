@@ -118,3 +118,13 @@ def header_notes(header: dict) -> list[str]:
         notes.append(f"Rule {printable(item['rule'])} is replaced by the {printable(item['pack'])} pack "
                      f"({printable(item['where'])})")
     return notes
+
+
+def not_selling_line(quiet: int, docs: int) -> str:
+    """The summary's note on documents read as selling nothing: the advertising-law rules said nothing
+    about them, which a seller checking its own ads should know."""
+    if quiet == docs == 1:
+        return ("The text reads as selling nothing, so advertising-law rules (claims, prices, off-platform "
+                "selling) were not applied; say --commercial if it sells.")
+    return (f"{quiet} of {docs} documents read as selling nothing, so advertising-law rules (claims, prices, "
+            "off-platform selling) were not applied to them; say --commercial if they sell.")

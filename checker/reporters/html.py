@@ -35,6 +35,7 @@ from ._common import (
     category_label,
     doc_label,
     header_notes,
+    not_selling_line,
     obfuscation_text,
     rule_docs_url,
     severity_label,
@@ -358,7 +359,8 @@ class HtmlReporter(Reporter):
             "tool": header.get("tool") or {"name": "reelcheck"},
             "markets": markets,
             "packs": header.get("packs") or [],
-            "notes": header_notes(header),
+            "notes": header_notes(header) + ([not_selling_line(summary["not_selling"], documents)]
+                                             if summary.get("not_selling") else []),
             "summary": summary,
             "documents": documents,
             "documents_with": summary.get("documents_with_findings", self._docs_with),

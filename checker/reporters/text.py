@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from ..vocabulary import SEVERITIES
-from ._common import fix_text, header_notes, obfuscation_text, printable
+from ._common import fix_text, header_notes, not_selling_line, obfuscation_text, printable
 from .base import Reporter
 
 _COLORS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m"}
@@ -128,16 +128,6 @@ class TextReporter(Reporter):
         guessed = (getattr(self, "header", None) or {}).get("guessed_fields")
         if guessed:
             self.out.write(guessed_line(guessed) + "\n")
-
-
-def not_selling_line(quiet: int, docs: int) -> str:
-    """The summary's note on documents read as selling nothing: the advertising-law rules said nothing
-    about them, which a seller checking its own ads should know."""
-    if quiet == docs == 1:
-        return ("The text reads as selling nothing, so advertising-law rules (claims, prices, off-platform "
-                "selling) were not applied; say --commercial if it sells.")
-    return (f"{quiet} of {docs} documents read as selling nothing, so advertising-law rules (claims, prices, "
-            "off-platform selling) were not applied to them; say --commercial if they sell.")
 
 
 def guessed_line(guessed: dict) -> str:
