@@ -386,3 +386,25 @@ def test_a_worker_process_or_one_with_threads_compiles_in_itself(monkeypatch):
             assert pool.apply(matcher._can_fork) is False  # (a worker)
     monkeypatch.setattr(threading, "active_count", lambda: 2)
     assert matcher._can_fork() is False
+
+
+def test_a_compiling_process_that_dies_leaves_the_compile_to_this_one(monkeypatch):
+    """A process killed while it compiles (out of memory, say) never hangs the run: the Matchers are
+    compiled here instead, the same."""
+    import os
+
+    from checker.rules import matcher
+
+    monkeypatch.setattr(matcher, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(matcher, "_can_fork", lambda: True)
+    real = matcher._compile_one
+
+    def dies_on_the_third(i):
+        if i == 2:
+            os._exit(9)
+        return real(i)
+
+    monkeypatch.setattr(matcher, "_compile_one", dies_on_the_third)
+    back = matcher.compile_matchers("en", _SPECS, 2)
+    assert [m.owner for m in back] == [owner for owner, _ in _SPECS]
+    assert _found(back, _SPECS) == _found(matcher.compile_matchers("en", _SPECS, 1), _SPECS)

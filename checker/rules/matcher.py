@@ -1834,7 +1834,10 @@ def _can_fork() -> bool:
 
 
 def _in_processes(lang: str, items: list[tuple[str, MatchSpec]], processes: int) -> list[Matcher]:
+    """(A process that dies, killed or out of memory, breaks the executor, which raises: the caller
+    then compiles here. A `multiprocessing.Pool` would wait for its lost task for ever.)"""
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     global _WORK
     if any(spec.terms or spec.patterns for _, spec in items):
@@ -1845,8 +1848,8 @@ def _in_processes(lang: str, items: list[tuple[str, MatchSpec]], processes: int)
     order = sorted(range(len(items)), key=lambda i: -_size(items[i][1]))
     _WORK = (lang, items)
     try:
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
-            done = dict(pool.imap_unordered(_compile_one, order, chunksize=1))
+        with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
+            done = dict(pool.map(_compile_one, order))
     finally:
         _WORK = None
     return [pickle.loads(done[i]) for i in range(len(items))]
