@@ -95,6 +95,32 @@ FLAGGED = [
     ("Our franchisees earn $40,000 to $70,000 next year, DM me", "earn $40,000 to $70,000 next year"),
     ("Sam made over $120,000 in a little over a year reselling trainers with us",
      "made over $120,000 in a little over a year"),
+    # session 34: the FDA/FTC diabetes warning letters (2013, 2021) and 21 CFR 101.93(g)(2): diabetes
+    # markers, "conquers", a medicine needed less, the organ diseases of diabetes
+    ("Our cinnamon capsules conquer insulin resistance in weeks", "conquer insulin resistance"),
+    ("Gymnema tea for better glycemic control after every meal", "for better glycemic control"),
+    ("Berberine drops that lower your HbA1c the natural way", "lower your HbA1c"),
+    ("Bitter melon shots that reduce your need for metformin", "reduce your need for metformin"),
+    ("Bilberry chews to lower your chances of eye disease as you age", "lower your chances of eye disease"),
+    ("A single coaching call and she was cured of a phobia of lifts", "cured of a phobia"),
+    # the ASA on The Speakmans (2018) and the FTC's Quell complaint (2020): a phobia cured, a condition's
+    # improvement as a noun
+    ("One hypnotherapy call and my claustrophobia was cured", "claustrophobia was cured"),
+    ("Nine in ten buyers noticed a reduction in migraines within a month", "reduction in migraines"),
+    # ASA Water for Health (2015): a therapeutic power claimed with no condition named
+    ("Our alkaline drops have curative properties you can feel", "curative properties"),
+    # 21 CFR 101.93(g)(2): a disease's course slowed, an infection named, a drug class claimed, the cause
+    # of a condition fought; remission; an organ's damage repaired
+    ("Turmeric shots that slow the progression of dementia", "slow the progression of dementia"),
+    ("A tea tree wash that is effective against MRSA on cuts", "effective against MRSA"),
+    ("Nattokinase, a plant anticoagulant in every capsule", "anticoagulant"),
+    ("A clay mask to kill the bacteria that cause acne overnight", "kill the bacteria that cause acne"),
+    ("A paleo plan that brought my remission of autoimmune disorders", "remission of autoimmune disorders"),
+    ("Chlorella tablets that detoxify heavy metals gently", "detoxify heavy metals"),
+    # FTC advertorial tropes and MLM lifestyle claims: experts amazed, 9 in 10 of a profession, debts paid off
+    ("Plastic surgeons are stunned by this five-minute face oil", "Plastic surgeons are stunned"),
+    ("Recommended by 9 out of 10 paediatricians for teething", "Recommended by 9 out of 10 paediatricians"),
+    ("She cleared all her credit card debt in a year with our team", "cleared all her credit card debt in"),
 ]
 
 # CAP section 11 and the CMA Green Claims Code (uk), the FTC Green Guides 16 CFR 260.4 (us), and the
@@ -200,6 +226,19 @@ PASSED = [
     "My headache kicked in within 5 minutes of the meeting, send coffee.",
     "Closed for the beach clean-up on Saturday, let's protect the planet together!",
     "My step count went from 3,000 to 10,000 a day since I got a dog.",
+    "Knitting is so therapeutic, new wool in the shop this week.",
+    "We saw a real improvement in sales after the summer, thank you all.",
+    "Our rota app reduces the need for cover staff on Mondays.",
+    "Beat a new record at parkrun this morning, cake to celebrate.",
+    "The cured meats platter is back on the menu from Friday.",
+    "Lost my keys and my phone in one afternoon, what a day.",
+    "My best friend is the best, happy birthday to her.",
+    "The pain of moving house is real, boxes everywhere.",
+    "Slow down this Sunday, the cafe opens at ten.",
+    "Clear your diary for our summer sale on Saturday.",
+    "Restore that old dresser with our chalk paint.",
+    "Cabin fever? Our jigsaw puzzles are 20% off.",
+    "I finally paid off my car loan this month, celebrating with pizza.",
 ]
 
 
