@@ -121,6 +121,11 @@ FLAGGED = [
     ("Plastic surgeons are stunned by this five-minute face oil", "Plastic surgeons are stunned"),
     ("Recommended by 9 out of 10 paediatricians for teething", "Recommended by 9 out of 10 paediatricians"),
     ("She cleared all her credit card debt in a year with our team", "cleared all her credit card debt in"),
+    # FDA cosmetics warning letters (a cream that "treats" a skin condition) and supplement letters ("prevent
+    # disease"); FTC Gut Check: fat burned while at rest
+    ("An aftershave gel that treats ingrown hairs on the neck", "treats ingrown hairs"),
+    ("Moringa capsules to help prevent disease naturally", "prevent disease"),
+    ("Green coffee pills that burn fat even while you're sitting", "burn fat even while you're sitting"),
 ]
 
 # CAP section 11 and the CMA Green Claims Code (uk), the FTC Green Guides 16 CFR 260.4 (us), and the
@@ -239,6 +244,8 @@ PASSED = [
     "Restore that old dresser with our chalk paint.",
     "Cabin fever? Our jigsaw puzzles are 20% off.",
     "I finally paid off my car loan this month, celebrating with pizza.",
+    "Stop disease spreading through your tomatoes with our copper spray.",
+    "Relax while you burn calories in our hot yoga class, first session free.",
 ]
 
 
