@@ -126,6 +126,13 @@ FLAGGED = [
     ("An aftershave gel that treats ingrown hairs on the neck", "treats ingrown hairs"),
     ("Moringa capsules to help prevent disease naturally", "prevent disease"),
     ("Green coffee pills that burn fat even while you're sitting", "burn fat even while you're sitting"),
+    # FTC Health Products Compliance Guidance: study wording read as proof; FTC/NAD comparative claims; a
+    # profession named as the formulator (16 CFR 255.3)
+    ("Our joint chews are scientifically validated for daily use", "scientifically validated"),
+    ("A bakuchiol oil that is 3x more effective than retinol", "3x more effective than retinol"),
+    ("Liposomal vitamin C with double the absorption of standard capsules", "double the absorption of standard"),
+    ("Our nappies outperform leading brands on leaks", "outperform leading brands"),
+    ("A dermatologist formulated night cream for dry skin", "dermatologist formulated"),
 ]
 
 # CAP section 11 and the CMA Green Claims Code (uk), the FTC Green Guides 16 CFR 260.4 (us), and the
@@ -155,6 +162,8 @@ BODY_FUNCTION = [
     ("Vitamins to grow longer and thicker hair in one season", "grow longer and thicker hair"),
     ("A detox tea that cleans your liver overnight", "cleans your liver"),
     ("Drops that switch off fat storage between meals", "switch off fat storage"),
+    # ASA Clinique (2006): a cream that sets off the skin's own repair is a physiological claim
+    ("An eye cream that triggers the skin's own repair mechanism", "triggers the skin's own repair mechanism"),
 ]
 
 # weight-loss mechanisms: a warning in the US too (us.claims.weight_function), where the general
@@ -246,6 +255,10 @@ PASSED = [
     "I finally paid off my car loan this month, celebrating with pizza.",
     "Stop disease spreading through your tomatoes with our copper spray.",
     "Relax while you burn calories in our hot yoga class, first session free.",
+    "This playlist triggers so many memories, link in bio.",
+    "Dermatologically tested and fragrance free, new in store.",
+    "My doctor formulated a plan for my recovery, so the shop is closed this week.",
+    "Twice the size of regular cupcakes, only this weekend.",
 ]
 
 
