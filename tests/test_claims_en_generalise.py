@@ -133,6 +133,14 @@ FLAGGED = [
     ("Liposomal vitamin C with double the absorption of standard capsules", "double the absorption of standard"),
     ("Our nappies outperform leading brands on leaks", "outperform leading brands"),
     ("A dermatologist formulated night cream for dry skin", "dermatologist formulated"),
+    # testimonials as the seller's own claims (16 CFR 255.2): a medicine or device given up, a condition
+    # gone for a time or a share better, a marker in range, "the only thing that helps"
+    ("Since the drops I no longer need my nebuliser at night", "no longer need my nebuliser"),
+    ("My GP took me off my statins after two months of this tea", "took me off my statins"),
+    ("Honestly my back pain is 80% better after a week", "back pain is 80% better"),
+    ("My daughter has been eczema free since March with this balm", "eczema free since"),
+    ("I have fibromyalgia and this oil is the only thing that helps", "I have fibromyalgia and this oil is the only thing that helps"),
+    ("Since these capsules my liver enzymes are normal again", "my liver enzymes are normal again"),
 ]
 
 # CAP section 11 and the CMA Green Claims Code (uk), the FTC Green Guides 16 CFR 260.4 (us), and the
@@ -259,6 +267,9 @@ PASSED = [
     "Dermatologically tested and fragrance free, new in store.",
     "My doctor formulated a plan for my recovery, so the shop is closed this week.",
     "Twice the size of regular cupcakes, only this weekend.",
+    "Pain free waxing at our salon, book now.",
+    "I don't need my glasses for reading menus, only for driving.",
+    "Our sales numbers went from 9 to 60 this month, thank you!",
 ]
 
 
