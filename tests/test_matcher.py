@@ -344,6 +344,7 @@ def test_matchers_compiled_in_other_processes_are_the_ones_compiled_here(monkeyp
 
     monkeypatch.setattr(matcher, "PARALLEL_FROM", 1)
     monkeypatch.setattr(matcher, "_can_fork", lambda: True)  # (pytest's workers run threads of their own)
+    monkeypatch.setattr(matcher.os, "cpu_count", lambda: 2)
     forked = []
     real = matcher._in_processes
     monkeypatch.setattr(matcher, "_in_processes", lambda *a: forked.append(1) or real(*a))
@@ -365,6 +366,7 @@ def test_a_spec_that_does_not_compile_fails_as_it_would_in_one_process(monkeypat
 
     monkeypatch.setattr(matcher, "PARALLEL_FROM", 1)
     monkeypatch.setattr(matcher, "_can_fork", lambda: True)
+    monkeypatch.setattr(matcher.os, "cpu_count", lambda: 2)
     bad = [*_SPECS, ("r.bad", MatchSpec(regex="(unclosed"))]
     with pytest.raises(ValueError) as here:
         matcher.compile_matchers("en", bad, 1)
@@ -397,6 +399,7 @@ def test_a_compiling_process_that_dies_leaves_the_compile_to_this_one(monkeypatc
 
     monkeypatch.setattr(matcher, "PARALLEL_FROM", 1)
     monkeypatch.setattr(matcher, "_can_fork", lambda: True)
+    monkeypatch.setattr(matcher.os, "cpu_count", lambda: 2)
     real = matcher._compile_one
 
     def dies_on_the_third(i):

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import os
 import pickle
 import re._compiler as _sre_compiler
 import re._constants as _c
@@ -1808,12 +1809,13 @@ _WORK: tuple[str, list] | None = None  # what the forked processes of `compile_m
 
 
 def compile_matchers(lang: str, items: list[tuple[str, MatchSpec]], processes: int = 1) -> list[Matcher]:
-    """`Matcher(owner, spec, lang)` of each item, in order. With `processes` over 1, on a system that
-    forks (Linux), from a process that is not itself a worker nor runs threads (`_can_fork`), and for a
-    language with many Matchers,
-    they are compiled in that many forked processes and sent back as the compiled-pack cache stores
-    them: the same Matchers, in about half the time on two cores. Anything going wrong there compiles
-    them here (so a pack's error is raised as it would be, for its first owner)."""
+    """`Matcher(owner, spec, lang)` of each item, in order. With `processes` over 1 (at most one per
+    core), on a system that forks (Linux), from a process that is not itself a worker nor runs threads
+    (`_can_fork`), and for a language with many Matchers, they are compiled in forked processes and
+    sent back as the compiled-pack cache stores them: the same Matchers, in about half the time on two
+    cores. Anything going wrong there compiles them here (so a pack's error is raised as it would be,
+    for its first owner)."""
+    processes = min(processes, os.cpu_count() or 1)
     if processes > 1 and len(items) >= PARALLEL_FROM and _can_fork():
         try:
             return _in_processes(lang, items, processes)
