@@ -511,3 +511,21 @@ def test_errors_from_sources_pass_through_in_order(packs):
     options = AuditOptions(jobs=1, quiet=True, all_records=True)
     out = list(audit_mod.audit_items(checker, items, ("us",), options, Session(JsonReporter(io.StringIO()))))
     assert isinstance(out[0], InputError) and out[1]["findings"][0]["rule"] == "us.claims.cure"
+
+
+def test_the_workers_inherit_the_languages_of_the_markets_compiled_before_they_start(packs):  # noqa: F811
+    """With 2 jobs (forked workers), the main process makes the English rules ready before the pool
+    starts: the workers get them with the Checker instead of each compiling its own; findings as with
+    1 job."""
+    import io
+
+    checker = Checker(load_rules())
+    assert "en" not in checker.compiled._by_lang
+    found = {}
+    for jobs in (2, 1):
+        out = audit_mod.audit_items(checker if jobs == 2 else Checker(load_rules()), _docs(300, [0]), ("us",),
+                                    AuditOptions(jobs=jobs, quiet=True), Session(JsonReporter(io.StringIO())))
+        found[jobs] = [(d["record"], [f["rule"] for f in d["findings"]]) for d in out]
+        if jobs == 2:
+            assert "en" in checker.compiled._by_lang
+    assert found[2] == found[1] and sum(1 for _, rules in found[1] if rules) == 100

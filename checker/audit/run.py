@@ -332,7 +332,14 @@ class _Audit:
 
     def start_pool(self) -> WorkerPool:
         context = _mp_context()
-        work.FORK_CHECKER = self.checker if context.get_start_method() == "fork" else None
+        fork = context.get_start_method() == "fork"
+        if fork:
+            # the languages of the run's markets made ready here, once (read from the compiled-pack cache,
+            # or compiled on every core), before the workers fork: they inherit them, instead of each
+            # reading or compiling its own copy when its first record asks
+            for lang in self.checker.market_info(self.markets)[0]:
+                self.checker.compiled.for_language(lang)
+        work.FORK_CHECKER = self.checker if fork else None
         return WorkerPool(self.jobs, context, work.check_batch, work.init_worker,
                           (tuple(self.options.packs), self.select, self.ignore, self.checker.ruleset.fingerprint))
 
