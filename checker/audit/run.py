@@ -333,12 +333,13 @@ class _Audit:
     def start_pool(self) -> WorkerPool:
         context = _mp_context()
         fork = context.get_start_method() == "fork"
-        if fork:
-            # the languages of the run's markets made ready here, once (read from the compiled-pack cache,
-            # or compiled on every core), before the workers fork: they inherit them, instead of each
-            # reading or compiling its own copy when its first record asks
-            for lang in self.checker.market_info(self.markets)[0]:
-                self.checker.compiled.for_language(lang)
+        languages = self.checker.market_info(self.markets)[0]
+        if fork and len(languages) == 1:
+            # the one language of the run's markets (every record of them is checked in it) made ready
+            # here, once (read from the compiled-pack cache, or compiled on every core), before the
+            # workers fork: they inherit it, instead of each reading or compiling its own copy. (Where
+            # the markets have several, a worker makes only those its records turn out to need.)
+            self.checker.compiled.for_language(languages[0])
         work.FORK_CHECKER = self.checker if fork else None
         return WorkerPool(self.jobs, context, work.check_batch, work.init_worker,
                           (tuple(self.options.packs), self.select, self.ignore, self.checker.ruleset.fingerprint))
