@@ -348,6 +348,9 @@ class _Collector:
 
 
 def run(p: dict, command: str, audit_options=None) -> int:
+    from .spacy_cli import install
+
+    install()  # (spaCy, if the run needs it, imported without its command line)
     with _Collector() as collector:
         return _run(p, command, audit_options, collector)
 

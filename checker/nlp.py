@@ -22,10 +22,15 @@ from __future__ import annotations
 from functools import cache
 
 import regex
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
-from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+from . import spacy_cli
+
+spacy_cli.install()  # (spaCy without its command line, when this is its first import: spacy_cli.py)
+
+import spacy  # noqa: E402
+from spacy.language import Language  # noqa: E402
+from spacy.tokens import Doc  # noqa: E402
+from spacy.util import compile_prefix_regex, compile_suffix_regex  # noqa: E402
 
 CHAR_LANGUAGES = frozenset({"zh", "th"})
 
