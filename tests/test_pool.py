@@ -39,6 +39,24 @@ def test_results_in_the_order_sent_whatever_each_batch_costs():
     assert len({pid for r in results for pid, _ in r}) == 2  # both workers took batches
 
 
+def test_a_batch_goes_to_the_worker_with_the_least_work_in_flight():
+    """Weighed by the bytes of the batches in flight, not their number: after a large batch to one
+    worker, the small ones go to the other until it holds as much (and results that came back count
+    no more)."""
+    pool = WorkerPool(2, CONTEXT, _echo)
+    try:
+        large = pool.submit((2.0, list(range(2000))))
+        small = [pool.submit((2.0, [n])) for n in range(3)]
+        assert all(t.worker is not large.worker for t in small)
+        for t in [large, *small]:
+            pool.result(t)
+        quick = pool.submit((0.0, [1]))
+        pool.result(quick)
+        assert all(w.queued == 0 and not w.waiting for w in pool.workers)
+    finally:
+        pool.close()
+
+
 def test_initializer_runs_in_each_worker():
     pool = WorkerPool(2, CONTEXT, _marker, _init, ("ready",))
     try:
