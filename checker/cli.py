@@ -460,13 +460,14 @@ class _Program(click.Group):
 
 def _exit_now(exc: SystemExit):
     """Exit with `exc`'s status without the interpreter's teardown (see `_Program`); the usual exit where
-    that could differ (a thread other than daemons still running, no `atexit._run_exitfuncs`)."""
+    that could differ (a thread other than daemons still running, no `atexit._run_exitfuncs`, or a
+    profiler or debugger watching, which reports once the program returns)."""
     import atexit
     import threading
 
     run_exit_functions = getattr(atexit, "_run_exitfuncs", None)
     others = [t for t in threading.enumerate() if t is not threading.main_thread() and not t.daemon]
-    if run_exit_functions is None or others:
+    if run_exit_functions is None or others or sys.getprofile() is not None or sys.gettrace() is not None:
         raise exc
     code = exc.code
     if code is None:

@@ -63,3 +63,11 @@ def test_called_with_arguments_or_with_a_thread_left_it_exits_as_usual():
         main()
     """)
     assert result.returncode == 0 and result.stdout.splitlines()[-1] == "thread done"
+
+
+def test_under_a_profiler_it_exits_as_usual_so_the_profile_is_printed():
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    result = subprocess.run([sys.executable, "-m", "cProfile", "-s", "tottime", "-m", "checker", "--version"],
+                            capture_output=True, text=True, env=env, cwd=ROOT)
+    assert result.returncode == 0 and result.stdout.startswith("reelcheck, version")
+    assert "ncalls" in result.stdout and "function calls" in result.stdout
