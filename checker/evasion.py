@@ -237,7 +237,7 @@ def vocabulary(rules, unaccented: bool = False) -> Vocabulary:
     for matcher in rules.matchers.matchers.values():
         for needle, mode in matcher.needles:
             lowered = needle.lower()
-            if _HAN.search(lowered):
+            if _has_han(lowered):
                 if mode == COMPACT:
                     han.add(lowered)
             elif mode != COMPACT:
@@ -248,8 +248,8 @@ def vocabulary(rules, unaccented: bool = False) -> Vocabulary:
         branch_sets = (tuple(filter(telling, sets)) for _, sets, _own in matcher.branches or ())
         for needs in (matcher.regex_needs, *branch_sets):
             for members in needs:
-                words.update(w for m in members.members if not _HAN.search(m) for w in WORD.findall(m) if len(w) > 2)
-                han.update(m for m in members.members if len(m) > 1 and _HAN.search(m))
+                words.update(w for m in members.members if not _has_han(m) for w in WORD.findall(m) if len(w) > 2)
+                han.update(m for m in members.members if len(m) > 1 and _has_han(m))
                 if unaccented:  # ("tiểu đường" is read in "tieu duong"; "hết" in "het", see Vocabulary)
                     for member in sorted(members.members):
                         phrase = " ".join(member.split())
@@ -262,9 +262,14 @@ def vocabulary(rules, unaccented: bool = False) -> Vocabulary:
                 spaced.add(" ".join(phrase.split()))
                 if unaccented and (plain := _unmarked(phrase)):
                     accented[plain] = phrase
-    words = {w for w in words if not _HAN.search(w)}
+    words = {w for w in words if not _has_han(w)}
     vocab = per_rules[unaccented] = Vocabulary(words, han, accented, spaced, single)
     return vocab
+
+
+def _has_han(text: str) -> bool:
+    """Whether `text` holds a Chinese character (an ASCII text holds none: no search for it)."""
+    return not text.isascii() and _HAN.search(text) is not None
 
 
 def _unmarked(phrase: str) -> str | None:
