@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ..normalize import normalize
-from . import phrases
+from . import phrases, regexcode
 from .matching import COMMON_WORDS, WORD, MatchContext, collapse_white
 from .screen import COMPACT, LITERAL, WORD_MODE, Screen, needle_key, squeeze
 
@@ -428,8 +428,9 @@ def compile_regex(source: str, where: str = "regex"):
 @lru_cache(maxsize=8192)
 def _compiled(source: str):
     """(The `regex` module keeps 500 patterns; the packs have more, some of them long tries that take
-    a tenth of a second to compile, and validating the packs compiles each before its language is.)"""
-    return regex.compile(source)
+    a tenth of a second to compile, and validating the packs compiles each before its language is:
+    `regexcode` keeps how to build those in the cache folder.)"""
+    return regexcode.compile(source)
 
 
 # --- one resolver, one spec ------------------------------------------------------------------------

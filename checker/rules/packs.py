@@ -644,11 +644,12 @@ def load_rules(extra: list[str] | tuple[str, ...] = (), builtin_dir: Path | None
     when they have not changed since a run stored them (`packcache`; `cache=False` or
     REELCHECK_NO_CACHE=1: never), else read, validated and stored. The built-in folder is not
     validated again when it passed validation as it is (`validated`; `trust=False`: always)."""
-    from . import packcache
+    from . import packcache, regexcode
 
     root = builtin_dir or builtin_rules_dir()
     if not root.is_dir():
         raise PackError(f"{root}: rule packs not found (set REELCHECK_RULES)")
+    regexcode.use(packcache.enabled(cache))  # (compiled patterns are kept with the compiled packs)
     key = packcache.key([str(root), *map(str, extra)]) if packcache.enabled(cache) else None
     if key is not None:
         found = packcache.load(key)

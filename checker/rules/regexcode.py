@@ -1,0 +1,130 @@
+"""Compiled regular expressions kept in the cache folder, so that a pattern is compiled once, not in
+every run.
+
+The `regex` module compiles a pattern in Python (parse, optimise, generate code) and then hands a list
+of integers to its C extension. The packs' largest patterns are tries of lexicons, tens of kilobytes
+each: compiling the English ones a run meets takes ~0.5 s, every run, because a compiled pattern
+cannot be pickled (pickling one stores its source). What the C extension is given can be: it is
+stored here, one entry per slow pattern, and a later run builds the pattern from it in a few
+milliseconds.
+
+    <user cache dir>/regex-v1/<key>.pickle
+
+The key is a SHA-256 of the pattern, the `regex` module's version and default version, and the Python
+version: an entry is never stale, only unused. Only patterns that took longer than `SLOW` to compile
+are stored, each with a checksum of its code. An entry that cannot be read, fails its checksum, does
+not unpickle or is not for this pattern is a miss: the pattern is compiled as usual. The store follows the compiled-pack cache (`load_rules(cache=False)`,
+`check --no-cache` and `REELCHECK_NO_CACHE=1` turn both off).
+
+How the code is taken: while this module compiles a pattern, the `regex` module's reference to its
+C extension is a stand-in that passes every call through and keeps the arguments of the one that
+builds the pattern (`_regex.compile`). A `regex` whose insides differ (no such reference, another
+signature) is only never stored: patterns compile as they always did.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sys
+import threading
+import time
+
+import regex
+
+from .. import diskcache
+
+LAYOUT = "regex-v1"
+SLOW = 0.002  # seconds: a pattern that compiles faster is not worth a file read
+_state = {"on": False}
+_lock = threading.Lock()
+
+
+def use(on: bool) -> None:
+    """Read and store compiled patterns (set by `load_rules` with the compiled-pack cache's choice)."""
+    _state["on"] = bool(on) and diskcache.enabled()
+
+
+def _key(source: str) -> str:
+    head = f"{regex.__version__}\0{regex.DEFAULT_VERSION}\0{sys.version}\0"
+    return hashlib.sha256((head + source).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def compile(source: str):  # noqa: A001 (the module's one verb, as `regex.compile`)
+    """`regex.compile(source)`, from the cache folder when a run stored how to build it."""
+    if not _state["on"]:
+        return regex.compile(source)
+    key = _key(source)
+    built = _from_code(_unsealed(diskcache.load(LAYOUT, key)), source)
+    if built is not None:
+        return built
+    started = time.perf_counter()
+    compiled, args = _compile_keeping_code(source)
+    if args is not None and time.perf_counter() - started >= SLOW:
+        diskcache.store(LAYOUT, key, _sealed(args))
+    return compiled
+
+
+def _sealed(args) -> tuple[bytes, bytes]:
+    """The code with a checksum: a damaged list of instructions could crash the C engine, not only
+    match wrongly, so an entry is used only as it was written."""
+    blob = pickle.dumps(args, protocol=pickle.HIGHEST_PROTOCOL)
+    return hashlib.sha256(blob).digest(), blob
+
+
+def _unsealed(entry):
+    if not (isinstance(entry, tuple) and len(entry) == 2 and all(isinstance(x, bytes) for x in entry)):
+        return None
+    digest, blob = entry
+    if hashlib.sha256(blob).digest() != digest:
+        return None
+    try:
+        return pickle.loads(blob)
+    except Exception:
+        return None
+
+
+def _from_code(args, source: str):
+    if not (isinstance(args, tuple) and args and args[0] == source):
+        return None
+    try:
+        built = regex._main._regex.compile(*args)
+    except Exception:  # (another `regex` wrote it under a colliding key, or its insides changed)
+        return None
+    return built if getattr(built, "pattern", None) == source else None
+
+
+class _Keeper:
+    """The `regex` module's C extension, as `regex._main` sees it while one pattern compiles here:
+    every attribute is the extension's; `compile` also keeps its arguments for this thread."""
+
+    def __init__(self, inner, thread: int):
+        self._inner, self._thread, self.args = inner, thread, None
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+    def compile(self, *args):
+        if threading.get_ident() == self._thread:
+            self.args = args
+        return self._inner.compile(*args)
+
+
+def _compile_keeping_code(source: str):
+    """The compiled pattern and the arguments its C extension was given (None where they could not
+    be taken)."""
+    main = getattr(regex, "_main", None)
+    inner = getattr(main, "_regex", None)
+    if inner is None or not hasattr(inner, "compile"):
+        return regex.compile(source), None
+    with _lock:
+        keeper = _Keeper(inner, threading.get_ident())
+        main._regex = keeper
+        try:
+            compiled = regex.compile(source, cache_pattern=False)
+        finally:
+            main._regex = inner
+    args = keeper.args
+    if not (isinstance(args, tuple) and args and args[0] == source):
+        return compiled, None
+    return compiled, args
