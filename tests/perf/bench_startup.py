@@ -115,6 +115,21 @@ def _sample_tree(pid: int, tree: dict) -> None:
             return
 
 
+def bytecode(checkouts: list[Path], compile_first: bool) -> str:
+    """reelcheck's modules as an installation has them: `pip install` compiles a package's modules to
+    bytecode, and on most machines an editable install writes it at its first import. Where
+    PYTHONDONTWRITEBYTECODE is set (as on some CI and sandbox machines) an editable checkout without
+    `__pycache__` compiles every module it imports from source on every run (~50 modules, 0.05-0.1 s
+    of CPU), while spaCy, proselint and the other installed packages read theirs: the benchmark
+    compiles reelcheck's first, as pip would, unless `--source`."""
+    if compile_first:
+        for checkout in checkouts:
+            subprocess.run([sys.executable, "-m", "compileall", "-q", str(checkout / "checker")], check=True)
+        return "reelcheck's modules compiled to bytecode first, as an install has them (--source: not)"
+    setting = "set" if os.environ.get("PYTHONDONTWRITEBYTECODE") else "not set"
+    return f"reelcheck's modules as they are (PYTHONDONTWRITEBYTECODE {setting}; --source)"
+
+
 def reelcheck(*args: str) -> list[str]:
     return [sys.executable, "-m", "checker", *args]
 
@@ -286,11 +301,14 @@ def main() -> None:
     ap.add_argument("--only-dir", action="store_true", help="only the check DIR comparison")
     ap.add_argument("--proselint", help="the proselint command (default: next to this Python, else on PATH)")
     ap.add_argument("--compare", metavar="CHECKOUT", help="check DIR: also run this checkout of reelcheck in the same rounds")
+    ap.add_argument("--source", action="store_true",
+                    help="do not compile reelcheck's modules to bytecode first (see `bytecode`)")
     args = ap.parse_args()
     os.chdir(ROOT)
     work = Path(tempfile.mkdtemp(prefix="bench_startup_"))
     try:
         print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores; reelcheck from {ROOT}")
+        print(bytecode([ROOT] + ([Path(args.compare).resolve()] if args.compare else []), not args.source))
         if not args.only_dir:
             startup(args.repeat, work)
             print()
