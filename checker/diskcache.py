@@ -12,6 +12,7 @@ import gc
 import os
 import pickle
 import tempfile
+import time
 from pathlib import Path
 
 
@@ -33,17 +34,59 @@ def folder(layout: str) -> Path:
 
 
 def load(layout: str, entry_key: str):
-    """What is stored under `entry_key`, or None (not there, unreadable, damaged)."""
+    """What is stored under `entry_key`, or None (not there, unreadable, damaged). An entry read is
+    marked used (its modification time, at most once an hour): `prune` removes the least used."""
     collecting = gc.isenabled()
     gc.disable()  # (unpickling makes many containers at once: each few hundred woke the collector)
     try:
         with open(folder(layout) / f"{entry_key}.pickle", "rb") as fh:
-            return pickle.load(fh)
+            value = pickle.load(fh)
+            try:
+                if time.time() - os.fstat(fh.fileno()).st_mtime > _TOUCH_AFTER:
+                    os.utime(fh.fileno())
+            except OSError:  # (a read-only cache folder)
+                pass
+            return value
     except Exception:  # (a damaged or foreign entry is a miss, never an error)
         return None
     finally:
         if collecting:
             gc.enable()
+
+
+_TOUCH_AFTER = 3600.0  # seconds
+
+
+def prune(layout: str, budget: int, group=lambda name: name, keep: str | None = None) -> int:
+    """Remove the least recently used entries of `layout` until what is left takes at most `budget`
+    bytes; `group(file stem)`: entries that go together (a compiled pack set and its languages), used as
+    recently as the most recent of them and removed together; `keep`: a group never removed (the one
+    just stored). Each entry's key is everything it depends on, so an old entry is never wrong, only
+    unused: without this, every pack edit or upgrade would leave its compiled packs behind for good.
+    Returns the bytes removed; a folder that cannot be listed or written is left as it is."""
+    where = folder(layout)
+    groups: dict[str, list] = {}
+    try:
+        for entry in os.scandir(where):
+            if entry.name.endswith(".pickle") and entry.is_file(follow_symlinks=False):
+                st = entry.stat(follow_symlinks=False)
+                groups.setdefault(group(entry.name[:-7]), []).append((entry.path, st.st_size, st.st_mtime))
+    except OSError:
+        return 0
+    total = sum(size for files in groups.values() for _, size, _ in files)
+    removed = 0
+    for name, files in sorted(groups.items(), key=lambda item: max(m for _, _, m in item[1])):
+        if total - removed <= budget:
+            break
+        if name == keep:
+            continue
+        for path, size, _ in files:
+            try:
+                os.unlink(path)
+                removed += size
+            except OSError:
+                pass
+    return removed
 
 
 def store(layout: str, entry_key: str, value) -> bool:

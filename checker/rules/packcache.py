@@ -16,7 +16,8 @@ The key is a SHA-256 of everything the result depends on:
 - the Python version (pickles are read by the same interpreter that wrote them).
 
 So an entry is never stale, only unused; nothing needs invalidating, and old entries can be deleted
-at any time (`rm -r ~/.cache/reelcheck/packs-v1`). A cache that cannot be read or written (a
+at any time (`rm -r ~/.cache/reelcheck/packs-v1`). Each new set of packs stored removes the least
+recently used sets once the folder holds more than `BUDGET` bytes (a set is ~70 MB in every language). A cache that cannot be read or written (a
 read-only or missing folder, a damaged entry) is a miss: the packs are loaded and validated as
 without a cache, and the run goes on. `REELCHECK_NO_CACHE=1` (or `load_rules(cache=False)`) turns it
 off; `REELCHECK_CACHE_DIR` moves it.
@@ -81,6 +82,18 @@ def load(entry_key: str):
     return diskcache.load(LAYOUT, entry_key)
 
 
+BUDGET = 400 * 2**20  # bytes: about six sets of compiled packs in every language (~70 MB each)
+
+
+def _set_of(stem: str) -> str:
+    return stem.split("-", 1)[0]  # (`<key>` and its languages' `<key>-<lang>`)
+
+
 def store(entry_key: str, value) -> bool:
-    """Store `value` atomically; False when the cache folder cannot be written (the run goes on)."""
-    return diskcache.store(LAYOUT, entry_key, value)
+    """Store `value` atomically; False when the cache folder cannot be written (the run goes on). A new
+    set of packs (a changed pack, another version of reelcheck) makes room: the least recently used
+    sets are removed while the folder holds more than `BUDGET`."""
+    stored = diskcache.store(LAYOUT, entry_key, value)
+    if stored and "-" not in entry_key:
+        diskcache.prune(LAYOUT, BUDGET, group=_set_of, keep=entry_key)
+    return stored

@@ -12,8 +12,9 @@ milliseconds.
 
 The key is a SHA-256 of the pattern, the `regex` module's version and default version, and the Python
 version: an entry is never stale, only unused. Only patterns that took longer than `SLOW` to compile
-are stored, each with a checksum of its code. An entry that cannot be read, fails its checksum, does
-not unpickle or is not for this pattern is a miss: the pattern is compiled as usual. The store follows the compiled-pack cache (`load_rules(cache=False)`,
+are stored, each with a checksum of its code; past `BUDGET` bytes the least recently used go. An
+entry that cannot be read, fails its checksum, does not unpickle or is not for this pattern is a miss:
+the pattern is compiled as usual. The store follows the compiled-pack cache (`load_rules(cache=False)`,
 `check --no-cache` and `REELCHECK_NO_CACHE=1` turn both off).
 
 How the code is taken: while this module compiles a pattern, the `regex` module's reference to its
@@ -36,6 +37,7 @@ from .. import diskcache
 
 LAYOUT = "regex-v1"
 SLOW = 0.002  # seconds: a pattern that compiles faster is not worth a file read
+BUDGET = 64 * 2**20  # bytes: the folder's size past which the least recently used patterns go
 _state = {"on": False}
 _lock = threading.Lock()
 
@@ -61,7 +63,9 @@ def compile(source: str):  # noqa: A001 (the module's one verb, as `regex.compil
     started = time.perf_counter()
     compiled, args = _compile_keeping_code(source)
     if args is not None and time.perf_counter() - started >= SLOW:
-        diskcache.store(LAYOUT, key, _sealed(args))
+        if diskcache.store(LAYOUT, key, _sealed(args)) and not _state.get("pruned"):
+            _state["pruned"] = True  # (once a process: the folder is listed, the least used go)
+            diskcache.prune(LAYOUT, BUDGET, keep=key)
     return compiled
 
 
