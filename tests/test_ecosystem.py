@@ -69,7 +69,52 @@ def _action_script(name: str) -> str:
 
 def test_action_inputs():
     inputs = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))["inputs"]
-    assert {"paths", "markets", "fail-on", "sarif", "baseline"} <= set(inputs)
+    assert {"paths", "markets", "fail-on", "sarif", "baseline", "cache"} <= set(inputs)
+    assert inputs["cache"]["default"] == "true"
+
+
+def _cache_key(cache_dir, tmp_path) -> str:
+    out = tmp_path / "github_output"
+    out.write_text("")
+    env = {**os.environ, "CACHE_DIR": str(cache_dir), "RUNNER_OS": "Linux", "GITHUB_OUTPUT": str(out)}
+    subprocess.run(["bash", "-c", _action_script("Key of reelcheck's cache")], env=env, check=True, timeout=60)
+    (line,) = out.read_text().splitlines()
+    assert line.startswith("key=")
+    return line[4:]
+
+
+def test_action_saves_its_cache_only_when_a_run_compiled_something_new(tmp_path):
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    steps = {step["name"]: step for step in action["runs"]["steps"]}
+    restore, save = steps["Restore reelcheck's cache"], steps["Save reelcheck's cache"]
+    assert restore["uses"].startswith("actions/cache/restore@") and save["uses"].startswith("actions/cache/save@")
+    assert restore["with"]["path"] == save["with"]["path"]
+    assert "runner.temp" in steps["Run reelcheck"]["env"]["REELCHECK_CACHE_DIR"]
+    assert "steps.restore.outputs.cache-matched-key" in save["if"] and "always()" in save["if"]
+    cache = tmp_path / "reelcheck-cache"
+    assert _cache_key(cache, tmp_path) == ""  # (nothing compiled: nothing to save)
+    (cache / "packs-v1").mkdir(parents=True)
+    (cache / "packs-v1" / "abc.pickle").write_bytes(b"1")
+    (cache / "packs-v1" / "abc-en.pickle").write_bytes(b"2")
+    first = _cache_key(cache, tmp_path)
+    assert first.startswith("reelcheck-Linux-")
+    (cache / "packs-v1" / "abc-en.pickle").write_bytes(b"read again, touched")
+    (cache / "audit-v2.sqlite3").write_bytes(b"")
+    assert _cache_key(cache, tmp_path) == first  # (the same entries: the restored cache is not saved again)
+    (cache / "regex-v1").mkdir()
+    (cache / "regex-v1" / "f00.pickle").write_bytes(b"3")  # (a pack edited: a new pattern compiled)
+    assert _cache_key(cache, tmp_path) != first
+
+
+def test_the_compiled_pack_cache_budget_can_be_set(monkeypatch):
+    from checker.rules import packcache
+
+    monkeypatch.delenv("REELCHECK_PACK_CACHE_MB", raising=False)
+    assert packcache.budget() == packcache.BUDGET
+    monkeypatch.setenv("REELCHECK_PACK_CACHE_MB", "150")
+    assert packcache.budget() == 150 * 2**20
+    monkeypatch.setenv("REELCHECK_PACK_CACHE_MB", "lots")
+    assert packcache.budget() == packcache.BUDGET
 
 
 @pytest.mark.parametrize("fail_on, code", [("error", 1), ("never", 0)])

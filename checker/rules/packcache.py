@@ -17,7 +17,8 @@ The key is a SHA-256 of everything the result depends on:
 
 So an entry is never stale, only unused; nothing needs invalidating, and old entries can be deleted
 at any time (`rm -r ~/.cache/reelcheck/packs-v1`). Each new set of packs stored removes the least
-recently used sets once the folder holds more than `BUDGET` bytes (a set is ~70 MB in every language). A cache that cannot be read or written (a
+recently used sets once the folder holds more than `BUDGET` bytes (a set is ~70 MB in every language;
+REELCHECK_PACK_CACHE_MB sets another limit). A cache that cannot be read or written (a
 read-only or missing folder, a damaged entry) is a miss: the packs are loaded and validated as
 without a cache, and the run goes on. `REELCHECK_NO_CACHE=1` (or `load_rules(cache=False)`) turns it
 off; `REELCHECK_CACHE_DIR` moves it.
@@ -26,6 +27,7 @@ off; `REELCHECK_CACHE_DIR` moves it.
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 from functools import cache
 from pathlib import Path
@@ -95,5 +97,13 @@ def store(entry_key: str, value) -> bool:
     sets are removed while the folder holds more than `BUDGET`."""
     stored = diskcache.store(LAYOUT, entry_key, value)
     if stored and "-" not in entry_key:
-        diskcache.prune(LAYOUT, BUDGET, group=_set_of, keep=entry_key)
+        diskcache.prune(LAYOUT, budget(), group=_set_of, keep=entry_key)
     return stored
+
+
+def budget() -> int:
+    """`BUDGET`, or REELCHECK_PACK_CACHE_MB megabytes (a CI cache that uploads the folder keeps less)."""
+    try:
+        return max(0, int(float(os.environ["REELCHECK_PACK_CACHE_MB"]) * 2**20))
+    except (KeyError, ValueError):
+        return BUDGET
