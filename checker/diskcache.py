@@ -39,19 +39,21 @@ def load(layout: str, entry_key: str):
     collecting = gc.isenabled()
     gc.disable()  # (unpickling makes many containers at once: each few hundred woke the collector)
     try:
-        with open(folder(layout) / f"{entry_key}.pickle", "rb") as fh:
+        path = folder(layout) / f"{entry_key}.pickle"
+        with open(path, "rb") as fh:
             value = pickle.load(fh)
-            try:
-                if time.time() - os.fstat(fh.fileno()).st_mtime > _TOUCH_AFTER:
-                    os.utime(fh.fileno())
-            except OSError:  # (a read-only cache folder)
-                pass
-            return value
+            modified = os.fstat(fh.fileno()).st_mtime
     except Exception:  # (a damaged or foreign entry is a miss, never an error)
         return None
     finally:
         if collecting:
             gc.enable()
+    if time.time() - modified > _TOUCH_AFTER:
+        try:
+            os.utime(path)
+        except OSError:  # (a read-only cache folder: the entry is used all the same)
+            pass
+    return value
 
 
 _TOUCH_AFTER = 3600.0  # seconds
