@@ -5,8 +5,9 @@ post that sells; the innocent texts use the same words and must stay silent at w
 text was missed before its shape was added:
 
 - Thai: the eye diseases the Thai FDA warns supplements may not claim to treat (cataract, glaucoma,
-  pterygium, a degenerating vitreous), and skin made whiter than its natural colour (the Thai FDA's cosmetic
-  advertising manual, 2024; the NBTC's list of cosmetic effects a food ad may not claim);
+  pterygium, a degenerating vitreous), skin made whiter than its natural colour (the Thai FDA's cosmetic
+  advertising manual, 2024; the NBTC's list of cosmetic effects a food ad may not claim), and a supplement's
+  whitening told as the buyer's own story;
 - Indonesian: a blood reading promised in a unit (BBPOM's non-compliant "menurunkan kolesterol",
   "menstabilkan gula darah"), height growth from a supplement (Peraturan BPOM 34/2022), and the noun form
   of the acne, scar and cellulite claims Peraturan BPOM 3/2022 does not allow ("penghilang jerawat");
@@ -39,6 +40,11 @@ CLAIMS = [
     # Thai skin colour changed
     ("th", "เซรั่มตัวนี้ทำให้ผิวขาวขึ้นแบบเห็นได้ชัด กดตะกร้าเลย", "th.claims.skin_colour_change", "ทำให้ผิวขาวขึ้น"),
     ("th", "สบู่สครับสูตรเข้มข้น เปลี่ยนสีผิวได้จริง", "th.claims.skin_colour_change", "เปลี่ยนสีผิว"),
+    # Thai: a supplement's whitening told as the buyer's own story (the Thai FDA's 2024 warning on a TikTok review)
+    ("th", "ตั้งแต่ทานแคปซูลนี้มา ผิวขาวขึ้นเยอะมาก ใครสนใจทักแชท", "th.claims.food_cosmetic_effect",
+     "ตั้งแต่ทานแคปซูลนี้มา ผิวขาวขึ้น"),
+    ("th", "กลูต้าเข้มข้นตัวใหม่ ช่วยเรื่องขาวใส กดตะกร้าเลย", "th.claims.food_cosmetic_effect",
+     "กลูต้าเข้มข้นตัวใหม่ ช่วยเรื่องขาวใส"),
     # Indonesian blood readings and height growth
     ("id", "Minum seduhan ini 10 hari, gula darah jadi 6,1 mmol/L, order di keranjang kuning",
      "id.claims.blood_value_result", "gula darah jadi 6,1 mmol/L"),
@@ -62,6 +68,9 @@ INNOCENT = [
     ("th", "ครีมบำรุงช่วยให้ผิวดูกระจ่างใส ชุ่มชื้น"),
     ("th", "ฟิลเตอร์นี้ทำให้ผิวขาวขึ้นในรูป แต่ตัวจริงผิวแทน"),
     ("th", "ไม่มีครีมไหนทำให้ผิวขาวขึ้นได้จริง อย่าเชื่อโฆษณา"),
+    ("th", "ตั้งแต่กินข้าวกล้องมา ยังชอบข้าวขาวมากกว่า"),
+    ("th", "ทานข้าวเสร็จแล้ว ใส่ชุดขาวไปทำบุญที่วัด"),
+    ("th", "ก๋วยเตี๋ยวเส้นเล็กร้านนี้ กินมาแล้วหลายร้าน เส้นขาวจริงไม่ฟอกสี"),
     ("id", "Hasil cek di puskesmas, gula darah jadi 110 mg/dL, alhamdulillah"),
     ("id", "Gula pasir turun jadi Rp14.000 per kilo di toko kami"),
     ("id", "Anakku tingginya bertambah terus, sekarang sudah kelas 5"),
