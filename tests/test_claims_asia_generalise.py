@@ -413,9 +413,48 @@ INNOCENT_FOURTEENTH = [
     ("vn", "Tập gym đều giúp săn chắc cơ thể, lớp tối nay còn chỗ"),
 ]
 
+# Fifteenth pass (session 35), cn and vn: the toothpaste rules (牙膏监督管理办法, SAMR Order No. 71 of 2023, and the
+# drug regulator's 2022 notice that no toothpaste grows, repairs or regrows teeth); one treatment verb heading a list
+# of complaints (广告法 Art. 17); a cosmetic said to reach the dermis and a food said to "eat" skin into shape (the
+# 2023 function list's skin function); Vietnam's pigmentation wording (Thông tư 06/2011/TT-BYT with the ASEAN
+# claims guideline), immune and appetite claims on children's supplements (the Food Administration's 2022 warning)
+# and kilos lost as a range. Every text is written for this test (not copied from a ruling or a real post), and
+# each claim text was missed before these shapes were added.
+CLAIMS_FIFTEENTH_CN_VN = [
+    ("cn", "含氟儿童牙膏，能加速孩子长牙，水果味", "cn.health.oral_repair", "加速孩子长牙"),
+    ("cn", "这支修护牙膏可以闭合牙缝，刷一个月看看", "cn.health.oral_repair", "闭合牙缝"),
+    ("cn", "老人用的固齿牙膏，坚固牙齿松动，买二送一", "cn.health.oral_repair", "坚固牙齿松动"),
+    ("cn", "中草药牙膏，缓解口苦、口干、牙龈红肿，家庭装更划算", "cn.health.condition_list", "缓解口苦、口干、牙龈红肿"),
+    ("cn", "泡脚包能调理怕冷、乏力、失眠，一盒三十包", "cn.health.condition_list", "调理怕冷、乏力、失眠"),
+    ("cn", "这款牙膏有效改善牙龈萎缩，早晚各一次", "cn.health.condition_treatment", "改善牙龈萎缩"),
+    ("cn", "这瓶原液渗透至真皮层，熬夜后也不怕", "cn.health.cosmetic_medical", "渗透至真皮层"),
+    ("cn", "燕窝饮每天一瓶，喝出好气色，今天直播间特价", "cn.health.function_list", "喝出好气色"),
+    ("vn", "Kem ban đêm đánh bật nám mảng sau một liệu trình, inbox shop", "vn.claims.disease", "đánh bật nám mảng"),
+    ("vn", "Tinh chất ức chế tăng sắc tố, dùng sáng tối, freeship", "vn.claims.disease", "ức chế tăng sắc tố"),
+    ("vn", "Men tiêu hóa giúp con hết biếng ăn, đặt hàng ngay", "vn.claims.disease", "hết biếng ăn"),
+    ("vn", "Sữa non tăng cường miễn dịch tế bào cho bé, giá ưu đãi", "vn.claims.body_function", "tăng cường miễn dịch tế bào"),
+    ("vn", "Cốm vi sinh kích thích ăn ngon cho bé, mua 2 tặng 1", "vn.claims.body_function", "kích thích ăn ngon cho bé"),
+    ("vn", "Trà thảo mộc uống 1 tháng xuống từ 4-7kg, chốt đơn nhé", "vn.claims.weight_timeline", "xuống từ 4-7kg"),
+]
+INNOCENT_FIFTEENTH_CN_VN = [
+    ("cn", "孩子快一岁了还没长牙，明天带去口腔科看看"),
+    ("cn", "牙医说牙缝变大是牙龈退缩引起的，要去医院洗牙"),
+    ("cn", "牙齿再生是谣言，掉了的恒牙不会再长"),
+    ("cn", "新年愿望：告别拖延、熬夜、外卖"),
+    ("cn", "护理课讲了表皮、真皮层和皮下组织的区别"),
+    ("cn", "这个沙发是真皮的，坐着很舒服"),
+    ("cn", "周末去爬山，回来气色好多了"),
+    ("vn", "Mẹ ơi bé nhà mình biếng ăn cả tuần nay, lo quá"),
+    ("vn", "Da mình bị nám mảng sau sinh, đang đi khám da liễu"),
+    ("vn", "Giá cà phê giảm từ 3-5 nghìn mỗi kg trong tuần"),
+    ("vn", "Món bún mắm này kích thích vị giác ghê, ăn là nhớ"),
+]
+
+
+
 @pytest.mark.parametrize("market, text, rule, words",
                          CLAIMS + CLAIMS_NINTH + CLAIMS_TENTH + CLAIMS_ELEVENTH + CLAIMS_TWELFTH
-                         + CLAIMS_THIRTEENTH + CLAIMS_FOURTEENTH)
+                         + CLAIMS_THIRTEENTH + CLAIMS_FOURTEENTH + CLAIMS_FIFTEENTH_CN_VN)
 def test_claim_shapes_are_found(market, text, rule, words):
     found = claim_findings(text, market)
     hits = [f for f in found if f.rule == rule]
@@ -425,7 +464,7 @@ def test_claim_shapes_are_found(market, text, rule, words):
 
 @pytest.mark.parametrize("market, text",
                          INNOCENT + INNOCENT_NINTH + INNOCENT_TENTH + INNOCENT_ELEVENTH + INNOCENT_TWELFTH
-                         + INNOCENT_THIRTEENTH + INNOCENT_FOURTEENTH)
+                         + INNOCENT_THIRTEENTH + INNOCENT_FOURTEENTH + INNOCENT_FIFTEENTH_CN_VN)
 def test_innocent_use_of_the_same_words_passes(market, text):
     assert claim_findings(text, market) == []
 
@@ -445,3 +484,4 @@ def test_the_catalogue_wording_is_a_note_not_a_warning():
     notes = [f for f in findings if f.rule == "cn.health.catalogue_function"]
     assert [f.severity for f in notes] == ["info"] and notes[0].text == "辅助改善记忆"
     assert not [f for f in findings if f.category == "claim" and f.severity in ("warning", "error")]
+
