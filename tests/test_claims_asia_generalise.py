@@ -435,6 +435,27 @@ CLAIMS_FIFTEENTH_CN_VN = [
     ("vn", "Sữa non tăng cường miễn dịch tế bào cho bé, giá ưu đãi", "vn.claims.body_function", "tăng cường miễn dịch tế bào"),
     ("vn", "Cốm vi sinh kích thích ăn ngon cho bé, mua 2 tặng 1", "vn.claims.body_function", "kích thích ăn ngon cho bé"),
     ("vn", "Trà thảo mộc uống 1 tháng xuống từ 4-7kg, chốt đơn nhé", "vn.claims.weight_timeline", "xuống từ 4-7kg"),
+    # own variants of each class, written to find the gaps: the 2023 function list has no growth or sexual function,
+    # readings said to fall (三高全降), vision read off a chart, stretch marks (dermal damage), whiteness in degrees
+    ("cn", "青少年营养粉，促进骨骼生长，假期囤货价", "cn.health.function_claim", "促进骨骼生长"),
+    ("cn", "坚持喝了三个月，三高全降，回购第五次", "cn.health.condition_result", "三高全降"),
+    ("cn", "乳腺结节小了一半，这款茶我会一直喝", "cn.health.condition_result", "乳腺结节小了一半"),
+    ("cn", "护眼仪每天十分钟，视力从4.8恢复到5.1", "cn.health.condition_result", "视力从4.8恢复到5.1"),
+    ("cn", "孕期按摩油，淡化妊娠纹，下单送按摩刷", "cn.health.function_claim", "淡化妊娠纹"),
+    ("cn", "睡眠香薰一闻就睡着，失眠的姐妹看过来", "cn.health.function_claim", "一闻就睡着"),
+    ("cn", "钙片配方升级，半年长4厘米，家长放心", "cn.claims.result_timeline", "半年长4厘米"),
+    ("cn", "冷光牙贴七天白六度，拍照更自信", "cn.claims.result_timeline", "七天白六度"),
+    ("cn", "弱碱水帮你排出体内酸毒，整箱更优惠", "cn.health.condition_treatment", "排出体内酸毒"),
+    # Vietnamese: the ASEAN list's unacceptable cosmetic effects, medicine-like effects of supplements (Decree 15/2018)
+    ("vn", "Thảo dược tự nhiên giúp bào mòn sỏi thận, mua 3 tặng 1", "vn.claims.disease", "bào mòn sỏi thận"),
+    ("vn", "Viên uống phòng chống ung thư cho cả nhà, giá tốt", "vn.claims.disease", "phòng chống ung thư"),
+    ("vn", "Trà giải độc giúp kiểm soát men gan, inbox shop", "vn.claims.disease", "giúp kiểm soát men gan"),
+    ("vn", "Serum chống lão hóa xóa tan nếp nhăn, freeship", "vn.claims.cosmetic_as_medicine", "xóa tan nếp nhăn"),
+    ("vn", "Dầu dưỡng tóc thảo mộc giúp tóc bạc đen lại, đặt ngay", "vn.claims.cosmetic_as_medicine", "tóc bạc đen lại"),
+    ("vn", "Viên canxi tái tạo xương khớp cho người lớn tuổi, chốt đơn", "vn.claims.body_function", "tái tạo xương khớp"),
+    ("vn", "Miếng dán chân hút sạch độc tố khi ngủ, mua ngay", "vn.claims.body_function", "hút sạch độc tố"),
+    ("vn", "Cà phê giảm cân đốt cháy mỡ thừa, ship cod", "vn.claims.weight_terms", "đốt cháy mỡ thừa"),
+    ("vn", "Đã có hơn 3.000 người bệnh khỏi hẳn nhờ cao thảo dược, đặt hàng", "vn.claims.cure", "người bệnh khỏi hẳn"),
 ]
 INNOCENT_FIFTEENTH_CN_VN = [
     ("cn", "孩子快一岁了还没长牙，明天带去口腔科看看"),
@@ -448,6 +469,13 @@ INNOCENT_FIFTEENTH_CN_VN = [
     ("vn", "Da mình bị nám mảng sau sinh, đang đi khám da liễu"),
     ("vn", "Giá cà phê giảm từ 3-5 nghìn mỗi kg trong tuần"),
     ("vn", "Món bún mắm này kích thích vị giác ghê, ăn là nhớ"),
+    ("cn", "这台笔记本性能力压同价位，打游戏不卡"),
+    ("cn", "体检时视力从5.0掉到4.7，该少看手机了"),
+    ("cn", "孩子生长发育的知识讲座，周六上午在社区"),
+    ("vn", "Kem đánh răng giúp hơi thở thơm mát, giảm hôi miệng, giá 35k"),
+    ("vn", "Cửa hàng tuân thủ phòng chống covid, mời khách ghé mua"),
+    ("vn", "Nồi chiên không dầu làm tan mỡ thừa của thịt, món ăn bớt ngấy"),
+    ("vn", "Sau ca mổ ở bệnh viện, người bệnh đã khỏi hẳn và được xuất viện"),
 ]
 
 
