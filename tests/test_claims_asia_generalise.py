@@ -456,6 +456,18 @@ CLAIMS_FIFTEENTH_CN_VN = [
     ("vn", "Miếng dán chân hút sạch độc tố khi ngủ, mua ngay", "vn.claims.body_function", "hút sạch độc tố"),
     ("vn", "Cà phê giảm cân đốt cháy mỡ thừa, ship cod", "vn.claims.weight_terms", "đốt cháy mỡ thừa"),
     ("vn", "Đã có hơn 3.000 người bệnh khỏi hẳn nhờ cao thảo dược, đặt hàng", "vn.claims.cure", "người bệnh khỏi hẳn"),
+    # the review measures for drug, device and health-food ads (SAMR Order No. 21, Art. 11): every disease, side effects
+    # played down; a state body named as certifier or user (广告法 Art. 9(2))
+    ("cn", "这款艾草贴可治一切病症，老人常备", "cn.health.condition_treatment", "可治一切病症"),
+    ("cn", "纯植物提取，副作用极小，放心囤", "cn.health.safe_effective", "副作用极小"),
+    ("cn", "政府认证的富硒茶，今天直播价", "cn.claims.state_endorsement", "政府认证"),
+    ("cn", "纳豆胶囊清理血管，中老年朋友的首选", "cn.health.function_claim", "清理血管"),
+    ("cn", "何首乌丸坚持吃，白发慢慢变黑", "cn.claims.special_use", "白发慢慢变黑"),
+    ("vn", "Xịt mũi thảo dược giúp hết nghẹt mũi, giá 89k", "vn.claims.disease", "hết nghẹt mũi"),
+    ("vn", "Collagen uống trắng sáng sau 2 tháng, ship toàn quốc", "vn.claims.whitening_timeline", "trắng sáng sau 2 tháng"),
+    ("vn", "Cốm trí não giúp bé tăng trí tuệ vượt trội, mua ngay", "vn.claims.height_growth", "tăng trí tuệ vượt trội"),
+    ("vn", "Kiếm 15 triệu mỗi tháng chỉ với một chiếc điện thoại, ib mình", "global.claims.earnings_amount",
+     "Kiếm 15 triệu mỗi tháng chỉ với một chiếc điện thoại"),
 ]
 INNOCENT_FIFTEENTH_CN_VN = [
     ("cn", "孩子快一岁了还没长牙，明天带去口腔科看看"),
@@ -476,6 +488,10 @@ INNOCENT_FIFTEENTH_CN_VN = [
     ("vn", "Cửa hàng tuân thủ phòng chống covid, mời khách ghé mua"),
     ("vn", "Nồi chiên không dầu làm tan mỡ thừa của thịt, món ăn bớt ngấy"),
     ("vn", "Sau ca mổ ở bệnh viện, người bệnh đã khỏi hẳn và được xuất viện"),
+    ("cn", "医生说这种药副作用小，按说明吃就行"),
+    ("cn", "今天参观了航天员训练中心，孩子特别兴奋"),
+    ("vn", "Mùa lạnh bé hay bị nghẹt mũi, mẹ nào có mẹo gì không"),
+    ("vn", "Áo sơ mi trắng mặc sau 2 tháng vẫn như mới, shop giặt kỹ"),
 ]
 
 
