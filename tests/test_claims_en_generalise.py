@@ -141,6 +141,18 @@ FLAGGED = [
     ("My daughter has been eczema free since March with this balm", "eczema free since"),
     ("I have fibromyalgia and this oil is the only thing that helps", "I have fibromyalgia and this oil is the only thing that helps"),
     ("Since these capsules my liver enzymes are normal again", "my liver enzymes are normal again"),
+    # session 35: relief given to the sick, any number of them (CAP rule 12.1); conditions as sufferers
+    # name them; money that cannot fail or comes at once, pay by the minute, tax-free sums (CAP 3.7 and
+    # section 20, FTC Notice of Penalty Offenses Concerning Money-Making Opportunities)
+    ("This copper band has brought relief to many of the people suffering from all forms of gout",
+     "brought relief to many of the people suffering from all forms of gout"),
+    ("Cupping that offers relief to patients with sciatica, book a slot", "offers relief to patients with sciatica"),
+    ("I have GAD and this is really helping, restock is live", "I have GAD and this is really helping"),
+    ("With our reseller kit it's impossible not to make money", "impossible not to make money"),
+    ("If you can press a button you can earn money with our app", "If you can press a button you can earn money"),
+    ("Earn money within minutes of signing up, link below", "Earn money within minutes"),
+    ("Members get paid every 30 minutes from the ad pool", "get paid every 30 minutes"),
+    ("Pocket $250 tax free a week from your sofa", "$250 tax free a week"),
 ]
 
 # CAP section 11 and the CMA Green Claims Code (uk), the FTC Green Guides 16 CFR 260.4 (us), and the
@@ -270,6 +282,12 @@ PASSED = [
     "Pain free waxing at our salon, book now.",
     "I don't need my glasses for reading menus, only for driving.",
     "Our sales numbers went from 9 to 60 this month, thank you!",
+    "The cold snap brought relief to the allotment after the heatwave, new seeds in stock.",
+    "What a relief to see the sun, our garden chairs are on sale.",
+    "Drivers get paid every Friday, apply at the depot today.",
+    "Children's shoes are tax free, so our school range costs less.",
+    "Our charity bake sale failed to make money this year, but we had fun.",
+    "This spring weather is bipolar, grab a brolly from our shop.",
 ]
 
 
