@@ -153,6 +153,11 @@ FLAGGED = [
     ("Earn money within minutes of signing up, link below", "Earn money within minutes"),
     ("Members get paid every 30 minutes from the ad pool", "get paid every 30 minutes"),
     ("Pocket $250 tax free a week from your sofa", "$250 tax free a week"),
+    # medical conditions from CAP AdviceOnline "Health: medicinal claims" and the FTC Health Products
+    # Compliance Guidance, in any word order
+    ("Enzyme chews that beat lactose intolerance, shop the bundle", "beat lactose intolerance"),
+    ("Tea tree drops that get rid of styes overnight", "get rid of styes"),
+    ("My son's bedwetting stopped within a week of these gummies", "bedwetting stopped"),
 ]
 
 # CAP section 11 and the CMA Green Claims Code (uk), the FTC Green Guides 16 CFR 260.4 (us), and the
@@ -288,6 +293,8 @@ PASSED = [
     "Children's shoes are tax free, so our school range costs less.",
     "Our charity bake sale failed to make money this year, but we had fun.",
     "This spring weather is bipolar, grab a brolly from our shop.",
+    "Our toenail clippers are back in stock, sharp and rust free.",
+    "Boiled eggs and soldiers on the brunch menu this Sunday.",
 ]
 
 
