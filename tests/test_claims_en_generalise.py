@@ -158,6 +158,13 @@ FLAGGED = [
     ("Enzyme chews that beat lactose intolerance, shop the bundle", "beat lactose intolerance"),
     ("Tea tree drops that get rid of styes overnight", "get rid of styes"),
     ("My son's bedwetting stopped within a week of these gummies", "bedwetting stopped"),
+    # a hangover by its euphemisms (CAP AdviceOnline "Health: hangover"); a named medicine matched "as well
+    # as" or rivalled (21 CFR 101.93(g)(2)(iv)); an average income (FTC Business Guidance Concerning MLM)
+    ("Two of these before the party and say goodbye to the dreaded morning after",
+     "say goodbye to the dreaded morning after"),
+    ("Ginger chews that work as well as Imodium on a long flight", "work as well as Imodium"),
+    ("A magnesium spray that rivals sleeping pills, restocked", "rivals sleeping pills"),
+    ("Our sellers make an average of $900 a week from home", "make an average of $900 a week"),
 ]
 
 # CAP section 11 and the CMA Green Claims Code (uk), the FTC Green Guides 16 CFR 260.4 (us), and the
@@ -295,6 +302,9 @@ PASSED = [
     "This spring weather is bipolar, grab a brolly from our shop.",
     "Our toenail clippers are back in stock, sharp and rust free.",
     "Boiled eggs and soldiers on the brunch menu this Sunday.",
+    "We packed up the stall the morning after the festival, thanks for visiting.",
+    "These wellies work just as well as the pricey ones, half the price.",
+    "Our local team rivals the best in the league, shirts in store.",
 ]
 
 
