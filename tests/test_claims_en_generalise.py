@@ -165,6 +165,10 @@ FLAGGED = [
     ("Ginger chews that work as well as Imodium on a long flight", "work as well as Imodium"),
     ("A magnesium spray that rivals sleeping pills, restocked", "rivals sleeping pills"),
     ("Our sellers make an average of $900 a week from home", "make an average of $900 a week"),
+    # experts and regulators as the product's guarantors (16 CFR 255.3; CAP rules 3.50, 12.2)
+    ("A gut powder created by a top gastroenterologist, link in bio", "created by a top gastroenterologist"),
+    ("Compression socks loved by hospital nurses, 3 for 2", "loved by hospital nurses"),
+    ("The first sleep gummy verified by the Food Standards Agency, shop now", "verified by the Food Standards Agency"),
 ]
 
 # CAP section 11 and the CMA Green Claims Code (uk), the FTC Green Guides 16 CFR 260.4 (us), and the
@@ -184,6 +188,11 @@ ENVIRONMENTAL = [
     ("Choose our steel bottles and help us protect the planet", "help us protect the planet"),
     ("Espresso in home compostable coffee pods, 40 a box", "home compostable coffee pods"),
     ("Biodegradable dog poo bags, 300 in a pack", "Biodegradable dog poo bags"),
+    # session 35: zero-waste products and purchases said to mend the environment (CAP rule 11.1, the CMA
+    # Green Claims Code, 16 CFR 260.4)
+    ("Refill our zero-waste kit and never buy a bottle again", "zero-waste kit"),
+    ("Every bottle removes a pound of plastic from the beach", "Every bottle removes a pound of plastic"),
+    ("Protecting the reefs with every tube of our sun cream", "Protecting the reefs with"),
 ]
 
 # body-function claims: US supplements may make them with the FDA disclaimer, so the US pack shows
@@ -305,6 +314,9 @@ PASSED = [
     "We packed up the stall the morning after the festival, thanks for visiting.",
     "These wellies work just as well as the pricey ones, half the price.",
     "Our local team rivals the best in the league, shirts in store.",
+    "My sister is a nurse and she loved the cake, order yours for Friday.",
+    "Each order plants a smile on my face, thanks for the support!",
+    "Approved by the council, our market stall opens on Saturday.",
 ]
 
 
