@@ -165,6 +165,17 @@ FLAGGED = [
     ("Ginger chews that work as well as Imodium on a long flight", "work as well as Imodium"),
     ("A magnesium spray that rivals sleeping pills, restocked", "rivals sleeping pills"),
     ("Our sellers make an average of $900 a week from home", "make an average of $900 a week"),
+    # conditions in the words of ads and testimonials, any order (21 CFR 101.93(g)(2); CAP rules 12.1 and
+    # 15.6.2): the sufferer addressed, the condition answered, settled, melting away, out-matched, absent
+    # since, a rescue from it, sufferers named by their struggle
+    ("Fed up with heartburn? Grab our chewables", "Fed up with heartburn? Grab"),
+    ("Are you living with restless legs? Meet our magnesium", "Are you living with restless legs?"),
+    ("Migraines? Not anymore, tap to shop", "Migraines? Not anymore"),
+    ("My husband hasn't had a gout flare since the cherry juice", "hasn't had a gout flare since"),
+    ("My hay fever just melts away with one spray of this", "hay fever just melts away"),
+    ("These insoles were a godsend for my plantar fasciitis", "godsend for my plantar fasciitis"),
+    ("Bye bye cystitis, these cranberry capsules are back", "Bye bye cystitis"),
+    ("Made to support anyone coping with chronic fatigue", "support anyone coping with chronic fatigue"),
     # experts and regulators as the product's guarantors (16 CFR 255.3; CAP rules 3.50, 12.2)
     ("A gut powder created by a top gastroenterologist, link in bio", "created by a top gastroenterologist"),
     ("Compression socks loved by hospital nurses, 3 for 2", "loved by hospital nurses"),
@@ -317,6 +328,12 @@ PASSED = [
     "My sister is a nurse and she loved the cake, order yours for Friday.",
     "Each order plants a smile on my face, thanks for the support!",
     "Approved by the council, our market stall opens on Saturday.",
+    "Tired of the same old pasta? Try our new sauce, out now.",
+    "Goodbye summer, hello cosy knits, new in store.",
+    "The storm has calmed down, the shop reopens at ten.",
+    "Our rivals don't stand a chance at the quiz, tickets are five pounds.",
+    "Haven't had a holiday since 2019, book your break with us.",
+    "This planner is a game changer for my busy mornings, get yours.",
 ]
 
 
