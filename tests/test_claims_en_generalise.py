@@ -176,6 +176,9 @@ FLAGGED = [
     ("These insoles were a godsend for my plantar fasciitis", "godsend for my plantar fasciitis"),
     ("Bye bye cystitis, these cranberry capsules are back", "Bye bye cystitis"),
     ("Made to support anyone coping with chronic fatigue", "support anyone coping with chronic fatigue"),
+    # safety absolutes as adjectives (FTC Health Products Compliance Guidance, 2022)
+    ("Melatonin-free and non-habit forming gummies, shop now", "non-habit forming"),
+    ("A side effect free alternative for hot flushes", "side effect free"),
     # experts and regulators as the product's guarantors (16 CFR 255.3; CAP rules 3.50, 12.2)
     ("A gut powder created by a top gastroenterologist, link in bio", "created by a top gastroenterologist"),
     ("Compression socks loved by hospital nurses, 3 for 2", "loved by hospital nurses"),
@@ -334,6 +337,8 @@ PASSED = [
     "Our rivals don't stand a chance at the quiz, tickets are five pounds.",
     "Haven't had a holiday since 2019, book your break with us.",
     "This planner is a game changer for my busy mornings, get yours.",
+    "Warning: these crisps are not addictive, they are dangerous, 3 for £2.",
+    "This puzzle game is so addictive, out now on mobile.",
 ]
 
 
