@@ -26,6 +26,7 @@ signature) is only never stored: patterns compile as they always did.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import sys
 import threading
@@ -45,6 +46,7 @@ _lock = threading.Lock()
 def use(on: bool) -> None:
     """Read and store compiled patterns (set by `load_rules` with the compiled-pack cache's choice)."""
     _state["on"] = bool(on) and diskcache.enabled()
+    _state.pop("stored", None)  # (listed again: the cache folder may have moved)
 
 
 def _key(source: str) -> str:
@@ -57,16 +59,33 @@ def compile(source: str):  # noqa: A001 (the module's one verb, as `regex.compil
     if not _state["on"]:
         return regex.compile(source)
     key = _key(source)
-    built = _from_code(_unsealed(diskcache.load(LAYOUT, key)), source)
-    if built is not None:
-        return built
+    stored = _stored()
+    if key in stored:
+        built = _from_code(_unsealed(diskcache.load(LAYOUT, key)), source)
+        if built is not None:
+            return built
     started = time.perf_counter()
     compiled, args = _compile_keeping_code(source)
     if args is not None and time.perf_counter() - started >= SLOW:
-        if diskcache.store(LAYOUT, key, _sealed(args)) and not _state.get("pruned"):
-            _state["pruned"] = True  # (once a process: the folder is listed, the least used go)
-            diskcache.prune(LAYOUT, BUDGET, keep=key)
+        if diskcache.store(LAYOUT, key, _sealed(args)):
+            stored.add(key)
+            if not _state.get("pruned"):
+                _state["pruned"] = True  # (once a process: the folder is listed, the least used go)
+                diskcache.prune(LAYOUT, BUDGET, keep=key)
     return compiled
+
+
+def _stored() -> set[str]:
+    """The keys stored, listed once a process (a pattern compiled fast was never stored: most patterns
+    of a run ask for no file at all)."""
+    stored = _state.get("stored")
+    if stored is None:
+        try:
+            stored = {name[:-7] for name in os.listdir(diskcache.folder(LAYOUT)) if name.endswith(".pickle")}
+        except OSError:
+            stored = set()
+        _state["stored"] = stored
+    return stored
 
 
 def _sealed(args) -> tuple[bytes, bytes]:
