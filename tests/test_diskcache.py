@@ -92,8 +92,7 @@ def test_a_new_set_of_compiled_packs_makes_room(folder, monkeypatch):
 def test_regex_code_is_kept_within_its_budget(folder, monkeypatch):
     monkeypatch.setattr(regexcode, "BUDGET", 4000)
     monkeypatch.setattr(regexcode, "SLOW", 0.0)
-    monkeypatch.setitem(regexcode._state, "pruned", False)
-    monkeypatch.setitem(regexcode._state, "on", True)
+    monkeypatch.setattr(regexcode, "_state", {"on": True})  # (its own folder, listed afresh, not pruned yet)
     for i in range(3):
         put("regex-v1", f"stale{i}", 5000, 30 + i)
     regexcode.compile(r"(?i)\b(?:cures?|heals?)\s+(?:acne|eczema)\b")

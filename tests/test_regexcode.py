@@ -36,10 +36,10 @@ def store(tmp_path, monkeypatch):
                         else real(layout))
     monkeypatch.delenv("REELCHECK_NO_CACHE", raising=False)
     monkeypatch.setattr(regexcode, "SLOW", 0.0)
-    before = regexcode._state["on"]
+    # (a state of its own: the stored keys this test lists are of its folder, not the session's)
+    monkeypatch.setattr(regexcode, "_state", {"on": False})
     regexcode.use(True)
-    yield tmp_path / regexcode.LAYOUT
-    regexcode._state["on"] = before
+    return tmp_path / regexcode.LAYOUT
 
 
 def entries(folder):
