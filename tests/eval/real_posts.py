@@ -33,8 +33,8 @@ post still fires when one of its judged rules, or a rule of the same category, f
 post that sells nothing is not crying wolf). Judged findings of `"run": "nolang"` were made with no
 language given, and are checked again that way.
 
-With judgements (`--judged`, or `--right-errors FILE`, repeatable: e.g. the reviewer's and the
-project's own), each "posts with an error" target of an ordinary source is repeated without the posts
+With judgements (`--judged` and the project's own `judged-precision-dev.jsonl` beside this script, or
+`--right-errors FILE`, repeatable), each "posts with an error" target of an ordinary source is repeated without the posts
 whose every error a judge called right (a TP finding of that rule at error level): these sources hold
 a few sellers' posts, and an error there is the rule doing its job. Unjudged errors count as wrong.
 The raw figure stays the target; the second row says how much of it is crying wolf.
@@ -60,6 +60,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+OWN_JUDGEMENTS = HERE / "judged-precision-dev.jsonl"  # (the project's own verdicts on its findings)
 try:  # run as a script from anywhere in the repository
     import checker  # noqa: F401
 except ImportError:  # pragma: no cover
@@ -424,8 +425,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--top", type=int, default=4, help="rules listed per group (default 4)")
     ap.add_argument("--list-errored", metavar="SOURCE", help="also print the ids of that source's posts with an error")
     ap.add_argument("--right-errors", type=Path, action="append", metavar="FILE",
-                    help="judgements (repeatable; default: --judged) whose TP errors count as right errors of the "
-                         "ordinary sources: each target row is then repeated without them")
+                    help="judgements (repeatable; default: --judged and the project's own judgements, "
+                         f"{OWN_JUDGEMENTS.name}) whose TP errors count as right errors of the ordinary sources: "
+                         "each target row is then repeated without them")
     args = ap.parse_args(argv)
 
     global COMMERCIAL
@@ -470,7 +472,9 @@ def main(argv: list[str] | None = None) -> int:
         figs = report_judged(out, judge(run, judged, rule_categories()))
     right = None
     if args.right_errors or args.judged:
-        right = right_errors([j for f in (args.right_errors or [args.judged]) for j in read_jsonl(f)])
+        files = args.right_errors or [args.judged, *([OWN_JUDGEMENTS] if OWN_JUDGEMENTS.exists() else [])]
+        right = right_errors([j for f in files for j in read_jsonl(f)])
+        out.note("right errors as judged in: " + ", ".join(f.name for f in files))
     report_targets(out, run, by_source, figs, judged, right)
 
     if args.dump:
