@@ -2,6 +2,7 @@
 unless contexts, signals, prefilter overrides) runs with one time limit, and a timeout is reported
 as a problem of the document that names what timed out, while every other rule still applies."""
 
+import pickle
 import sys
 import time
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 from checker.engine import Checker
 from checker.model import Document, Meta, Segment
 from checker.rules import PackError, load_rules
-from checker.rules.matcher import MatcherSet, MatchSpec, per_language, spec_from
+from checker.rules.matcher import LiteralSet, MatcherSet, MatchSpec, Needs, _Texts, per_language, spec_from
 
 SLOW = "(a|a)+$"  # exponential on a run of a's that does not end the text
 
@@ -411,3 +412,18 @@ def test_a_compiling_process_that_dies_leaves_the_compile_to_this_one(monkeypatc
     back = matcher.compile_matchers("en", _SPECS, 2)
     assert [m.owner for m in back] == [owner for owner, _ in _SPECS]
     assert _found(back, _SPECS) == _found(matcher.compile_matchers("en", _SPECS, 1), _SPECS)
+
+
+def test_literal_sets_are_looked_for_in_the_order_that_turns_texts_away_soonest():
+    # a regex's sets, as compiled: a lexicon of product nouns first (they read as more telling), then
+    # " our ": in captions the nouns are parts of other words ("app" of "happy") and hold, " our " is
+    # what is missing
+    nouns = LiteralSet({"app", "oil", "tea", "kit", *(f"noun{i}" for i in range(40))})
+    our = LiteralSet({" our "})
+    needs = Needs([nouns, our])
+    captions = ["so happy with this view", "tea time at the beach", "oil painting class today",
+                "the kit arrived", "try our new tea"] * 60
+    answers = [needs.hold(_Texts(c)) for c in captions]
+    assert answers == [all(s.found_in(c) for s in (nouns, our)) for c in captions]  # the same answers
+    assert needs.sets == (our, nouns)  # what turns most captions away, and costs least, first
+    assert set(pickle.loads(pickle.dumps(needs)).sets) == {nouns, our}

@@ -17,6 +17,7 @@ from checker.rules.matcher import (
     LiteralSet,
     Matcher,
     MatchSpec,
+    Needs,
     _distributed,
     alternatives_finditer,
     required_literal_sets,
@@ -104,7 +105,7 @@ def test_alternatives_run_apart_find_what_the_alternation_finds(branches, text):
 
 def _assert_apart_finds_what_whole_finds(source: str, text: str) -> None:
     flags, parts = top_alternatives(source)
-    compiled = [(regex.compile(flags + p), (), ()) for p in parts]
+    compiled = [(regex.compile(flags + p), Needs(), ()) for p in parts]
     apart = alternatives_finditer(compiled, text, text.lower())
     assert apart is None or apart == timed_finditer(regex.compile(source), text)
 
@@ -127,7 +128,7 @@ def test_an_alternative_whose_words_are_missing_is_not_run():
         pattern = rx.pattern
         flags = rx.flags
 
-    spans = alternatives_finditer([(Spy(), (LiteralSet({"never"}),), ()), (regex.compile(r"\d+ kg"), (), ())],
+    spans = alternatives_finditer([(Spy(), Needs([LiteralSet({"never"})]), ()), (regex.compile(r"\d+ kg"), Needs(), ())],
                                   "lost 5 kg", "lost 5 kg")
     assert spans == [(5, 9)] and calls == []
 

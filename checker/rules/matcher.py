@@ -100,23 +100,11 @@ def alternatives_finditer(branches, text: str, lower: str, ctx=None) -> list[tup
     the first branch matching there, then on from its end. None when a match is empty (the caller
     runs the whole pattern: finditer's rule for empty matches is not worth copying). (`lower`: the
     text lower-cased; `ctx`, its MatchContext, whose `spaced` form a set with words is looked for in.)"""
-    texts = [lower, None]  # (and the `spaced` form, once a set with words asks for it)
-
-    def holds(needs) -> bool:
-        for members in needs:
-            if members.spaced:
-                if texts[1] is None:
-                    texts[1] = ctx.spaced if ctx is not None else collapse_white(lower)
-                if not members.found_in(texts[1]):
-                    return False
-            elif not members.found_in(lower):
-                return False
-        return True
-
+    texts = ctx if ctx is not None else _Texts(lower)  # (its `spaced` form made once a set with words asks)
     live = []
     for rx, needs, subs in branches:
-        if holds(needs):
-            chosen = [source for source, sub_needs in subs if holds(sub_needs)]
+        if needs.hold(texts):
+            chosen = [source for source, sub_needs in subs if sub_needs.hold(texts)]
             if len(chosen) < len(subs):
                 live.extend(_run_alone(source, rx) for source in chosen)
             else:
@@ -1366,7 +1354,7 @@ class Matcher:
         self._phrases_at: dict[str, list[tuple[frozenset[str], str]]] = {}
         # per pattern, its literal sets: (whole words, substrings), a member of each in a text it matches
         self.requirements: list[tuple[tuple[frozenset[str], tuple[str, ...]], ...]] = []
-        self.regex_needs: tuple[LiteralSet, ...] = ()  # the regex's literal sets (substrings)
+        self.regex_needs = Needs()  # the regex's literal sets (substrings)
         self.runs: tuple = ()  # `required_run`s of the regex and its prefilter
         self.branches = None  # a top-level alternation's alternatives, run apart (`alternatives_finditer`)
         single = set()  # one-token phrases: a word (the screen checks its edges) or a fragment
@@ -1403,7 +1391,7 @@ class Matcher:
             # closer look checks them once the screen found a needle, and before a regex the screen
             # cannot key on runs; a substring test costs less than any search, even for a set as
             # common as "from")
-            self.regex_needs = _held_by(required_literal_sets(spec.regex), matching)
+            self.regex_needs = Needs(_held_by(required_literal_sets(spec.regex), matching))
             self.branches = branches
             # runs of characters the regex (and a written regex prefilter) need, checked before them
             runs = [required_run(spec.regex)]
@@ -1441,12 +1429,8 @@ class Matcher:
         match."""
         if self.always or not self.words.isdisjoint(found):
             return True
-        if self.regex_source is not None:
-            for members in self.regex_needs:
-                if not members.in_context(ctx):
-                    break
-            else:
-                return True
+        if self.regex_source is not None and self.regex_needs.hold(ctx):
+            return True
         if self.has_longer:
             compact = ctx.compact
             for key in found:
@@ -1486,6 +1470,13 @@ class LiteralSet:
         self.members = tuple(sorted(plain | self.edged))
         self.spaced = any(" " in m for m in self.members)  # (looked for in `MatchContext.spaced`)
         self._automaton = None
+
+    def cost(self) -> float:
+        """What looking for the set costs, roughly, in units of one substring test: a few members are
+        looked for one at a time (and then, where some must start a word, with one search), more with
+        an Aho-Corasick pass; a set with words first makes the text's `spaced` form."""
+        small = len(self.members) <= self.SMALL
+        return ((len(self.members) + (6 if self.edged else 0)) if small else 24) + (2 if self.spaced else 0)
 
     def in_context(self, ctx) -> bool:
         """`found_in` the context's text (its `spaced` form only for a set with a member in words)."""
@@ -1535,6 +1526,88 @@ class LiteralSet:
         return False
 
 
+class Needs:
+    """Literal sets a text must all hold (`LiteralSet`s: a regex's or an alternative's), looked for in
+    the order that turns texts away soonest for what looking costs. Which set turns a text away is
+    counted as texts are checked, and every `REORDER` checks the sets are put in order of their cost
+    over the share of the texts that reached them that they turned away (the order that costs least
+    when the sets are independent). How often a set is missing is not known when the packs are
+    compiled ("app" is a word of few captions and a part of many: "happy"); the order changes what a
+    check costs, never its answer."""
+
+    __slots__ = ("sets", "_reached", "_turned", "_looks")
+    REORDER = 128
+
+    def __init__(self, sets=()):
+        self.sets: tuple[LiteralSet, ...] = tuple(sets)
+        self._reached = [0] * len(self.sets)
+        self._turned = [0] * len(self.sets)
+        self._looks = 0
+
+    def hold(self, texts) -> bool:
+        """Whether `texts` (a MatchContext, or `_Texts`: its `lower` and `spaced` forms) holds a member
+        of every set."""
+        sets = self.sets
+        if not sets:
+            return True
+        self._looks += 1
+        if self._looks >= self.REORDER:
+            self._reorder()
+            sets = self.sets
+        reached = self._reached
+        for i, members in enumerate(sets):
+            reached[i] += 1
+            if not members.found_in(texts.spaced if members.spaced else texts.lower):
+                self._turned[i] += 1
+                return False
+        return True
+
+    def _reorder(self) -> None:
+        """The sets by cost over the share they turned away (counts halved: recent texts weigh more)."""
+        order = sorted(range(len(self.sets)), key=lambda i: (
+            self.sets[i].cost() * (self._reached[i] + 1) / (self._turned[i] + 0.5), i))
+        self.sets = tuple(self.sets[i] for i in order)
+        self._reached = [self._reached[i] // 2 for i in order]
+        self._turned = [self._turned[i] // 2 for i in order]
+        self._looks = 0
+
+    def __iter__(self):
+        return iter(self.sets)
+
+    def __len__(self) -> int:
+        return len(self.sets)
+
+    def __contains__(self, members) -> bool:
+        return members in self.sets
+
+    def __eq__(self, other):
+        return isinstance(other, Needs) and set(self.sets) == set(other.sets)
+
+    def __hash__(self):
+        return hash(frozenset(self.sets))
+
+    def __getstate__(self):
+        return self.sets
+
+    def __setstate__(self, state):
+        self.__init__(state)
+
+
+class _Texts:
+    """A text's lower-cased form and, on first use, its `spaced` form (`MatchContext`'s, without one)."""
+
+    __slots__ = ("lower", "_spaced")
+
+    def __init__(self, lower: str):
+        self.lower, self._spaced = lower, None
+
+    @property
+    def spaced(self) -> str:
+        if self._spaced is None:
+            self._spaced = collapse_white(self.lower)
+        return self._spaced
+
+
 def _branches(spec: MatchSpec):
     """A regex that is one alternation, as its alternatives compiled apart, each with the literal sets
     (substrings of the lower-cased text) it needs: `alternatives_finditer` runs only those whose sets
@@ -1573,7 +1646,7 @@ def _alternative(source: str, examples: list[str]):
     rx = compile_regex(source)
     hits = [_example_matches(rx, text) for text in examples]
     hit = [spaced(text) for text, h in zip(examples, hits, strict=True) if h]
-    return rx, _held_by(required_literal_sets(source), hit), hits
+    return rx, Needs(_held_by(required_literal_sets(source), hit)), hits
 
 
 def _held_by(sets: list[frozenset[str]], texts: list[str]) -> tuple[LiteralSet, ...]:
@@ -1607,7 +1680,7 @@ def _own_alternatives(flags: str, part: str, sets: list, cases: list[str]) -> tu
         own = [o for o in _held_by(requirements, []) if o not in sets]
         if not own or not telling(own[0]):
             return ()
-        out.append((f"{flags}{before}(?:{alternative}){after}", tuple(own)))
+        out.append((f"{flags}{before}(?:{alternative}){after}", Needs(own)))
     if not all(any(all(o.found_in(case) for o in needs) for _, needs in out) for case in cases):
         return ()  # (Python's parser read an alternative otherwise than the regex module does)
     return tuple(out)
@@ -1726,7 +1799,7 @@ class MatcherSet:
                     span = doc[s:e]
                     spans.append(Span(owner, span.start_char, span.end_char, s, e))
             if m.regex_source is not None:
-                if m.always and not all(members.in_context(ctx) for members in m.regex_needs):
+                if m.always and not m.regex_needs.hold(ctx):
                     continue  # (what the closer look checks of a screened owner: see `might_match`)
                 if m.runs and not all(r.search(ctx.lower) for r in m.runs):
                     continue

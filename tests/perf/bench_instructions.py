@@ -93,8 +93,9 @@ def main() -> None:
     for path in args.paths:
         n = len(posts(path, args.records))
         # (a first run with an empty compiled-pack cache compiles and stores the packs: billions of
-        # instructions that the runs after it do not pay; run once outside valgrind so none counts them)
-        subprocess.run([sys.executable, __file__, "--child", "on", "0", path, "--records", "1"], check=True,
+        # instructions that the runs after it do not pay; run once outside valgrind so none counts them,
+        # over every post: a language is compiled when a post first needs it)
+        subprocess.run([sys.executable, __file__, "--child", "on", "0", path, "--records", str(args.records)], check=True,
                        env=dict(os.environ, PYTHONHASHSEED="0"))
         base = instructions("on", path, args.records, 0)
         per = {way: (instructions(way, path, args.records, 1) - base) / n for way in WAYS}
