@@ -1439,8 +1439,17 @@ class Matcher:
                         return True
         if self.requirements:
             lower = ctx.lower
-            return any(all(any(m in lower for m in parts) or (whole and ctx.has_any_word(whole)) for whole, parts in sets)
-                       for sets in self.requirements)
+            held: dict = {}  # (patterns of one rule mostly share a set: "lose|lost|shed ..." in each)
+            for sets in self.requirements:
+                for need in sets:
+                    ok = held.get(need)
+                    if ok is None:
+                        whole, parts = need
+                        ok = held[need] = any(m in lower for m in parts) or bool(whole and ctx.has_any_word(whole))
+                    if not ok:
+                        break
+                else:
+                    return True
         return False
 
 
