@@ -560,10 +560,109 @@ INNOCENT_FIFTEENTH_TH_ID_MY = [
 ]
 
 
+# Sixteenth pass, Vietnamese and Indonesian (session 36): the conditions lexicons grown by body system, verb and
+# result lexicons for Vietnamese, the fillers ads put between a verb and a condition ("các bệnh lý về", "segala
+# jenis penyakit", "gangguan pada"), products named after a disease, efficacy figures on the body, equivalence
+# and safety for people with a disease (Decree 15/2018, Thông tư 06/2011 with the ASEAN claims guideline, Peraturan
+# BPOM 3/2022 and 6/2021, BPOM's traditional-medicine advertising prohibitions). Every text is written for this test.
+CLAIMS_SIXTEENTH_VN_ID = [
+    ("vn", "Cao dán thảo dược đánh gục cơn đau thần kinh tọa sau 3 lần dán", "vn.claims.disease",
+     "đánh gục cơn đau thần kinh tọa"),
+    ("vn", "Dùng hết 2 hộp, mụn bọc trên trán biến mất hoàn toàn", "vn.claims.disease",
+     "mụn bọc trên trán biến mất hoàn toàn"),
+    ("vn", "Tạm biệt viêm da cơ địa với kem lá trầu không của shop", "vn.claims.disease", "Tạm biệt viêm da cơ địa"),
+    ("vn", "Uống đều mỗi sáng, huyết áp cao về bình thường chỉ sau 3 tuần", "vn.claims.disease",
+     "huyết áp cao về bình thường"),
+    ("vn", "Trà khổ qua rừng đẩy lùi tiền tiểu đường, mua 3 tặng 1", "vn.claims.disease", "đẩy lùi tiền tiểu đường"),
+    ("vn", "Cốm vi chất cho bé, hết còi xương sau 2 hộp", "vn.claims.disease", "hết còi xương"),
+    ("vn", "Siro thảo dược chữa được mọi bệnh về hô hấp", "vn.claims.disease", "chữa được mọi bệnh"),
+    ("vn", "Nói không với sỏi mật nhờ trà atiso đỏ", "vn.claims.disease", "Nói không với sỏi mật"),
+    ("vn", "Cao dây thìa canh điều trị dứt điểm các bệnh lý về tuyến giáp", "vn.claims.disease",
+     "điều trị dứt điểm các bệnh lý về tuyến giáp"),
+    ("vn", "Sữa hạt tiểu đường nhập khẩu, freeship đơn từ 2 hộp", "vn.claims.disease", "Sữa hạt tiểu đường"),
+    ("vn", "Kem massage giúp tăng 4cm vòng 1 sau một tháng", "vn.claims.change_figure", "tăng 4cm vòng 1"),
+    ("vn", "Serum collagen, nếp nhăn giảm 70% sau 4 tuần", "vn.claims.change_figure", "nếp nhăn giảm 70%"),
+    ("vn", "Sữa tắm trắng, sáng da ngay sau 1 lần tắm", "vn.claims.instant", "ngay sau 1 lần tắm"),
+    ("vn", "Ngũ cốc nguyên cám an toàn cho người bị tiểu đường", "vn.claims.safety_vulnerable",
+     "an toàn cho người bị tiểu đường"),
+    ("vn", "Viên bổ thận cho nam giới sau tuổi 40", "vn.claims.body_function", "bổ thận"),
+    ("vn", "Trà giảm cân đào thải mỡ bụng sau 10 ngày", "vn.claims.weight_terms", "đào thải mỡ bụng"),
+    ("id", "Sabun sulfur ini bikin jerawat batu langsung lenyap", "id.claims.cure", "jerawat batu langsung lenyap"),
+    ("id", "Kapsul kumis kucing meluruhkan batu ginjal tanpa operasi", "id.claims.cure", "meluruhkan batu ginjal"),
+    ("id", "Minum rutin, gula darah jadi normal lagi dalam seminggu", "id.claims.cure", "gula darah jadi normal lagi"),
+    ("id", "Salep herbal ini mengatasi segala jenis penyakit kulit", "id.claims.cure",
+     "mengatasi segala jenis penyakit kulit"),
+    ("id", "Teh daun kelor menormalkan tekanan darah tinggi, order sekarang", "id.claims.cure",
+     "menormalkan tekanan darah tinggi"),
+    ("id", "Krim herbal ini bikin wasir kempes dalam 5 hari", "id.claims.cure", "wasir kempes"),
+    ("id", "Minyak herbal ini mengatasi masalah pada lambung", "id.claims.cure", "mengatasi masalah pada lambung"),
+    ("id", "Say goodbye to flek hitam dengan serum ini", "id.claims.cure", "Say goodbye to flek hitam"),
+    ("id", "Kapsul temulawak khasiatnya seperti obat dokter", "id.claims.cure", "khasiatnya seperti obat dokter"),
+    ("id", "Pakai serum ini, kerutan berkurang 80% dalam 2 minggu", "id.claims.change_figure", "kerutan berkurang 80%"),
+    ("id", "Tonik rambut, rambut tumbuh 2 cm dalam sebulan", "id.claims.change_figure", "rambut tumbuh 2 cm"),
+    ("id", "1 sachet jus hijau ini setara dengan makan 10 buah apel", "id.claims.equivalence",
+     "1 sachet jus hijau ini setara dengan makan 10 buah apel"),
+    ("id", "Kue kering gandum, aman dikonsumsi penderita diabetes", "id.claims.safety",
+     "aman dikonsumsi penderita diabetes"),
+    ("id", "Jamu kami tidak mengandung risiko atau efek samping", "id.claims.guarantee",
+     "tidak mengandung risiko atau efek samping"),
+    # efficacy with time and without effort (session 36)
+    ("vn", "Dầu gội bồ kết, tóc mọc dày sau 3 tuần", "vn.claims.result_timeline", "tóc mọc dày sau 3 tuần"),
+    ("vn", "Trà hoa cúc giúp ngủ sâu giấc ngay đêm đầu tiên", "vn.claims.result_timeline",
+     "ngủ sâu giấc ngay đêm đầu tiên"),
+    ("vn", "Sữa bột cho bé cao lớn vượt trội so với tuổi", "vn.claims.height_growth", "cao lớn vượt trội"),
+    ("vn", "Bột ngũ cốc tăng cân, béo lên 4kg sau 1 tháng", "vn.claims.weight_timeline", "béo lên 4kg"),
+    ("vn", "Viên sợi hòa tan giảm thèm ăn cả buổi chiều", "vn.claims.weight_terms", "giảm thèm ăn"),
+    ("vn", "Thon gọn vòng eo mà không cần tập luyện", "vn.claims.without_effort",
+     "Thon gọn vòng eo mà không cần tập luyện"),
+    ("vn", "Nâng cơ mặt tại nhà, không cần phẫu thuật", "vn.claims.without_effort", "không cần phẫu thuật"),
+    ("id", "Tonik kemiri bikin rambut lebat dalam 2 minggu", "id.claims.whitening_timeline", "lebat dalam 2 minggu"),
+    ("id", "Minyak urut ini efeknya langsung terasa dalam 5 menit", "id.claims.whitening_timeline",
+     "efeknya langsung terasa dalam 5 menit"),
+    ("id", "Perut rata tanpa harus nge-gym, cukup 1 kapsul sehari", "id.claims.slimming",
+     "Perut rata tanpa harus nge-gym"),
+    ("id", "Susu penambah berat badan, naik 4 kg sebulan", "id.claims.weight_timeline", "naik 4 kg sebulan"),
+    ("id", "Jamu pria, perkasa semalaman tanpa efek samping", "id.claims.sexual", "perkasa semalaman"),
+    # the regulators' cosmetic lists: wounds healed, ageing reversed, DNA repaired
+    ("vn", "Kem nghệ làm lành vết thương nhanh, không để lại sẹo", "vn.claims.cosmetic_as_medicine",
+     "làm lành vết thương"),
+    ("id", "Serum ini membalikkan proses penuaan dalam sebulan", "id.claims.bpom_skin", "membalikkan proses penuaan"),
+    ("id", "Krim malam memperbaiki DNA kulit yang rusak", "id.claims.bpom_skin", "memperbaiki DNA kulit"),
+]
+
+INNOCENT_SIXTEENTH_VN_ID = [
+    ("vn", "Shop giao hàng ngay lập tức trong nội thành"),
+    ("vn", "Mẹ mình tăng 3kg từ hồi nghỉ hưu, giờ đi bộ mỗi sáng"),
+    ("vn", "Không cần tập gym vẫn vui khỏe mỗi ngày nếu ngủ đủ giấc"),
+    ("id", "Paket dikirim dalam 2 hari kerja, pengiriman cepat"),
+    ("id", "Berat badan naik 3 kg habis lebaran, waktunya jalan pagi"),
+    ("id", "Jadwal padat dalam 2 minggu ini, maaf slow respon"),
+    ("id", "Sunscreen membantu mencegah tanda penuaan dini akibat sinar UV"),
+    ("vn", "Nhà bị nấm mốc góc tường, mọi người chỉ mình cách xử lý với"),
+    ("vn", "Mụn thì khỏi nói, tuần này mình thức khuya quá trời"),
+    ("vn", "Tiêm ngừa cúm cho cả nhà ở trạm y tế phường sáng mai"),
+    ("vn", "Ho cả tuần nay uống gì cũng không khỏi, mai đi khám"),
+    ("vn", "Sale giảm 50% giá toàn bộ serum, chỉ hôm nay"),
+    ("vn", "Máy lọc không khí giảm 99% bụi mịn trong phòng ngủ"),
+    ("vn", "Nhà mình có người bị cao mỡ máu nên nấu ăn nhạt"),
+    ("vn", "Thực phẩm này không có tác dụng như thuốc chữa bệnh"),
+    ("vn", "Bố mình ung thư gan, đang điều trị ở bệnh viện K, mong mọi người cầu nguyện"),
+    ("id", "Diskon hingga 70% untuk semua skincare hari ini"),
+    ("id", "Vaksin campak gratis di posyandu, ajak anaknya ya bun"),
+    ("id", "Jerawatku belum hilang juga padahal sudah ganti sabun"),
+    ("id", "Flek hitamku makin banyak gara-gara lupa sunscreen"),
+    ("id", "Takaran saji: 1 sachet untuk 2 gelas air"),
+    ("id", "Habis liburan lingkar perut naik 4 cm, saatnya olahraga"),
+    ("id", "Toner ini membantu menyamarkan noda hitam bekas jerawat"),
+    ("id", "Penderita diabetes sebaiknya konsultasi dokter sebelum ganti pola makan"),
+    ("id", "Harga emas naik 2% minggu ini"),
+]
+
+
 @pytest.mark.parametrize("market, text, rule, words",
                          CLAIMS + CLAIMS_NINTH + CLAIMS_TENTH + CLAIMS_ELEVENTH + CLAIMS_TWELFTH
                          + CLAIMS_THIRTEENTH + CLAIMS_FOURTEENTH + CLAIMS_FIFTEENTH_CN_VN
-                         + CLAIMS_FIFTEENTH_TH_ID_MY)
+                         + CLAIMS_FIFTEENTH_TH_ID_MY + CLAIMS_SIXTEENTH_VN_ID)
 def test_claim_shapes_are_found(market, text, rule, words):
     found = claim_findings(text, market)
     hits = [f for f in found if f.rule == rule]
@@ -574,7 +673,7 @@ def test_claim_shapes_are_found(market, text, rule, words):
 @pytest.mark.parametrize("market, text",
                          INNOCENT + INNOCENT_NINTH + INNOCENT_TENTH + INNOCENT_ELEVENTH + INNOCENT_TWELFTH
                          + INNOCENT_THIRTEENTH + INNOCENT_FOURTEENTH + INNOCENT_FIFTEENTH_CN_VN
-                         + INNOCENT_FIFTEENTH_TH_ID_MY)
+                         + INNOCENT_FIFTEENTH_TH_ID_MY + INNOCENT_SIXTEENTH_VN_ID)
 def test_innocent_use_of_the_same_words_passes(market, text):
     assert claim_findings(text, market) == []
 
