@@ -628,6 +628,14 @@ CLAIMS_SIXTEENTH_VN_ID = [
      "làm lành vết thương"),
     ("id", "Serum ini membalikkan proses penuaan dalam sebulan", "id.claims.bpom_skin", "membalikkan proses penuaan"),
     ("id", "Krim malam memperbaiki DNA kulit yang rusak", "id.claims.bpom_skin", "memperbaiki DNA kulit"),
+    # proof said to be done, safety absolutes, health institutions and professionals as endorsers
+    ("vn", "Viên uống thảo mộc, hiệu quả đã được kiểm chứng", "vn.claims.guarantee", "hiệu quả đã được kiểm chứng"),
+    ("vn", "Trà ngủ ngon không gây nghiện, dùng lâu dài", "vn.claims.guarantee", "không gây nghiện"),
+    ("vn", "Kem chống hăm an toàn cho bé từ 0 tháng tuổi", "vn.claims.safety_vulnerable",
+     "an toàn cho bé từ 0 tháng tuổi"),
+    ("id", "Kopi herbal ini aman untuk lambung, ga bikin perih", "id.claims.safety", "aman untuk lambung"),
+    ("id", "Serum ini dipercaya dokter kulit di seluruh Indonesia", "id.endorsers.health_professional",
+     "dipercaya dokter kulit"),
 ]
 
 INNOCENT_SIXTEENTH_VN_ID = [
@@ -639,6 +647,8 @@ INNOCENT_SIXTEENTH_VN_ID = [
     ("id", "Jadwal padat dalam 2 minggu ini, maaf slow respon"),
     ("id", "Sunscreen membantu mencegah tanda penuaan dini akibat sinar UV"),
     ("vn", "Nhà bị nấm mốc góc tường, mọi người chỉ mình cách xử lý với"),
+    ("vn", "Tin đồn này chưa được kiểm chứng, mọi người cẩn thận nhé"),
+    ("id", "Ahli gizi di puskesmas memberi penyuluhan soal makan sehat untuk balita"),
     ("vn", "Mụn thì khỏi nói, tuần này mình thức khuya quá trời"),
     ("vn", "Tiêm ngừa cúm cho cả nhà ở trạm y tế phường sáng mai"),
     ("vn", "Ho cả tuần nay uống gì cũng không khỏi, mai đi khám"),
