@@ -668,11 +668,78 @@ INNOCENT_SIXTEENTH_VN_ID = [
     ("id", "Harga emas naik 2% minggu ini"),
 ]
 
+# Sixteenth pass, Chinese (session 36): vocabulary written from the regulators' lists, not from cases.
+# - conditions by body system (skin, hair, digestion, joints, heart and blood, sugar, sleep and brain, breathing,
+# women's and men's health, eyes and teeth, kidneys and liver, children, cancers), the verbs of fighting, easing and
+# ending them, and the result words after them (没再犯, 通了, 不疼了), in both orders and with a period between;
+# - functions outside the 2023 health-food list (延年益寿, 暖宫, 淋巴排毒, 延时持久), traditional-medicine function
+# words and drug-leaflet labels on foods (清肝明目, 祛湿: 广告法 第十七条), patients as proof and miracle cures;
+# - efficacy without effort (越喝越瘦, 阻断碳水), measured changes (法令纹-18%), myopia "reversed" (SAMR's 2021
+# campaign list), safety promises (孕妈放心用, 不伤肝肾), earnings by amount or payback (日赚, 三个月回本), 特供酒 marks.
+CLAIMS_SIXTEENTH_CN = [
+    ("cn", "这款药膏专门对付湿疹，宝宝也能用", "cn.health.condition_treatment", "对付湿疹"),
+    ("cn", "艾灸贴减轻坐骨神经痛，老人常备", "cn.health.condition_treatment", "减轻坐骨神经痛"),
+    ("cn", "胃炎的姐妹一定要喝，一天一包", "cn.health.condition_treatment", "胃炎的姐妹一定要喝"),
+    ("cn", "打呼噜神器，枕着就安静", "cn.health.condition_treatment", "打呼噜神器"),
+    ("cn", "苦荞茶对高血脂有很好的调理作用", "cn.health.condition_treatment", "对高血脂有很好的调理作用"),
+    ("cn", "糖友必备的杂粮面，今天第二件半价", "cn.health.condition_treatment", "糖友必备"),
+    ("cn", "护颈枕用了一周，颈椎不疼了", "cn.health.condition_result", "颈椎不疼了"),
+    ("cn", "鼻塞的姐妹喝这个，第二天就通了", "cn.health.condition_result", "鼻塞的姐妹喝这个，第二天就通了"),
+    ("cn", "喝了两个月，肠易激没再犯", "cn.health.condition_result", "肠易激没再犯"),
+    ("cn", "暖宫贴坚持贴，调理了三个月就怀上了", "cn.health.condition_result", "调理了三个月就怀上了"),
+    ("cn", "果蔬酵素粉，越喝越瘦，宝妈都在囤", "cn.health.weight_promise", "越喝越瘦"),
+    ("cn", "饭前一片，阻断碳水，火锅随便吃", "cn.health.weight_promise", "阻断碳水"),
+    ("cn", "燕麦代餐一周掉秤6斤", "cn.health.weight_loss", "一周掉秤6斤"),
+    ("cn", "护眼仪每天十分钟，近视度数回退", "cn.health.myopia_claim", "近视度数回退"),
+    ("cn", "叶黄素软糖帮孩子降低度数", "cn.health.myopia_claim", "降低度数"),
+    ("cn", "这款精华孕妈也可以放心用", "cn.health.safety_absolute", "孕妈也可以放心用"),
+    ("cn", "荷叶减肥茶，不伤肝肾，一天一包", "cn.health.safety_absolute", "不伤肝肾"),
+    ("cn", "带货培训，一天能赚800元", "cn.claims.earnings_amount", "一天能赚800元"),
+    ("cn", "开一家奶茶加盟店，三个月回本", "cn.claims.earnings_amount", "三个月回本"),
+    ("cn", "桑葚固体饮料，清肝明目，看手机久了来一杯", "cn.health.medical_terms", "清肝明目"),
+    ("cn", "红豆薏米茶祛湿，夏天必备", "cn.health.medical_terms", "祛湿"),
+    ("cn", "看看这些患者反馈，效果不用我多说", "cn.health.testimonial_miracle", "患者反馈"),
+    ("cn", "玛卡片延时持久，男士专享", "cn.health.function_claim", "延时持久"),
+    ("cn", "蜂王浆延年益寿，送长辈", "cn.health.function_claim", "延年益寿"),
+    ("cn", "淋巴排毒按摩油，腋下按一按", "cn.health.function_claim", "淋巴排毒"),
+    ("cn", "生姜精华唤醒毛囊，发缝不再明显", "cn.claims.special_use", "唤醒毛囊"),
+    ("cn", "这款面霜祛黄气，素颜也有气色", "cn.claims.special_use", "祛黄气"),
+    ("cn", "胶原面霜用完法令纹-18%", "cn.claims.efficacy_percent", "法令纹-18%"),
+    ("cn", "本店白酒为政府接待用酒", "cn.claims.state_endorsement", "政府接待用酒"),
+    ("cn", "国内首创的自清洁扫地机，今晚开售", "cn.absolute.first_only", "国内首创"),
+    ("cn", "玻尿酸精华用一个月年轻5岁", "cn.claims.result_timeline", "年轻5岁"),
+    ("cn", "纤体霜一抹就瘦，夏天穿裙子", "cn.claims.result_timeline", "一抹就瘦"),
+]
+INNOCENT_SIXTEENTH_CN = [
+    ("cn", "医生开的安神补脑液，按说明书喝"),
+    ("cn", "今晚的燃脂操跳完了，满身大汗"),
+    ("cn", "新剧《神医》今晚大结局，追剧去了"),
+    ("cn", "孕妇可以用这款防晒吗？"),
+    ("cn", "今天一天赚了300块，摆摊好开心"),
+    ("cn", "去眼镜店验光，度数降了一点"),
+    ("cn", "新款手机续航提升30%，充电更快"),
+    ("cn", "用了验孕棒，怀孕了，好激动"),
+    ("cn", "头不疼了，谢谢大家关心，今晚正常开播"),
+    ("cn", "绿豆汤的做法：绿豆泡两小时再煮"),
+    ("cn", "厨房吸油纸用完了，再囤两卷"),
+    ("cn", "我们家火锅底料是独家秘方，欢迎来尝"),
+    ("cn", "花露水驱蚊止痒，出门必带"),
+    ("cn", "今天全场折扣，价格降低20%"),
+    ("cn", "多运动增强体质，比吃什么都强"),
+    ("cn", "宝宝黄疸退了，明天出院"),
+    ("cn", "在家怎么赚钱？求推荐靠谱的工作"),
+    ("cn", "警惕所谓神医骗局，生病要去正规医院"),
+    ("cn", "这款防晒刺激性低，敏感肌先在耳后试用"),
+    ("cn", "体检报告显示血脂降了10%，医生说继续保持"),
+    ("cn", "玩游戏的时候记得带解毒药水"),
+    ("cn", "政府接待了来访的外国代表团"),
+]
+
 
 @pytest.mark.parametrize("market, text, rule, words",
                          CLAIMS + CLAIMS_NINTH + CLAIMS_TENTH + CLAIMS_ELEVENTH + CLAIMS_TWELFTH
                          + CLAIMS_THIRTEENTH + CLAIMS_FOURTEENTH + CLAIMS_FIFTEENTH_CN_VN
-                         + CLAIMS_FIFTEENTH_TH_ID_MY + CLAIMS_SIXTEENTH_VN_ID)
+                         + CLAIMS_FIFTEENTH_TH_ID_MY + CLAIMS_SIXTEENTH_VN_ID + CLAIMS_SIXTEENTH_CN)
 def test_claim_shapes_are_found(market, text, rule, words):
     found = claim_findings(text, market)
     hits = [f for f in found if f.rule == rule]
@@ -683,7 +750,7 @@ def test_claim_shapes_are_found(market, text, rule, words):
 @pytest.mark.parametrize("market, text",
                          INNOCENT + INNOCENT_NINTH + INNOCENT_TENTH + INNOCENT_ELEVENTH + INNOCENT_TWELFTH
                          + INNOCENT_THIRTEENTH + INNOCENT_FOURTEENTH + INNOCENT_FIFTEENTH_CN_VN
-                         + INNOCENT_FIFTEENTH_TH_ID_MY + INNOCENT_SIXTEENTH_VN_ID)
+                         + INNOCENT_FIFTEENTH_TH_ID_MY + INNOCENT_SIXTEENTH_VN_ID + INNOCENT_SIXTEENTH_CN)
 def test_innocent_use_of_the_same_words_passes(market, text):
     assert claim_findings(text, market) == []
 
