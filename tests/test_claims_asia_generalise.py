@@ -709,6 +709,16 @@ CLAIMS_SIXTEENTH_CN = [
     ("cn", "国内首创的自清洁扫地机，今晚开售", "cn.absolute.first_only", "国内首创"),
     ("cn", "玻尿酸精华用一个月年轻5岁", "cn.claims.result_timeline", "年轻5岁"),
     ("cn", "纤体霜一抹就瘦，夏天穿裙子", "cn.claims.result_timeline", "一抹就瘦"),
+    # boasted speed, blood markers kept in check, organs nursed, Order 21's endorsers, daily necessity, score rises
+    ("cn", "这款祛痘膏见效快，下单送棉签", "cn.claims.efficacy_boast", "见效快"),
+    ("cn", "艾草泡脚包效果惊人，爸妈都说好", "cn.claims.efficacy_boast", "效果惊人"),
+    ("cn", "山楂荷叶固体饮料降脂，饭后一杯", "cn.health.condition_treatment", "降脂"),
+    ("cn", "低GI杂粮饭，控制血糖，糖尿病家庭都在买", "cn.health.condition_treatment", "控制血糖"),
+    ("cn", "黑豆黑米粉护肾，男人每天一杯", "cn.health.function_claim", "护肾"),
+    ("cn", "国医大师配方的膏方，今晚限量", "cn.health.authority_endorsement", "国医大师配方"),
+    ("cn", "中科院研发的益生菌，肠道更舒服", "cn.health.authority_endorsement", "中科院研发"),
+    ("cn", "维生素D人体合成不够，必须每天补充", "cn.health.necessity_claim", "必须每天补充"),
+    ("cn", "初中数学冲刺班，签约提分，名额有限", "cn.claims.education_guarantee", "签约提分"),
 ]
 INNOCENT_SIXTEENTH_CN = [
     ("cn", "医生开的安神补脑液，按说明书喝"),
@@ -733,6 +743,10 @@ INNOCENT_SIXTEENTH_CN = [
     ("cn", "体检报告显示血脂降了10%，医生说继续保持"),
     ("cn", "玩游戏的时候记得带解毒药水"),
     ("cn", "政府接待了来访的外国代表团"),
+    ("cn", "这个背单词的方法见效快，推荐给考研党"),
+    ("cn", "血糖仪测了一下，控制血糖值在正常范围"),
+    ("cn", "每天一定要喝水，别等口渴了再喝"),
+    ("cn", "期末冲刺，老师说提分的关键是错题本"),
 ]
 
 
