@@ -749,11 +749,75 @@ INNOCENT_SIXTEENTH_CN = [
     ("cn", "期末冲刺，老师说提分的关键是错题本"),
 ]
 
+# Sixteenth pass (session 36), Thai, Malay and Tagalog breadth, written from systematic lists rather than cases:
+# - Thai: conditions by body system and symptoms (lexicons body_system_conditions, symptoms, care_verbs), more
+# verbs of curing and results, amounts lost and inches off the waist, the number-first timeline ("7 วันเห็นผล"),
+# multipliers, absolute safety (no rebound, harmless to the liver) and every health professional's endorsement;
+# - Malay: the conditions of the Schedule and by body system with English names mixed in, benefits lists
+# ("Khasiat: ..."), the hook question ("Gastrik? Cuba ..."), results by a date, inches and sizes, slim without diet;
+# - Tagalog/Taglish: conditions by body system, a condition then what became of it, "Good for: ...", waist inches,
+# results by a date, and doctors or the DOH put as endorsers (DOH warnings on fake endorsements).
+CLAIMS_SIXTEENTH_TH_MY_PH = [
+    # Thai conditions by body system and symptoms, with the verbs of curing, dissolving and saying goodbye
+    ("th", "ยาหม่องสมุนไพร แก้เหน็บชาได้ดีมาก กดตะกร้าเลย", "th.claims.condition_treatment", "แก้เหน็บชา"),
+    ("th", "น้ำมันงาดำสกัดเย็น ทานทุกเช้า บอกลาตาพร่ามัว", "th.claims.condition_treatment", "บอกลาตาพร่ามัว"),
+    ("th", "ดื่มต่อเนื่อง ปัสสาวะบ่อยหายไปเลย ส่งฟรี", "th.claims.condition_treatment", "ปัสสาวะบ่อยหายไปเลย"),
+    ("th", "แคปซูลกระชายดำ ช่วยเรื่องหลั่งเร็ว ผู้ชายต้องมี", "th.claims.condition_treatment", "ช่วยเรื่องหลั่งเร็ว"),
+    ("th", "ผงชงรากบัว ป้องกันการเกิดลิ่มเลือด ราคาโปร", "th.claims.condition_treatment", "ป้องกันการเกิดลิ่มเลือด"),
+    # Thai amounts and periods: the number first, inches off the waist, a multiplier
+    ("th", "ทานคอร์สเดียว เอวลด 4 นิ้ว ใส่กางเกงเก่าได้", "th.claims.weight_timeline", "เอวลด 4 นิ้ว"),
+    ("th", "สบู่สมุนไพร 3 วันหายคัน สั่งเลย", "th.claims.result_timeline", "3 วันหาย"),
+    ("th", "กาแฟคุมหิว ดูดซึมไว 5 เท่า", "th.claims.result_timeline", "ดูดซึมไว 5 เท่า"),
+    # Thai safety absolutes and endorsement by any health professional
+    ("th", "ยาสมุนไพรลดความอ้วน ไม่โยโย่ ทานง่าย", "th.claims.safety_absolute", "ไม่โยโย่"),
+    ("th", "เซรั่มบำรุงผม ที่แพทย์ผิวหนังเลือกใช้", "th.endorsers.health_professional", "แพทย์ผิวหนังเลือกใช้"),
+    # Malay: conditions by body system in either order, benefits lists, the hook question, results by a date
+    ("my", "Kapsul herba ni bantu kurangkan kebas tangan, order sekarang", "my.claims.condition_treatment",
+     "bantu kurangkan kebas tangan"),
+    ("my", "Lepas 2 botol, batu hempedu mak saya dah hancur", "my.claims.condition_treatment",
+     "batu hempedu mak saya dah hancur"),
+    ("my", "Jus delima. Manfaat: anemia, kurang darah, haid tak teratur", "my.claims.condition_treatment",
+     "Manfaat: anemia"),
+    ("my", "Gastrik? Cuba teh halia kami, RM25 sekotak", "my.claims.condition_treatment", "Gastrik? Cuba"),
+    ("my", "Minyak gamat, ulser mulut hilang dalam 2 hari", "my.claims.result_timeline", "hilang dalam 2 hari"),
+    ("my", "Korset herba, pinggang susut 4 inci", "my.claims.weight_timeline", "pinggang susut 4 inci"),
+    ("my", "Teh langsing, turun berat tanpa diet", "my.claims.weight_terms", "turun berat tanpa diet"),
+    ("my", "Vitamin mata yang digunakan oleh pakar, stok baru sampai", "my.endorsers.health_professional",
+     "digunakan oleh pakar"),
+    # Tagalog and Taglish: conditions by body system, results after the condition, benefits lists, timelines
+    ("ph", "Herbal tea na pampababa ng uric acid, 3x a day", "ph.claims.disease_remedy", "pampababa ng uric acid"),
+    ("ph", "Yung vertigo ni mama nawala na after 1 week", "ph.claims.disease_remedy", "vertigo ni mama nawala na"),
+    ("ph", "Turmeric capsules. Good for: joint pain at pamamanhid", "ph.claims.disease_remedy", "Good for: joint pain"),
+    ("ph", "Oil na ito, pumayat ako, lumiit ang tiyan ko ng 2 inches", "ph.claims.weight_timeline",
+     "lumiit ang tiyan ko ng 2 inches"),
+    ("ph", "Ointment na ito, nawala sa loob ng 5 araw ang an-an", "ph.claims.result_timeline", "nawala sa loob ng 5 araw"),
+    ("ph", "Ang gatas na ito ay iniinom ng mga doktor, bili na", "ph.claims.hcp_named",
+     "iniinom ng mga doktor"),
+]
+
+INNOCENT_SIXTEENTH_TH_MY_PH = [
+    # the same words in everyday use, read as posts that sell
+    ("th", "นั่งรถนานจนเหน็บชา พักที่ปั๊มก่อนนะ แล้วค่อยไลฟ์ขายต่อ"),
+    ("th", "ร้านเราขอปิดหนึ่งวัน แม่ค้าเจ็บคอ เสียงหาย"),
+    ("th", "ข้าวสาร 5 กิโล ส่วนลด 20 บาท ส่งฟรี"),
+    ("th", "โปรพิเศษ 3 วันเท่านั้น ลด 50% ทั้งร้าน"),
+    ("th", "หมอแนะนำให้พักผ่อน เลยหยุดไลฟ์สองวันนะคะ"),
+    ("th", "ทีวีจอ 40 นิ้ว ลดเหลือ 5,990 บาท"),
+    ("my", "Hari ni kaki kebas sebab duduk lama sangat, live esok ya"),
+    ("my", "Manfaat membeli di kedai kami: penghantaran percuma seluruh Malaysia"),
+    ("my", "Pinggang seluar saiz 32, stok terhad"),
+    ("my", "Parcel hilang dalam 2 hari? Hubungi kurier terus ya"),
+    ("ph", "Bumaba ang presyo ng asukal ngayong linggo, 60 pesos na lang"),
+    ("ph", "Good for: 2-3 persons ang bilao na ito, order na"),
+    ("ph", "May sipon si bunso kaya sarado muna ang tindahan bukas"),
+    ("ph", "Nawala sa loob ng 3 araw ang package, pero nahanap din ng courier"),
+]
+
 
 @pytest.mark.parametrize("market, text, rule, words",
                          CLAIMS + CLAIMS_NINTH + CLAIMS_TENTH + CLAIMS_ELEVENTH + CLAIMS_TWELFTH
                          + CLAIMS_THIRTEENTH + CLAIMS_FOURTEENTH + CLAIMS_FIFTEENTH_CN_VN
-                         + CLAIMS_FIFTEENTH_TH_ID_MY + CLAIMS_SIXTEENTH_VN_ID + CLAIMS_SIXTEENTH_CN)
+                         + CLAIMS_FIFTEENTH_TH_ID_MY + CLAIMS_SIXTEENTH_VN_ID + CLAIMS_SIXTEENTH_CN + CLAIMS_SIXTEENTH_TH_MY_PH)
 def test_claim_shapes_are_found(market, text, rule, words):
     found = claim_findings(text, market)
     hits = [f for f in found if f.rule == rule]
@@ -764,7 +828,7 @@ def test_claim_shapes_are_found(market, text, rule, words):
 @pytest.mark.parametrize("market, text",
                          INNOCENT + INNOCENT_NINTH + INNOCENT_TENTH + INNOCENT_ELEVENTH + INNOCENT_TWELFTH
                          + INNOCENT_THIRTEENTH + INNOCENT_FOURTEENTH + INNOCENT_FIFTEENTH_CN_VN
-                         + INNOCENT_FIFTEENTH_TH_ID_MY + INNOCENT_SIXTEENTH_VN_ID + INNOCENT_SIXTEENTH_CN)
+                         + INNOCENT_FIFTEENTH_TH_ID_MY + INNOCENT_SIXTEENTH_VN_ID + INNOCENT_SIXTEENTH_CN + INNOCENT_SIXTEENTH_TH_MY_PH)
 def test_innocent_use_of_the_same_words_passes(market, text):
     assert claim_findings(text, market) == []
 
