@@ -793,6 +793,10 @@ CLAIMS_SIXTEENTH_TH_MY_PH = [
     ("ph", "Ointment na ito, nawala sa loob ng 5 araw ang an-an", "ph.claims.result_timeline", "nawala sa loob ng 5 araw"),
     ("ph", "Ang gatas na ito ay iniinom ng mga doktor, bili na", "ph.claims.hcp_named",
      "iniinom ng mga doktor"),
+    # equivalence: one serving said to equal many foods
+    ("th", "ไฟเบอร์ชงดื่ม 1 ซองเท่ากับกินผักบุ้ง 3 กำ", "th.claims.equivalence", "1 ซองเท่ากับกินผักบุ้ง 3 กำ"),
+    ("ph", "Malunggay capsule, 2 capsules ay katumbas ng 1 kilo ng gulay", "ph.claims.equivalence",
+     "2 capsules ay katumbas ng 1 kilo ng gulay"),
 ]
 
 INNOCENT_SIXTEENTH_TH_MY_PH = [
@@ -811,6 +815,8 @@ INNOCENT_SIXTEENTH_TH_MY_PH = [
     ("ph", "Good for: 2-3 persons ang bilao na ito, order na"),
     ("ph", "May sipon si bunso kaya sarado muna ang tindahan bukas"),
     ("ph", "Nawala sa loob ng 3 araw ang package, pero nahanap din ng courier"),
+    ("th", "โปรคู่ 2 ขวด เท่ากับขวดละ 150 บาท"),
+    ("ph", "Ang isang kahon ay katumbas ng 12 bote, bulk order na"),
 ]
 
 
