@@ -342,11 +342,89 @@ PASSED = [
 ]
 
 
+# session 36: breadth from systematic lists (own wording): efficacy by amount, multiple, years, calories
+# and before/after; speed; permanence; conditions by body system with new verbs and result words; a list
+# of conditions; expert, TV-show and "doctors hate" endorsements; earnings while asleep or without
+# experience; safety absolutes; green absolutes and comparatives; food equivalences.
+CLAIMS_SIXTEENTH_EN = [
+    # efficacy shapes: amounts, multiples, years off, calories, before/after (CAP rules 3.7, 13.1, 13.10)
+    ("Down three jean sizes since January thanks to these shakes", "Down three jean sizes"),
+    ("Her hips went down 3 inches with our sauna belt, shop now", "hips went down 3 inches"),
+    ("A firming balm that knocks 5 years off your neck, order today", "knocks 5 years off your neck"),
+    ("This green tea burns 250 calories a day, grab a tin", "burns 250 calories"),
+    ("Brows twice as thick in eight weeks with our growth oil", "Brows twice as thick"),
+    ("Drift off 2x faster with our magnesium spray", "Drift off 2x faster"),
+    ("My before & after with this retinol serum after 6 weeks, link below", "before & after"),
+    ("I shed two stone on the meal plan, sign up in bio", "shed two stone"),
+    # speed (TikTok Shop: instant effects; NAD: "results are immediate")
+    ("A spot patch that shrinks blemishes overnight, buy the pack", "shrinks blemishes overnight"),
+    ("This roll-on relieves tension headaches instantly, order now", "relieves tension headaches instantly"),
+    ("You'll notice the difference straight away with our collagen shots", "notice the difference straight away"),
+    ("A jaw tape that sculpts your jawline in minutes, shop now", "sculpts your jawline in minutes"),
+    # permanence (FTC Gut Check; CAP rules 12.12 and 13.12)
+    ("A laser comb that gets rid of bald patches once and for all", "gets rid of bald patches once and for all"),
+    ("Never struggle with dark circles again, order the eye cream", "Never struggle with dark circles again"),
+    ("Lifelong results from one course of our fat-freezing pads", "Lifelong results"),
+    # conditions by body system, new verbs and result words (CAP rule 12.1, 21 CFR 101.93(g))
+    ("A foot soak that sorts out plantar fasciitis, shop now", "sorts out plantar fasciitis"),
+    ("My keratosis pilaris has cleared right up with this body wash", "keratosis pilaris has cleared"),
+    ("Herbal drops that stave off chest infections all winter", "stave off chest infections"),
+    ("A pillow spray that works wonders for broken nights and insomnia", "works wonders for broken nights and insomnia"),
+    ("These insoles are perfect for heel pain, order a pair", "perfect for heel pain"),
+    ("If you suffer from hayfever, you need this nasal balm", "If you suffer from hayfever"),
+    ("A mouth rinse that sees off gum infections, link in bio", "sees off gum infections"),
+    ("I no longer get palpitations since starting these capsules, shop now", "no longer get palpitations"),
+    ("A copper bracelet for tennis elbow, slipped discs and sciatica, order now", "tennis elbow, slipped discs and sciatica"),
+    ("Ginger chews that melt away trapped wind, buy a bag", "melt away trapped wind"),
+    # endorsement (CAP rules 3.50 and 12.5; 16 CFR 255.3)
+    ("A nurse-approved nappy cream, back in stock", "nurse-approved"),
+    ("Our gut powder is vetted by 200 dietitians, shop now", "vetted by 200 dietitians"),
+    ("Dentists swear by this whitening foam, order yours", "Dentists swear by this"),
+    ("A night serum created alongside leading dermatologists", "created alongside leading dermatologists"),
+    ("As featured on Dragons' Den, our posture corrector is 20% off", "As featured on Dragons' Den"),
+    # earnings and safety (FTC money-making notices 2021; FTC Health Products Compliance Guidance)
+    ("Get paid while you sleep with my reselling blueprint, join now", "Get paid while you sleep"),
+    ("Start earning online with zero experience, spots are limited", "Start earning online with zero experience"),
+    ("Our sleep gummies are safe to take every day, shop now", "safe to take every day"),
+    ("These drops won't harm your liver like painkillers do, order now", "won't harm your liver"),
+    # green claims (CMA Green Claims Code, 16 CFR 260.4)
+    ("A reef-safe sunscreen for your beach holiday, shop now", "reef-safe"),
+    ("Our trainers have zero impact on the planet, order a pair", "zero impact on the planet"),
+    ("Bamboo toothbrushes, more eco-friendly than plastic ones, buy now", "more eco-friendly than plastic"),
+    # equivalence and absolutes
+    ("One shot has as much vitamin C as 6 oranges, order a box", "as much vitamin C as 6 oranges"),
+    ("Our stain spray works every time, buy two", "works every time"),
+]
+
+INNOCENT_SIXTEENTH_EN = [
+    "Reduce the gravy by half, then stir in the butter.",
+    "We won 2-0 and dropped to third in the table.",
+    "My new personal best: knocked 40 seconds off my 5k.",
+    "Down 2 goals at half time and still won, what a team.",
+    "The snow melted away overnight, the park is open again.",
+    "Before and after of the kitchen we painted last weekend.",
+    "Temperatures will drop by 5 degrees overnight, bring a coat.",
+    "This train is twice as fast as the old one, tickets from £10.",
+    "Friendships that last forever, happy birthday to my oldest mate.",
+    "Goodbye summer forever, hello new term, school shoes in store.",
+    "Loved by our regulars, the Sunday roast is back, book a table.",
+    "Our café is perfect for long lunches, book now.",
+    "Works wonders for a messy garage, this shelving kit is on sale.",
+    "Reserve your spot now, the cookery class fills up straight away.",
+    "Safe travels to everyone heading home for the holidays.",
+    "Ten glasses of water a day, that is my new year goal.",
+    "Our tea towels are made from 100% cotton, order a set.",
+    "The bakery sold out overnight, more loaves tomorrow morning.",
+    "We sorted out the parking, the market opens at nine.",
+]
+
+
 CASES = [(m, t, w) for m in MARKETS for t, w in FLAGGED] + [
     (m, t, w) for m in MARKETS if m != "us" for t, w in BODY_FUNCTION] + [
     (m, t, w) for m in MARKETS for t, w in WEIGHT_MECHANISM] + [
     ("us", t, w) for t, w in COSMETIC_DRUG_US] + [("uk", t, w) for t, w in FOOD_BUZZWORD_UK] + [
-    (m, t, w) for m in MARKETS for t, w in ENVIRONMENTAL]
+    (m, t, w) for m in MARKETS for t, w in ENVIRONMENTAL] + [
+    (m, t, w) for m in MARKETS for t, w in CLAIMS_SIXTEENTH_EN]
 
 
 @pytest.mark.parametrize(("market", "text", "words"), CASES)
@@ -354,7 +432,7 @@ def test_claim_shape_is_flagged_over_its_words(market, text, words):
     assert_flagged_over(text, words, market)
 
 
-@pytest.mark.parametrize("text", PASSED)
+@pytest.mark.parametrize("text", PASSED + INNOCENT_SIXTEENTH_EN)
 @pytest.mark.parametrize("market", MARKETS)
 def test_ordinary_wording_is_left_alone(market, text):
     assert_left_alone(text, market)
