@@ -394,6 +394,17 @@ CLAIMS_SIXTEENTH_EN = [
     # equivalence and absolutes
     ("One shot has as much vitamin C as 6 oranges, order a box", "as much vitamin C as 6 oranges"),
     ("Our stain spray works every time, buy two", "works every time"),
+    # protective properties, the FDA's "mitigate", multiples of a competitor, figures of strengthening,
+    # loose skin, glasses thrown away, weight loss of a stated amount, a body function by a date
+    ("Our mushroom capsules are neuroprotective, shop now", "neuroprotective"),
+    ("A herbal tea that mitigates the symptoms of shingles, order now", "mitigates the symptoms of shingles"),
+    ("Whitening foam with double the whitening power of strips, buy now", "double the whitening power of"),
+    ("A toothpaste that strengthens enamel by 40%, order now", "strengthens enamel by 40%"),
+    ("A body wrap that firms loose skin after pregnancy, order now", "firms loose skin"),
+    ("Throw away your reading glasses with our eye drops", "Throw away your reading glasses"),
+    ("Gummies that protect your little one from colic, shop now", "protect your little one from colic"),
+    ("A meal plan with weight loss of up to 12 pounds, join today", "weight loss of up to 12 pounds"),
+    ("Ginseng shots that boost libido in a week, grab a box", "libido in a week"),
 ]
 
 INNOCENT_SIXTEENTH_EN = [
@@ -416,6 +427,9 @@ INNOCENT_SIXTEENTH_EN = [
     "Our tea towels are made from 100% cotton, order a set.",
     "The bakery sold out overnight, more loaves tomorrow morning.",
     "We sorted out the parking, the market opens at nine.",
+    "Protect your skin from the sun with a hat and some shade today.",
+    "Our team has double the energy of last year, tickets on sale now.",
+    "Reading glasses are on the shelf by the door, grab a pair on your way out.",
 ]
 
 
