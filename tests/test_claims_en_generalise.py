@@ -405,6 +405,12 @@ CLAIMS_SIXTEENTH_EN = [
     ("Gummies that protect your little one from colic, shop now", "protect your little one from colic"),
     ("A meal plan with weight loss of up to 12 pounds, join today", "weight loss of up to 12 pounds"),
     ("Ginseng shots that boost libido in a week, grab a box", "libido in a week"),
+    # a condition gone in a testimonial: "-free since", "used to get ... not anymore", milder now, a
+    # doctor amazed (16 CFR 255.2: a testimonial is the seller's claim)
+    ("Cramp-free since I started the magnesium patches, shop now", "Cramp-free since I"),
+    ("I used to get cold sores every month, not anymore with this balm", "used to get cold sores"),
+    ("Her hot flushes and night sweats are much milder now, order the tea", "night sweats are much milder"),
+    ("My dermatologist was speechless after a month of this serum", "My dermatologist was speechless"),
 ]
 
 INNOCENT_SIXTEENTH_EN = [
@@ -430,6 +436,8 @@ INNOCENT_SIXTEENTH_EN = [
     "Protect your skin from the sun with a hat and some shade today.",
     "Our team has double the energy of last year, tickets on sale now.",
     "Reading glasses are on the shelf by the door, grab a pair on your way out.",
+    "I used to get lost in this city, not anymore with the new map app.",
+    "Gluten-free since 2019, our bakery now has a full vegan range.",
 ]
 
 
