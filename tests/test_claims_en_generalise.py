@@ -411,6 +411,11 @@ CLAIMS_SIXTEENTH_EN = [
     ("I used to get cold sores every month, not anymore with this balm", "used to get cold sores"),
     ("Her hot flushes and night sweats are much milder now, order the tea", "night sweats are much milder"),
     ("My dermatologist was speechless after a month of this serum", "My dermatologist was speechless"),
+    # superiority without a superlative word (CAP AdviceOnline "Types of claims: superlative")
+    ("Honestly, nothing beats our coffee on a cold morning, grab a bag", "nothing beats our coffee"),
+    ("You won't find a better mattress at this price, order today", "You won't find a better mattress"),
+    ("A toner that outshines every other toner on the shelf", "outshines every other toner"),
+    ("Industry-leading battery life in a tiny speaker, shop now", "Industry-leading"),
 ]
 
 INNOCENT_SIXTEENTH_EN = [
@@ -438,6 +443,8 @@ INNOCENT_SIXTEENTH_EN = [
     "Reading glasses are on the shelf by the door, grab a pair on your way out.",
     "I used to get lost in this city, not anymore with the new map app.",
     "Gluten-free since 2019, our bakery now has a full vegan range.",
+    "Nothing beats a cup of tea with my nan on a Sunday.",
+    "There's no better time to plant bulbs than October.",
 ]
 
 
