@@ -252,6 +252,10 @@ def vocabulary(rules, unaccented: bool = False) -> Vocabulary:
                 han.update(m for m in members.members if len(m) > 1 and _has_han(m))
                 if unaccented:  # ("tiểu đường" is read in "tieu duong"; "hết" in "het", see Vocabulary)
                     for member in sorted(members.members):
+                        if member not in members.edged and len((member.split(maxsplit=1) or [""])[0]) < 2:
+                            # (a piece of a lexicon's phrase, from its trie's branch inside a word: "ạ
+                            # dày" of "dạ dày", "i căn" of "di căn", which "a day" and "I can" read as)
+                            continue
                         phrase = " ".join(member.split())
                         plain = _unmarked(phrase)
                         if plain and WORD.fullmatch(plain.replace(" ", "")):
