@@ -1487,10 +1487,6 @@ class LiteralSet:
         small = len(self.members) <= self.SMALL
         return ((len(self.members) + (6 if self.edged else 0)) if small else 24) + (2 if self.spaced else 0)
 
-    def in_context(self, ctx) -> bool:
-        """`found_in` the context's text (its `spaced` form only for a set with a member in words)."""
-        return self.found_in(ctx.spaced if self.spaced else ctx.lower)
-
     def __getstate__(self):
         return (self.members, self.edged) if self.edged else self.members
 
