@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import checker
 import checker.rules.matcher as matcher_module
+import checker.rules.phrases as phrases_module
 from checker.rules.matcher import (
     LiteralSet,
     Matcher,
@@ -248,3 +249,36 @@ def test_a_claim_whose_verb_is_missing_runs_none_of_the_alternatives_that_need_o
     assert ran == [own[0][0]]  # (only the alternative whose verb is there)
     text = "It cures acne and my eczema is gone"  # (both: the whole, in one run)
     assert alternatives_finditer(matcher.branches, text, text.lower()) == [(3, 13), (21, 35)] and len(ran) == 1
+
+
+def _analyses(source: str) -> tuple:
+    for cached in (matcher_module._literal_sets, matcher_module._analysis, matcher_module._parse,
+                   matcher_module._shared_group, matcher_module._untimed_length):
+        cached.cache_clear()
+    return (repr(matcher_module._parse(source)), matcher_module._literal_sets(source),
+            required_literal_sets(source), required_literals(source),
+            matcher_module._untimed_length(source), repr(matcher_module.required_run(source)))
+
+
+def test_a_lexicon_named_many_times_is_parsed_once_and_read_as_written(monkeypatch):
+    conditions = [f"{w} {tail}".strip().split(" ") for w in (
+        "joint", "knee", "back", "neck", "nerve", "period", "muscle", "chronic", "stomach", "tooth", "ear", "hip")
+        for tail in ("pain", "pains", "ache", "aches", "")] + [
+        [w] for w in ("acne", "eczema", "psoriasis", "rosacea", "insomnia", "bloating", "migraines", "arthritis")]
+    trie = trie_alternation(conditions, fold=True)
+    assert len(trie) >= phrases_module.SHARED_TRIE
+    source = (rf"(?i)\b(?:cures?|heals?|ends?)\s+(?:your\s+)?{trie}\b|{trie}\s+(?:gone|cleared)\b"
+              rf"|(?:no\s+more\s+{trie}(?:\s+or\s+{trie})?\??)|\\{trie}|[(]{trie}")
+    plain = _analyses(source)
+    monkeypatch.setitem(phrases_module.SHARED_TRIES, trie, None)
+    assert len(matcher_module._shared_groups(source)) == 6  # (after an escaped backslash too)
+    calls = []
+    real = matcher_module._sre_parser.parse
+    monkeypatch.setattr(matcher_module._sre_parser, "parse", lambda text, *a: calls.append(text) or real(text, *a))
+    shared = _analyses(source)
+    assert shared == plain
+    assert plain[1] and any(m.endswith("acne") for members in plain[1] for m in members)
+    assert calls.count(trie) == 1 and all(len(text) < len(source) - 4 * len(trie) for text in calls if text != trie)
+    rx = regex.compile(source)
+    assert rx.search("this balm cures your knee pain").group() == "cures your knee pain"
+    assert not rx.search("my knee is fine")

@@ -296,8 +296,97 @@ def _parse_shape(source: str):
 @lru_cache(maxsize=64)
 def _parse(source: str):
     """Python's parse of `source` (read, never changed, by the analyses: compiling a pattern asks for
-    it three times, and a lexicon's pattern takes a tenth of a second to parse)."""
-    return _sre_parser.parse(source)
+    it three times, and a lexicon's pattern takes a tenth of a second to parse). A long group that
+    nothing inside refers to from outside (a lexicon's trie, `phrases.resolve_regex`) is parsed
+    once, by its text, and its parse shared by every pattern and place that holds it (`_shared_groups`):
+    a pattern that names a lexicon eight times parses it once, and the same tree comes out (a test
+    compares them)."""
+    groups = _shared_groups(source)
+    if not groups:
+        return _sre_parser.parse(source)
+    parts, places, at = [], {}, 0
+    for k, (start, end) in enumerate(groups):
+        first = _PLACE + 2 * k  # (two characters in a group: Python's parser never merges nor factors them)
+        parts += [source[at:start], "(?:", chr(first), chr(first + 1), ")"]
+        places[first] = source[start:end]
+        at = end
+    parts.append(source[at:])
+    tree = _sre_parser.parse("".join(parts))
+    _splice(tree.data, places)
+    return tree
+
+
+_PLACE = 0xF0000  # (placeholders: characters of a private-use plane no pattern holds)
+_NOT_SHARED = regex.compile(r"[\U000F0000-\U000FFFFD]|\(\?[a-zA-Z-]*x")
+
+
+def _shared_groups(source: str) -> list[tuple[int, int]]:
+    """Where `source` holds a lexicon's trie (`phrases.SHARED_TRIES`: a `(?:...)` group with no group
+    but `(?:...)` inside, so no group number changes when it is parsed alone), in text order, none
+    overlapping; none in a verbose pattern."""
+    tries = [t for t in phrases.SHARED_TRIES if t in source]
+    if not tries or _NOT_SHARED.search(source):
+        return []
+    found = []
+    for trie in tries:
+        at = source.find(trie)
+        while at >= 0:
+            before = at
+            while before and source[before - 1] == "\\":
+                before -= 1
+            if (at - before) % 2 == 0:  # (not "\\(": a literal parenthesis)
+                found.append((at, at + len(trie)))
+            at = source.find(trie, at + len(trie))
+    found.sort(key=lambda span: (span[0], -span[1]))
+    out: list[tuple[int, int]] = []
+    for start, end in found:
+        if not out or start >= out[-1][1]:
+            out.append((start, end))
+    return out
+
+
+@lru_cache(maxsize=256)
+def _shared_group(text: str) -> tuple[tuple, dict]:
+    """A shared group's parse (`_parse`), parsed alone, and what the literal-set analysis reads of
+    its alternatives (`_options`' memo, for each white space, word start or nothing before it): every
+    analysis of a pattern that holds the group starts from it (`_analysis`)."""
+    items = tuple(_sre_parser.parse(text).data)
+    memo: dict = {}
+    if len(items) == 1 and items[0][0] is _c.BRANCH:
+        for branch in items[0][1][1]:
+            _starts_of(branch, memo)
+            for lead in ("", _EDGE, _WHITE):
+                _sequence(branch, lead, memo)
+    return items, memo
+
+
+def _splice(items: list, places: dict[int, str]) -> None:
+    """Each placeholder of `_parse` in a parsed sequence (and the sequences inside its items) replaced,
+    in place, by the items of its group's parse."""
+    i = 0
+    while i < len(items):
+        op, av = items[i]
+        if op is _c.LITERAL and av in places:
+            group = _shared_group(places[av])[0]
+            items[i:i + 2] = group
+            i += len(group)
+            continue
+        if op is _c.SUBPATTERN:
+            _splice(av[-1].data, places)
+        elif op is _c.BRANCH:
+            for branch in av[1]:
+                _splice(branch.data, places)
+        elif op in _REPEATS:
+            _splice(av[2].data, places)
+        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+            _splice(av[1].data, places)
+        elif op is _c.ATOMIC_GROUP:
+            _splice(av.data, places)
+        elif op is _c.GROUPREF_EXISTS:
+            for sub in av[1:]:
+                if sub is not None:
+                    _splice(sub.data, places)
+        i += 1
 
 
 @lru_cache(maxsize=4096)  # (a compile asks for some patterns twice, and storing it asks for all)
@@ -588,9 +677,13 @@ def _analysis(source: str) -> tuple[list | None, dict]:
     analysis has read of its groups (`_options`' memo), kept for `group_literal_sets`, which asks
     about the same pattern next."""
     try:
-        return _parse_shape(source), {}
+        tree = _parse_shape(source)
     except Exception:
         return None, {}
+    memo: dict = {}
+    for start, end in _shared_groups(source):
+        memo.update(_shared_group(source[start:end])[1])
+    return tree, memo
 
 
 def _group_body(op, av):

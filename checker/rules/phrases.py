@@ -185,8 +185,17 @@ def resolve_regex(source: str, lexicons: dict, lang: str) -> str:
 
     def alternation(m):
         phrases = [normalize(p).text.split(" ") for p in lexicon_phrases(lexicons, m.group(1), lang)]
-        return trie_alternation(phrases, fold=fold)
+        trie = trie_alternation(phrases, fold=fold)
+        if len(trie) >= SHARED_TRIE:
+            SHARED_TRIES[trie] = None
+        return trie
     return LEXICON_REF.sub(alternation, source)
+
+
+#: lexicon tries of SHARED_TRIE characters or more that `resolve_regex` wrote: a pattern's analysis
+#: parses each once, however many patterns and places hold it (`matcher._parse`)
+SHARED_TRIE = 400
+SHARED_TRIES: dict[str, None] = {}
 
 
 _LEADING_FLAGS = re.compile(r"((?:\(\?[a-zA-Z]+\))*)")
