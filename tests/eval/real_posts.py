@@ -181,7 +181,7 @@ def group_stats(run: Run, ids: list[str], top: int) -> dict:
         warn += "warning" in sev
         anyf += bool(hits)
         rules.update({h.rule for h in hits})
-    return {"posts": n, "error": err, "warning": warn, "any": anyf, "top": rules.most_common(top)}
+    return {"posts": n, "error": err, "warning": warn, "any": anyf, "top": sorted(rules.items(), key=lambda kv: (-kv[1], kv[0]))[:top]}
 
 
 def occurrences(text: str, match: str) -> list[tuple[int, int]]:
