@@ -1079,10 +1079,12 @@ def phrase_sequences(lang: str, templates, mode: str) -> list[tuple[tuple[str, .
     inflect = mode == "lemma" and phrases.has_forms(lang)
     # phrases are folded like the text they are matched against (full-width, marks, quotes)
     texts = [normalize(phrase).text for template in templates for phrase in phrases.expand(template)]
+    exact = mode == "exact"
     for words, spacing in tokenized(pipe, texts):
         for variant in phrases.inflect(lang, words) if inflect else [words]:
-            key = tuple(variant) if mode == "exact" else tuple(w.lower() for w in variant)
-            out.setdefault(key, "".join(w + sp for w, sp in zip(key, spacing, strict=True)))
+            key = tuple(variant) if exact else tuple(map(str.lower, variant))
+            if key not in out:
+                out[key] = "".join(map(str.__add__, key, spacing))
     return list(out.items())
 
 
