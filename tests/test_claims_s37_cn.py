@@ -81,6 +81,17 @@ CLAIMS = [
     ("这款黑枸杞花青素含量是蓝莓的20倍", "cn.claims.equivalence", "含量是蓝莓的20倍"),
     ("我们的环保板材零甲醛，装完就能住", "cn.claims.environmental", "零甲醛"),
     ("可降解餐盒，对环境无害，外卖必备", "cn.claims.environmental", "对环境无害"),
+    ("这款药膳包专治腿脚不利索，老人吃了有劲", "cn.health.condition_treatment", "专治腿脚不利索"),
+    ("这款玉米须茶对高血糖有很好的调节作用", "cn.health.condition_treatment", "对高血糖有很好的调节作用"),
+    ("紫葡萄籽胶囊清除体内自由基，熬夜党必备", "cn.health.function_claim", "清除体内自由基"),
+    ("这款眼霜促进胶原蛋白再生，细纹不见了", "cn.health.function_claim", "促进胶原蛋白再生"),
+    ("速白面霜，素颜出门也亮", "cn.claims.efficacy_shapes", "速白"),
+    ("这支眼霜抚平皱纹，年轻十岁不是梦", "cn.claims.cosmetic_result", "抚平皱纹"),
+    ("这款红茶曾是王室御用，今天直播特价", "cn.claims.endorsement_shapes", "王室御用"),
+    ("国家队首选的运动鞋垫，跑步不累", "cn.claims.endorsement_shapes", "国家队首选"),
+    ("这是一款能吃的口红，宝宝舔了也没事", "cn.health.safety_absolute", "能吃的口红"),
+    ("硅胶餐垫无毒无害，孩子直接放嘴里", "cn.health.safety_absolute", "无毒无害"),
+    ("这款理财有国家兜底，放心买", "cn.claims.earnings_amount", "国家兜底"),
 ]
 
 INNOCENT = [
@@ -112,6 +123,9 @@ INNOCENT = [
     "跑步胜过一切烦恼，今天5公里打卡",
     "这件衣服穿上显瘦，腰线很好看",
     "医生建议多喝水，早点休息",
+    "肝不好的时候记得早点睡，少喝酒",
+    "孩子容易感冒，明天带去医院看看",
+    "洁面泡沫清除黑头和多余油脂",
 ]
 
 
