@@ -120,6 +120,16 @@ CLAIMS_S37_VNID = [
     ("id", "Balik modal dalam seminggu", "id.claims.earnings", "Balik modal dalam seminggu"),
     ("id", "Omzet ratusan juta per bulan, kamu juga bisa", "id.claims.earnings", "Omzet ratusan juta per bulan"),
     ("id", "Kerja dari rumah, gaji 15 juta", "id.claims.earnings", "dari rumah, gaji 15 juta"),
+    # youth and long life promised (Kepmenkes 386/1994, BPOM's over-claim list), two body results in a moment,
+    # marital harmony from a jamu
+    ("id", "Jamu ini bikin awet muda, order sekarang", "id.claims.youth_longevity", "bikin awet muda"),
+    ("id", "Minum rutin biar panjang umur, cek keranjang kuning", "id.claims.youth_longevity", "biar panjang umur"),
+    ("id", "Kapsul herbal bikin badan langsing dan montok dalam sekejap", "id.claims.instant", "langsing dan montok dalam sekejap"),
+    ("id", "Jamu ini merukunkan suami istri", "id.claims.sexual", "merukunkan suami istri"),
+    ("id", "Jamu sehat pria, bikin makin perkasa", "id.claims.sexual", "bikin makin perkasa"),
+    ("vn", "Viên uống giúp trẻ mãi không già", "vn.claims.youth_longevity", "trẻ mãi không già"),
+    ("vn", "Uống đều trẻ ra như tuổi đôi mươi", "vn.claims.youth_longevity", "trẻ ra như tuổi đôi mươi"),
+    ("vn", "Sống thọ trăm tuổi nhờ trà này", "vn.claims.youth_longevity", "Sống thọ trăm tuổi"),
 ]
 
 INNOCENT_S37_VNID = [
@@ -172,6 +182,12 @@ INNOCENT_S37_VNID = [
     ("id", "Harga naik auto mahal semua"),
     ("id", "Sebelum pakai 2 kg beras, sekarang 3 kg per hari"),
     ("id", "Usir nyamuk dari rumah pakai lavender"),
+    ("vn", "Chúc bà ngoại sống lâu trăm tuổi, cả nhà luôn bên bà"),
+    ("vn", "Cách bảo quản laptop để tăng tuổi thọ máy"),
+    ("vn", "Bí quyết trường thọ của cụ ông 105 tuổi là ăn nhiều rau"),
+    ("id", "Panjang umur perjuangan, selamat hari guru"),
+    ("id", "Biar panjang umur, rajin olahraga dan tidur cukup ya guys"),
+    ("id", "Supaya awet muda, kurangi gula dan perbanyak air putih"),
 ]
 
 
