@@ -53,6 +53,23 @@ FLAGGED = [
     ("Before and after 6 weeks of our firming cream", "Before and after 6 weeks"),
     # the weight never regained (FTC "Gut Check": permanent weight loss)
     ("Lose the weight with our shakes and never put back on the pounds", "never put back on the pounds"),
+    # the FTC "Gut Check" claims as sellers word them, and slimming a body part (CAP rules 13.1, 13.9)
+    ("Take it for a month and the pounds stay off after you stop", "pounds stay off after you stop"),
+    ("You don't need to cut out bread to lose weight with our drops", "don't need to cut out bread to lose"),
+    ("Enjoy your favourite treats and still slim down by summer", "Enjoy your favourite treats and still slim"),
+    ("Wear our shapewear and slim while you sleep", "slim while you sleep"),
+    ("Burn fat on autopilot with one scoop a day", "Burn fat on autopilot"),
+    ("Strap it on and watch the belly fat melt away", "watch the belly fat melt away"),
+    ("Bye bye love handles with our thermal wrap", "Bye bye love handles"),
+    ("Appetite chews that quiet the food noise all afternoon", "quiet the food noise"),
+    ("Six weeks of the coffee and I had to buy smaller jeans", "had to buy smaller jeans"),
+    ("Cayenne capsules turn your body into a fat-burning furnace", "turn your body into a fat-burning furnace"),
+    ("Everybody who takes it loses pounds, guaranteed", "Everybody who takes it loses"),
+    # states and minor complaints (CAP AdviceOnline "Health: medicinal claims")
+    ("Peppermint drops so you feel less bloated after dinner", "less bloated"),
+    ("A salve that heals cuts and grazes overnight", "heals cuts and grazes"),
+    ("A menthol stick that soothes blocked sinuses on the train", "soothes blocked sinuses"),
+    ("A biotin gummy for stronger nails in 10 days", "stronger nails in 10 days"),
 ]
 
 PASSED = [
@@ -75,6 +92,15 @@ PASSED = [
     "Never regain the trust of a customer you lied to, so we don't.",
     "Our prices are 30% lower than last year.",
     "It made a real difference in 10 minutes saved on the school run.",
+    "Our phone case works for everyone, whatever your style.",
+    "Watch the snow disappear from the garden as spring arrives.",
+    "You don't have to give up your evenings to learn guitar with us.",
+    "Price cuts across the store this weekend, grab a bargain.",
+    "Beat the congested roads and shop with us online.",
+    "Minimise your downtime with our express boiler service.",
+    "Our food bank keeps hunger at bay for hundreds of families, donate today.",
+    "These jeans are falling apart, time for a new pair.",
+    "Put the kettle on and relax, the weekend starts now.",
 ]
 
 
