@@ -132,6 +132,8 @@ PASSED = [
     "My doctor told me to rest for a week, so the shop opens on Monday.",
     "A study found that most dogs prefer the sofa, not surprised.",
     "Money back if your parcel is late, that's our delivery promise.",
+    "Dr. Patel recommends arriving 10 minutes early for your appointment.",
+    "Who approved this playlist? Bring back the 2000s hits, new merch in the shop.",
     "Beware of anyone promising financial freedom in the comments, it's a scam.",
     "We made $300 at the school bake sale for the library.",
     "The kids ate more carrots than three rabbits at dinner tonight.",
