@@ -427,3 +427,48 @@ def test_literal_sets_are_looked_for_in_the_order_that_turns_texts_away_soonest(
     assert answers == [all(s.found_in(c) for s in (nouns, our)) for c in captions]  # the same answers
     assert needs.sets == (our, nouns)  # what turns most captions away, and costs least, first
     assert set(pickle.loads(pickle.dumps(needs)).sets) == {nouns, our}
+
+
+
+TWO_OVER_THE_SAME_WORDS = """
+rules:
+  - id: team.a_cure
+    kind: terms
+    category: claim
+    severity: error
+    message: Cure claim
+    rationale: A cosmetic that claims to cure a disease is sold as a drug.
+    source: team style guide
+    terms: ["cured my acne", "cured my eczema"]
+    examples:
+      flag: ["It [[cured my acne]] in a week", "This balm [[cured my eczema]]"]
+      pass: ["Cured salmon for lunch", "The eczema clinic moved to Leeds"]
+  - id: team.b_acne
+    kind: terms
+    category: claim
+    severity: warning
+    message: Acne claim
+    rationale: Acne is a condition; only a medicine may claim to clear it.
+    source: team style guide
+    terms: ["cured my acne", "cleared my acne"]
+    examples:
+      flag: ["It [[cured my acne]] in a week", "This gel [[cleared my acne]]"]
+      pass: ["Cured ham", "My acne cream ran out"]
+"""
+
+
+def test_a_pinned_example_holds_when_its_finding_merges_into_another_rules_over_the_same_words(tmp_path):
+    """Two rules over the same words give one finding (the error's, `merge_findings`), naming the other
+    in `related`: the other rule's pinned example still finds its words."""
+    from checker.check import check_item
+    from checker.rules.selftest import example_document, markets_for, run_rule_examples
+
+    rs = load_rules((str(_team_pack(tmp_path, TWO_OVER_THE_SAME_WORDS)),))
+    checker = Checker(rs)
+    rule = rs.rules["team.b_acne"]
+    doc = example_document(rule, rule.examples["flag"][0], markets_for(rs, rule))
+    [finding] = [f for f in check_item(checker, doc).findings if f.text == "cured my acne"]
+    assert finding.rule == "team.a_cure" and "team.b_acne" in finding.related
+    results = run_rule_examples(checker, rule)
+    assert [(r.expect, r.ok) for r in results] == [("flag", True), ("flag", True), ("pass", True), ("pass", True)]
+    assert all(r.ok for r in run_rule_examples(checker, rs.rules["team.a_cure"]))
