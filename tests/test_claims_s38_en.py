@@ -1,0 +1,45 @@
+"""A bare rank headline in English (issue 15, session 38): "No.1", "Number one" or "The best" standing
+alone on a line of a post that sells is a rank claimed over every rival with nothing to qualify it (CAP
+rules 3.7 and 3.33; the Malaysian Code of Advertising Practice, General Principles 2.1). Checked in every
+English-speaking market on wording written for these tests; a sign-off, a list number, a fan's "number
+one" and a superlative inside a sentence are left alone whether or not the post sells."""
+
+from __future__ import annotations
+
+import pytest
+from claim_shapes import assert_flagged_over, assert_left_alone
+
+MARKETS = ("uk", "us", "sg", "my", "ph")
+
+# (text, words the claim finding must cover)
+FLAGGED = [
+    ("No. 1\nThe lip oil that sold out twice, restock Friday", "No. 1"),
+    ("Our new hair mask ✨\nNumber 1 🔥🔥", "Number 1"),
+    ("“The best.”\nTry the cold brew kit this weekend", "The best"),
+    ("Summer range is live\n\nNo.1\n\nFree delivery over £30", "No.1"),
+    ("THE NO.1!!\nLink in bio for the bundle", "THE NO.1"),
+]
+
+PASSED = [
+    "Best,\nThe team at Corner Bakery",
+    "Best wishes to everyone sitting exams this week",
+    "#1\nWhisk the eggs and sugar until pale.",
+    "Step 1\nNumber one rule of camping: bring a torch.",
+    "You're my number one, happy anniversary 💕",
+    "Personal best at parkrun this morning!",
+    "Best of luck to the under-12s on Saturday",
+    "No. 1 Station Road is for sale, viewings by appointment",
+]
+
+CASES = [(m, t, w) for m in MARKETS for t, w in FLAGGED]
+
+
+@pytest.mark.parametrize(("market", "text", "words"), CASES)
+def test_bare_rank_headline_is_flagged_over_its_words(market, text, words):
+    assert_flagged_over(text, words, market)
+
+
+@pytest.mark.parametrize("text", PASSED)
+@pytest.mark.parametrize("market", MARKETS)
+def test_ordinary_wording_is_left_alone(market, text):
+    assert_left_alone(text, market)
