@@ -1,8 +1,14 @@
-"""A bare rank headline in English (issue 15, session 38): "No.1", "Number one" or "The best" standing
-alone on a line of a post that sells is a rank claimed over every rival with nothing to qualify it (CAP
-rules 3.7 and 3.33; the Malaysian Code of Advertising Practice, General Principles 2.1). Checked in every
-English-speaking market on wording written for these tests; a sign-off, a list number, a fan's "number
-one" and a superlative inside a sentence are left alone whether or not the post sells."""
+"""English rank and superlative claims recognised by their form (issue 15, session 38), checked in every
+English-speaking market on wording written for these tests:
+
+- a bare rank headline: "No.1", "Number one" or "The best" standing alone on a line of a post that sells
+  is a rank claimed over every rival with nothing to qualify it (CAP rules 3.7 and 3.33; the Malaysian
+  Code of Advertising Practice, General Principles 2.1);
+- any regular superlative of the English lemma table ("silkiest", "sturdiest", "glossiest"), not only
+  the hand-kept list, about a product or scoped to a market (global.claims.superlative_scope).
+
+A sign-off, a list number, a fan's "number one", a superlative about people or a day, a subjective one
+(looks, comfort, feelings) and "one of the ..." are left alone whether or not the post sells."""
 
 from __future__ import annotations
 
@@ -18,6 +24,10 @@ FLAGGED = [
     ("“The best.”\nTry the cold brew kit this weekend", "The best"),
     ("Summer range is live\n\nNo.1\n\nFree delivery over £30", "No.1"),
     ("THE NO.1!!\nLink in bio for the bundle", "THE NO.1"),
+    ("Our sturdiest phone stand yet, order before Friday", "sturdiest phone"),
+    ("Malaysia's crispiest crackers are back in stock", "Malaysia's crispiest"),
+    ("The glossiest lip gloss on the market, shop now", "glossiest lip gloss on the market"),
+    ("The roomiest backpack you can buy, link in bio", "roomiest backpack you can buy"),
 ]
 
 PASSED = [
@@ -29,6 +39,11 @@ PASSED = [
     "Personal best at parkrun this morning!",
     "Best of luck to the under-12s on Saturday",
     "No. 1 Station Road is for sale, viewings by appointment",
+    "The windiest day of the year in the UK, stay safe out there.",
+    "Thanks to the loveliest customers in Manila for a great first year!",
+    "He has one of the bushiest beards in the world, look at him.",
+    "The cutest puppy in the world just fell asleep on my shoe.",
+    "My youngest starts school on Monday.",
 ]
 
 CASES = [(m, t, w) for m in MARKETS for t, w in FLAGGED]
