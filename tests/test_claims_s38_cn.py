@@ -29,14 +29,14 @@ def _rules(f) -> set[str]:
 # (text, rule that must report it, words the finding must cover)
 CLAIMS = [
     # diseases by their form
-    ("喝这款花茶能缓解咽峡炎，老师们常备", "cn.health.condition_shape", "缓解咽峡炎"),
-    ("草本泡脚包调理桥本病，坚持一个月", "cn.health.condition_shape", "调理桥本病"),
-    ("这个贴片可以改善滑囊炎", "cn.health.condition_shape", "改善滑囊炎"),
-    ("每天两粒，预防骨髓炎", "cn.health.condition_shape", "预防骨髓炎"),
-    ("精油按摩消除腱鞘囊肿", "cn.health.condition_shape", "消除腱鞘囊肿"),
-    ("热敷包缓解肋间神经痛，办公室常备", "cn.health.condition_shape", "缓解肋间神经痛"),
-    ("药膳汤对付干燥综合征", "cn.health.condition_shape", "对付干燥综合征"),
-    ("用了一周，我的跟腱炎消了", "cn.health.condition_shape", "跟腱炎消了"),
+    ("喝这款花茶能缓解咽峡炎，老师们常备", "cn.health.disease_shape", "缓解咽峡炎"),
+    ("草本泡脚包调理桥本病，坚持一个月", "cn.health.disease_shape", "调理桥本病"),
+    ("这个贴片可以改善滑囊炎", "cn.health.disease_shape", "改善滑囊炎"),
+    ("每天两粒，预防骨髓炎", "cn.health.disease_shape", "预防骨髓炎"),
+    ("精油按摩消除腱鞘囊肿", "cn.health.disease_shape", "消除腱鞘囊肿"),
+    ("热敷包缓解肋间神经痛，办公室常备", "cn.health.disease_shape", "缓解肋间神经痛"),
+    ("药膳汤对付干燥综合征", "cn.health.disease_shape", "对付干燥综合征"),
+    ("用了一周，我的跟腱炎消了", "cn.health.disease_shape", "跟腱炎消了"),
     # organs by their form
     ("南瓜小米粉，养胃护胃，早晚一碗", "cn.health.organ_shape", "养胃护胃"),
     ("骨头汤粉强筋健骨，爸妈都爱喝", "cn.health.organ_shape", "强筋健骨"),
@@ -63,6 +63,12 @@ CLAIMS = [
     ("药品级配方的面霜，烂脸也能用", "cn.claims.grade_shape", "药品级"),
     ("军工级做工的手电筒", "cn.claims.grade_shape", "军工级"),
     ("航天品质的保温杯，今天特价", "cn.claims.grade_shape", "航天品质"),
+    ("这款医用面膜敏感肌闭眼入", "cn.claims.grade_shape", "医用面膜"),
+    # efficacy praise by its form
+    ("灵效配方的足贴，今天特价", "cn.claims.efficacy_words", "灵效配方"),
+    ("一贴就灵的膏药，老人都爱", "cn.claims.efficacy_words", "一贴就灵"),
+    ("特效修复霜，敏感肌也能用", "cn.claims.efficacy_words", "特效修复霜"),
+    ("这个泡脚方子百试百灵", "cn.claims.efficacy_words", "百试百灵"),
 ]
 
 # The same words in ordinary posts that sell: nothing claimed.
@@ -95,6 +101,9 @@ INNOCENT = [
     "这款收纳盒是食品级材质",
     "宝宝的肠胃比较娇嫩，辅食要慢慢加",
     "孩子最近长高了不少，裤子又短了",
+    "去日本药妆店扫货，这几样必买",
+    "今天教大家剪辑里的视频特效怎么加",
+    "万圣节的特效妆教程来了",
 ]
 
 
