@@ -37,6 +37,12 @@ CLAIMS = [
     ("热敷包缓解肋间神经痛，办公室常备", "cn.health.disease_shape", "缓解肋间神经痛"),
     ("药膳汤对付干燥综合征", "cn.health.disease_shape", "对付干燥综合征"),
     ("用了一周，我的跟腱炎消了", "cn.health.disease_shape", "跟腱炎消了"),
+    # products named after a disease
+    ("草本鼻炎膏，抹一下就通气", "cn.health.condition_product", "鼻炎膏"),
+    ("睡前贴一片失眠贴，今天买二送一", "cn.health.condition_product", "失眠贴"),
+    ("这款滑囊炎贴办公室人手一盒", "cn.health.condition_product", "滑囊炎贴"),
+    ("痛风茶喝了一个月，回购", "cn.health.condition_product", "痛风茶"),
+    ("咽炎片含一片嗓子舒服", "cn.health.condition_product", "咽炎片"),
     # organs by their form
     ("南瓜小米粉，养胃护胃，早晚一碗", "cn.health.organ_shape", "养胃护胃"),
     ("骨头汤粉强筋健骨，爸妈都爱喝", "cn.health.organ_shape", "强筋健骨"),
@@ -109,6 +115,10 @@ INNOCENT = [
     "这个除湿机通风除湿效果好",
     "通体透亮的玉镯，送妈妈",
     "医生开的安神补脑液，按说明书喝",
+    "这款痘痘贴很服帖，出门也能贴",
+    "药店买的痔疮膏，按说明书用",
+    "别信那些鼻炎膏的广告，智商税",
+    "近视眼镜今天配好了，周末去拿",
     "今天教大家剪辑里的视频特效怎么加",
     "万圣节的特效妆教程来了",
 ]
