@@ -68,6 +68,12 @@ CLAIMS = [
     # state bodies a few characters from the verb
     ("这款茶是政府部门推荐的", "cn.claims.state_endorsement_shape", "政府部门推荐"),
     ("政府机关单位指定用纸，品质放心", "cn.claims.state_endorsement_shape", "政府机关单位指定"),
+    # patent applications and institutions
+    ("这款晾衣架已申请国家专利，别家仿不来", "cn.claims.patent_pending", "已申请国家专利"),
+    ("折叠设计，专利申请中", "cn.claims.patent_pending", "专利申请中"),
+    ("这款牙膏由某某大学研发", "cn.health.institution_shape", "大学研发"),
+    ("人民总医院推荐的营养粉", "cn.health.institution_shape", "总医院推荐"),
+    ("我们的蜂蜜由农业大学联合研发", "cn.health.institution_shape", "大学联合研发"),
     # grades
     ("药品级配方的面霜，烂脸也能用", "cn.claims.grade_shape", "药品级"),
     ("军工级做工的手电筒", "cn.claims.grade_shape", "军工级"),
@@ -119,6 +125,11 @@ INNOCENT = [
     "药店买的痔疮膏，按说明书用",
     "别信那些鼻炎膏的广告，智商税",
     "近视眼镜今天配好了，周末去拿",
+    "专利申请的流程和费用，一次讲清楚",
+    "我们代办专利申请，欢迎咨询",
+    "大学生推荐的平价好物，宿舍必备",
+    "今年考研报了这所大学，推荐几本参考书",
+    "医院门口推荐一家好吃的面馆",
     "今天教大家剪辑里的视频特效怎么加",
     "万圣节的特效妆教程来了",
 ]
