@@ -28,6 +28,9 @@ def _rules(f) -> set[str]:
 
 # (text, rule that must report it, words the finding must cover)
 CLAIMS = [
+    # a bare 第一名 / 第一家, which jieba keeps as one word, so that 第一 alone is vetoed inside it
+    ("人气第一名的护手霜今晚返场", "cn.absolute.rank_shape", "第一名"),
+    ("本店是第一家用冻干工艺做花茶的，快来尝", "cn.absolute.rank_shape", "第一家"),
     # diseases by their form
     ("喝这款花茶能缓解咽峡炎，老师们常备", "cn.health.disease_shape", "缓解咽峡炎"),
     ("草本泡脚包调理桥本病，坚持一个月", "cn.health.disease_shape", "调理桥本病"),
@@ -88,6 +91,8 @@ CLAIMS = [
 
 # The same words in ordinary posts that sell: nothing claimed.
 INNOCENT = [
+    "女儿期末考试拿了第一名，周末带她去吃火锅",
+    "我们的第一家门店在成都，新店下周开业",
     "夏天太热了，告别炎热就靠这台风扇",
     "这个收纳盒解决了厨房的痛点",
     "杀毒软件帮你清除电脑病毒，限时优惠",
