@@ -91,6 +91,8 @@ CLAIMS = [
 
 # The same words in ordinary posts that sell: nothing claimed.
 INNOCENT = [
+    "祝外婆生日快乐，福如东海，延年益寿，寿宴蛋糕在我们店订的",
+    "这家的芝士蛋糕治愈了我的坏心情，链接放评论区",
     "女儿期末考试拿了第一名，周末带她去吃火锅",
     "我们的第一家门店在成都，新店下周开业",
     "夏天太热了，告别炎热就靠这台风扇",
