@@ -17,6 +17,8 @@ NEW_RULES = {
     "id.claims.wordform_condition", "id.claims.wordform_organ", "id.claims.wordform_praise", "id.claims.wordform_rank",
     "my.claims.wordform_condition", "my.claims.wordform_praise", "my.claims.wordform_rank",
     "ph.claims.wordform_condition", "ph.claims.wordform_praise", "ph.claims.wordform_rank",
+    "id.claims.wordform_agent", "my.claims.wordform_agent", "ph.claims.wordform_pampa",
+    "my.claims.wordform_superlative", "ph.claims.wordform_superlative",
 }
 
 
@@ -62,6 +64,18 @@ CLAIMS = [
     ("ph", "Uminom ako ng tsaa, pamamaga ng lalamunan ko nawala", "ph.claims.wordform_condition", "pamamaga ng lalamunan ko nawala"),
     ("ph", "Napakabisa ng sabon na ito, order na", "ph.claims.wordform_praise", "Napakabisa"),
     ("ph", "Pinakamabenta!", "ph.claims.wordform_rank", "Pinakamabenta"),
+    # id/ms: the product named as the agent (pe(N)-) of a cure or a body change
+    ("id", "Teh hijau penurun trigliserida, checkout ya", "id.claims.wordform_agent", "penurun trigliserida"),
+    ("id", "Kapsul pereda radang sendi lutut, stok ready", "id.claims.wordform_agent", "pereda radang sendi"),
+    ("id", "Serbuk jahe penguat paru-paru perokok", "id.claims.wordform_agent", "penguat paru-paru"),
+    ("my", "Jus delima pencegah barah payudara, stok terhad", "my.claims.wordform_agent", "pencegah barah"),
+    ("my", "Krim herba pembesar buah dada, PM untuk harga", "my.claims.wordform_agent", "pembesar buah dada"),
+    # tl: pampa- names of a body effect
+    ("ph", "Vitamins na pampatalino ng bata, order na", "ph.claims.wordform_pampa", "pampatalino"),
+    ("ph", "Juice na pampalakas ng baga, COD", "ph.claims.wordform_pampa", "pampalakas ng baga"),
+    # ms/tl: superlatives by their form
+    ("my", "Serum paling digemari, jom order", "my.claims.wordform_superlative", "paling digemari"),
+    ("ph", "Ito ang pinakaligtas na lotion para sa bata", "ph.claims.wordform_superlative", "pinakaligtas"),
 ]
 
 # The same words in ordinary posts that sell: nothing claimed.
@@ -84,6 +98,12 @@ INNOCENT = [
     ("ph", "Mabisang paraan para makatipid, panoorin ang tips"),
     ("ph", "Hindi gamot ang kape, pero panlaban sa antok tuwing umaga"),
     ("ph", "No. 1 Mabini Street, bukas kami araw-araw"),
+    ("id", "Cairan pembersih lantai wangi lavender, 2 liter"),
+    ("id", "Penambah rasa kaldu ayam untuk masakan rumahan"),
+    ("my", "Barang sampai paling lewat hari Jumaat"),
+    ("my", "Dia satu-satunya kawan yang datang semalam"),
+    ("ph", "Pampalinis ng sahig, mabango at mura"),
+    ("ph", "Siya ang pinakamagaling na coach ng team namin"),
 ]
 
 # the rows that are English captions
