@@ -43,6 +43,7 @@ CLAIMS = [
     # vi: efficacy praised on its own
     ("vn", "Lăn nách cho tác dụng bất ngờ, mua 1 tặng 1", "vn.claims.wordform_praise", "tác dụng bất ngờ"),
     ("vn", "Kem dưỡng giúp da hồng hào tức thì, mua ngay", "vn.claims.wordform_praise", "hồng hào tức thì"),
+    ("vn", "Dầu dừa dưỡng mi dài vượt bậc, chốt đơn", "vn.claims.wordform_praise", "dưỡng mi dài vượt bậc"),
     # id: a condition by its head (penyakit, radang, sakit, nyeri, kanker, gangguan, gagal) with a verb or a result
     ("id", "Kapsul daun sirih mencegah pembengkakan jantung, checkout sekarang", "id.claims.wordform_condition", "mencegah pembengkakan jantung"),
     ("id", "Minyak gosok mengobati gangguan hormon, order ya kak", "id.claims.wordform_condition", "mengobati gangguan hormon"),
@@ -85,6 +86,7 @@ INNOCENT = [
     ("vn", "Phim mới quá đau lòng, xem xong hết suy nghĩ được gì luôn"),
     ("vn", "Giao hàng thần tốc, đặt trước 10 giờ nhận trong ngày"),
     ("vn", "Bộ nồi inox làm sạch bếp nhanh, giá chỉ 299k"),
+    ("vn", "Doanh thu tháng này tăng vượt bậc, cảm ơn cả nhà đã ủng hộ shop"),
     ("vn", "Thuốc bác sĩ kê trị viêm họng, nhớ uống đủ liều nha"),
     ("vn", "Sản phẩm hỗ trợ thanh lọc thận, sản phẩm này không phải là thuốc"),
     ("id", "Layanan antar pasien ke rumah sakit, hubungi kami"),
