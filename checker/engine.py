@@ -290,7 +290,8 @@ class _DocumentRun:
             if lang in check_langs:
                 ctx = MatchContext(lang, norm.text, active, shared=shared, signals=signals)
                 looks.append((None, 0, ctx, *rules.find(ctx)))
-            made_here: list[tuple[str, int, int]] = []  # (category, start, end) of what the reading made
+            # (category, start, end, severity rank) of what the reading made
+            made_here: list[tuple[str, int, int, int]] = []
             for rd, off, ctx, hits, found_signals in looks:
                 text = ctx.text
                 for hit in hits:
@@ -300,8 +301,8 @@ class _DocumentRun:
                     if rd is not None:
                         if not made:
                             continue  # the plain text's own match: found as written below
-                        made_here.append((hit.rule.category, ns, ne))
-                    elif any(c == hit.rule.category and ps <= ns and ne <= pe for c, ps, pe in made_here):
+                        made_here.append((hit.rule.category, ns, ne, self.severity_rank(hit.rule)))
+                    elif made_here and self.said_in_reading(hit.rule, ns, ne, made_here):
                         continue  # part of words found (and described) in the reading
                     s, e = seg.span_to_original(*norm.span(ns, ne))
                     if hit.tag is None:
@@ -327,6 +328,17 @@ class _DocumentRun:
             mark.weight = signal.get("weight", 1.0)
             mark.means = signal.get("means", "sponsored")
         self.marks.append(mark)
+
+    def severity_rank(self, rule) -> int:
+        """The rank of the severity `rule` has in the document's markets (0 where it does not apply)."""
+        resolved = self.ruleset.severity_for(rule.id, self.markets)
+        return 0 if resolved is None else SEVERITY_RANK[resolved[0].severity]
+
+    def said_in_reading(self, rule, start: int, end: int, made: list[tuple[str, int, int, int]]) -> bool:
+        """Whether a hit of `rule` as written lies within words a reading's finding of its category covers
+        at no lower a severity (an error found as written is kept inside a warning found in the reading)."""
+        around = [rank for c, s, e, rank in made if c == rule.category and s <= start and end <= e]
+        return bool(around) and self.severity_rank(rule) <= max(around)
 
     def add_finding(self, rule, s, e, seg, lang, signals=(), severity=None, message=None, rule_id=None,
                     obfuscation=None, ambiguous=False) -> None:
