@@ -36,6 +36,8 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+import cachegrind
+
 ROOT = Path(__file__).resolve().parents[2]
 BEFORE = "f6574e6"
 
@@ -76,12 +78,7 @@ def audit_cmd(path: Path) -> list[str]:
 def instructions(code: Path, packs: Path, path: Path, cache: Path) -> int:
     env = dict(os.environ, PYTHONPATH=str(code), REELCHECK_RULES=str(packs), REELCHECK_CACHE_DIR=str(cache),
                PYTHONHASHSEED="0")
-    cmd = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null", *audit_cmd(path)]
-    done = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tempfile.gettempdir(), check=False)
-    found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
-    if done.returncode or not found:
-        sys.exit(f"bench_f6574e6: the audit under cachegrind failed: {done.stderr.strip()[-400:]}")
-    return int(found.group(1).replace(",", ""))
+    return cachegrind.instructions(audit_cmd(path), env, "bench_f6574e6", cwd=tempfile.gettempdir())
 
 
 def main() -> None:

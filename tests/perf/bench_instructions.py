@@ -21,11 +21,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import cachegrind
 
 ROOT = Path(__file__).resolve().parents[2]
 WAYS = ("on", "noread", "nolayer")
@@ -69,14 +70,8 @@ def child(way: str, path: str, limit: int, passes: int) -> None:
 
 
 def instructions(way: str, path: str, limit: int, passes: int) -> int:
-    env = dict(os.environ, PYTHONHASHSEED="0")
-    cmd = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-           sys.executable, __file__, "--child", way, str(passes), path, "--records", str(limit)]
-    done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
-    found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
-    if done.returncode or not found:
-        sys.exit(f"bench_instructions: the run under cachegrind failed: {done.stderr.strip()[-400:]}")
-    return int(found.group(1).replace(",", ""))
+    cmd = [sys.executable, __file__, "--child", way, str(passes), path, "--records", str(limit)]
+    return cachegrind.instructions(cmd, dict(os.environ, PYTHONHASHSEED="0"), "bench_instructions")
 
 
 def main() -> None:
