@@ -5,9 +5,9 @@ from __future__ import annotations
 import checker
 
 
-def claim_findings(text: str, market: str, commercial: bool | None) -> list:
+def claim_findings(text: str, market: str, commercial: bool | None, language: str = "en") -> list:
     """Claim findings of warning or error severity for `text` checked as a caption in `market`."""
-    findings = checker.check_text(text, markets=[market], language="en", commercial=commercial)
+    findings = checker.check_text(text, markets=[market], language=language, commercial=commercial)
     return [f for f in findings if f.category == "claim" and f.severity in ("warning", "error")]
 
 

@@ -7,15 +7,13 @@ in ordinary posts that sell and must stay silent at warning or above."""
 from __future__ import annotations
 
 import pytest
-
-import checker
+from claim_shapes import claim_findings as _claim_findings
 
 MARKET_LANG = {"th": "th", "my": "ms", "ph": "tl"}
 
 
 def claim_findings(text: str, market: str, language: str | None = None):
-    findings = checker.check_text(text, markets=[market], language=language or MARKET_LANG[market], commercial=True)
-    return [f for f in findings if f.category == "claim" and f.severity in ("warning", "error")]
+    return _claim_findings(text, market, True, language or MARKET_LANG[market])
 
 
 # (market, text, rule that must report it, words the finding must cover)

@@ -9,13 +9,11 @@ posts that sell and must stay silent at warning or above."""
 from __future__ import annotations
 
 import pytest
-
-import checker
+from claim_shapes import claim_findings as _claim_findings
 
 
 def claim_findings(text: str):
-    findings = checker.check_text(text, markets=["th"], language="th", commercial=True)
-    return [f for f in findings if f.category == "claim" and f.severity in ("warning", "error")]
+    return _claim_findings(text, "th", True, "th")
 
 
 # (market, text, rule that must report it, words the finding must cover)
