@@ -10,10 +10,12 @@ listed are caught:
   ageing itself changed (global.claims.ageing_process), a body function sped up or sharpened
   (global.claims.function_outcome), praise for an organ (global.claims.body_system_praise), and the body
   functions and function verbs the lexicons gained ("aids digestion", "natural defences");
-- a count of studies as proof (global.claims.proof_count), a share of users who "saw results"
+- a count of studies as proof (global.claims.proof_count), a stated number of hours of protection or
+  hydration (global.claims.duration_effect), a share of users who "saw results"
   (global.claims.survey_figure), use equated to exercise (global.claims.exercise_equivalence), a product
   named as the destroyer of fat (global.claims.destroyer_noun), "doctor formulated multivitamin"
-  (global.claims.expert_endorsement), and income replaced or bills paid "plus some"
+  (global.claims.expert_endorsement), a professional who vouches for the product or made it
+  (global.claims.professional_voice), and income replaced or bills paid "plus some"
   (global.claims.earnings_replace).
 
 Every text is written for this test (not copied from a ruling or a real post); each claim text was missed
@@ -62,6 +64,13 @@ CLAIMS = [
     ("us", "Doctor formulated multivitamin for busy moms, shop now", "global.claims.expert_endorsement", "Doctor formulated multivitamin"),
     ("us", "This side hustle could replace a full-time salary, DM me to join", "global.claims.earnings_replace", "replace a full-time salary"),
     ("us", "My team bonus covers the rent plus some, ask me how", "global.claims.earnings_replace", "the rent plus some"),
+    ("uk", "Experts agree it works, grab the tub today", "global.claims.professional_voice", "Experts agree it works"),
+    ("us", "Our in-house GP swears by it, order now", "global.claims.professional_voice", "in-house GP swears by it"),
+    ("sg", "A soothing balm created by a former nurse, shop now", "global.claims.professional_voice", "created by a former nurse"),
+    ("uk", "Designed by a medical team for sore joints, order now", "global.claims.professional_voice", "Designed by a medical team"),
+    ("uk", "The body brush smooths out cellulite in a week, order now", "global.claims.ageing_absolute", "smooths out cellulite"),
+    ("us", "Our deodorant stick gives 72-hour protection, shop now", "global.claims.duration_effect", "72-hour protection"),
+    ("uk", "A face gel that hydrates for up to 48 hours, order today", "global.claims.duration_effect", "hydrates for up to 48 hours"),
     ("uk", "Our far-infrared mat has a therapeutic effect on tired muscles, order now", "global.claims.medicinal_property", "therapeutic effect"),
 ]
 
@@ -95,6 +104,12 @@ INNOCENT = [
     ("uk", "My doctor formulated a plan for my recovery, so I'm off work this week."),
     ("us", "Protect your hearing at gigs with our earplugs, shop now"),
     ("uk", "Sales are up: 40% saw more footfall, read the report"),
+    ("uk", "Our doctor says it is fine to travel, so we are off to Spain"),
+    ("us", "Created by a former teacher, the maths game is out now"),
+    ("uk", "Experts agree the summer will be hot, stock up on fans"),
+    ("uk", "Visibly reduces the appearance of cellulite, shop the body oil"),
+    ("uk", "24-hour delivery on every order, shop now"),
+    ("us", "The battery lasts up to 10 hours, order the speaker today"),
     ("uk", "Knitting is honestly so therapeutic after a long shift, new yarn in the shop."),
 ]
 
