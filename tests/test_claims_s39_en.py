@@ -10,6 +10,7 @@ listed are caught:
   ageing itself changed (global.claims.ageing_process), a body function sped up or sharpened
   (global.claims.function_outcome), praise for an organ (global.claims.body_system_praise), and the body
   functions and function verbs the lexicons gained ("aids digestion", "natural defences");
+- a mechanism in the body (free radicals neutralised, cells fed: global.claims.body_mechanism);
 - a count of studies as proof (global.claims.proof_count), a stated number of hours of protection or
   hydration (global.claims.duration_effect), a share of users who "saw results"
   (global.claims.survey_figure), use equated to exercise (global.claims.exercise_equivalence), a product
@@ -71,6 +72,10 @@ CLAIMS = [
     ("uk", "The body brush smooths out cellulite in a week, order now", "global.claims.ageing_absolute", "smooths out cellulite"),
     ("us", "Our deodorant stick gives 72-hour protection, shop now", "global.claims.duration_effect", "72-hour protection"),
     ("uk", "A face gel that hydrates for up to 48 hours, order today", "global.claims.duration_effect", "hydrates for up to 48 hours"),
+    ("uk", "Matcha that helps to neutralise damaging free radicals, shop now", "global.claims.body_mechanism", "neutralise damaging free radicals"),
+    ("us", "Our greens powder reduces oxidative stress after workouts, order today", "global.claims.body_mechanism", "reduces oxidative stress"),
+    ("ph", "Each sachet gives your cells the nutrients they need, buy now", "global.claims.body_mechanism", "gives your cells the nutrients"),
+    ("my", "Enzymes that help your body absorb nutrients, buy two", "global.claims.body_mechanism", "help your body absorb nutrients"),
     ("uk", "Our far-infrared mat has a therapeutic effect on tired muscles, order now", "global.claims.medicinal_property", "therapeutic effect"),
 ]
 
@@ -110,6 +115,7 @@ INNOCENT = [
     ("uk", "Visibly reduces the appearance of cellulite, shop the body oil"),
     ("uk", "24-hour delivery on every order, shop now"),
     ("us", "The battery lasts up to 10 hours, order the speaker today"),
+    ("uk", "Vitamin E contributes to the protection of cells from oxidative stress; our capsules are in stock"),
     ("uk", "Knitting is honestly so therapeutic after a long shift, new yarn in the shop."),
 ]
 
