@@ -71,6 +71,15 @@ CLAIMS = [
     # a scope before 最
     ("这款折叠伞是市场上最轻的，包里随手放", "cn.absolute.rank_shape", "市场上最轻"),
     ("我们的保温杯是全球最耐摔的", "cn.absolute.rank_shape", "全球最耐摔"),
+    # a procedure's result
+    ("隆鼻手术一次定型，自然不假", "cn.health.procedure_result", "一次定型"),
+    ("两次注射后紧致提升，看得见", "cn.health.procedure_result", "两次注射后紧致"),
+    ("吸脂前后对比图在主页，欢迎咨询", "cn.health.procedure_result", "前后对比"),
+    # a food named as a medicine or an organ's guardian
+    ("桑叶茶是天然降糖药，饭后一杯", "cn.health.drug_metaphor", "天然降糖药"),
+    ("山楂条是肠胃的清道夫，积食就吃", "cn.health.drug_metaphor", "肠胃的清道夫"),
+    # the failed result before a refund
+    ("祛痘套装好不了全额退款", "cn.claims.result_guarantee", "好不了全额退款"),
     # a proof from research
     ("大量实验证实这款枕头改善颈椎的作用", "cn.claims.test_proof", "大量实验证实这款枕头改善颈椎的作用"),
 ]
@@ -105,6 +114,11 @@ INNOCENT = [
     "老师说实验证明了这个猜想，教辅书今天特价",
     "做完手术恢复得快不快要看个人体质，遵医嘱",
     "手机壳三重保障，防摔防刮",
+    "发型效果不满意免费重做，欢迎预约",
+    "买了没用退款了，客服态度很好",
+    "第一次手术后恢复得很好，感谢医生",
+    "扫地机器人是家里的清洁工，今天特价",
+    "医生开的降压药按时吃，药盒今天特价",
 ]
 
 
