@@ -7,7 +7,10 @@ may not make (户口, 学位, 首付融资, 规划中的设施: 房地产广告�
 disease or of cancer (广告法 第十七、二十八条); a procedure's safety and downtime played down (创伤小, 无痛, 第二天就能上班:
 广告法 第十六条); fat said to be fought by a food (食品安全法 第七十三条); "非转基因" on a food with no GM variety on the
 market; named viruses under a kill verb and a virus kill rate; a product said to be safe to swallow; a person between
-a treatment verb and a condition (缓解老人的关节疼痛); a scope before 最 (市场上最轻); a proof said to come from research.
+a treatment verb and a condition (缓解老人的关节疼痛); a scope before 最 (市场上最轻); a proof said to come from research;
+a procedure's result (一次定型, 前后对比); a food named as a medicine (天然降糖药, 肠胃的清道夫); the failed result before a
+refund (好不了全额退款); a health effect credited to a technology word (太赫兹理疗); "有机" without certification; a body
+state after eating or drinking the product (喝了…不感冒了).
 Each claim row was missed by its rule on main before this pass; the innocent rows use the same words in everyday
 posts that sell, and must stay silent at warning or above.
 """
@@ -80,6 +83,17 @@ CLAIMS = [
     ("山楂条是肠胃的清道夫，积食就吃", "cn.health.drug_metaphor", "肠胃的清道夫"),
     # the failed result before a refund
     ("祛痘套装好不了全额退款", "cn.claims.result_guarantee", "好不了全额退款"),
+    # a health effect credited to a technology word
+    ("太赫兹理疗仪，每天照二十分钟", "cn.health.pseudo_tech", "太赫兹理疗"),
+    ("锗石护膝疏通经络，老人冬天戴", "cn.health.pseudo_tech", "锗石护膝疏通经络"),
+    # organic without certification
+    ("自家种的有机小米，熬粥特别香", "cn.claims.organic_uncertified", "有机小米"),
+    # a body state after eating or drinking it
+    ("小朋友喝了三个月，不感冒了", "cn.health.body_result", "不感冒了"),
+    ("外婆吃完这罐，一觉到天亮", "cn.health.body_result", "一觉到天亮"),
+    # heavy metals in the body drawn out, male potency raised
+    ("泡脚包排出体内重金属，每晚一包", "cn.health.condition_treatment", "排出体内重金属"),
+    ("这款酒提升男性雄风", "cn.health.function_claim", "提升男性雄风"),
     # a proof from research
     ("大量实验证实这款枕头改善颈椎的作用", "cn.claims.test_proof", "大量实验证实这款枕头改善颈椎的作用"),
 ]
@@ -114,6 +128,12 @@ INNOCENT = [
     "老师说实验证明了这个猜想，教辅书今天特价",
     "做完手术恢复得快不快要看个人体质，遵医嘱",
     "手机壳三重保障，防摔防刮",
+    "这款手机用了石墨烯散热，打游戏不烫",
+    "量子力学入门书今天打折",
+    "种菜用有机肥，菜长得好，欢迎来农场采摘",
+    "下次有机会来店里坐坐",
+    "净水器去除水中重金属，喝着放心",
+    "孩子最近个子蹭蹭长，童装换季特价",
     "发型效果不满意免费重做，欢迎预约",
     "买了没用退款了，客服态度很好",
     "第一次手术后恢复得很好，感谢医生",
