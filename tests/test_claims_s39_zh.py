@@ -94,6 +94,9 @@ CLAIMS = [
     # heavy metals in the body drawn out, male potency raised
     ("泡脚包排出体内重金属，每晚一包", "cn.health.condition_treatment", "排出体内重金属"),
     ("这款酒提升男性雄风", "cn.health.function_claim", "提升男性雄风"),
+    # medicine stopped or replaced
+    ("黑豆茶喝了三个月，停药也没事", "cn.health.drug_replacement", "停药也没事"),
+    ("糖友吃这款面条，从此不用打胰岛素", "cn.health.drug_replacement", "不用打胰岛素"),
     # a proof from research
     ("大量实验证实这款枕头改善颈椎的作用", "cn.claims.test_proof", "大量实验证实这款枕头改善颈椎的作用"),
 ]
@@ -128,6 +131,7 @@ INNOCENT = [
     "老师说实验证明了这个猜想，教辅书今天特价",
     "做完手术恢复得快不快要看个人体质，遵医嘱",
     "手机壳三重保障，防摔防刮",
+    "降压药千万不要擅自停药，要遵医嘱，药盒今天特价",
     "这款手机用了石墨烯散热，打游戏不烫",
     "量子力学入门书今天打折",
     "种菜用有机肥，菜长得好，欢迎来农场采摘",
