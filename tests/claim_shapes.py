@@ -11,6 +11,19 @@ def claim_findings(text: str, market: str, commercial: bool | None, language: st
     return [f for f in findings if f.category == "claim" and f.severity in ("warning", "error")]
 
 
+def assert_reported(text: str, market: str, rule: str, words: str, language: str = "en") -> None:
+    """A post that sells gets a claim finding of `rule` (or one it was merged with) whose text holds `words`."""
+    found = claim_findings(text, market, True, language)
+    assert any(rule in (f.rule, *(f.related or ())) and words in f.text for f in found), [
+        (f.rule, f.text) for f in found]
+
+
+def assert_quiet(text: str, market: str, language: str = "en") -> None:
+    """No claim finding in a post that sells."""
+    found = claim_findings(text, market, True, language)
+    assert not found, [(f.rule, f.text) for f in found]
+
+
 def assert_flagged_over(text: str, words: str, market: str) -> None:
     """A post that sells gets a claim finding that covers `words`."""
     start = text.index(words)

@@ -13,16 +13,7 @@ the innocent rows use the same words in everyday posts and must stay silent at w
 from __future__ import annotations
 
 import pytest
-from claim_shapes import claim_findings as _claim_findings
-
-
-def claim_findings(text: str, commercial: bool | None = True):
-    return _claim_findings(text, "cn", commercial, "zh")
-
-
-def _rules(f) -> set[str]:
-    return {f.rule, *(getattr(f, "related", None) or ())}
-
+from claim_shapes import assert_quiet, assert_reported
 
 # (text, rule that must report it, words the finding must cover)
 CLAIMS = [
@@ -142,11 +133,9 @@ INNOCENT = [
 
 @pytest.mark.parametrize(("text", "rule", "span"), CLAIMS)
 def test_claim_is_reported(text, rule, span):
-    found = claim_findings(text)
-    assert any(rule in _rules(f) and span in f.text for f in found), [(f.rule, f.text) for f in found]
+    assert_reported(text, "cn", rule, span, "zh")
 
 
 @pytest.mark.parametrize("text", INNOCENT)
 def test_innocent_use_stays_clean(text):
-    found = claim_findings(text)
-    assert not found, [(f.rule, f.text) for f in found]
+    assert_quiet(text, "cn", "zh")
