@@ -472,3 +472,46 @@ def test_a_pinned_example_holds_when_its_finding_merges_into_another_rules_over_
     results = run_rule_examples(checker, rule)
     assert [(r.expect, r.ok) for r in results] == [("flag", True), ("flag", True), ("pass", True), ("pass", True)]
     assert all(r.ok for r in run_rule_examples(checker, rs.rules["team.a_cure"]))
+
+
+# --- case-insensitive patterns run on the lower-cased text (`folded_source`, `MatchContext.folded`) ----
+
+@pytest.mark.parametrize("source, folded", [
+    (r"(?i)\bbest (?:serum|cream)s?\b", r"\bbest (?:serum|cream)s?\b"),
+    (r"(?i)(?<![\p{L}\d])no\.?\s*1\b", r"(?<![\p{L}\d])no\.?\s*1\b"),  # a property that ignores case
+    (r"(?ims)^free\b", r"(?ms)^free\b"),  # other flags are kept
+    (r"(?i)\bBest\b", None),  # a capital letter: the lower-cased text never holds it
+    (r"(?i)\b[A-Z]{3}\b", None),  # a class by case
+    (r"(?i)\p{Lu}\w+", None),  # a property by case
+    (r"(?i)[[:upper:]]+", None),
+    (r"(?i)\x41", None),  # "A", escaped
+    (r"(?i)a(?-i:b)", None),  # flags set inside it
+    (r"(?i)(?i:a)b", None),
+    (r"(?fi)strasse", None),  # full case folding: one letter may match two
+    (r"\bbest\b", None),  # not case-insensitive: runs on the text as written
+    (r"(?i)\N{LATIN SMALL LETTER A}", None),
+])
+def test_a_case_insensitive_pattern_without_case_in_it_runs_without_the_flag(source, folded):
+    from checker.rules.matcher import folded_source
+
+    assert folded_source(source) == folded
+
+
+def test_a_folded_pattern_finds_what_the_case_insensitive_one_finds_at_the_same_places():
+    """Offsets into the lower-cased text are offsets into the text: a letter whose lower case is two
+    characters (İ) is kept as written, so a match after it is where it is in the text."""
+    import regex
+
+    from checker.rules.matching import MatchContext
+
+    source = r"(?i)\b(?:best|purest) (?:serum|cream|water)s?\b|\bno\.?\s?1\b"
+    ms = MatcherSet("en")
+    ms.add("r.best", MatchSpec(regex=source, examples=("the best serum", "No.1 in Britain")))
+    ms.build()
+    assert ms.matchers["r.best"].folded
+    for text in ["The BEST Serum and the Purest WATER", "İSTANBUL's best cream, No. 1",
+                 "İİ best CREAMS İ no1", "nothing at all", "BESTSERUM best serumS"]:
+        ctx = MatchContext("en", text, frozenset())
+        found = [(sp.start, sp.end) for sp in ms.find(ctx, {"r.best"})]
+        assert found == [m.span() for m in regex.finditer(source, text)], text
+        assert len(ctx.folded) == len(text)

@@ -138,6 +138,46 @@ _BACKREF = regex.compile(r"\\(?:[1-9]|g<)|\(\?P=|\(\?P>|\(\?&|\(\?R|\(\?[0-9]")
 _INLINE_FLAGS = regex.compile(r"\(\?[a-zA-Z]+\)")
 MAX_BRANCHES = 64
 
+# an escape: `\p{...}`/`\P{...}`/`\N{...}` with its name, a hexadecimal one, or any other character
+_ESCAPE = regex.compile(r"\\(?:([pPN])(\{[^}]*\}|[A-Za-z])|x\{([0-9A-Fa-f]+)\}|x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})"
+                        r"|U([0-9A-Fa-f]{8})|(.))", regex.S)
+# properties and classes that tell letters apart by case
+_CASED_NAME = regex.compile(r"(?i)upper|lower|title|cased|^\{?l[ult]\}?$|^\{?(?:gc=|general_category=)?l[ult]\}?$|"
+                            r"changes_?when")
+
+
+def folded_source(source: str) -> str | None:
+    """`source` without its leading case-insensitive flag, when it matches the lower-cased text as the
+    whole pattern matches the text (`MatchContext.folded`, the same length): it has no letter that
+    is not lower case outside its escapes, no flags set inside it, and no class or property that
+    tells letters apart by case. Case-insensitive matching costs the `regex` module more than the
+    pattern's shape for a lexicon's trie (a quarter of the search); None for any other pattern."""
+    flags = _FLAGS_AHEAD.match(source).group()
+    letters = "".join(regex.findall(r"\(\?([a-zA-Z]+)\)", flags))
+    if "i" not in letters or "f" in letters:  # (FULLCASE: folds one letter into two)
+        return None
+    body = source[len(flags):]
+    if _INLINE_FLAGS.search(body) or regex.search(r"\(\?-?[a-zA-Z]*-?[a-zA-Z]*:", body.replace("(?:", "")):
+        return None
+    if "[:" in body and regex.search(r"\[:\^?(?:upper|lower|title):\]", body):
+        return None
+    plain = []
+    at = 0
+    for m in _ESCAPE.finditer(body):
+        plain.append(body[at:m.start()])
+        at = m.end()
+        kind, name, *codes, other = m.groups()
+        if kind == "N" or (kind and _CASED_NAME.search(name)):
+            return None
+        code = next((c for c in codes if c), None)
+        if code is not None and chr(int(code, 16)).lower() != chr(int(code, 16)):
+            return None
+    plain.append(body[at:])
+    if any(c.lower() != c for c in "".join(plain)):
+        return None
+    rest = letters.replace("i", "")
+    return (f"(?{rest})" if rest else "") + body
+
 
 def top_alternatives(source: str) -> tuple[str, list[str]] | None:
     """(leading inline flags, alternatives) of a pattern that is one alternation (through groups
@@ -1352,7 +1392,7 @@ class Matcher:
 
     __slots__ = ("owner", "_sequences", "mode", "_patterns", "regex_source", "_regex", "group", "prefilter",
                  "_needles", "always", "words", "_phrases_at", "requirements", "regex_needs", "runs", "lang",
-                 "pattern_specs", "branches", "has_phrases", "has_longer", "need_words", "_packed")
+                 "pattern_specs", "branches", "has_phrases", "has_longer", "need_words", "_packed", "folded")
 
     # Pickled for the compiled-pack cache without its spaCy Matcher, which is made again from the token
     # patterns when it is loaded, and with its phrases packed: an English pack expands to tens of
@@ -1438,7 +1478,11 @@ class Matcher:
         self._patterns = None
         self.lang = lang
         self.pattern_specs = spec.patterns
-        self.regex_source = spec.regex or None
+        # a case-insensitive regex that runs on the lower-cased text without the flag (`folded_source`)
+        source = (folded_source(spec.regex) if spec.regex and not validate else None)
+        self.folded = source is not None
+        source = source or spec.regex
+        self.regex_source = source or None
         self._regex = None
         self.group = spec.group
         self.prefilter = Prefilter(spec.prefilter) if spec.prefilter and spec.regex else None
@@ -1475,34 +1519,36 @@ class Matcher:
                         "an IN list or a REGEX with a literal) that is not optional")
                 mode, strings = found
                 needles.extend((s, mode) for s in strings)
-        split = _branches(spec) if spec.regex and not validate and self.group == 0 else None
+        fold = str.lower if self.folded else str
+        split = _branches(source, spec.examples, fold) if spec.regex and not validate and self.group == 0 else None
         if split is not None:  # (run as its alternatives: the whole is compiled when a search needs it)
             branches, matching = split
         elif spec.regex:
-            branches, self._regex = None, compile_regex(spec.regex)
-            matching = [spaced(text) for t in spec.examples if _example_matches(self._regex, text := normalize(t).text)]
+            branches, self._regex = None, compile_regex(source)
+            matching = [spaced(text) for t in spec.examples
+                        if _example_matches(self._regex, fold(text := normalize(t).text))]
         if spec.regex and not validate:  # (what to look for first: nothing to validate)
             # (all of them, the most telling first, but those a flag example lacks (`_held_by`): the
             # closer look checks them once the screen found a needle, and before a regex the screen
             # cannot key on runs; a substring test costs less than any search, even for a set as
             # common as "from")
-            self.regex_needs = Needs(_held_by(required_literal_sets(spec.regex), matching))
+            self.regex_needs = Needs(_held_by(required_literal_sets(source), matching))
             self.branches = branches
             # runs of characters the regex (and a written regex prefilter) need, checked before them
-            runs = [required_run(spec.regex)]
+            runs = [required_run(source)]
             if self.prefilter is not None and self.prefilter.pattern is not None:
                 runs.append(required_run(self.prefilter.pattern.pattern))
             # (only for a pattern that is always timed: a bounded one runs as fast as its run would)
-            self.runs = tuple(r for r, source in zip(runs, [spec.regex, spec.prefilter and self.prefilter.pattern
+            self.runs = tuple(r for r, run_of in zip(runs, [source, spec.prefilter and self.prefilter.pattern
                                                             and self.prefilter.pattern.pattern], strict=False)
-                              if r is not None and not _untimed_length(source)
+                              if r is not None and not _untimed_length(run_of)
                               and all(r.search(low) for low in matching))
             if self.prefilter is not None:
                 literals = self.prefilter.needles
             else:
-                literals = required_literals(spec.regex)
+                literals = required_literals(source)
                 held = set(self.regex_needs)
-                if literals and frozenset(literals) not in [_screen_form(o) for o in _literal_sets(spec.regex)
+                if literals and frozenset(literals) not in [_screen_form(o) for o in _literal_sets(source)
                                                             if LiteralSet(frozenset(map(_member, o))) in held]:
                     literals = None
             if literals and all(lit.strip(" ") for lit in literals):
@@ -1708,7 +1754,7 @@ class _Texts:
         return self._spaced
 
 
-def _branches(spec: MatchSpec):
+def _branches(source: str, examples, fold=str):
     """A regex that is one alternation, as its alternatives compiled apart, each with the literal sets
     (substrings of the lower-cased text) it needs: `alternatives_finditer` runs only those whose sets
     a text holds. An alternative `before(?:a|b|...)after` whose own alternatives each need a set more
@@ -1716,15 +1762,16 @@ def _branches(spec: MatchSpec):
     the sets of the whole and not all of theirs, only those are run. A set that a flag example
     matched by the alternative lacks is dropped. With them, the flag examples (`spaced`) the whole
     pattern matches: those one of its alternatives matches (a search finds an alternation where it
-    finds one of its alternatives). None for a pattern that is not split (`top_alternatives`)."""
-    split = top_alternatives(spec.regex)
+    finds one of its alternatives). None for a pattern that is not split (`top_alternatives`).
+    (`source`: the pattern; `examples`: its flag examples; `fold`: what the text is matched as.)"""
+    split = top_alternatives(source)
     if split is None:
-        flags = _FLAGS_AHEAD.match(spec.regex).group()
-        if "x" in flags or _BACKREF.search(spec.regex) or _distributed(spec.regex[len(flags):]) is None:
+        flags = _FLAGS_AHEAD.match(source).group()
+        if "x" in flags or _BACKREF.search(source) or _distributed(source[len(flags):]) is None:
             return None
-        split = flags, [spec.regex[len(flags):]]
+        split = flags, [source[len(flags):]]
     flags, parts = split
-    examples = [normalize(t).text for t in spec.examples]
+    examples = [fold(normalize(t).text) for t in examples]
     matched = [False] * len(examples)
     out = []
     for part in parts:
@@ -1916,12 +1963,13 @@ class MatcherSet:
     def _regex_spans(ctx: MatchContext, m: Matcher) -> list[tuple[int, int]]:
         # a segment checked in several languages holds one text: a regex runs on it once
         shared = ctx.shared
-        key = ("regex", m.regex_source, m.group)
+        key = ("regex", m.regex_source, m.group, m.folded)
         spans = shared.get(key) if shared is not None else None
         if spans is None:
-            spans = alternatives_finditer(m.branches, ctx.text, ctx.lower, ctx) if m.branches else None
+            text = ctx.folded if m.folded else ctx.text
+            spans = alternatives_finditer(m.branches, text, ctx.lower, ctx) if m.branches else None
             if spans is None:
-                spans = timed_finditer(m.regex, ctx.text, m.group)
+                spans = timed_finditer(m.regex, text, m.group)
             if shared is not None:
                 shared[key] = spans
         return spans

@@ -121,6 +121,16 @@ class MatchContext:
         return self._lower
 
     @property
+    def folded(self) -> str:
+        """The text lower-cased letter by letter, as long as the text (offsets hold in it): where a
+        case-insensitive regex runs without its flag (`matcher.folded_source`). A letter whose lower
+        case is longer (İ) is kept as written."""
+        lower = self.lower
+        if len(lower) == len(self.text):
+            return lower
+        return "".join(low if len(low := c.lower()) == 1 else c for c in self.text)
+
+    @property
     def spaced(self) -> str:
         """The lower-cased text with each run of white space one space: where a regex's literal sets
         are looked for (`matcher.required_literal_sets`: "night sweats" of `night\\s+sweats`)."""
