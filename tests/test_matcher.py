@@ -480,8 +480,13 @@ def test_a_pinned_example_holds_when_its_finding_merges_into_another_rules_over_
     (r"(?i)\bbest (?:serum|cream)s?\b", r"\bbest (?:serum|cream)s?\b"),
     (r"(?i)(?<![\p{L}\d])no\.?\s*1\b", r"(?<![\p{L}\d])no\.?\s*1\b"),  # a property that ignores case
     (r"(?ims)^free\b", r"(?ms)^free\b"),  # other flags are kept
-    (r"(?i)\bBest\b", None),  # a capital letter: the lower-cased text never holds it
-    (r"(?i)\b[A-Z]{3}\b", None),  # a class by case
+    (r"(?i)\bBest\b", r"\bbest\b"),  # letters lower-cased: the lower-cased text holds no capital
+    (r"(?i)(?:US|HK)\$\s?\d|\bRM\d", r"(?:us|hk)\$\s?\d|\brm\d"),
+    (r"(?i)\b[A-Z]{3}\b", r"\b[a-z]{3}\b"),  # a range of capitals is one of letters
+    (r"(?i)[A-z]", None),  # a range that holds [, \, ], ^, _ and ` too
+    (r"(?i)Anti-Aging", None),  # (a hyphen next to a capital is read as a range: left alone)
+    (r"(?i)(?P<Word>cure)s?", None),  # a group's name
+    (r"(?i)\bİstanbul\b", None),  # a letter whose lower case is two characters
     (r"(?i)\p{Lu}\w+", None),  # a property by case
     (r"(?i)[[:upper:]]+", None),
     (r"(?i)\x41", None),  # "A", escaped
