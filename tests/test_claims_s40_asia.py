@@ -33,6 +33,8 @@ CLAIMS = [
     ("cn", "zh", "会计实操班，结业即月薪过万", "cn.claims.shape_training_result", "结业即月薪过万"),
     ("cn", "zh", "雅思课程，没上岸全额退费", "cn.claims.shape_training_result", "没上岸全额退费"),
     ("cn", "zh", "教资面试课上岸率高达95%", "cn.claims.shape_training_result", "上岸率高达95%"),
+    ("cn", "zh", "专升本辅导，未通过考试退还全部学费", "cn.claims.shape_training_result", "未通过考试退还"),
+    ("cn", "zh", "中考冲刺签约保分，名额有限", "cn.claims.shape_training_result", "签约保分"),
     # failed effect refunded, effect guaranteed
     ("cn", "zh", "祛痘膏不见效全额退款", "cn.claims.shape_result_refund", "不见效全额退款"),
     ("cn", "zh", "这款生发液包生发，放心买", "cn.claims.shape_result_refund", "包生发"),
@@ -49,6 +51,9 @@ CLAIMS = [
     ("my", "ms", "Kopi herba ni elok untuk pesakit gastrik", "my.claims.shape_patient_use", "elok untuk pesakit"),
     # a treating verb and a condition with words between
     ("cn", "zh", "艾草贴，改善久坐带来的腰椎间盘突出", "cn.health.shape_condition_span", "改善久坐带来的腰椎间盘突出"),
+    # a benefit to an organ or a condition
+    ("cn", "zh", "酸枣仁膏对失眠很有帮助", "cn.health.shape_benefit_frame", "对失眠很有帮助"),
+    ("cn", "zh", "这款按摩椅具有养生功效", "cn.health.shape_benefit_frame", "具有养生功效"),
     # efficacy praise
     ("cn", "zh", "这个草本膏药功效惊人", "cn.claims.shape_efficacy_praise", "功效惊人"),
     ("cn", "zh", "酵素喝完就见效", "cn.claims.shape_efficacy_praise", "喝完就见效"),
@@ -75,9 +80,11 @@ INNOCENT = [
     ("cn", "zh", "今天天气好，去森林公园呼吸负氧离子，门票半价"),
     ("cn", "zh", "恭喜学员考上理想的大学，报名咨询新学期课程"),
     ("cn", "zh", "书包七天无理由退货，不满意退款"),
+    ("cn", "zh", "衣服很好看，不过退款要等三天，客服说会处理"),
     ("cn", "zh", "这款口红妆效好，颜色显白"),
     ("cn", "zh", "高血压患者请遵医嘱用药，药盒今天特价"),
     ("cn", "zh", "改善家里的收纳，从这个柜子开始"),
+    ("cn", "zh", "每天喝水对身体有好处，水杯今天特价"),
     ("cn", "zh", "这款空调制冷效果显著，夏天必备"),
     ("cn", "zh", "孩子长高了，去年的羽绒服穿不下，今天上新"),
     ("th", "th", "ผู้ป่วยเบาหวานควรปรึกษาแพทย์ก่อนทานอาหารเสริม"),
