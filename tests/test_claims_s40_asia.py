@@ -45,12 +45,14 @@ CLAIMS = [
     # products for patients
     ("cn", "zh", "低糖月饼，血糖高的病人也能吃", "cn.health.shape_patient_use", "血糖高的病人也能吃"),
     ("cn", "zh", "这款杂粮粉专为痛风患者设计", "cn.health.shape_patient_use", "专为痛风患者"),
+    ("cn", "zh", "低钠酱油，高血压人群首选", "cn.health.shape_patient_use", "高血压人群首选"),
     ("th", "th", "น้ำพริกสูตรนี้ เหมาะสำหรับผู้ป่วยเบาหวาน", "th.claims.shape_patient_use", "เหมาะสำหรับผู้ป่วย"),
     ("vn", "vi", "Sữa hạt này an toàn cho người mắc tiểu đường", "vn.claims.shape_patient_use", "an toàn cho người mắc"),
     ("id", "id", "Madu ini baik untuk penderita maag", "id.claims.shape_patient_use", "baik untuk penderita"),
     ("my", "ms", "Kopi herba ni elok untuk pesakit gastrik", "my.claims.shape_patient_use", "elok untuk pesakit"),
     # a treating verb and a condition with words between
     ("cn", "zh", "艾草贴，改善久坐带来的腰椎间盘突出", "cn.health.shape_condition_span", "改善久坐带来的腰椎间盘突出"),
+    ("cn", "zh", "奶奶喝了两个月，血糖都降下来了", "cn.health.shape_condition_span", "血糖都降下来了"),
     # a benefit to an organ or a condition
     ("cn", "zh", "酸枣仁膏对失眠很有帮助", "cn.health.shape_benefit_frame", "对失眠很有帮助"),
     ("cn", "zh", "这款按摩椅具有养生功效", "cn.health.shape_benefit_frame", "具有养生功效"),
@@ -85,6 +87,7 @@ INNOCENT = [
     ("cn", "zh", "高血压患者请遵医嘱用药，药盒今天特价"),
     ("cn", "zh", "改善家里的收纳，从这个柜子开始"),
     ("cn", "zh", "每天喝水对身体有好处，水杯今天特价"),
+    ("cn", "zh", "量血压前要静坐五分钟，血压计今天特价"),
     ("cn", "zh", "这款空调制冷效果显著，夏天必备"),
     ("cn", "zh", "孩子长高了，去年的羽绒服穿不下，今天上新"),
     ("th", "th", "ผู้ป่วยเบาหวานควรปรึกษาแพทย์ก่อนทานอาหารเสริม"),
