@@ -61,6 +61,8 @@ CLAIMS = [
     ("cn", "zh", "酵素喝完就见效", "cn.claims.shape_efficacy_praise", "喝完就见效"),
     # children's growth
     ("cn", "zh", "牛初乳帮助宝宝少生病", "cn.health.shape_child_growth", "帮助宝宝少生病"),
+    # a child urged to get a parent to buy
+    ("cn", "zh", "同学们，赶紧告诉爸妈给你报名", "cn.claims.shape_minor_pester", "赶紧告诉爸妈给你报名"),
     # Thai detox and figure
     ("th", "th", "ชาเขียวสูตรพิเศษ ช่วยล้างสารพิษในลำไส้", "th.claims.shape_detox", "ล้างสารพิษ"),
     ("th", "th", "ครีมกระชับสัดส่วน ต้นแขนเล็กลงภายใน 14 วัน", "th.claims.shape_figure_gone", "ต้นแขนเล็กลงภายใน 14 วัน"),
@@ -88,6 +90,7 @@ INNOCENT = [
     ("cn", "zh", "改善家里的收纳，从这个柜子开始"),
     ("cn", "zh", "每天喝水对身体有好处，水杯今天特价"),
     ("cn", "zh", "量血压前要静坐五分钟，血压计今天特价"),
+    ("cn", "zh", "别让爸爸妈妈给你买太多零食，健康最重要，水果今天特价"),
     ("cn", "zh", "这款空调制冷效果显著，夏天必备"),
     ("cn", "zh", "孩子长高了，去年的羽绒服穿不下，今天上新"),
     ("th", "th", "ผู้ป่วยเบาหวานควรปรึกษาแพทย์ก่อนทานอาหารเสริม"),
