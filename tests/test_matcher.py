@@ -520,3 +520,47 @@ def test_a_folded_pattern_finds_what_the_case_insensitive_one_finds_at_the_same_
         found = [(sp.start, sp.end) for sp in ms.find(ctx, {"r.best"})]
         assert found == [m.span() for m in regex.finditer(source, text)], text
         assert len(ctx.folded) == len(text)
+
+
+# --- the phrases of a long text, matched in the lines that may hold them (`_lines_to_read`) ----------
+
+_DIARY = "\n".join([
+    "Day 3 in Lisbon and my feet are done",
+    "We walked up to the castle, ate far too many pastries and watched the sunset from the viewpoint",
+    "Tomorrow: Sintra, if the trains run",
+    "Full itinerary and the cafe list: link in bio!",
+    "Thanks for all the tips in the comments",
+    "Shop now? No, just saving for the next trip",
+    "See you in the next one",
+])
+
+
+@pytest.mark.parametrize("text", [_DIARY, _DIARY.replace("link in bio", "link\nin bio")])
+def test_phrases_of_a_long_text_are_matched_in_its_lines_that_may_hold_them(text):
+    """A text of many lines with a phrase's needle on a few is not tokenized whole: each of those lines
+    is, and the spans are those found in the whole text's tokens (a line break is a token of its own,
+    so a phrase broken by one is no match either way)."""
+    from checker.rules.matching import MatchContext
+
+    ms = MatcherSet("en")
+    ms.add("r.bio", MatchSpec(terms=("link in bio", "{shop|buy} now"), mode="lower"))
+    ms.build()
+    by_line = MatchContext("en", text, frozenset())
+    found = [(sp.start, sp.end) for sp in ms.find(by_line, ms.live(by_line, frozenset({"r.bio"})))]
+    assert by_line._doc is None
+    whole = MatchContext("en", text, frozenset())
+    assert whole.doc is not None  # (tokenized whole first: the phrases are matched in its tokens)
+    assert found == [(sp.start, sp.end) for sp in ms.find(whole, ms.live(whole, frozenset({"r.bio"})))]
+    assert [text[s:e] for s, e in found] == (["link in bio"] if "link in bio" in text else []) + ["Shop now"]
+
+
+def test_a_text_of_one_line_or_mostly_needles_is_tokenized_whole():
+    from checker.rules.matching import MatchContext
+
+    ms = MatcherSet("en")
+    ms.add("r.bio", MatchSpec(terms=("link in bio",), mode="lower"))
+    ms.build()
+    for text in ["Cafe list: link in bio", "link in bio\nlink in bio\nok"]:
+        ctx = MatchContext("en", text, frozenset())
+        assert [text[sp.start:sp.end] for sp in ms.find(ctx, ms.live(ctx, frozenset({"r.bio"})))][0] == "link in bio"
+        assert ctx._doc is not None

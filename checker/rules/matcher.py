@@ -1927,6 +1927,7 @@ class MatcherSet:
             matchers = self.matchers
             ctx.live = {o for o in self.screen.scan(ctx.lower, wanted, ctx.compact, found)
                         if matchers[o].might_match(ctx, found)} | always
+            ctx.found = found
         return ctx.live
 
     def find(self, ctx: MatchContext, owners) -> list[Span]:
@@ -1938,10 +1939,20 @@ class MatcherSet:
         matchers = self.matchers
         chosen = sorted(o for o in owners if o in matchers)
         if any(matchers[o].has_phrases for o in chosen):
-            doc = ctx.doc
-            for owner, s, e in self.phrases.matches(doc, chosen):
-                span = doc[s:e]
-                spans.append(Span(owner, span.start_char, span.end_char, s, e))
+            lines = self._lines_to_read(ctx, chosen) if ctx._doc is None else None
+            if lines is None:
+                doc = ctx.doc
+                for owner, s, e in self.phrases.matches(doc, chosen):
+                    span = doc[s:e]
+                    spans.append(Span(owner, span.start_char, span.end_char, s, e))
+            else:
+                from .. import nlp
+
+                for at, line in lines:  # (the tokens of a line are the text's there: see `_lines_to_read`)
+                    doc = nlp.make_doc(self.lang, line)
+                    for owner, s, e in self.phrases.matches(doc, chosen):
+                        span = doc[s:e]
+                        spans.append(Span(owner, at + span.start_char, at + span.end_char))
         for owner in chosen:
             m = matchers[owner]
             if m.patterns is not None:
@@ -1968,6 +1979,49 @@ class MatcherSet:
         spans.sort(key=lambda sp: (sp.start, sp.end, sp.owner))
         return spans
 
+    LINES_UP_TO = 0.5  # lines read apart when they hold at most this share of the text
+    KEYS_UP_TO = 64  # an owner the screen did not look for is keyed on all its needles up to this many
+
+    def _lines_to_read(self, ctx: MatchContext, owners) -> list[tuple[int, str]] | None:
+        """(offset, line) of the lines of a segment that may hold a phrase of `owners`, when they are
+        a small part of it: their phrases are matched in each line's own tokens, and the segment is
+        not tokenized (a long description with a link in bio on one of its thirty lines). A line's
+        tokens are the segment's there: spaCy's rule-based tokenizer splits at white space before
+        anything else, and a line break is a token of its own, which no phrase holds, so no match
+        crosses one. A line may hold a match only where it holds a key of one (the screen's needles:
+        `found` for owners it looked for, all of them for the others). None where the segment is to
+        be tokenized whole: one line, a language with a word segmenter, lines that are most of it."""
+        text = ctx.text
+        if "\n" not in text or not _reads_by_line(self.lang):
+            return None
+        matchers = self.matchers
+        keys: set[str] = set()
+        for owner in owners:
+            m = matchers[owner]
+            if not m.has_phrases:
+                continue
+            at = m.phrases_at
+            if m.always:
+                return None  # (a phrase with no needle)
+            if ctx.found is not None and ctx.live is not None and owner in ctx.live and owner not in self.always:
+                keys.update(k for k in ctx.found if k in m.words or k in at)
+            elif len(m.words) + len(at) <= self.KEYS_UP_TO:
+                keys.update(m.words)
+                keys.update(at)
+            else:
+                return None
+        out, at, most = [], 0, len(text) * self.LINES_UP_TO
+        for line in text.split("\n"):
+            if line:
+                held = squeeze(line.lower())
+                if any(key in held for key in keys):
+                    out.append((at, line))
+                    most -= len(line)
+                    if most < 0:
+                        return None
+            at += len(line) + 1
+        return out
+
     @staticmethod
     def _regex_spans(ctx: MatchContext, m: Matcher) -> list[tuple[int, int]]:
         # a segment checked in several languages holds one text: a regex runs on it once
@@ -1982,6 +2036,23 @@ class MatcherSet:
             if shared is not None:
                 shared[key] = spans
         return spans
+
+
+_BY_LINE: dict[str, bool] = {}
+
+
+def _reads_by_line(lang: str) -> bool:
+    """Whether the language's tokenizer is spaCy's rule-based one, which splits at white space first
+    (a word segmenter, for Chinese or Thai, reads a line in the context of the others)."""
+    found = _BY_LINE.get(lang)
+    if found is None:
+        from spacy.tokenizer import Tokenizer
+
+        from .. import nlp, segment
+
+        found = _BY_LINE[lang] = (lang not in segment.WORD_LANGUAGES
+                                  and type(nlp.pipeline(lang).tokenizer) is Tokenizer)
+    return found
 
 
 def validate(spec: MatchSpec, lang: str, where: str = "") -> None:

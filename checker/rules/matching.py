@@ -108,6 +108,7 @@ class MatchContext:
     shared: dict | None = None  # regex results shared by the languages of one segment (one text)
     signals: frozenset = frozenset()  # keys of the sponsorship signals the segment is asked about
     live: set | None = None  # owners the screen let through (None: not screened yet)
+    found: set | None = None  # keys of the word and phrase needles the screen found (with `live`)
     problems: list = field(default_factory=list)  # (owner, pattern) of regexes that ran out of time
     _looked: int = 0  # words looked for one at a time so far (past LOOK_UP_TO, its words are listed)
 
