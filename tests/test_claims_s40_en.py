@@ -72,6 +72,18 @@ CLAIMS = [
     ("uk", "Scientists have linked poor gut flora to eczema, try our kefir, order now", "global.claims.science_link", "Scientists have linked poor gut flora to eczema"),
     ("us", "Low magnesium has been linked to migraines, shop our tablets", "global.claims.science_link", "has been linked to migraines"),
     ("us", "Herbal blends for ADD/ADHD focus, order now", "global.claims.condition_modifier", "for ADD/ADHD focus"),
+    ("us", "Yerba shots to increase stamina and cognitive drive, order now", "global.claims.faculty_boost", "increase stamina and cognitive drive"),
+    ("uk", "Our capsules enhance neuroplasticity, shop now", "global.claims.faculty_boost", "enhance neuroplasticity"),
+    ("us", "Psyllium sachets that mimic GLP-1 in your gut, order now", "global.claims.drug_equivalence", "mimic GLP-1"),
+    ("uk", "These tablets are safe during pregnancy, order now", "global.claims.safe_for", "safe during pregnancy"),
+    ("us", "A valerian blend without any adverse effects, shop now", "global.claims.safe_for", "without any adverse effects"),
+    ("us", "Our sleep gummies are non-habit forming, buy two", "global.claims.safe_for", "non-habit forming"),
+    ("sg", "Slimming tea that is safe for long-term use, order today", "global.claims.safe_for", "safe for long-term use"),
+    ("uk", "Anxiety relief drops for exam season, order now", "global.claims.mood_effect", "Anxiety relief drops"),
+    ("us", "Saffron chews that lift your mood by noon, shop now", "global.claims.mood_effect", "lift your mood"),
+    ("uk", "Lavender capsules to quiet racing thoughts, buy now", "global.claims.mood_effect", "quiet racing thoughts"),
+    ("us", "Beetroot capsules that unclog your arteries, order now", "global.claims.vessel_clearing", "unclog your arteries"),
+    ("uk", "Get your blood sugar back to normal with our tea, shop now", "global.claims.vessel_clearing", "blood sugar back to normal"),
 ]
 
 # (market, text): the same words in ordinary posts
@@ -107,6 +119,9 @@ INNOCENT = [
     ("uk", "Call our helpline for eczema support and advice"),
     ("us", "Shop for back-to-school supplies now"),
     ("uk", "She is the leader in the polls this week, read more"),
+    ("uk", "This candle lifts your mood on grey days, shop now"),
+    ("us", "A playlist to calm the mind, stream it now"),
+    ("us", "Our camera lens improves focus in low light, shop now"),
 ]
 
 
