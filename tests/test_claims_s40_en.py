@@ -28,14 +28,16 @@ from __future__ import annotations
 import pytest
 from claim_shapes import assert_left_alone, assert_reported
 
+import checker
+
 # (market, text, rule that must report it, words the finding must cover)
 CLAIMS = [
     ("uk", "Lion's mane shots to sharpen mental clarity before exams, order now", "global.claims.faculty_boost", "sharpen mental clarity"),
-    ("us", "Creatine chews that strengthen muscles while you rest, shop now", "global.claims.faculty_boost", "strengthen muscles"),
+    ("sg", "Creatine chews that strengthen muscles while you rest, shop now", "global.claims.faculty_boost", "strengthen muscles"),
     ("sg", "A mushroom coffee to enhance cognitive performance, buy two", "global.claims.faculty_boost", "enhance cognitive performance"),
     ("ph", "Drink this daily to fortify your immune response, order now", "global.claims.faculty_boost", "fortify your immune response"),
     ("uk", "Magnesium gummies that combat stress after long shifts, order today", "global.claims.mood_combat", "combat stress"),
-    ("us", "Iron drops to banish brain fog, shop the range", "global.claims.mood_combat", "banish brain fog"),
+    ("sg", "Iron drops to banish brain fog, shop the range", "global.claims.mood_combat", "banish brain fog"),
     ("my", "One sachet to beat the afternoon fatigue, buy now", "global.claims.mood_combat", "beat the afternoon fatigue"),
     ("uk", "My followers keep messaging me how well they sleep on these drops, order now", "global.claims.reported_effect", "followers keep messaging me how well they sleep"),
     ("us", "Customers are saying this tea is changing their lives, link in bio", "global.claims.reported_effect", "changing their lives"),
@@ -72,7 +74,7 @@ CLAIMS = [
     ("uk", "Scientists have linked poor gut flora to eczema, try our kefir, order now", "global.claims.science_link", "Scientists have linked poor gut flora to eczema"),
     ("us", "Low magnesium has been linked to migraines, shop our tablets", "global.claims.science_link", "has been linked to migraines"),
     ("us", "Herbal blends for ADD/ADHD focus, order now", "global.claims.condition_modifier", "for ADD/ADHD focus"),
-    ("us", "Yerba shots to increase stamina and cognitive drive, order now", "global.claims.faculty_boost", "increase stamina and cognitive drive"),
+    ("sg", "Yerba shots to increase stamina and cognitive drive, order now", "global.claims.faculty_boost", "increase stamina and cognitive drive"),
     ("uk", "Our capsules enhance neuroplasticity, shop now", "global.claims.faculty_boost", "enhance neuroplasticity"),
     ("us", "Psyllium sachets that mimic GLP-1 in your gut, order now", "global.claims.drug_equivalence", "mimic GLP-1"),
     ("uk", "These tablets are safe during pregnancy, order now", "global.claims.safe_for", "safe during pregnancy"),
@@ -80,10 +82,18 @@ CLAIMS = [
     ("us", "Our sleep gummies are non-habit forming, buy two", "global.claims.safe_for", "non-habit forming"),
     ("sg", "Slimming tea that is safe for long-term use, order today", "global.claims.safe_for", "safe for long-term use"),
     ("uk", "Anxiety relief drops for exam season, order now", "global.claims.mood_effect", "Anxiety relief drops"),
-    ("us", "Saffron chews that lift your mood by noon, shop now", "global.claims.mood_effect", "lift your mood"),
+    ("sg", "Saffron chews that lift your mood by noon, shop now", "global.claims.mood_effect", "lift your mood"),
     ("uk", "Lavender capsules to quiet racing thoughts, buy now", "global.claims.mood_effect", "quiet racing thoughts"),
     ("us", "Beetroot capsules that unclog your arteries, order now", "global.claims.vessel_clearing", "unclog your arteries"),
     ("uk", "Get your blood sugar back to normal with our tea, shop now", "global.claims.vessel_clearing", "blood sugar back to normal"),
+]
+
+# (market, text, rule): a structure/function claim that US law allows a dietary supplement with the FDA
+# disclaimer is a note there (rules/us/pack.yaml), a warning elsewhere
+US_NOTES = [
+    ("Creatine chews that strengthen muscles while you rest, shop now", "global.claims.faculty_boost"),
+    ("Ashwagandha gummies to combat stress at work, shop now", "global.claims.mood_combat"),
+    ("Saffron chews that lift your mood by noon, shop now", "global.claims.mood_effect"),
 ]
 
 # (market, text): the same words in ordinary posts
@@ -128,6 +138,13 @@ INNOCENT = [
 @pytest.mark.parametrize(("market", "text", "rule", "span"), CLAIMS)
 def test_claim_is_reported(market, text, rule, span):
     assert_reported(text, market, rule, span)
+
+
+@pytest.mark.parametrize(("text", "rule"), US_NOTES)
+def test_structure_function_is_a_note_in_the_us(text, rule):
+    findings = checker.check_text(text, markets=["us"], language="en", commercial=True)
+    assert any(f.rule == rule and f.severity == "info" for f in findings), [(f.rule, f.severity) for f in findings]
+    assert_reported(text, "uk", rule, "")
 
 
 @pytest.mark.parametrize(("market", "text"), INNOCENT)
