@@ -86,6 +86,14 @@ CLAIMS = [
     ("uk", "Lavender capsules to quiet racing thoughts, buy now", "global.claims.mood_effect", "quiet racing thoughts"),
     ("us", "Beetroot capsules that unclog your arteries, order now", "global.claims.vessel_clearing", "unclog your arteries"),
     ("uk", "Get your blood sugar back to normal with our tea, shop now", "global.claims.vessel_clearing", "blood sugar back to normal"),
+    ("uk", "Hemp drops that take the edge off your worries, order now", "global.claims.mood_effect", "take the edge off your worries"),
+    ("sg", "Tablets that keep low moods at bay, buy two", "global.claims.mood_effect", "keep low moods at bay"),
+    ("uk", "After a week on the drops you'll feel less overwhelmed, order now", "global.claims.mood_effect", "feel less overwhelmed"),
+    ("uk", "The oil has helped my daughter's concentration at home, order now", "global.claims.child_effect", "helped my daughter's concentration"),
+    ("uk", "Two weeks on the gummies and my son's tantrums have almost stopped, shop now", "global.claims.child_effect", "my son's tantrums have almost stopped"),
+    ("sg", "Capsules to raise your IQ before exams, order now", "global.claims.faculty_boost", "raise your IQ"),
+    ("uk", "Slimming tea for weight loss without the jab, shop now", "global.claims.drug_equivalence", "weight loss without the jab"),
+    ("us", "Sachets that speed up alcohol metabolism, buy before the party", "global.claims.hedged_condition", "speed up alcohol metabolism"),
 ]
 
 # (market, text, rule): a structure/function claim that US law allows a dietary supplement with the FDA
@@ -132,6 +140,9 @@ INNOCENT = [
     ("uk", "This candle lifts your mood on grey days, shop now"),
     ("us", "A playlist to calm the mind, stream it now"),
     ("us", "Our camera lens improves focus in low light, shop now"),
+    ("uk", "This coat keeps the cold at bay, shop now"),
+    ("uk", "The weighted blanket helps you feel calmer at night, order now"),
+    ("uk", "Our tutor helped my son's focus in maths, book a trial"),
 ]
 
 
