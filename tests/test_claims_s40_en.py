@@ -94,6 +94,14 @@ CLAIMS = [
     ("sg", "Capsules to raise your IQ before exams, order now", "global.claims.faculty_boost", "raise your IQ"),
     ("uk", "Slimming tea for weight loss without the jab, shop now", "global.claims.drug_equivalence", "weight loss without the jab"),
     ("us", "Sachets that speed up alcohol metabolism, buy before the party", "global.claims.hedged_condition", "speed up alcohol metabolism"),
+    ("uk", "Two capsules and no more morning-after misery, order now", "global.claims.hedged_condition", "morning-after misery"),
+    ("us", "Have a few cocktails and still wake up fresh, shop the sachets", "global.claims.hedged_condition", "wake up fresh"),
+    ("uk", "A tincture for focus, sleep and migraines, order now", "global.claims.condition_modifier", "for focus, sleep and migraines"),
+    ("us", "Gummies trusted by thousands of women with endometriosis, shop now", "global.claims.condition_modifier", "trusted by thousands of women with endometriosis"),
+    ("uk", "Enzyme capsules to dissolve blood clots, order now", "global.claims.vessel_clearing", "dissolve blood clots"),
+    ("sg", "Sesame pills that protect your liver from damage, buy now", "global.claims.faculty_boost", "protect your liver from damage"),
+    ("us", "Our herbal painkiller is safer than opioids, order now", "global.claims.safe_for", "safer than opioids"),
+    ("us", "A leaf extract you can't overdose on, shop now", "global.claims.safe_for", "can't overdose"),
 ]
 
 # (market, text, rule): a structure/function claim that US law allows a dietary supplement with the FDA
@@ -143,6 +151,9 @@ INNOCENT = [
     ("uk", "This coat keeps the cold at bay, shop now"),
     ("uk", "The weighted blanket helps you feel calmer at night, order now"),
     ("uk", "Our tutor helped my son's focus in maths, book a trial"),
+    ("uk", "Next-day delivery on all orders over £20, shop now"),
+    ("uk", "Shop for shoes, bags and accessories in the sale"),
+    ("us", "Drive safe and enjoy the ride, book your rental today"),
 ]
 
 
