@@ -102,6 +102,14 @@ CLAIMS = [
     ("sg", "Sesame pills that protect your liver from damage, buy now", "global.claims.faculty_boost", "protect your liver from damage"),
     ("us", "Our herbal painkiller is safer than opioids, order now", "global.claims.safe_for", "safer than opioids"),
     ("us", "A leaf extract you can't overdose on, shop now", "global.claims.safe_for", "can't overdose"),
+    ("uk", "Hemp gummies, zero THC so they're ideal for kids, order now", "global.claims.safe_for", "so they're ideal for kids"),
+    ("sg", "Because it's herbal, it's completely safe, buy two", "global.claims.safe_for", "Because it's herbal, it's completely safe"),
+    ("uk", "These drops are safe to give to toddlers, order now", "global.claims.safe_for", "safe to give to toddlers"),
+    ("uk", "A clay mask that tightens sagging skin for good, order now", "global.claims.body_alter", "tightens sagging skin for good"),
+    ("us", "Insoles that make you grow taller, shop now", "global.claims.body_alter", "make you grow taller"),
+    ("sg", "Ionised water that regenerates your cells, buy now", "global.claims.body_alter", "regenerates your cells"),
+    ("ph", "This tea cures sickness from within, order now", "global.claims.body_alter", "cures sickness"),
+    ("uk", "A pendant that shields you from signals which cause insomnia, order now", "global.claims.hedged_condition", "shields you from signals which cause insomnia"),
 ]
 
 # (market, text, rule): a structure/function claim that US law allows a dietary supplement with the FDA
@@ -154,6 +162,9 @@ INNOCENT = [
     ("uk", "Next-day delivery on all orders over £20, shop now"),
     ("uk", "Shop for shoes, bags and accessories in the sale"),
     ("us", "Drive safe and enjoy the ride, book your rental today"),
+    ("uk", "The rounded edges make our toy kitchen safe to give to toddlers, shop now"),
+    ("uk", "Our yoga retreat helps heal the body and mind, book now"),
+    ("us", "This charger will recharge your phone in an hour, shop now"),
 ]
 
 
