@@ -165,6 +165,7 @@ INNOCENT = [
     ("uk", "The rounded edges make our toy kitchen safe to give to toddlers, shop now"),
     ("uk", "Our yoga retreat helps heal the body and mind, book now"),
     ("us", "This charger will recharge your phone in an hour, shop now"),
+    ("ph", "Breastmilk boosts your baby's immune system and is best for babies up to two years."),
 ]
 
 
