@@ -184,3 +184,14 @@ def test_structure_function_is_a_note_in_the_us(text, rule):
 @pytest.mark.parametrize(("market", "text"), INNOCENT)
 def test_innocent_use_stays_clean(market, text):
     assert_left_alone(text, market)
+
+
+@pytest.mark.parametrize(("text", "rule", "span"), [
+    ("Guaranteed results in 2 weeks or your money back, shop now", "global.claims.guaranteed_results", "Guaranteed results"),
+    ("Guaranteed relief for sore muscles, shop now", "global.claims.efficacy_praise", "Guaranteed relief"),
+])
+def test_a_guarantee_of_results_keeps_the_rule_that_explains_it(text, rule, span):
+    # two rules over the same words give one finding, of the rule whose id sorts first: praise of
+    # efficacy leaves guaranteed results to the guarantee rule, whose message and advice are about them
+    findings = [(f.rule, f.text) for f in checker.check_text(text, markets=["us"], language="en", commercial=True)]
+    assert (rule, span) in findings, findings
