@@ -1,5 +1,5 @@
 """Issue 15, session 40: English claim classes recognised by their form in the shared English layer
-(rules/global/claims_s40.yaml), so that wording nobody listed is caught in every market (us, uk, sg, ph,
+(rules/global/claims_forms.yaml), so that wording nobody listed is caught in every market (us, uk, sg, ph,
 my and English posts in vn):
 
 - a body faculty named by an adjective of a body system ("mental alertness", "cognitive performance") or

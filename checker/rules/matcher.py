@@ -2000,14 +2000,14 @@ class MatcherSet:
             m = matchers[owner]
             if not m.has_phrases:
                 continue
-            at = m.phrases_at
             if m.always:
                 return None  # (a phrase with no needle)
+            keyed = m.phrases_at  # (the keys of its phrases of more than one token; `words`: of one)
             if ctx.found is not None and ctx.live is not None and owner in ctx.live and owner not in self.always:
-                keys.update(k for k in ctx.found if k in m.words or k in at)
-            elif len(m.words) + len(at) <= self.KEYS_UP_TO:
+                keys.update(k for k in ctx.found if k in m.words or k in keyed)
+            elif len(m.words) + len(keyed) <= self.KEYS_UP_TO:
                 keys.update(m.words)
-                keys.update(at)
+                keys.update(keyed)
             else:
                 return None
         out, at, most = [], 0, len(text) * self.LINES_UP_TO
