@@ -21,7 +21,7 @@ from claim_shapes import assert_quiet, assert_reported
 CLAIMS = [
     # face and figure structures changed
     ("cn", "zh", "打完两针，下颌线收紧了，双下巴不见了", "cn.health.shape_face_result", "双下巴不见了"),
-    ("cn", "zh", "做了三次，泪沟明显改善明显", "cn.health.shape_face_result", "泪沟明显改善明显"),
+    ("cn", "zh", "做了三次，泪沟改善明显", "cn.health.shape_face_result", "泪沟改善明显"),
     ("cn", "zh", "这个项目能复位苹果肌，显年轻", "cn.health.shape_face_result", "复位苹果肌"),
     ("cn", "zh", "一个月下来方脸变鹅蛋脸", "cn.health.shape_face_result", "方脸变鹅蛋脸"),
     # emissions
