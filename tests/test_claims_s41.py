@@ -1,0 +1,42 @@
+"""Issue 15, session 41: aids and comfort goods named next to a condition or a pregnancy are not health
+claims, while the same words on a product taken or applied still are.
+
+- `global.claims.condition_treatment` took "jar openers for people with arthritis" for a treatment: an
+  aid made for people who live with a condition treats nothing.
+- `global.claims.no_side_effects` took "this maternity pillow is safe during pregnancy" for a promise of no
+  side effects: a pillow or a car seat is said to be physically safe.
+
+Every text is written for this test (not copied from a ruling or a real post)."""
+
+from __future__ import annotations
+
+import pytest
+from claim_shapes import assert_left_alone, assert_reported
+
+# (market, text, rule that must still report it, words the finding must cover)
+CLAIMS = [
+    ("uk", "Turmeric capsules for people with arthritis, order yours today", "global.claims.condition_treatment", "for people with arthritis"),
+    ("us", "Our new jar openers are here, and these capsules are for people with arthritis, shop now", "global.claims.condition_treatment", "for people with arthritis"),
+    ("us", "Our calming drops are completely safe during pregnancy, shop now", "global.claims.no_side_effects", "safe during pregnancy"),
+    ("uk", "This stretch-mark oil is safe for pregnant women, order today", "global.claims.no_side_effects", "safe for pregnant women"),
+]
+
+# ordinary sales posts that must stay silent at warning or above, sold or not
+INNOCENT = [
+    ("us", "Easy-grip jar openers for people with arthritis, order now"),
+    ("uk", "Large-print keyboards for people with low vision, free delivery this week"),
+    ("uk", "Perching stools and grab rails for people with arthritis, order online"),
+    ("us", "This maternity pillow is safe during pregnancy, shop now"),
+    ("uk", "Our rear-facing car seat is safe for newborns, order today"),
+    ("us", "A bump band that is totally safe while pregnant, shop the range"),
+]
+
+
+@pytest.mark.parametrize(("market", "text", "rule", "words"), CLAIMS)
+def test_claim_still_reported(market: str, text: str, rule: str, words: str) -> None:
+    assert_reported(text, market, rule, words)
+
+
+@pytest.mark.parametrize(("market", "text"), INNOCENT)
+def test_aid_left_alone(market: str, text: str) -> None:
+    assert_left_alone(text, market)
