@@ -15,8 +15,9 @@ so that wording nobody listed is caught:
   (global.claims.earnings_outcome);
 - US origin by another verb, a compound or a hashtag (us.claims.usa_origin), while a qualified claim
   ("from imported parts") is left alone by both US origin rules;
-- a rank fused with a rating word (global.claims.rank_rated) and a rate of weight or calorie loss
-  (global.claims.weight_rate_shape).
+- a rank fused with a rating word (global.claims.rank_rated), a rate of weight or calorie loss
+  (global.claims.weight_rate_shape) and a money-back guarantee said to be absolute
+  (global.claims.absolute_guarantee).
 
 Every text is written for this test (not copied from a ruling or a real post); each claim text was missed
 on main before this session. The innocent texts use the same words in ordinary posts and must stay silent
@@ -61,6 +62,8 @@ CLAIMS = [
     ("us", "Forex signals made me a millionaire at 26, link in bio", "global.claims.earnings_wealth", "made me a millionaire"),
     ("uk", "Our members are making a killing with these bets, join today", "global.claims.earnings_wealth", "making a killing"),
     ("uk", "Profits every week from your sofa with my betting tips, sign up", "global.claims.earnings_inflow", "Profits every week"),
+    ("us", "This crystal bracelet helps you manifest abundance at work, $29", "global.claims.earnings_wealth", "manifest abundance"),
+    ("uk", "Order the logo pack with our no-quibble money back guarantee", "global.claims.absolute_guarantee", "no-quibble money back guarantee"),
     ("us", "Every blanket is woven in the USA, shop the sale", "us.claims.usa_origin", "woven in the USA"),
     ("us", "Fresh drop of hoodies #AmericanMade #streetwear", "us.claims.usa_origin", "#AmericanMade"),
     ("us", "Our grills are proudly built in America, order today", "us.claims.usa_origin", "built in America"),
@@ -101,6 +104,8 @@ INNOCENT = [
     ("uk", "The new musical made a killing at the box office, tickets still left"),
     ("us", "Profit and loss templates for small shops, free download"),
     ("us", "Earn trip points on every booking with our travel card"),
+    ("uk", "100% money back guarantee within 30 days if unopened, see T&Cs"),
+    ("us", "Our retreat helps you unlock your creativity, book now"),
 ]
 
 
