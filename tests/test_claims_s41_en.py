@@ -16,8 +16,9 @@ so that wording nobody listed is caught:
 - US origin by another verb, a compound or a hashtag (us.claims.usa_origin), while a qualified claim
   ("from imported parts") is left alone by both US origin rules;
 - a rank fused with a rating word (global.claims.rank_rated), a rate of weight or calorie loss
-  (global.claims.weight_rate_shape) and a money-back guarantee said to be absolute
-  (global.claims.absolute_guarantee).
+  (global.claims.weight_rate_shape), a money-back guarantee said to be absolute
+  (global.claims.absolute_guarantee) and one person's results presented as anyone's
+  (global.claims.typical_results).
 
 Every text is written for this test (not copied from a ruling or a real post); each claim text was missed
 on main before this session. The innocent texts use the same words in ordinary posts and must stay silent
@@ -64,6 +65,8 @@ CLAIMS = [
     ("uk", "Profits every week from your sofa with my betting tips, sign up", "global.claims.earnings_inflow", "Profits every week"),
     ("us", "This crystal bracelet helps you manifest abundance at work, $29", "global.claims.earnings_wealth", "manifest abundance"),
     ("uk", "Order the logo pack with our no-quibble money back guarantee", "global.claims.absolute_guarantee", "no-quibble money back guarantee"),
+    ("uk", "Priya banked £4k in May. She's not smarter than you, grab the course", "global.claims.typical_results", "She's not smarter than you"),
+    ("us", "Anybody can make this money with my reseller list, link in bio", "global.claims.typical_results", "Anybody can make this money"),
     ("us", "Every blanket is woven in the USA, shop the sale", "us.claims.usa_origin", "woven in the USA"),
     ("us", "Fresh drop of hoodies #AmericanMade #streetwear", "us.claims.usa_origin", "#AmericanMade"),
     ("us", "Our grills are proudly built in America, order today", "us.claims.usa_origin", "built in America"),
@@ -104,6 +107,7 @@ INNOCENT = [
     ("uk", "The new musical made a killing at the box office, tickets still left"),
     ("us", "Profit and loss templates for small shops, free download"),
     ("us", "Earn trip points on every booking with our travel card"),
+    ("uk", "If I can do it, you can too: our beginner knitting kits are back"),
     ("uk", "100% money back guarantee within 30 days if unopened, see T&Cs"),
     ("us", "Our retreat helps you unlock your creativity, book now"),
 ]
