@@ -5,6 +5,10 @@ claims, while the same words on a product taken or applied still are.
   aid made for people who live with a condition treats nothing.
 - `global.claims.no_side_effects` took "this maternity pillow is safe during pregnancy" for a promise of no
   side effects: a pillow or a car seat is said to be physically safe.
+- `global.claims.earnings_wealth` (new this session) took a count of goods ("made a million cupcakes"), a
+  rich food ("get rich, creamy foam"), a bake sale's takings and a move to the coast for wealth promised:
+  a bare "a million" or "millions" counts money only before a money word or nothing, and "a killing" or
+  quitting the rat race only when credited to what is sold.
 
 Every text is written for this test (not copied from a ruling or a real post)."""
 
@@ -19,6 +23,8 @@ CLAIMS = [
     ("us", "Our new jar openers are here, and these capsules are for people with arthritis, shop now", "global.claims.condition_treatment", "for people with arthritis"),
     ("us", "Our calming drops are completely safe during pregnancy, shop now", "global.claims.no_side_effects", "safe during pregnancy"),
     ("uk", "This stretch-mark oil is safe for pregnant women, order today", "global.claims.no_side_effects", "safe for pregnant women"),
+    ("us", "I made a million in my first year on this app, DM me to join", "global.claims.earnings_wealth", "made a million"),
+    ("uk", "Our members are making a killing with this betting system, join now", "global.claims.earnings_wealth", "making a killing"),
 ]
 
 # ordinary sales posts that must stay silent at warning or above, sold or not
@@ -29,6 +35,10 @@ INNOCENT = [
     ("us", "This maternity pillow is safe during pregnancy, shop now"),
     ("uk", "Our rear-facing car seat is safe for newborns, order today"),
     ("us", "A bump band that is totally safe while pregnant, shop the range"),
+    ("us", "We made a million cookies for the school fair, order yours now"),
+    ("uk", "Get rich, velvety hot chocolate with every order this week"),
+    ("us", "We made a killing at the school fair, thanks everyone! Order cupcakes now"),
+    ("uk", "I quit the rat race for a farm in Devon, shop our honey"),
 ]
 
 
