@@ -8,9 +8,7 @@ claims, while the same words on a product taken or applied still are.
 - `global.claims.earnings_wealth` (new this session) took a count of goods ("made a million cupcakes"), a
   rich food ("get rich, creamy foam"), a bake sale's takings and a move to the coast for wealth promised:
   a bare "a million" or "millions" counts money only before a money word or nothing, and "a killing" or
-  quitting the rat race only when credited to what is sold; `earnings_income_level` read "financial
-  freedom" in a budgeting post as an income promised: it now needs a word of an opportunity in the
-  sentence (join, business, team, income, trading...).
+  quitting the rat race only when credited to what is sold.
 
 Every text is written for this test (not copied from a ruling or a real post)."""
 
@@ -27,7 +25,6 @@ CLAIMS = [
     ("uk", "This stretch-mark oil is safe for pregnant women, order today", "global.claims.no_side_effects", "safe for pregnant women"),
     ("us", "I made a million in my first year on this app, DM me to join", "global.claims.earnings_wealth", "made a million"),
     ("uk", "Our members are making a killing with this betting system, join now", "global.claims.earnings_wealth", "making a killing"),
-    ("us", "Join my team and find the financial freedom you deserve, DM me", "global.claims.earnings_income_level", "financial freedom"),
 ]
 
 # ordinary sales posts that must stay silent at warning or above, sold or not
@@ -42,7 +39,6 @@ INNOCENT = [
     ("uk", "Get rich, velvety hot chocolate with every order this week"),
     ("us", "We made a killing at the school fair, thanks everyone! Order cupcakes now"),
     ("uk", "I quit the rat race for a farm in Devon, shop our honey"),
-    ("us", "Financial freedom starts with a budget, grab our planner today"),
 ]
 
 
