@@ -93,6 +93,8 @@ CLAIMS = [
     ("th", "th", "คอร์สติวเข้ม การันตีสอบผ่าน ทุกวิชา", "th.claims.shape_exam_guarantee", "การันตีสอบผ่าน"),
     ("th", "th", "เทรดกับเรา ไม่มีขาดทุน ถอนได้ทุกวัน", "th.claims.shape_risk_return", "ไม่มีขาดทุน"),
     ("th", "th", "ลงทุนวันนี้ การันตีผลตอบแทน ทุกเดือน", "th.claims.shape_risk_return", "การันตีผลตอบแทน"),
+    ("th", "th", "นมผงสูตรนี้ แนะนำโดยนักโภชนาการ ทานได้ทุกวัน", "th.claims.shape_expert_vouch", "แนะนำโดยนักโภชนาการ"),
+    ("th", "th", "คุณหมอคลินิกดังการันตี ใช้ดีจริง", "th.claims.shape_expert_vouch", "คุณหมอคลินิกดังการันตี"),
     # Indonesian
     ("id", "id", "Lebih dari 2000 pelanggan kasih bintang 5 untuk serum ini", "id.claims.shape_review_count", "2000 pelanggan kasih bintang 5"),
     ("id", "id", "Diet pakai jamu ini bebas efek yoyo, dijamin", "id.claims.shape_no_rebound", "bebas efek yoyo"),
@@ -106,6 +108,7 @@ CLAIMS = [
     ("vn", "vi", "Trên 5000 khách hàng đánh giá 5 sao cho kem này", "vn.claims.shape_review_count", "5000 khách hàng đánh giá 5 sao"),
     ("vn", "vi", "Khóa luyện thi cam kết đỗ 100%", "vn.claims.shape_exam_guarantee", "cam kết đỗ"),
     ("vn", "vi", "Trà giảm cân thảo mộc, không lo béo lại", "vn.claims.shape_no_rebound", "không lo béo lại"),
+    ("vn", "vi", "Viên uống được giáo sư đầu ngành xác nhận hiệu quả", "vn.claims.shape_expert_vouch", "giáo sư đầu ngành xác nhận"),
 ]
 
 # The same words in ordinary posts that sell: nothing claimed.
@@ -148,6 +151,8 @@ INNOCENT = [
     ("vn", "vi", "Khách sạn 5 sao giá tốt ở Đà Nẵng"),
     ("vn", "vi", "Chúc các em thi đỗ đại học như mong muốn"),
     ("vn", "vi", "Đồ chơi yoyo cho bé, giá 20k"),
+    ("th", "th", "ควรปรึกษาแพทย์ก่อนใช้ทุกครั้งนะคะ"),
+    ("vn", "vi", "Hãy hỏi ý kiến bác sĩ trước khi dùng"),
 ]
 
 
