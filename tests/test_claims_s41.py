@@ -1,5 +1,7 @@
-"""Issue 15, session 41: aids and comfort goods named next to a condition or a pregnancy are not health
-claims, while the same words on a product taken or applied still are.
+"""Issue 15, session 41: mends to claim rules found while landing the session's work. Aids and comfort
+goods named next to a condition or a pregnancy are not health claims, while the same words on a product
+taken or applied still are; counts of goods and rich foods are not wealth promised; a rank fused with
+"bestseller" is a rank claim.
 
 - `global.claims.condition_treatment` took "jar openers for people with arthritis" for a treatment: an
   aid made for people who live with a condition treats nothing.
@@ -9,6 +11,8 @@ claims, while the same words on a product taken or applied still are.
   rich food ("get rich, creamy foam"), a bake sale's takings and a move to the coast for wealth promised:
   a bare "a million" or "millions" counts money only before a money word or nothing, and "a killing" or
   quitting the rat race only when credited to what is sold.
+- `global.claims.rank_rated` (new this session) read "No. 1 best-selling" but not the one word
+  "bestselling" or "bestseller".
 
 Every text is written for this test (not copied from a ruling or a real post)."""
 
@@ -25,6 +29,7 @@ CLAIMS = [
     ("uk", "This stretch-mark oil is safe for pregnant women, order today", "global.claims.no_side_effects", "safe for pregnant women"),
     ("us", "I made a million in my first year on this app, DM me to join", "global.claims.earnings_wealth", "made a million"),
     ("uk", "Our members are making a killing with this betting system, join now", "global.claims.earnings_wealth", "making a killing"),
+    ("sg", "Meet the #1 bestseller of our skincare range, shop now", "global.claims.rank_rated", "#1 bestseller"),
 ]
 
 # ordinary sales posts that must stay silent at warning or above, sold or not
