@@ -13,13 +13,15 @@ taken or applied still are; counts of goods and rich foods are not wealth promis
   quitting the rat race only when credited to what is sold.
 - `global.claims.rank_rated` (new this session) read "No. 1 best-selling" but not the one word
   "bestselling" or "bestseller".
+- `cn.health.shape_no_rebound` (new this session) took a yoga mat or an insole that keeps its shape
+  (不会反弹变形) for a weight result that never returns.
 
 Every text is written for this test (not copied from a ruling or a real post)."""
 
 from __future__ import annotations
 
 import pytest
-from claim_shapes import assert_left_alone, assert_reported
+from claim_shapes import assert_left_alone, assert_quiet, assert_reported
 
 # (market, text, rule that must still report it, words the finding must cover)
 CLAIMS = [
@@ -46,6 +48,11 @@ INNOCENT = [
     ("uk", "I quit the rat race for a farm in Devon, shop our honey"),
 ]
 
+# the same in Chinese: a mat or a sole that keeps its shape is not a weight result that never returns
+INNOCENT_ZH = [
+    ("cn", "加厚鞋垫，久站也不会反弹塌陷，今晚下单包邮"),
+]
+
 
 @pytest.mark.parametrize(("market", "text", "rule", "words"), CLAIMS)
 def test_claim_still_reported(market: str, text: str, rule: str, words: str) -> None:
@@ -55,3 +62,8 @@ def test_claim_still_reported(market: str, text: str, rule: str, words: str) -> 
 @pytest.mark.parametrize(("market", "text"), INNOCENT)
 def test_aid_left_alone(market: str, text: str) -> None:
     assert_left_alone(text, market)
+
+
+@pytest.mark.parametrize(("market", "text"), INNOCENT_ZH)
+def test_shape_kept_is_left_alone(market: str, text: str) -> None:
+    assert_quiet(text, market, language="zh")
