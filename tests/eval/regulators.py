@@ -3,6 +3,7 @@
     python tests/eval/regulators.py                  # both splits, tables per split, category, market
     python tests/eval/regulators.py --split report   # the held-out half only
     python tests/eval/regulators.py --split tune -v  # list every miss and false alarm
+    (the lists name a report-half item by its id, never by its text)
     python tests/eval/regulators.py --markdown       # the tables for docs/quality.md
 
 `regulator_cases.jsonl` holds one case per line: {"id", "market", "language", "text", "category",
@@ -179,8 +180,16 @@ def _rule(finding) -> str:
     return getattr(finding, "rule", None) or getattr(finding, "rule_id", "?")
 
 
+HELD_OUT = "(held out: the report half's texts are not printed)"
+
+
 def _brief(item: dict) -> dict:
-    return {k: item[k] for k in ("id", "split", "market", "category", "claim_type", "verdict", "text")}
+    """An item as listed among the misses and false alarms: a report-half item without its text, so that
+    no listing (`-v`, `--json`) shows the held-out half to whoever tunes the packs."""
+    brief = {k: item[k] for k in ("id", "split", "market", "category", "claim_type", "verdict", "text")}
+    if item["split"] == "report":
+        brief["text"] = HELD_OUT
+    return brief
 
 
 def _fmt(x) -> str:
