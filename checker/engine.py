@@ -460,10 +460,11 @@ class _DocumentRun:
             language = max(sorted(self.used_langs), key=lambda k: self.used_langs[k])
         self.language = language
         self._judge(sponsored, signals)
-        findings = merge_findings(self.findings)
+        findings = self.findings
         text = self.document.text
-        if text and "reelcheck:" in text:
+        if text and "reelcheck:" in text:  # before merging: a rule switched off leaves the others' findings
             findings = apply_suppressions(text, findings)
+        findings = merge_findings(findings)
         problems = [f"{describe_owner(owner)}: a regular expression ran out of time ({TIMEOUT:g} s) on "
                               f"this text and was given up, so its matches may be missing: {pattern[:60]!r}"
                               for owner, pattern in sorted(self.problems.items())]
@@ -556,25 +557,64 @@ def apply_suppressions(text: str, findings: list[Finding]) -> list[Finding]:
 
 
 def merge_findings(findings: list[Finding]) -> list[Finding]:
-    """One finding per place and category: words flagged by several rules or markets come out once."""
+    """One finding per claim and category: words flagged by several rules or markets come out once, and
+    so do findings that lie inside another of their category (the "#1 selling" of "the #1 selling serum
+    in America"). Of each such group the most severe finding is kept; at equal severity a market's own
+    rule (it names that market's law) before the global layer's, then the wider, then the first id. It
+    covers the group's outermost words, and names the other rules in its `related`. A finding with no
+    words (a missing disclosure, pointed at the document's start), or with a replacement for its own
+    words (`fix`: writing it leaves the words around them as they were), is merged only with findings
+    over the same words."""
     groups: dict[tuple, Finding] = {}
     for f in findings:
         key = (f.field, f.start, f.end, f.category)
         kept = groups.get(key)
-        if kept is None:
-            groups[key] = f
+        groups[key] = f if kept is None else _merged(kept, f)
+    out: list[Finding] = []
+    nests: dict[tuple, list[list[Finding]]] = {}  # by field and category: outermost finding first
+    for f in sorted(groups.values(), key=lambda f: (f.start - f.end, f.start, f.rule)):
+        if f.start == f.end or f.fix is not None:
+            out.append(f)
             continue
-        # the most severe; at equal severity a market's own rule (it names that market's law) before
-        # the global layer's
-        better = min(f, kept, key=lambda x: (-SEVERITY_RANK[x.severity], x.rule.startswith("global."), x.rule))
-        other = kept if better is f else f
-        better.markets = sorted(set(better.markets) | set(other.markets))
-        related = set(better.related) | set(other.related) | {other.rule}
-        related.discard(better.rule)
-        better.related = sorted(related)
-        groups[key] = better
-    out = list(groups.values())
+        same = nests.setdefault((f.field, f.category), [])
+        nest = next((n for n in same if n[0].start <= f.start and f.end <= n[0].end), None)
+        if nest is None:
+            same.append([f])
+        else:
+            nest.append(f)
+    for same in nests.values():
+        for nest in same:
+            outer = nest[0]
+            kept = min(nest, key=_precedence)
+            for f in nest:
+                if f is not kept:
+                    _absorb(kept, f)
+            if kept is not outer:  # it takes the outermost words (its own stay in `rule_spans()`)
+                for name in ("start", "end", "text", "line", "column", "end_line", "end_column", "cue", "time"):
+                    setattr(kept, name, getattr(outer, name))
+            out.append(kept)
     for f in out:
         f.markets = sorted(f.markets)
     out.sort(key=Finding.sort_key)
     return out
+
+
+def _precedence(f: Finding) -> tuple:
+    return (-SEVERITY_RANK[f.severity], f.rule.startswith("global."), f.start - f.end, f.rule)
+
+
+def _merged(a: Finding, b: Finding) -> Finding:
+    """The one of two findings over the same words that is kept, with the other merged into it."""
+    better = min(a, b, key=_precedence)
+    _absorb(better, b if better is a else a)
+    return better
+
+
+def _absorb(kept: Finding, other: Finding) -> None:
+    kept.markets = sorted(set(kept.markets) | set(other.markets))
+    related = set(kept.related) | set(other.related) | {other.rule}
+    related.discard(kept.rule)
+    kept.related = sorted(related)
+    kept.merged = [*kept.rule_spans(), *other.rule_spans()]
+    if kept.obfuscation is None and other.obfuscation:  # the words were written to get past a filter
+        kept.obfuscation = other.obfuscation

@@ -164,6 +164,14 @@ class Finding:
     fix_safe: bool = False  # the pack marks that replacement safe: `check --fix` may write it
     # the words were written to get past a filter: {"read_as": what they read as, "how": [classes]}
     obfuscation: dict | None = None
+    # (rule, start, end) of this finding's own words and of each finding merged into it
+    # (`engine.merge_findings`); not reported: see `rule_spans`
+    merged: list[tuple[str, int, int]] = _field(default_factory=list, repr=False, compare=False)
+
+    def rule_spans(self) -> list[tuple[str, int, int]]:
+        """(rule, start, end) of what each rule this finding stands for found: its own and those merged
+        into it (`engine.merge_findings`), each at the words that rule matched."""
+        return self.merged or [(self.rule, self.start, self.end)]
 
     def sort_key(self) -> tuple:
         return (self.field or "", self.start, self.end, -SEVERITY_RANK[self.severity], self.rule)

@@ -11,6 +11,12 @@ def claim_findings(text: str, market: str, commercial: bool | None, language: st
     return [f for f in findings if f.category == "claim" and f.severity in ("warning", "error")]
 
 
+def rule_words(findings: list, text: str) -> list[tuple[str, str]]:
+    """(rule, words) of what each rule found, at its own words also where its finding was merged into
+    another's around it (`Finding.rule_spans`)."""
+    return [(rule, text[start:end]) for f in findings for rule, start, end in f.rule_spans()]
+
+
 def assert_reported(text: str, market: str, rule: str, words: str, language: str = "en") -> None:
     """A post that sells gets a claim finding of `rule` (or one it was merged with) whose text holds `words`."""
     found = claim_findings(text, market, True, language)

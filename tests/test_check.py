@@ -102,8 +102,10 @@ def test_check_item_decides_markets_text_and_failures_once(monkeypatch):
 
     result = check_item(c, bare, ("us",))
     assert result.checked and result.error is None and result.language == "en"
-    # the cure claim, and the promised period ("eczema in a week")
-    assert [f.rule for f in result.findings] == ["us.claims.cure", "global.claims.efficacy_figure"]
+    # the cure claim, and the promised period ("cures eczema in a week"): the cure rule's replacement is
+    # for its own words, so the claim around them stays a finding of its own
+    assert [(f.rule, f.text) for f in result.findings] == [
+        ("us.claims.cure", "cures eczema"), ("global.claims.efficacy_figure", "cures eczema in a week")]
     assert not result.clean
     assert result.to_dict()["markets"] == ["us"]
 

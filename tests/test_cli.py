@@ -59,6 +59,10 @@ def test_check_example_script_text_output():
     assert "examples/scripts/us_serum_launch.md:" in out
     assert "why:" in out and "try:" in out and "^" in out
     assert out.strip().splitlines()[-1].startswith("Found ")
+    # one claim, one finding: the rank inside the market-wide superlative is named under it
+    scope = out.index("global.claims.superlative_scope  warning")
+    assert "global.claims.rank_rated  warning" not in out
+    assert out.index("  also: global.claims.rank_rated", scope) < out.index("  why:", scope)
 
 
 def test_json_report_is_valid_and_deterministic(tmp_path):

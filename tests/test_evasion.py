@@ -42,9 +42,10 @@ def reading_of(checker, text, lang, unaccented=False):
 
 
 def found(checker, text, market="us", **meta):
-    """(rule, the user's characters flagged, how they were hidden or None) per finding."""
-    return [(f.rule, text[f.start:f.end], f.obfuscation and tuple(f.obfuscation["how"]))
-            for f in findings(checker, text, market, **meta)]
+    """(rule, the user's characters it flagged, how they were hidden or None) per rule of each finding
+    (a rule's own words also where its finding was merged into another's around it)."""
+    return [(rule, text[start:end], f.obfuscation and tuple(f.obfuscation["how"]))
+            for f in findings(checker, text, market, **meta) for rule, start, end in f.rule_spans()]
 
 
 # --- normalisation: invisible characters and look-alike letters -----------------------------------

@@ -467,11 +467,103 @@ def test_a_pinned_example_holds_when_its_finding_merges_into_another_rules_over_
     checker = Checker(rs)
     rule = rs.rules["team.b_acne"]
     doc = example_document(rule, rule.examples["flag"][0], markets_for(rs, rule))
-    [finding] = [f for f in check_item(checker, doc).findings if f.text == "cured my acne"]
-    assert finding.rule == "team.a_cure" and "team.b_acne" in finding.related
+    [finding] = [f for f in check_item(checker, doc).findings if f.rule == "team.a_cure"]
+    assert "team.b_acne" in finding.related
+    assert ("team.b_acne", 3, 16) in finding.rule_spans() and doc.text[3:16] == "cured my acne"
     results = run_rule_examples(checker, rule)
     assert [(r.expect, r.ok) for r in results] == [("flag", True), ("flag", True), ("pass", True), ("pass", True)]
     assert all(r.ok for r in run_rule_examples(checker, rs.rules["team.a_cure"]))
+
+
+ONE_INSIDE_ANOTHER = """
+rules:
+  - id: team.rank
+    kind: regex
+    category: claim
+    severity: warning
+    message: Rank claim
+    rationale: A rank needs the survey or sales figures behind it.
+    source: team style guide
+    regex: '(?i)#1 selling'
+    examples:
+      flag: ["Our [[#1 selling]] tea is back", "The [[#1 Selling]] kettle"]
+      pass: ["Selling my #1 fan tee", "#1 fan here"]
+  - id: team.scope
+    kind: regex
+    category: claim
+    severity: warning
+    message: Superlative scoped to a market
+    rationale: A claim over a whole country needs evidence over that country.
+    source: team style guide
+    regex: '(?i)#1 selling \\w+ in america'
+    examples:
+      flag: ["The [[#1 selling serum in America]] is here", "Our [[#1 selling mop in America]]"]
+      pass: ["Selling tea in America since 1990", "#1 in my heart"]
+  - id: team.cure
+    kind: regex
+    category: claim
+    severity: error
+    message: Cure claim
+    rationale: A cosmetic that claims to cure a disease is sold as a drug.
+    source: team style guide
+    regex: '(?i)\\bcures\\b'
+    examples:
+      flag: ["This balm [[cures]] it", "It [[cures]] dry lips"]
+      pass: ["Cured salmon", "A cure for boredom"]
+  - id: team.condition
+    kind: regex
+    category: claim
+    severity: warning
+    message: Condition treated
+    rationale: Eczema is a condition; only a medicine may claim to treat it.
+    source: team style guide
+    regex: '(?i)cures eczema in \\d+ days'
+    examples:
+      flag: ["It [[cures eczema in 3 days]]", "This balm [[cures eczema in 5 days]] flat"]
+      pass: ["Eczema in 3 days? No.", "My eczema flared"]
+"""
+
+
+def test_a_finding_inside_another_of_its_category_is_merged_into_it_and_its_example_still_holds(tmp_path):
+    """One claim, one finding: the rank inside the superlative around it is named in the wider finding's
+    `related` (equal severity: the wider is kept); an error inside a warning is kept and takes the
+    warning's wider words, naming it in its `related`; every rule's pinned example still holds."""
+    from checker.rules.selftest import run_rule_examples
+
+    rs = load_rules((str(_team_pack(tmp_path, ONE_INSIDE_ANOTHER)),))
+    checker = Checker(rs)
+    text = "The #1 selling serum in America cures eczema in 3 days #ad"
+    doc = Document(path="x", segments=[Segment.whole(text)], meta=Meta(markets=("team",), commercial=True),
+                   text=text)
+    found = [(f.rule, f.text, [r for r in f.related if r.startswith("team.")])  # (the global layer's too)
+             for f in checker.check(doc) if f.category == "claim"]
+    assert found == [("team.scope", "#1 selling serum in America", ["team.rank"]),
+                     ("team.cure", "cures eczema in 3 days", ["team.condition"])]
+    for rule in rs.rules.values():
+        if rule.id.startswith("team."):
+            assert all(r.ok for r in run_rule_examples(checker, rule)), rule.id
+
+
+def test_merge_findings_keeps_findings_apart_that_overlap_without_one_holding_the_other():
+    """Overlapping findings that do not hold one another, findings of other categories, a finding with
+    no words (a missing disclosure at the document's start) and one with a replacement for its own words
+    stay apart."""
+    from checker.engine import merge_findings
+    from checker.model import Finding
+
+    def finding(rule, start, end, category="claim", severity="warning"):
+        return Finding(rule, category, severity, "m", "r", None, "s", "x" * (end - start), start, end,
+                       1, start, 1, end, ["us"], "caption", "en")
+
+    fixed = finding("g", 11, 13, severity="error")
+    fixed.fix = "tested"  # (its replacement leaves the words around it as they were)
+    out = merge_findings([finding("a", 0, 10), finding("b", 5, 15), finding("c", 6, 9),
+                          finding("d", 0, 0, "disclosure"), finding("e", 0, 4, "disclosure"),
+                          finding("f", 2, 4, "music"), fixed])
+    assert [(f.rule, f.start, f.end, f.related, f.rule_spans()) for f in out] == [
+        ("d", 0, 0, [], [("d", 0, 0)]), ("e", 0, 4, [], [("e", 0, 4)]),
+        ("a", 0, 10, ["c"], [("a", 0, 10), ("c", 6, 9)]), ("f", 2, 4, [], [("f", 2, 4)]),
+        ("b", 5, 15, [], [("b", 5, 15)]), ("g", 11, 13, [], [("g", 11, 13)])]
 
 
 # --- case-insensitive patterns run on the lower-cased text (`folded_source`, `MatchContext.folded`) ----

@@ -170,4 +170,5 @@ def test_findings_are_the_same_with_the_stored_code(store):
     matcher._compiled.cache_clear()
     from_code = [f.to_dict() for f in checker.check_text(text, markets=["us", "uk"], commercial=True)]
     assert from_code == compiled_here
-    assert {f["rule"] for f in from_code} >= {"global.claims.condition_treatment", "global.claims.proof"}
+    assert {r for f in from_code for r in [f["rule"], *f.get("related", [])]} >= {
+        "global.claims.condition_treatment", "global.claims.proof"}

@@ -69,6 +69,8 @@ class TextReporter(Reporter):
             w(f"  {self._c(_CYAN, 'obfuscated:')} {printable(obfuscation_text(f))}\n")
         if f.get("signals"):
             w(f"  {self._c(_CYAN, 'signals:')} {printable(', '.join(f['signals']))}\n")
+        if f.get("related"):  # other rules that flagged these words or words inside them
+            w(f"  {self._c(_CYAN, 'also:')} {printable(', '.join(f['related']))}\n")
         w(f"  {self._c(_CYAN, 'why:')} {printable(f['rationale'])}\n")
         if f.get("suggestion"):
             w(f"  {self._c(_CYAN, 'try:')} {printable(f['suggestion'])}\n")

@@ -81,15 +81,16 @@ def run_rule_examples(checker, rule) -> list[ExampleResult]:
             document = example_document(rule, example, market)
             result = check_item(checker, document)
             mine = (rule.id,)  # (require rules report <id>.missing, <id>.buried...)
-            # (a finding of the rule merged into another rule's over the same words is named in its
-            # `related`: `engine.merge_findings`)
+            # (a finding of the rule merged into another rule's, over the same words or around them, is
+            # named in its `related`, and its words in its `rule_spans()`: `engine.merge_findings`)
             ours = [f for f in result.findings
                     if selected_by(f.rule, mine) or any(selected_by(r, mine) for r in f.related)]
             found = tuple(f.text or f.rule for f in ours)
             trouble = tuple(e.message for e in result.errors())  # a rule that timed out, a failed check
             span = None if isinstance(example, str) else example.get("span")
-            if span is not None:  # the finding must cover exactly the pinned words
-                hit = any((f.start, f.end) == tuple(span) for f in ours)
+            if span is not None:  # the rule's finding must cover exactly the pinned words
+                hit = any((start, end) == tuple(span) for f in ours for rule_id, start, end in f.rule_spans()
+                          if selected_by(rule_id, mine))
             else:
                 hit = bool(found)
             ok = (hit if expect == "flag" else not found) and not trouble
