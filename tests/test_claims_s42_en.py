@@ -17,6 +17,11 @@ prescription-only medicine shape in rules/uk/claims.yaml), so that wording nobod
   saved: global.claims.green_shape);
 - results promised outright or as the price of a refund (global.claims.works_or_refund);
 - earnings pictured as an escape, a before-and-after or a prize (global.claims.earnings_escape);
+- safety promised without limit (global.claims.safety_shape), elite groups named as users
+  (global.claims.elite_users), performance compared with rivals, multiplied or told as a saving on bills
+  (global.claims.performance_comparison), and superlatives scoped to "your area" or "you will ever use";
+- precision: the FDA's authorised health claims ("diets low in ..."), "already within the normal range", a
+  licensed medicine's "Always read the label", "probably the best" and "skin feels softer" stay silent;
 - a prescription-only treatment promoted by its form in the UK (uk.claims.pom_shape).
 
 Every text is written for this test (not copied from a ruling or a real post); each claim text was missed
@@ -88,6 +93,24 @@ CLAIMS = [
     ("uk", "Lose post-baby weight with a medicated weight loss treatment, start online", "uk.claims.pom_shape", "medicated weight loss treatment"),
     ("uk", "Lose up to 20% of your body weight with our medicated programme, sign up", "uk.claims.pom_shape", "medicated programme"),
     ("uk", "We only have enough doses for 8 more patients this month, message to book", "uk.claims.pom_shape", "only have enough doses for 8 more patients"),
+    ("us", "Our elderberry gives the same protection as a vaccine, order now", "global.claims.medicine_alternative", "same protection as a vaccine"),
+    ("uk", "Garlic pearls that work as well as a flu shot, order today", "global.claims.medicine_alternative", "work as well as a flu shot"),
+    ("us", "Doctors agree it's safe to use daily forever, buy now", "global.claims.safety_shape", "safe to use daily forever"),
+    ("uk", "Our greens won't interact with your medications, order now", "global.claims.safety_shape", "won't interact with your medications"),
+    ("uk", "Nothing in it can harm you, order now", "global.claims.safety_shape", "Nothing in it can harm"),
+    ("us", "Safer than tap water, order today", "global.claims.safety_shape", "Safer than tap water"),
+    ("uk", "So gentle you could use it on a newborn, shop now", "global.claims.safety_shape", "So gentle you could use it on a newborn"),
+    ("us", "The protein used by Navy SEALs, order now", "global.claims.elite_users", "used by Navy SEALs"),
+    ("uk", "The choice of professional athletes, shop now", "global.claims.elite_users", "The choice of professional athletes"),
+    ("sg", "The energy gel used by Premier League players, order now", "global.claims.elite_users", "used by Premier League players"),
+    ("us", "Our network is more reliable than any other carrier, switch now", "global.claims.performance_comparison", "more reliable than any other"),
+    ("us", "Fewer dropped calls than Verizon, switch today", "global.claims.performance_comparison", "Fewer dropped calls than Verizon"),
+    ("us", "Our paper towels are 3x more absorbent, shop now", "global.claims.performance_comparison", "3x more absorbent"),
+    ("uk", "Our insulation halves your heating bills, book a survey", "global.claims.performance_comparison", "halves your heating bills"),
+    ("uk", "Our broadband is the fastest in your area, switch now", "global.claims.superlative_scope", "fastest in your area"),
+    ("us", "The strongest glue you will ever use, order now", "global.claims.superlative_scope", "strongest glue you will ever use"),
+    ("us", "People who take our capsules experience deeper sleep and more energy, order now", "global.claims.health_testimony", "People who take our capsules experience deeper sleep"),
+    ("ph", "A mask insert that protects wearers from catching diseases on the train, order now", "global.claims.illness_shield", "protects wearers from catching diseases"),
 ]
 
 # (market, text): the same words in ordinary posts
@@ -121,6 +144,18 @@ INNOCENT = [
     ("us", "Our 4k TV is back in stock, order today"),
     ("uk", "Book a weight-management consultation with our nurse, no obligation"),
     ("uk", "Enough snacks for 12 people in one hamper, order now"),
+    ("uk", "Our gummies are safe for adults when taken as directed; ask your pharmacist if you take other medicines"),
+    ("uk", "Zero-risk trial: return it within 30 days, order now"),
+    ("us", "Our cot mattress is safe for newborns from day one, order now"),
+    ("uk", "See the boots worn by soldiers in 1916 at our museum, book tickets"),
+    ("uk", "I'd rather walk than drive, new trainers in the shop"),
+    ("uk", "Our cake is better than Christmas, order a slice"),
+    ("us", "Save 30% on your first order, shop now"),
+    ("uk", "Probably the best lager in the world, grab a crate this weekend"),
+    ("us", "Diets low in saturated fat and cholesterol may reduce the risk of heart disease; our oat bran is in store."),
+    ("uk", "Contains ibuprofen. For the relief of headaches and period pain. Always read the label."),
+    ("us", "Helps maintain healthy cholesterol levels already within the normal range*"),
+    ("uk", "Skin feels softer and smoother after one use, shop the body butter"),
 ]
 
 
