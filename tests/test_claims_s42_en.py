@@ -19,7 +19,8 @@ prescription-only medicine shape in rules/uk/claims.yaml), so that wording nobod
 - earnings pictured as an escape, a before-and-after or a prize (global.claims.earnings_escape);
 - safety promised without limit (global.claims.safety_shape), elite groups named as users
   (global.claims.elite_users), performance compared with rivals, multiplied or told as a saving on bills
-  (global.claims.performance_comparison), and superlatives scoped to "your area" or "you will ever use";
+  (global.claims.performance_comparison), green compounds and smaller footprints
+  (global.claims.green_morph), praise of the effect on the body (global.claims.praise_body), and superlatives scoped to "your area" or "you will ever use";
 - precision: the FDA's authorised health claims ("diets low in ..."), "already within the normal range", a
   licensed medicine's "Always read the label", "probably the best" and "skin feels softer" stay silent;
 - a prescription-only treatment promoted by its form in the UK (uk.claims.pom_shape).
@@ -111,6 +112,16 @@ CLAIMS = [
     ("us", "The strongest glue you will ever use, order now", "global.claims.superlative_scope", "strongest glue you will ever use"),
     ("us", "People who take our capsules experience deeper sleep and more energy, order now", "global.claims.health_testimony", "People who take our capsules experience deeper sleep"),
     ("ph", "A mask insert that protects wearers from catching diseases on the train, order now", "global.claims.illness_shield", "protects wearers from catching diseases"),
+    ("uk", "Our meat is climate-smart, order now", "global.claims.green_morph", "climate-smart"),
+    ("uk", "Every order is carbon balanced, shop now", "global.claims.green_morph", "carbon balanced"),
+    ("uk", "Our cars produce lower emissions, book a test drive", "global.claims.green_morph", "lower emissions"),
+    ("us", "Helping to fight climate change one cup at a time, order now", "global.claims.green_morph", "fight climate change"),
+    ("uk", "Clean energy for a cleaner future, switch today", "global.claims.green_morph", "Clean energy"),
+    ("uk", "It's pure magic for your joints, order now", "global.claims.praise_body", "pure magic for your joints"),
+    ("uk", "Game changer for my gut, order now", "global.claims.praise_body", "Game changer for my gut"),
+    ("us", "Say hello to pain-free days, buy now", "global.claims.praise_body", "pain-free days"),
+    ("us", "Finally, relief that lasts, buy now", "global.claims.praise_body", "relief that lasts"),
+    ("us", "This stuff actually works, link in bio", "global.claims.praise_body", "This stuff actually works"),
 ]
 
 # (market, text): the same words in ordinary posts
@@ -156,6 +167,10 @@ INNOCENT = [
     ("uk", "Contains ibuprofen. For the relief of headaches and period pain. Always read the label."),
     ("us", "Helps maintain healthy cholesterol levels already within the normal range*"),
     ("uk", "Skin feels softer and smoother after one use, shop the body butter"),
+    ("uk", "A low-impact workout for sore knees, book a class"),
+    ("uk", "Our new vacuum makes it easy to clean floors, shop now"),
+    ("uk", "Our new mattress means pain-free mornings for your back, order a trial"),
+    ("us", "This recipe actually works with gluten-free flour, get the book"),
 ]
 
 
