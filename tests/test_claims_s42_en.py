@@ -122,6 +122,9 @@ CLAIMS = [
     ("us", "Say hello to pain-free days, buy now", "global.claims.praise_body", "pain-free days"),
     ("us", "Finally, relief that lasts, buy now", "global.claims.praise_body", "relief that lasts"),
     ("us", "This stuff actually works, link in bio", "global.claims.praise_body", "This stuff actually works"),
+    ("uk", "Your skin will be clearer, we guarantee it, order now", "global.claims.works_or_refund", "we guarantee it"),
+    ("uk", "If you don't lose 10 lbs, you get a full refund", "global.claims.works_or_refund", "If you don't lose 10 lbs, you get a full refund"),
+    ("us", "Money-back guarantee if you don't see results in 30 days", "global.claims.works_or_refund", "Money-back guarantee if you don't see"),
 ]
 
 # (market, text): the same words in ordinary posts
@@ -171,6 +174,7 @@ INNOCENT = [
     ("uk", "Our new vacuum makes it easy to clean floors, shop now"),
     ("uk", "Our new mattress means pain-free mornings for your back, order a trial"),
     ("us", "This recipe actually works with gluten-free flour, get the book"),
+    ("uk", "If you don't love the colour, return it for a refund within 30 days"),
 ]
 
 
