@@ -165,6 +165,9 @@ CLAIMS = [
     ("th", "th", "ครีมนวดหน้า ใช้แล้วหน้าเรียว สั่งซื้อได้ที่ร้าน", "th.claims.erase_reshape", "หน้าเรียว"),
     ("th", "th", "เซรั่มลบรอยสิว ลด 50% วันนี้", "th.claims.erase_reshape", "ลบรอยสิว"),
     ("th", "th", "สบู่สมุนไพร ธรรมชาติ 100% สั่งเลย", "th.claims.natural_total", "ธรรมชาติ 100%"),
+    ("th", "th", "ครีมกันแดดซึมไวทันที ส่งฟรี", "th.claims.speed_proof", "ซึมไวทันที"),
+    ("th", "th", "น้ำมันเหลืองนี้คือยาเทวดา สั่งเลย", "th.claims.speed_proof", "ยาเทวดา"),
+    ("th", "th", "วิตามินซีนักวิจัยยืนยัน ลด 20%", "th.claims.speed_proof", "นักวิจัยยืนยัน"),
     # Filipino: the FDA said to certify
     ("ph", "tl", "FDA-certified ang aming kape, add to cart na", "ph.claims.fda_certified_any", "FDA-certified"),
     ("ph", "tl", "Herbal tea namin, may certification ng FDA, PM lang", "ph.claims.fda_certified_any", "may certification ng FDA"),
