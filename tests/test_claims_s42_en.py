@@ -1,5 +1,5 @@
 """Issue 15, session 42: English health, efficacy, endorsement, earnings, environmental and guarantee claims
-recognised by their form in the us, uk, sg, ph and my packs (rules/global/claims_s42.yaml, and the UK
+recognised by their form in the us, uk, sg, ph and my packs (rules/global/claims_by_form.yaml, and the UK
 prescription-only medicine shape in rules/uk/claims.yaml), so that wording nobody listed is caught:
 
 - a product offered in place of a medicine or a medical procedure, the medicine named by its class, a
@@ -125,6 +125,11 @@ CLAIMS = [
     ("uk", "Your skin will be clearer, we guarantee it, order now", "global.claims.works_or_refund", "we guarantee it"),
     ("uk", "If you don't lose 10 lbs, you get a full refund", "global.claims.works_or_refund", "If you don't lose 10 lbs, you get a full refund"),
     ("us", "Money-back guarantee if you don't see results in 30 days", "global.claims.works_or_refund", "Money-back guarantee if you don't see"),
+    # mends when the rules landed: the claim beside the ordinary post below stays found
+    ("uk", "Escape the 9 to 5 grind with my team, DM me", "global.claims.earnings_escape", "Escape the 9 to 5"),
+    ("us", "It's zero risk, no side effects at all, order now", "global.claims.safety_shape", "zero risk"),
+    ("uk", "Instead of medication, try our calming drops tonight", "uk.claims.discourage_treatment",
+     "Instead of medication"),
 ]
 
 # (market, text): the same words in ordinary posts
@@ -175,6 +180,10 @@ INNOCENT = [
     ("uk", "Our new mattress means pain-free mornings for your back, order a trial"),
     ("us", "This recipe actually works with gluten-free flour, get the book"),
     ("uk", "If you don't love the colour, return it for a refund within 30 days"),
+    # mends when the rules landed (a commute, a mug's spills, a post that sends the viewer to a GP)
+    ("uk", "Escape the 9 to 5 commute with our e-bike, order now"),
+    ("us", "Zero risk of leaks with our new lunch box lid, shop now"),
+    ("uk", "Instead of medication, ask your GP whether physio could help your knee, book a class with us"),
 ]
 
 
