@@ -223,6 +223,9 @@ INNOCENT = [
     ("th", "th", "ผ้าฝ้ายสีธรรมชาติ ใส่สบาย"),
     ("ph", "tl", "Rehistrado sa FDA, CPR No. FR-4000001234567, order na"),
     ("ph", "tl", "Hindi aprubado ng FDA ang produktong ito, mag-ingat"),
+    # mends when the rules landed: face-slimming exercises, a free tasting
+    ("cn", "zh", "今天跟着视频做了十分钟瘦脸操，脸好酸"),
+    ("cn", "zh", "新口味零风险试吃，不好吃不要钱"),
 ]
 
 
