@@ -184,6 +184,11 @@ INNOCENT = [
     ("uk", "Escape the 9 to 5 commute with our e-bike, order now"),
     ("us", "Zero risk of leaks with our new lunch box lid, shop now"),
     ("uk", "Instead of medication, ask your GP whether physio could help your knee, book a class with us"),
+    # older rules' false positives the session's English writer found
+    ("us", "The charger sends energy to your phone in minutes, order now"),
+    ("uk", "Join our walk for people living with Parkinson's, every pound goes to research"),
+    ("us", "Wide-fit shoes for people with bunions, shop the range"),
+    ("us", "This sourdough recipe actually works every time, get the book"),
 ]
 
 
