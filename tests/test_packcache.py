@@ -288,3 +288,66 @@ def test_a_truncated_or_damaged_language_entry_is_compiled_and_stored_again(cach
         assert findings() == first and len(compiles) == before + 1  # (compiled again, and stored...)
         assert findings() == first and len(compiles) == before + 1  # (...whole: read back)
     assert compiles == ["en"] * 3
+
+
+TEAM_RULE = """
+rules:
+  - id: acme.words.miracle
+    kind: terms
+    category: claim
+    severity: warning
+    message: Acme does not call its products miracles
+    rationale: Brand guideline.
+    source: Acme brand book
+    match: lower
+    terms: ["{term}"]
+    examples:
+      flag: ["this {term} is back", "our {term} sold out"]
+      pass: ["a miracle on ice", "it was a miracle we made it"]
+"""
+
+
+def _team_pack(folder: Path, term: str) -> Path:
+    (folder / "acme").mkdir(parents=True, exist_ok=True)
+    (folder / "acme" / "pack.yaml").write_text(
+        "market: us\nname: Acme\nlanguages: [en]\nversion: '1'\nextends: global\n", encoding="utf-8")
+    (folder / "acme" / "words.yaml").write_text(TEAM_RULE.replace("{term}", term), encoding="utf-8")
+    return folder
+
+
+def test_an_edited_team_pack_compiles_only_the_rules_it_changed(cache, packs, tmp_path, monkeypatch):  # noqa: F811
+    from checker.rules import matcher
+
+    compiled_owners = []
+    real = matcher.compile_matchers
+
+    def counted(lang, items, processes=1):
+        compiled_owners.extend(owner for owner, _spec in items)
+        return real(lang, items, processes)
+
+    monkeypatch.setattr(matcher, "compile_matchers", counted)
+    team = tmp_path / "brand"
+    text = "Our miracle serum cures acne overnight, and the miracle balm is back. whatsapp me to order"
+
+    def findings(cache_on=True):
+        checker = Checker(load_rules([str(team)], cache=cache_on))
+        doc = Document("<t>", [Segment.whole(text)], Meta(markets=("us",)), text=text)
+        return [(f.rule, text[f.start:f.end]) for f in check_item(checker, doc).findings]
+
+    _team_pack(team, "miracle serum")
+    first = findings()
+    assert ("acme.words.miracle", "miracle serum") in first
+    assert "us.claims.cure" in compiled_owners and "acme.words.miracle" in compiled_owners
+    compiled_owners.clear()
+    _team_pack(team, "miracle balm")  # the team's rule edited: a new set of packs
+    edited = findings()
+    assert compiled_owners == ["acme.words.miracle"]  # (every other Matcher taken from the last compile)
+    assert ("acme.words.miracle", "miracle balm") in edited
+    assert ("acme.words.miracle", "miracle serum") not in edited
+    assert edited == findings(cache_on=False)  # the same as compiling every rule again
+    # another version of the code takes nothing from entries the last one wrote
+    compiled_owners.clear()
+    monkeypatch.setattr(packcache, "_code_digest", lambda: "f" * 64)
+    _team_pack(team, "miracle serum")
+    assert findings() == first
+    assert "us.claims.cure" in compiled_owners and "global.offplatform.whatsapp" in compiled_owners

@@ -59,7 +59,7 @@ class LanguageRules:
         self._tag = {owner: (rules[rid], tag) for owner, (rid, tag) in self._tag.items()}
         return self
 
-    def __init__(self, ruleset: RuleSet, lang: str, processes: int = 1):
+    def __init__(self, ruleset: RuleSet, lang: str, processes: int = 1, reuse: MatcherSet | None = None):
         self.lang = lang
         self.rules = {r.id: r for r in ruleset.rules.values() if lang in r.languages}
         self.matchers = MatcherSet(lang)
@@ -107,7 +107,7 @@ class LanguageRules:
                     self._inside[rule.id] = True
                 elif inside:
                     self._inside[rule.id] = frozenset(normalize(t).text.lower() for t in inside)
-        self.matchers.build(processes)
+        self.matchers.build(processes, reuse)  # (`reuse`: Matchers compiled before, see `MatcherSet.build`)
         # the lexicons' phrases of two words or more ("skin care"): a spelling the packs list, which
         # the evasion readings do not take for a listed word split in two
         lexicons = lexicons_of(ruleset.markets)
@@ -286,7 +286,11 @@ class CompiledRules:
                     return found.relink(self.ruleset)
                 except KeyError:  # (not the rules it was compiled from: compile them)
                     pass
-        compiled = LanguageRules(self.ruleset, lang, self.processes)
+        # the same language compiled from other packs by this code (the last set of packs before an
+        # edit): its Matchers of unchanged specs are taken, not compiled again
+        before = packcache.previous(key, lang) if key is not None else None
+        compiled = LanguageRules(self.ruleset, lang, self.processes,
+                                 before.matchers if isinstance(before, LanguageRules) else None)
         if key is not None:
             from .. import evasion
 

@@ -25,6 +25,7 @@ never raises and never hides silently, it becomes a problem of the document nami
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import os
 import pickle
@@ -604,6 +605,15 @@ def spec_from(block: dict, lang: str, languages, mode: str | None = None, exampl
         prefilter=block.get("prefilter"),
         examples=texts,
     )
+
+
+def spec_key(owner: str, spec: MatchSpec) -> str:
+    """What a Matcher is compiled from (its owner and spec; the language and code are its set's), as
+    a digest: equal keys, equal Matchers."""
+    fields = [owner, list(spec.terms), spec.mode, [list(p) for p in spec.patterns], spec.regex, spec.group,
+              spec.prefilter, list(spec.examples)]
+    blob = json.dumps(fields, ensure_ascii=False, sort_keys=True, default=repr)
+    return hashlib.sha256(blob.encode()).hexdigest()
 
 
 def languages_named(block: dict) -> list[str]:
@@ -1876,6 +1886,7 @@ class MatcherSet:
     def __init__(self, lang: str):
         self.lang = lang
         self.matchers: dict[str, Matcher] = {}
+        self.keys: dict[str, str] = {}  # owner -> `spec_key` of what its Matcher was compiled from
         self.phrases = PhraseSet(lang)
         self.screen = Screen()
         self.always: frozenset[str] = frozenset()
@@ -1894,12 +1905,23 @@ class MatcherSet:
             self._unscreened.add(owner)
         return True
 
-    def build(self, processes: int = 1) -> MatcherSet:
+    def build(self, processes: int = 1, reuse: MatcherSet | None = None) -> MatcherSet:
         """Compile what was added (in up to `processes` processes: `compile_matchers`) and file the
-        needles in the screen."""
+        needles in the screen. A Matcher of `reuse` (the same language's set, compiled by the same
+        code from other packs: a pack was edited) compiled from the same owner and spec is taken as
+        it is: an edit compiles the rules it changed."""
         pending, self._pending = self._pending, []
-        for (owner, _spec), matcher in zip(pending, compile_matchers(self.lang, pending, processes), strict=True):
+        keys = [spec_key(owner, spec) for owner, spec in pending]
+        pool = {}
+        if reuse is not None and reuse.lang == self.lang:
+            pool = {key: reuse.matchers[owner] for owner, key in getattr(reuse, "keys", {}).items()
+                    if owner in reuse.matchers}
+        todo = [item for item, key in zip(pending, keys, strict=True) if key not in pool]
+        fresh = iter(compile_matchers(self.lang, todo, processes))
+        for (owner, _spec), key in zip(pending, keys, strict=True):
+            matcher = pool[key] if key in pool else next(fresh)
             self.matchers[owner] = matcher
+            self.keys[owner] = key
             if matcher.has_phrases:
                 self.phrases.add(owner, matcher)
         always = set()

@@ -15,6 +15,10 @@ The key is a SHA-256 of everything the result depends on:
   schema never reads an entry written by another);
 - the Python version (pickles are read by the same interpreter that wrote them).
 
+Its first 12 hex digits are those of the code's own digest (the last item): an edit to a pack compiles
+only what it changed, the rest of each language taken from the entry this code stored last
+(`previous`; `MatcherSet.build` matches them by owner and spec).
+
 So an entry is never stale, only unused; nothing needs invalidating, and old entries can be deleted
 at any time (`rm -r ~/.cache/reelcheck/packs-v1`). Each new set of packs stored removes the least
 recently used sets once the folder holds more than `BUDGET` bytes (a set is ~70 MB in every language;
@@ -75,13 +79,33 @@ def key(folders: list[str]) -> str:
         folder = Path(name)
         if folder.is_dir():
             _folder_digest(digest, folder)
-    return digest.hexdigest()
+    # (begins with the code's own digest: `previous` finds the entries this code wrote by their name)
+    return _code_digest()[:CODE_PREFIX] + digest.hexdigest()[CODE_PREFIX:]
+
+
+CODE_PREFIX = 12  # hex digits of the code's digest that begin every key
 
 
 def load(entry_key: str):
     """What is stored under `entry_key` (a RuleSet; `<key>-<lang>`: its compiled rules of a
     language), or None (not there, unreadable, damaged)."""
     return diskcache.load(LAYOUT, entry_key)
+
+
+def previous(entry_key: str, lang: str):
+    """The compiled rules of `lang` most recently stored or used under another key by this same code
+    (`_code_digest`: a pack was edited since), or None: the Matchers an edit left unchanged are
+    taken from it (`MatcherSet.build`)."""
+    try:
+        entries = [(entry.stat().st_mtime, entry.name) for entry in os.scandir(cache_dir())
+                   if entry.name.endswith(f"-{lang}.pickle") and not entry.name.startswith(entry_key)]
+    except OSError:
+        return None
+    same_code = _code_digest()[:CODE_PREFIX]
+    for _, name in sorted(entries, reverse=True):
+        if name.startswith(same_code):
+            return load(name[:-len(".pickle")])
+    return None
 
 
 BUDGET = 400 * 2**20  # bytes: about six sets of compiled packs in every language (~70 MB each)

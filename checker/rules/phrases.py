@@ -184,12 +184,23 @@ def resolve_regex(source: str, lexicons: dict, lang: str) -> str:
     fold = "i" in (_LEADING_FLAGS.match(source).group(1) or "")
 
     def alternation(m):
-        phrases = [normalize(p).text.split(" ") for p in lexicon_phrases(lexicons, m.group(1), lang)]
-        trie = trie_alternation(phrases, fold=fold)
+        name = m.group(1)
+        entries = lexicons.get(name, {}).get(lang)
+        key = (name, lang, fold, tuple(entries) if entries else None)
+        trie = _TRIES.get(key)
+        if trie is None:  # (a lexicon is named in many patterns: its trie is written once)
+            phrases = [normalize(p).text.split(" ") for p in lexicon_phrases(lexicons, name, lang)]
+            trie = trie_alternation(phrases, fold=fold)
+            if len(_TRIES) >= 512:
+                _TRIES.clear()
+            _TRIES[key] = trie
         if len(trie) >= SHARED_TRIE:
             SHARED_TRIES[trie] = None
         return trie
     return LEXICON_REF.sub(alternation, source)
+
+
+_TRIES: dict[tuple, str] = {}  # (lexicon, language, case folded, its entries) -> its trie
 
 
 #: lexicon tries of SHARED_TRIE characters or more that `resolve_regex` wrote: a pattern's analysis
