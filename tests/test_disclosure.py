@@ -62,6 +62,15 @@ CASES = [
     ("us-ad-in-short-tag-run-ok", "us", True, "New serum from @glowco #ad #skincare #glow", set()),
     ("us-not-sponsored-with-ad", "us", False, "#ad Morning run done, personal best today", {US_MIS}),
     ("us-not-sponsored-signals-ignored", "us", False, SERUM + " #sp", set()),
+    # "#sp"/"#spon" are written for paid posts only (the FTC names them as the unclear labels): the
+    # label is its own sign of sponsorship; São Paulo's "#SP" is not it
+    ("us-sp-alone", "us", None, "Loving my new serum from @glowco #sp", {US_WEAK}),
+    ("us-spon-alone", "us", None, "Long run in my new trainers #spon", {US_WEAK}),
+    ("us-sao-paulo-tag", "us", None, "Trip to #SP next month, any food tips? #travel", set()),
+    # a creator's code in mixed case, ending in digits (the ASA's 2024 Supreme CBD ruling: "use code
+    # Hartson40"); a programmer's "my code" is no discount code
+    ("us-mixed-case-code", "us", None, "These gummies are honestly magic, use code Marcy40 for a box", {US_MISSING}),
+    ("us-my-code-programming", "us", None, "Finally my code es2015 compiles, pizza time", set()),
     # --- UK: ASA/CAP influencers' guide, CMA ---------------------------------------------------
     ("uk-ad-first", "uk", None, "Ad | " + KNIT, set()),
     ("uk-hashtag-ad-first", "uk", True, "#ad " + KNIT, set()),
@@ -71,6 +80,7 @@ CASES = [
     ("uk-gifted-weak", "uk", True, "Gifted by @knitco, in love with this cardigan", {UK_WEAK}),
     ("uk-in-partnership-weak", "uk", True, "In partnership with @knitco: my autumn edit", {UK_WEAK}),
     ("uk-code-fyp-missing", "uk", None, "Autumn knit haul 🍂 use code EMILY15 for 15% off #fyp", {UK_MISSING}),
+    ("uk-mixed-case-code-missing", "uk", None, "Autumn knit haul 🍂 use code Emily15 for 15% off", {UK_MISSING}),
     ("uk-declared-missing", "uk", True, "My autumn knit haul, in love with this cardigan", {UK_MISSING}),
     ("uk-ad-not-upfront", "uk", True, KNIT + " #ad", {UK_BURIED}),
     ("uk-organic", "uk", None, "Cosy autumn walk in the Peak District 🍂 #autumn", set()),
