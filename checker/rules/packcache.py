@@ -40,6 +40,7 @@ from .. import diskcache
 
 LAYOUT = "packs-v1"
 _PACKAGE = Path(__file__).resolve().parent.parent  # checker/
+_VALIDATION_RECORD = _PACKAGE / "rules" / "validated.json"
 
 
 def enabled(flag: bool | None = None) -> bool:
@@ -59,7 +60,10 @@ def _code_digest() -> str:
 
     digest = hashlib.sha256(f"{__version__}\0{sys.version}\0".encode())
     for path in sorted(_PACKAGE.rglob("*")):
-        if path.suffix in (".py", ".json", ".gz") and "__pycache__" not in path.parts:
+        # (not the shipped packs' validation record: it says whether they need validating, which
+        # changes nothing a load gives, and it changes with every edit to them)
+        if (path.suffix in (".py", ".json", ".gz") and "__pycache__" not in path.parts
+                and path != _VALIDATION_RECORD):
             digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
