@@ -282,3 +282,17 @@ def test_a_lexicon_named_many_times_is_parsed_once_and_read_as_written(monkeypat
     rx = regex.compile(source)
     assert rx.search("this balm cures your knee pain").group() == "cures your knee pain"
     assert not rx.search("my knee is fine")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.text(alphabet="ab.-_ 1é#", min_size=1, max_size=5), st.booleans()),
+                min_size=1, max_size=16),
+       st.text(alphabet="ab.-_ 1é#\n\tÉ", max_size=40))
+def test_a_set_with_members_that_start_a_word_is_found_wherever_one_is(members, text):
+    # never missed where a member stands (where a word starts, for those marked so), however the text
+    # spaces and punctuates it; and found nowhere else
+    written = {("\x01" if edged else "") + m.lower() for m, edged in members}
+    found = LiteralSet(written)
+    lower = spaced(text)
+    held = any(regex.search(("(?<!\\w)" if m in found.edged else "") + regex.escape(m), lower) for m in found.members)
+    assert found.found_in(lower) == held
