@@ -426,14 +426,16 @@ def test_reports_say_the_words_were_obfuscated(checker):
     report = _report(checker, text)
     data = json.loads(run(JsonReporter, report))
     jsonschema.validate(data, REPORT_SCHEMA)
+    # (one finding: the messaging app and the request to order on it, `contact_app_to_order`, are
+    # one redirect over the same words)
     [f] = data["documents"][0]["findings"]
-    assert f["obfuscation"] == {"read_as": "Add me on WhatsApp", "how": ["separator"]}
-    assert text[f["start"]:f["end"]] == f["text"] == "Add me on W.h.a.t.s.A.p.p"
+    assert f["obfuscation"] == {"read_as": "Add me on WhatsApp to order", "how": ["separator"]}
+    assert text[f["start"]:f["end"]] == f["text"] == "Add me on W.h.a.t.s.A.p.p to order"
     [result] = json.loads(run(SarifReporter, report))["runs"][0]["results"]
     assert result["properties"]["obfuscated"] is True
-    assert result["properties"]["readAs"] == "Add me on WhatsApp"
+    assert result["properties"]["readAs"] == "Add me on WhatsApp to order"
     assert result["properties"]["obfuscation"] == ["separator"]
-    note = "read as \u201cAdd me on WhatsApp\u201d (written with separators between the letters)"
+    note = "read as \u201cAdd me on WhatsApp to order\u201d (written with separators between the letters)"
     assert f"obfuscated: {note}" in run(TextReporter, report)
     assert "Obfuscated:</span>" in run(HtmlReporter, report) and "separators between the letters" in run(
         HtmlReporter, report)
