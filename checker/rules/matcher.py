@@ -1913,9 +1913,8 @@ class MatcherSet:
         pending, self._pending = self._pending, []
         keys = [spec_key(owner, spec) for owner, spec in pending]
         pool = {}
-        if reuse is not None and reuse.lang == self.lang:
-            pool = {key: reuse.matchers[owner] for owner, key in getattr(reuse, "keys", {}).items()
-                    if owner in reuse.matchers}
+        if reuse is not None and reuse.lang == self.lang:  # (the same code wrote it: it has `keys`)
+            pool = {key: reuse.matchers[owner] for owner, key in reuse.keys.items()}
         todo = [item for item, key in zip(pending, keys, strict=True) if key not in pool]
         fresh = iter(compile_matchers(self.lang, todo, processes))
         for (owner, _spec), key in zip(pending, keys, strict=True):
