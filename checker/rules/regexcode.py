@@ -31,6 +31,7 @@ import pickle
 import sys
 import threading
 import time
+from contextlib import contextmanager
 
 import regex
 
@@ -57,7 +58,8 @@ def _key(source: str) -> str:
 def compile(source: str):  # noqa: A001 (the module's one verb, as `regex.compile`)
     """`regex.compile(source)`, from the cache folder when a run stored how to build it."""
     if not _state["on"]:
-        return regex.compile(source)
+        with _lock, _plain_flags():
+            return regex.compile(source)
     key = _key(source)
     stored = _stored()
     if key in stored:
@@ -117,6 +119,39 @@ def _from_code(args, source: str):
     return built if getattr(built, "pattern", None) == source else None
 
 
+def _flag_names() -> tuple[str, ...]:
+    """The names of the `regex` module's parser (`regex._regex_core`) bound to its flags
+    (`RegexFlag` members: `IGNORECASE`, `I`, `VERSION1`...); () where its insides differ."""
+    core = getattr(regex, "_regex_core", None)
+    kind = getattr(core, "RegexFlag", None)
+    if not isinstance(kind, type) or not issubclass(kind, int):
+        return ()
+    return tuple(name for name, value in vars(core).items() if isinstance(value, kind))
+
+
+_FLAG_NAMES = _flag_names()
+
+
+@contextmanager
+def _plain_flags():
+    """The parser's flags as plain integers while a pattern compiles here (called under `_lock`).
+
+    The parser tests them at every character it reads (`flags & IGNORECASE`); as `enum.IntFlag`
+    members each test goes through the `enum` module and makes a new member, about two fifths of
+    the time a lexicon's pattern takes to compile. Their values are the same integers, so the parser
+    hands the C extension the same code (`tests/test_regexcode.py` compares it for the shipped packs'
+    patterns), and a pattern another thread compiles meanwhile gets the same code too."""
+    core = regex._regex_core
+    saved = {name: getattr(core, name) for name in _FLAG_NAMES}
+    for name, value in saved.items():
+        setattr(core, name, int(value))
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            setattr(core, name, value)
+
+
 class _Keeper:
     """The `regex` module's C extension, as `regex._main` sees it while one pattern compiles here:
     every attribute is the extension's; `compile` also keeps its arguments for this thread."""
@@ -140,7 +175,7 @@ def _compile_keeping_code(source: str):
     inner = getattr(main, "_regex", None)
     if inner is None or not hasattr(inner, "compile"):
         return regex.compile(source), None
-    with _lock:
+    with _lock, _plain_flags():
         keeper = _Keeper(inner, threading.get_ident())
         main._regex = keeper
         try:
