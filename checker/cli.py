@@ -260,8 +260,27 @@ def _load(p: dict):
     ruleset.check_markets(markets)
     # (a language the compiled-pack cache does not hold is compiled in as many processes as the run's jobs)
     processes = p.get("check_jobs") or p.get("jobs") or min(os.cpu_count() or 1, CHECK_MAX_DEFAULT_JOBS)
-    return ruleset, Checker(ruleset, select=_split(p["select"]), ignore=_split(p["ignore"]),
-                            processes=processes), markets
+    checker = Checker(ruleset, select=_split(p["select"]), ignore=_split(p["ignore"]), processes=processes)
+    if not p.get("quiet") and _stderr_is_terminal():
+        checker.compiled.on_compile = _compiling_note
+    return ruleset, checker, markets
+
+
+def _stderr_is_terminal() -> bool:
+    return hasattr(sys.stderr, "isatty") and sys.stderr.isatty()
+
+
+def _compiling_note(lang: str, stored: bool) -> None:
+    """A line on stderr before a language's rules are compiled (seconds, on a first run or after an
+    upgrade or a pack edit), from the run's own process only (a worker's line would cut into the
+    progress bar)."""
+    import multiprocessing
+
+    from .language import LANGUAGE_NAMES
+
+    if multiprocessing.parent_process() is None:
+        later = " once; later runs read them from the cache" if stored else ""
+        click.echo(f"reelcheck: compiling the {LANGUAGE_NAMES.get(lang, lang)} rules of the packs{later}...", err=True)
 
 
 #: `check` checks this many items (documents and input errors) in this process before it starts worker

@@ -1,6 +1,7 @@
 """The compiled-pack cache (checker/rules/packcache.py): a warm load is the same RuleSet without
 reading a pack; any change under a pack folder misses; a cache that cannot be used is no cache."""
 
+import json
 import os
 import pickle
 import shutil
@@ -9,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from test_audit import packs  # noqa: F401  (the fixture: three small packs as the built-in rules)
 
 from checker import check_item
@@ -351,3 +353,32 @@ def test_an_edited_team_pack_compiles_only_the_rules_it_changed(cache, packs, tm
     _team_pack(team, "miracle serum")
     assert findings() == first
     assert "us.claims.cure" in compiled_owners and "global.offplatform.whatsapp" in compiled_owners
+
+
+def test_a_run_on_a_terminal_says_when_it_compiles_a_language(packs, tmp_path, monkeypatch):  # noqa: F811
+    """A first run compiles the rules of its languages (seconds with the shipped packs) before it
+    prints anything: on a terminal it says so on stderr, once a language, and a run that reads them
+    from the cache, a quiet run and a run whose stderr is not a terminal say nothing."""
+    from checker import cli
+
+    monkeypatch.setenv("REELCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("REELCHECK_NO_CACHE", raising=False)
+    text = "This serum cures acne, whatsapp me for the price"
+
+    def stderr(*extra):
+        result = CliRunner().invoke(cli.main, ["check", "-", "--market", "us", "--format", "json", *extra], input=text)
+        assert result.exit_code == 1 and {
+            f["rule"] for doc in json.loads(result.stdout)["documents"] for f in doc["findings"]} == {
+            "us.claims.cure", "global.offplatform.whatsapp"}
+        return result.stderr
+
+    assert "compiling" not in stderr()  # (not a terminal)
+    monkeypatch.setattr(cli, "_stderr_is_terminal", lambda: True)
+    monkeypatch.setenv("REELCHECK_CACHE_DIR", str(tmp_path / "other-cache"))
+    assert "compiling" not in stderr("--quiet")
+    monkeypatch.setenv("REELCHECK_CACHE_DIR", str(tmp_path / "third-cache"))
+    first = stderr()
+    assert first.count("compiling") == 1
+    assert "reelcheck: compiling the English rules of the packs once; later runs read them from the cache" in first
+    assert "compiling" not in stderr()  # (read from the cache)
+    assert "compiling the English rules of the packs..." in stderr("--no-cache")

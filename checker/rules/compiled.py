@@ -13,6 +13,8 @@ overlapping words. Owners in the MatcherSet are named after what they serve:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .. import segment
 from ..normalize import normalize
 from . import kinds as kind_registry
@@ -267,6 +269,9 @@ class CompiledRules:
         self.ruleset = ruleset
         self.processes = processes
         self._by_lang: dict[str, LanguageRules] = {}
+        # told (language, whether the result is stored for later runs) before a language is compiled:
+        # the command line says so on a terminal (a first run is silent for seconds otherwise)
+        self.on_compile: Callable[[str, bool], None] | None = None
 
     def for_language(self, lang: str) -> LanguageRules:
         compiled = self._by_lang.get(lang)
@@ -286,6 +291,8 @@ class CompiledRules:
                     return found.relink(self.ruleset)
                 except KeyError:  # (not the rules it was compiled from: compile them)
                     pass
+        if self.on_compile is not None:
+            self.on_compile(lang, key is not None)
         # the same language compiled from other packs by this code (the last set of packs before an
         # edit): its Matchers of unchanged specs are taken, not compiled again
         before = packcache.previous(key, lang) if key is not None else None
