@@ -296,3 +296,26 @@ def test_a_set_with_members_that_start_a_word_is_found_wherever_one_is(members, 
     lower = spaced(text)
     held = any(regex.search(("(?<!\\w)" if m in found.edged else "") + regex.escape(m), lower) for m in found.members)
     assert found.found_in(lower) == held
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="ab()|[]^\\\n?:", max_size=24))
+@example("[|\n\\")  # (a class left open by a backslash at the end: nothing after it is structure)
+@example(r"(?:a|[)|(]|\)|b)")
+def test_the_grouping_scan_gives_the_parentheses_and_bars_the_character_walk_gives(body):
+    """`_grouping` (one `re` scan) finds the same parentheses and bars at the same depths as walking the
+    pattern a character at a time (`_structure`), escapes and character classes passed over alike."""
+    walked = [(i, c, depth) for i, c, depth in matcher_module._structure(body) if c in "()|"]
+    assert list(matcher_module._grouping(body)) == walked
+
+
+def test_the_grouping_scan_reads_the_shipped_patterns_as_the_character_walk_does():
+    from checker.rules import kinds, load_rules
+
+    ruleset = load_rules()
+    patterns = {spec.regex for rule in ruleset.rules.values() for lang in rule.languages
+                for spec in kinds.matchers(rule, lang).values() if spec.regex}
+    assert len(patterns) > 300
+    for body in patterns:
+        walked = [(i, c, depth) for i, c, depth in matcher_module._structure(body) if c in "()|"]
+        assert list(matcher_module._grouping(body)) == walked, body[:80]

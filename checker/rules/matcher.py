@@ -29,6 +29,7 @@ import json
 import math
 import os
 import pickle
+import re
 import re._compiler as _sre_compiler
 import re._constants as _c
 import re._parser as _sre_parser
@@ -206,7 +207,7 @@ def top_alternatives(source: str) -> tuple[str, list[str]] | None:
         return None
     while body.startswith("(?:") and _closing(body) == len(body) - 1:
         body = body[3:-1]
-    cuts = [i for i, c, depth in _structure(body) if c == "|" and depth == 0]
+    cuts = [i for i, c, depth in _grouping(body) if c == "|" and depth == 0]
     parts = [body[s + 1:e] for s, e in zip([-1, *cuts], [*cuts, len(body)], strict=True)]
     if len(parts) < 2 or len(parts) > MAX_BRANCHES or not all(parts):
         return None
@@ -250,7 +251,7 @@ def _distributed(part: str) -> tuple[str, list[str], str] | None:
     body, after = part[i + 3:i + end], part[i + end + 1:]
     if after[:1] and after[0] in _QUANTIFIERS:
         return None
-    cuts = [j for j, c, depth in _structure(body) if c == "|" and depth == 0]
+    cuts = [j for j, c, depth in _grouping(body) if c == "|" and depth == 0]
     alternatives = [body[s + 1:e] for s, e in zip([-1, *cuts], [*cuts, len(body)], strict=True)]
     if len(alternatives) < 2 or len(alternatives) > MAX_BRANCHES or not all(alternatives):
         return None
@@ -300,9 +301,30 @@ def _structure(body: str):
         i += 1
 
 
+# What splitting and matching parentheses look at, in one `re` scan that passes over escapes and
+# character classes: a parenthesis or a bar (or an escape or a class, passed over). A lexicon's pattern
+# is tens of kilobytes, and read a character at a time (`_structure`) it cost more than compiling it.
+_GROUPING = re.compile(r"\\.|\[\^?\]?(?:\\.?|[^\]\\])*(?:\]|\Z)|[()|]", re.S)
+
+
+def _grouping(body: str):
+    """The (index, character, depth) that `_structure` gives for the parentheses and bars of a pattern."""
+    depth = 0
+    for m in _GROUPING.finditer(body):
+        c = m.group()
+        if c == "(":
+            yield m.start(), c, depth
+            depth += 1
+        elif c == ")":
+            yield m.start(), c, depth
+            depth -= 1
+        elif c == "|":
+            yield m.start(), c, depth
+
+
 def _closing(body: str) -> int:
     """Index of the parenthesis closing the one that opens `body` (-1 when unbalanced)."""
-    for i, c, depth in _structure(body):
+    for i, c, depth in _grouping(body):
         if c == ")" and depth == 1:
             return i
     return -1
