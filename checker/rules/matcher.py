@@ -652,6 +652,7 @@ def languages_named(block: dict) -> list[str]:
 _SCRIPT_CHAR = regex.compile(r"[\p{Han}\p{Thai}]")
 
 
+@lru_cache(maxsize=65536)  # (the analysis of a lexicon's pattern asks for the same literals again and again)
 def selectivity(literal: str) -> int:
     """How rarely a needle is met in a caption: its length, a Han or Thai character counting double;
     a common function word ("a", "to", "only") counts as 0; a currency sign or a letter outside ASCII
@@ -722,6 +723,7 @@ def _requirements(options) -> list[frozenset[str]]:
     return [o for o in out if o not in edged]
 
 
+@lru_cache(maxsize=65536)  # (a lexicon's literals, read once for each pattern that holds it)
 def _member(literal: str) -> str:
     """A literal of the analysis as a LiteralSet reads it: white space one space; a word start kept
     (as a leading `_EDGE`) only before a word character, where `\\b` says the one before is none."""
@@ -954,9 +956,13 @@ def _most_selective(options: list[frozenset[str]]) -> frozenset[str]:
     its members is in a text (each taken as 10^-selectivity: "jd|ebay|amazon" rather than
     "co|us|de", which are in most captions). (`math.fsum`: a sum in a set's order rounds otherwise from
     one run to the next, and would break a tie otherwise.)"""
-    return max(options, key=lambda o: (min(3, min(_strength(s) for s in o)),
-                                       -math.fsum(10.0 ** -_strength(s) for s in o),
-                                       sum(s.startswith(_EDGE) for s in o), sorted(o)))
+    keyed = [((min(3, min(map(_strength, o))), -math.fsum(10.0 ** -_strength(s) for s in o),
+               sum(s.startswith(_EDGE) for s in o)), o) for o in options]
+    best = max(key for key, _ in keyed)
+    tied = [o for key, o in keyed if key == best]
+    # (the members, sorted, break a tie: sorting a lexicon's hundreds of beginnings for every option
+    # of every sequence cost more than the rest of the choice)
+    return tied[0] if len(tied) == 1 else max(tied, key=sorted)
 
 
 @lru_cache(maxsize=65536)
