@@ -237,22 +237,19 @@ def vocabulary(rules, unaccented: bool = False) -> Vocabulary:
     accented: dict[str, str] = {}
     single: dict[str, str] = {}
     spaced = set(rules.spaced_phrases)  # phrases listed as two words or more ("skin care")
+    # (the needles and literal-set members of every Matcher, each read once below: a lexicon's words
+    # stand in every pattern that names it)
+    needles: set[tuple[str, str]] = set()
+    members_of: set[str] = set()
     for matcher in rules.matchers.matchers.values():
-        for needle, mode in matcher.needles:
-            lowered = needle.lower()
-            if _has_han(lowered):
-                if mode == COMPACT:
-                    han.add(lowered)
-            elif mode != COMPACT:
-                words.update(w for w in WORD.findall(lowered) if len(w) > 1)
+        needles.update(matcher.needles)
         words.update(matcher.need_words)
         # (a regex's literal sets, each member a way it may be written: "kilo" of `\d+ ?(?:kg|kilos?)`,
         # where the screen keys on another set)
         branch_sets = (tuple(filter(telling, sets)) for _, sets, _own in matcher.branches or ())
         for needs in (matcher.regex_needs, *branch_sets):
             for members in needs:
-                words.update(w for m in members.members if not _has_han(m) for w in WORD.findall(m) if len(w) > 2)
-                han.update(m for m in members.members if len(m) > 1 and _has_han(m))
+                members_of.update(members.members)
                 if unaccented:  # ("tiểu đường" is read in "tieu duong"; "hết" in "het", see Vocabulary)
                     for member in sorted(members.members):
                         if member not in members.edged and len((member.split(maxsplit=1) or [""])[0]) < 2:
@@ -269,6 +266,18 @@ def vocabulary(rules, unaccented: bool = False) -> Vocabulary:
                 spaced.add(" ".join(phrase.split()))
                 if unaccented and (plain := _unmarked(phrase)):
                     accented[plain] = phrase
+    for needle, mode in needles:
+        lowered = needle.lower()
+        if _has_han(lowered):
+            if mode == COMPACT:
+                han.add(lowered)
+        elif mode != COMPACT:
+            words.update(w for w in WORD.findall(lowered) if len(w) > 1)
+    for member in members_of:
+        if not _has_han(member):
+            words.update(w for w in WORD.findall(member) if len(w) > 2)
+        elif len(member) > 1:
+            han.add(member)
     words = {w for w in words if not _has_han(w)}
     vocab = per_rules[unaccented] = Vocabulary(words, han, accented, spaced, single)
     return vocab
