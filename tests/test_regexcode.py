@@ -199,6 +199,13 @@ def test_the_parser_hands_the_same_code_over_with_its_flags_as_plain_integers():
         assert regexcode._compile_keeping_code(pattern)[1] == _code_with_enum_flags(pattern), pattern[:80]
 
 
+def test_a_regex_module_without_those_flags_compiles_as_it_always_did(monkeypatch):
+    """Another `regex` whose parser names no `RegexFlag` members: nothing is swapped, nothing breaks."""
+    monkeypatch.setattr(regexcode, "_FLAG_NAMES", ())
+    assert spans(regexcode.compile(PATTERN)) == spans(regex.compile(PATTERN))
+    assert isinstance(regex._regex_core.IGNORECASE, regex._regex_core.RegexFlag)
+
+
 def _code_with_enum_flags(pattern: str):
     """The arguments the C extension gets for `pattern` compiled with the parser's flags left alone."""
     kept = {}

@@ -141,8 +141,8 @@ def _plain_flags():
     the time a lexicon's pattern takes to compile. Their values are the same integers, so the parser
     hands the C extension the same code (`tests/test_regexcode.py` compares it for the shipped packs'
     patterns), and a pattern another thread compiles meanwhile gets the same code too."""
-    core = regex._regex_core
-    saved = {name: getattr(core, name) for name in _FLAG_NAMES}
+    core = getattr(regex, "_regex_core", None)
+    saved = {name: getattr(core, name) for name in _FLAG_NAMES}  # (none where its insides differ)
     for name, value in saved.items():
         setattr(core, name, int(value))
     try:
