@@ -312,14 +312,9 @@ def _grouping(body: str):
     depth = 0
     for m in _GROUPING.finditer(body):
         c = m.group()
-        if c == "(":
+        if c == "(" or c == ")" or c == "|":  # (not an escape or a class, passed over)
             yield m.start(), c, depth
-            depth += 1
-        elif c == ")":
-            yield m.start(), c, depth
-            depth -= 1
-        elif c == "|":
-            yield m.start(), c, depth
+            depth += (c == "(") - (c == ")")
 
 
 def _closing(body: str) -> int:
