@@ -309,12 +309,20 @@ def test_the_grouping_scan_gives_the_parentheses_and_bars_the_character_walk_giv
     assert list(matcher_module._grouping(body)) == walked
 
 
-def test_the_grouping_scan_reads_the_shipped_patterns_as_the_character_walk_does():
+def shipped_patterns(longest: int | None = None) -> list[str]:
+    """The regular expressions of the shipped packs' rules in every language they are written for
+    (lexicons resolved), sorted; with `longest`, those of up to that many characters (the longer ones
+    are lexicons' tries, built of the same parts: hundreds of kilobytes, seconds to compile)."""
     from checker.rules import kinds, load_rules
 
     ruleset = load_rules()
-    patterns = {spec.regex for rule in ruleset.rules.values() for lang in rule.languages
-                for spec in kinds.matchers(rule, lang).values() if spec.regex}
+    found = {spec.regex for rule in ruleset.rules.values() for lang in rule.languages
+             for spec in kinds.matchers(rule, lang).values() if spec.regex}
+    return sorted(s for s in found if longest is None or len(s) <= longest)
+
+
+def test_the_grouping_scan_reads_the_shipped_patterns_as_the_character_walk_does():
+    patterns = shipped_patterns()
     assert len(patterns) > 300
     for body in patterns:
         walked = [(i, c, depth) for i, c, depth in matcher_module._structure(body) if c in "()|"]

@@ -6,6 +6,7 @@ import threading
 
 import pytest
 import regex
+from test_regex_shapes import shipped_patterns
 
 import checker
 from checker import diskcache
@@ -174,21 +175,9 @@ def test_findings_are_the_same_with_the_stored_code(store):
         "global.claims.condition_treatment", "global.claims.proof"}
 
 
-def _shipped_patterns() -> list[str]:
-    """The regular expressions of the shipped packs' rules in every language they are written for
-    (lexicons resolved), those of up to 3,000 characters (the longer ones are lexicons' tries, built
-    of the same parts: hundreds of kilobytes, seconds to compile)."""
-    from checker.rules import kinds, load_rules
-
-    ruleset = load_rules()
-    found = {spec.regex for rule in ruleset.rules.values() for lang in rule.languages
-             for spec in kinds.matchers(rule, lang).values() if spec.regex}
-    return sorted(s for s in found if len(s) <= 3000)
-
-
 def test_the_parser_hands_the_same_code_over_with_its_flags_as_plain_integers():
     """`_plain_flags` changes how fast a pattern compiles, not what it compiles to."""
-    patterns = [*_shipped_patterns(), PATTERN, r"(?f)STRASSE", r"(?iV1)[[:alpha:]--a]", r"(?x) a b # c",
+    patterns = [*shipped_patterns(3000), PATTERN, r"(?f)STRASSE", r"(?iV1)[[:alpha:]--a]", r"(?x) a b # c",
                 r"(?r)abc", r"(?b)(?:cat){e<=1}", r"(?w)\bword\b", r"(?sm)^.+$", r"(?a)\w+", r"(?V0)(?i)ǅ"]
     assert len(patterns) > 300 and regexcode._FLAG_NAMES
     core = regex._regex_core
@@ -207,21 +196,13 @@ def test_a_regex_module_without_those_flags_compiles_as_it_always_did(monkeypatc
 
 
 def _code_with_enum_flags(pattern: str):
-    """The arguments the C extension gets for `pattern` compiled with the parser's flags left alone."""
-    kept = {}
-
-    class Keeper:
-        def __getattr__(self, name):
-            return getattr(inner, name)
-
-        def compile(self, *args):
-            kept["args"] = args
-            return inner.compile(*args)
-
+    """The arguments the C extension gets for `pattern` compiled with the parser's flags left alone
+    (through the same stand-in `_compile_keeping_code` uses, without `_plain_flags`)."""
     inner = regex._main._regex
-    regex._main._regex = Keeper()
+    keeper = regexcode._Keeper(inner, threading.get_ident())
+    regex._main._regex = keeper
     try:
         regex.compile(pattern, cache_pattern=False)
     finally:
         regex._main._regex = inner
-    return kept["args"]
+    return keeper.args
