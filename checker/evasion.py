@@ -29,7 +29,8 @@ What a reading undoes (`CLASSES`; each is named on the findings it makes):
 A reading keeps a map back to the normalized text like `Normalized` does (letters that stay are copied;
 a removed separator is an empty fold; a repeated run or a replaced character is one folded cluster), so
 a finding made on it still covers exactly the user's characters, separators and all. Most segments
-have nothing to read differently: `reading` answers None after one regular-expression search.
+have nothing to read differently: `reading` answers None after one pass of an RE2 set over the text
+(`_may_find`) and a few set look-ups.
 """
 
 from __future__ import annotations
@@ -122,6 +123,60 @@ _HAN_CHAR = re.compile("[\u3400-\u9fff]")
 # across it is a finding only where it covers the gap (`obfuscation`: made by the reading)
 _DECORATION = re.compile("[*·•_|~^\u2190-\u2bff\U0001f000-\U0001faff]+")
 _NUMERALS = "〇一二三四五六七八九"
+
+# --- one pass that tells most texts apart -----------------------------------------------------------
+# Most texts hold nothing that `_SUSPECT_HIT`, `_TRIPLE`, `_DIGIT_GAP`, `_SPACED_HINT` or `_HAN` looks for,
+# and each of those `re` (or `regex`) searches passes over the whole text on its own. One RE2 set (a DFA:
+# one pass over the text's UTF-8 for all five) says which of them may find something: each of its
+# patterns is wider than the search it stands for (no look-arounds or back-references, classes as wide
+# or wider), so a search it rules out would have found nothing, and the others run as before.
+# (`tests/test_evasion.py` checks each against its search: random texts, and every code point of the
+# classes that differ between the engines.)
+_MAY_HIT, _MAY_TRIPLE, _MAY_DIGITS, _MAY_SPACED, _MAY_HAN = range(5)
+_EVERY = frozenset(range(5))
+_RE2_LATIN = "A-Za-z\\x{c0}-\\x{24f}\\x{1e00}-\\x{1eff}"
+# (not a word character nor white space in Python's sense: anything but ASCII letters, digits, `_` and
+# white space and the Latin letters above (`×` and `÷`, which are no letters, stay in))
+_RE2_NOT_WORD = "[^0-9A-Za-z_\\t\\n\\f\\r \\x{c0}-\\x{d6}\\x{d8}-\\x{f6}\\x{f8}-\\x{24f}\\x{1e00}-\\x{1eff}]"
+_RE2_GATES = (
+    # `_SUSPECT_HIT`: a leet symbol or digit before a letter; `@` after a non-space; a letter between
+    # underscores or between two symbols; `@`, `$` or a leet digit after a letter, not before a digit
+    f"[$!|013457][{_RE2_LATIN}]|[^\\t\\n\\f\\r ]@[{_RE2_LATIN}]|_[{_RE2_LATIN}]_"
+    f"|{_RE2_NOT_WORD}[{_RE2_LATIN}]{_RE2_NOT_WORD}|[{_RE2_LATIN}][@$013457](?:[^0-9]|$)",
+    None,  # `_TRIPLE`: the letter three times, every letter of its class (`_gate`)
+    "\\p{Nd}[ .\\-]\\p{Nd}",  # `_DIGIT_GAP` (Python's `\\d`: the decimal digits of every script)
+    # `_SPACED_HINT`, searched for after a space (Python's `$` also stands before a last line break)
+    f"(?:^| )[{_RE2_LATIN}0-9@$] [{_RE2_LATIN}0-9@$] [{_RE2_LATIN}0-9@$](?: |\\n|$)",
+    # `_HAN`, with the blocks and planes of Chinese characters whole (a newer Unicode than RE2's may add
+    # characters to them)
+    "[\\p{Han}\\x{2e80}-\\x{2fdf}\\x{3005}-\\x{3007}\\x{3021}-\\x{3029}\\x{3038}-\\x{303b}\\x{3400}-\\x{4dbf}"
+    "\\x{4e00}-\\x{9fff}\\x{f900}-\\x{faff}\\x{16fe0}-\\x{16fff}\\x{20000}-\\x{3ffff}]",
+)
+
+
+@cache
+def _gate():
+    """The RE2 set of `_RE2_GATES`, compiled on first use."""
+    import re2
+
+    latin = re.compile(f"[{_LATIN}]")
+    letters = [c for c in map(chr, range(0x1f00)) if latin.match(c)]
+    options = re2.Options()
+    options.max_mem = 64 << 20  # (ample: the set's DFA never runs short and gives up)
+    gate = re2.Set.SearchSet(options)
+    for pattern in _RE2_GATES:
+        gate.Add(pattern if pattern is not None else "|".join(re2.escape(c * 3) for c in letters))
+    gate.Compile()
+    return gate
+
+
+def _may_find(text: str) -> frozenset[int] | list[int]:
+    """Which of the look-closer searches may find something in `text` (`_MAY_HIT`, ...)."""
+    try:
+        encoded = text.encode()
+    except UnicodeEncodeError:  # (a lone surrogate: every search runs)
+        return _EVERY
+    return _gate().Match(encoded) or ()
 
 
 @dataclass(frozen=True)
@@ -351,14 +406,15 @@ class _Scan:
 
     def __init__(self, text: str):
         self.text = text
-        self.cores = _suspect_cores(text)
+        may = _may_find(text)
+        self.cores = _suspect_cores(text, may) if _MAY_HIT in may or _MAY_TRIPLE in may else ()
         self.spaces = " " in text
-        self.spaced = self.spaces and _SPACED_HINT.search(" " + text) is not None
+        self.spaced = self.spaces and _MAY_SPACED in may and _SPACED_HINT.search(" " + text) is not None
         self.digits = (tuple((m.start(), m.group()) for m in _DIGITS.finditer(text))
-                       if self.spaces and _DIGIT_GAP.search(text) else ())
+                       if self.spaces and _MAY_DIGITS in may and _DIGIT_GAP.search(text) else ())
         self._lower = None
         self._ascii_words = None
-        self.han = not text.isascii() and _HAN.search(text) is not None
+        self.han = _MAY_HAN in may and not text.isascii() and _HAN.search(text) is not None
         self.han_gaps, self.han_digits = _han_candidates(text) if self.han else ((), ())
         self._traditional = None
         self.readings: dict[Vocabulary, Normalized | None] = {}
@@ -469,11 +525,14 @@ def _chunk_edits(scan: _Scan, vocab: Vocabulary) -> list[list[Edit]]:
     return groups
 
 
-def _suspect_cores(text: str) -> tuple[tuple[int, str, str, frozenset[str]], ...]:
+def _suspect_cores(text: str, may=_EVERY) -> tuple[tuple[int, str, str, frozenset[str]], ...]:
     """(start, word, lower-cased, spellings) for each word of three characters or more, with a letter,
-    of the whitespace-separated chunks that `_SUSPECT_HIT` or `_TRIPLE` finds something in."""
+    of the whitespace-separated chunks that `_SUSPECT_HIT` or `_TRIPLE` finds something in (of those
+    `may`, what `_may_find` says, may find something)."""
     hits = set()
-    for pattern in (_SUSPECT_HIT, _TRIPLE):
+    for pattern, gate in ((_SUSPECT_HIT, _MAY_HIT), (_TRIPLE, _MAY_TRIPLE)):
+        if gate not in may:
+            continue
         first = pattern.search(text)  # (most texts have none: one search, no iterator)
         if first is not None:
             hits.update(hit.start() for hit in pattern.finditer(text, first.start()))

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from hypothesis import given, settings
+import regex
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from reporter_samples import HEADER, run, summarize
 
@@ -325,6 +326,58 @@ def test_the_digit_gap_looked_for_from_its_middle_is_the_one_written_from_its_fi
     from checker.evasion import _DIGIT_GAP
 
     assert (_DIGIT_GAP.search(text) is None) == (re.search(r"\d[ .\-]\d", text) is None)
+
+
+# `_may_find`: the one RE2 pass never rules out a search that finds something. Texts made of pieces
+# each search looks for (a letter three times, digits one by one, letters with spaces, a symbol next to a
+# letter, a Chinese character) among characters of every kind the engines may class apart.
+_GATE_PIECES = [*"aZxéẠđ×÷ы最𠀀ก\u0e31013457289_@$!|.-*'’#✨😍\t\n\x0b\u3000\u00a0\u2028\U0001d400٣๓",
+                "aaa", "ÉÉÉ", "ẠẠẠ", "aaA", "1 2", " 4-5", "٣ ٤", "a b c", "b e s", "\n", " ", "  ", "c.u", "_u_",
+                "gu@r", "cur3", "$ale", "i\u200dn"]
+
+
+@settings(max_examples=3000, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(_GATE_PIECES), max_size=10).map("".join))
+@example("write b e s\n")  # (Python's `$` stands before a last line break too)
+def test_the_one_pass_gate_never_rules_out_a_search_that_finds_something(text):
+    from checker import evasion as module
+
+    may = module._may_find(text)
+    searches = {module._MAY_HIT: module._SUSPECT_HIT.search(text), module._MAY_TRIPLE: module._TRIPLE.search(text),
+                module._MAY_DIGITS: module._DIGIT_GAP.search(text),
+                module._MAY_SPACED: module._SPACED_HINT.search(" " + text), module._MAY_HAN: module._HAN.search(text)}
+    for gate, found in searches.items():
+        if found is not None:
+            assert gate in may, (gate, text)
+    if not may:
+        assert module._Scan(text).cores == () and module._suspect_cores(text) == ()
+
+
+def test_the_gate_classes_hold_every_character_of_the_classes_they_stand_for():
+    """Where RE2 and Python class characters differently (their Unicode versions and their `\\w`, `\\d`
+    and `\\p{Han}`), each class of the gate holds every character that the search it stands for
+    matches, over every code point."""
+    import re2
+
+    from checker import evasion as module
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+
+    def missing(python_class: str, gate_class: str, engine=re) -> set[str]:
+        return set(engine.findall(python_class, every)) - set(re2.findall(gate_class, every))
+
+    assert not missing(r"[^\w\s]", module._RE2_NOT_WORD)
+    assert not missing(r"\d", r"\p{Nd}")
+    assert not missing(f"[{module._LATIN}]", f"[{module._RE2_LATIN}]")
+    assert not missing(r"\p{Han}", module._RE2_GATES[module._MAY_HAN], engine=regex)
+    assert set(re2.findall(f"[{module._RE2_LATIN}]", every)) == set(re.findall(f"[{module._LATIN}]", every))
+
+
+def test_a_text_with_a_lone_surrogate_runs_every_search():
+    from checker import evasion as module
+
+    assert module._may_find("c.u.r.e.s \ud800") == module._EVERY
+    assert module._Scan("c.u.r.e.s \ud800").cores
 
 
 def test_the_classes_the_look_closer_passes_over_fast_hold_nothing_it_looks_for():
