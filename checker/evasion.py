@@ -214,11 +214,10 @@ class Vocabulary:
         self.split_pairs = frozenset((first.rsplit("'", 1)[-1].encode(), second.encode())
                                      for first, second in (key.split(" ") for key in splits if key.isascii()))
         self.split_firsts = frozenset(first for first, _ in self.split_pairs)
-        # (the others: found by one pass of an RE2 alternation over the lower-cased text, compiled on first
-        # use (`_wide_search`): a Vietnamese or Thai text passes the character look below, and testing each
-        # key with `in` cost a third of a reading, an Aho-Corasick pass ~500k instructions a caption)
-        self.split_wide = tuple(sorted(key for key in splits if not key.isascii()))
-        wide = self.split_wide
+        wide = sorted(key for key in splits if not key.isascii())
+        # (one pass over the lower-cased text finds any of them: a Vietnamese or Thai text passes the
+        # character look below, and testing each key with `in` cost a third of a reading)
+        self.split_wide = _automaton(wide)
         # (the characters of those not in ASCII, and every character whose lower case is one: searched for
         # in the text as written, which then need not be lower-cased)
         wide_chars = sorted({u for key in wide for c in key if not c.isascii() for u in _cased(c)})
@@ -227,20 +226,6 @@ class Vocabulary:
     @property
     def empty(self) -> bool:
         return not self.words and self.han is None and self.unaccented is None
-
-    def __getstate__(self) -> dict:
-        state = dict(self.__dict__)
-        state.pop("_wide_search", None)  # (an RE2 pattern: made again on first use)
-        return state
-
-    def wide_split_in(self, lowered: str) -> bool:
-        """Whether the lower-cased text holds one of the splits with a character outside ASCII."""
-        search = self.__dict__.get("_wide_search")
-        if search is None:
-            import re2
-
-            search = self._wide_search = re2.compile("|".join(map(re2.escape, self.split_wide))).search
-        return search(lowered) is not None
 
 
 @cache
@@ -659,19 +644,11 @@ def _may_split(scan: _Scan, vocab: Vocabulary) -> bool:
     `_split_edits` finds an ASCII split, its two last words are two runs of ASCII letters one after the
     other in the text (whatever stands around them is no letter or digit)."""
     words = scan.ascii_words
-    pairs = vocab.split_pairs
-    for first in vocab.split_firsts.intersection(words):  # (most texts hold none or one or two)
-        at = words.index(first)
-        while at < len(words) - 1:  # (a tuple made only where a first word stands, not for every pair)
-            if (first, words[at + 1]) in pairs:
-                return True
-            try:
-                at = words.index(first, at + 1)
-            except ValueError:
-                break
+    if not vocab.split_firsts.isdisjoint(words) and not vocab.split_pairs.isdisjoint(zip(words, words[1:], strict=False)):
+        return True
     if vocab.split_wide_chars is None or vocab.split_wide_chars.search(scan.text) is None:
         return False
-    return vocab.wide_split_in(scan.lower)
+    return next(vocab.split_wide.iter(scan.lower), None) is not None
 
 
 def _split_edits(scan: _Scan, vocab: Vocabulary) -> list[list[Edit]]:

@@ -417,21 +417,6 @@ def test_the_look_for_splits_never_says_no_where_a_split_is_read(parts):
         assert _may_split(scan, _SPLIT_VOCAB)
 
 
-def test_a_vocabulary_from_the_cache_still_finds_its_splits():
-    """The RE2 search of the splits outside ASCII is not stored with the vocabulary (the compiled-pack
-    cache pickles it): it is made again on first use."""
-    import pickle
-
-    from checker.evasion import _may_split, _scan
-
-    vocab = Vocabulary({"whatsapp", "éclairage"}, set())
-    assert _may_split(_scan("un bel écl airage"), vocab)  # (the search made and kept)
-    again = pickle.loads(pickle.dumps(vocab))
-    assert "_wide_search" not in again.__dict__
-    assert _may_split(_scan("un bel ÉCL AIRAGE ici"), again) and _may_split(_scan("whats app me"), again)
-    assert not _may_split(_scan("un bel éclat, what a day"), again)
-
-
 # --- long posts: a reading is looked at around what it made ----------------------------------------
 
 _DIARY = "\n".join(f"Day {n} of the trip: a long walk by the river, lunch at the market and an early night." for n in range(1, 31))
