@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import product
@@ -160,7 +161,7 @@ def _gate():
     import re2
 
     latin = re.compile(f"[{_LATIN}]")
-    letters = [c for c in map(chr, range(0x1f00)) if latin.match(c)]
+    letters = [c for c in map(chr, range(0x1f00)) if latin.match(c)]  # (every letter of `_LATIN`: below U+1F00)
     options = re2.Options()
     options.max_mem = 64 << 20  # (ample: the set's DFA never runs short and gives up)
     gate = re2.Set.SearchSet(options)
@@ -170,7 +171,7 @@ def _gate():
     return gate
 
 
-def _may_find(text: str) -> frozenset[int] | list[int]:
+def _may_find(text: str) -> Collection[int]:
     """Which of the look-closer searches may find something in `text` (`_MAY_HIT`, ...)."""
     try:
         encoded = text.encode()
@@ -414,7 +415,7 @@ class _Scan:
                        if self.spaces and _MAY_DIGITS in may and _DIGIT_GAP.search(text) else ())
         self._lower = None
         self._ascii_words = None
-        self.han = _MAY_HAN in may and not text.isascii() and _HAN.search(text) is not None
+        self.han = _MAY_HAN in may and _HAN.search(text) is not None
         self.han_gaps, self.han_digits = _han_candidates(text) if self.han else ((), ())
         self._traditional = None
         self.readings: dict[Vocabulary, Normalized | None] = {}
