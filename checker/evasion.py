@@ -89,6 +89,7 @@ _ASCII_WORD_GAPS = bytes(ord(chr(c).lower()) if chr(c).isalnum() else 32 for c i
 # the characters that are not ASCII and whose lower case holds an ASCII letter (İ -> i̇; the Kelvin sign
 # K): a text with one has its ASCII words taken from its lower-cased text
 _LOWER_ASCII = ("\u0130", "\u212a")
+_LOWER_ASCII_UTF8 = tuple(c.encode() for c in _LOWER_ASCII)
 _SPACED_LETTER = f"[{_LATIN}0-9@$]"
 # (searched for in the text after a space: a pattern that begins with a space, not with `(?:^| )`, is
 # one `re` looks for fast)
@@ -133,8 +134,16 @@ _NUMERALS = "〇一二三四五六七八九"
 # or wider), so a search it rules out would have found nothing, and the others run as before.
 # (`tests/test_evasion.py` checks each against its search: random texts, and every code point of the
 # classes that differ between the engines.)
-_MAY_HIT, _MAY_TRIPLE, _MAY_DIGITS, _MAY_SPACED, _MAY_HAN = range(5)
-_EVERY = frozenset(range(5))
+_MAY_HIT, _MAY_TRIPLE, _MAY_DIGITS, _MAY_SPACED, _MAY_HAN, _MAY_WIDE = range(6)
+_EVERY = frozenset(range(6))
+# What `_MAY_WIDE` passes over: ASCII and the blocks of punctuation, symbols, emoji, their modifiers and
+# Chinese, which the split look's characters outside ASCII (`Vocabulary.split_wide_chars`: letters of
+# listed words and their cases) are not in; a vocabulary with one in them is never ruled out by it
+# (`Vocabulary.wide_gated`); nor are the characters of `_LOWER_ASCII` (`_Scan.ascii_words`). Most
+# captions hold no character outside them.
+_NOT_WIDE = ((0x00, 0x7F), (0x2000, 0x2129), (0x212B, 0x2BFF), (0x2E80, 0x9FFF), (0xF900, 0xFAFF),
+             (0xFE00, 0xFE0F), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF), (0x1F000, 0x1FAFF), (0x20000, 0x3FFFF),
+             (0xE0000, 0xE007F))
 _RE2_LATIN = "A-Za-z\\x{c0}-\\x{24f}\\x{1e00}-\\x{1eff}"
 # (not a word character nor white space in Python's sense: anything but ASCII letters, digits, `_` and
 # white space and the Latin letters above (`×` and `÷`, which are no letters, stay in))
@@ -152,6 +161,9 @@ _RE2_GATES = (
     # characters to them)
     "[\\p{Han}\\x{2e80}-\\x{2fdf}\\x{3005}-\\x{3007}\\x{3021}-\\x{3029}\\x{3038}-\\x{303b}\\x{3400}-\\x{4dbf}"
     "\\x{4e00}-\\x{9fff}\\x{f900}-\\x{faff}\\x{16fe0}-\\x{16fff}\\x{20000}-\\x{3ffff}]",
+    # `_MAY_WIDE`: a character outside `_NOT_WIDE` (where the split look's search for characters outside
+    # ASCII may find one)
+    "[^" + "".join(f"\\x{{{lo:x}}}-\\x{{{hi:x}}}" for lo, hi in _NOT_WIDE) + "]",
 )
 
 
@@ -171,13 +183,28 @@ def _gate():
     return gate
 
 
-def _may_find(text: str) -> Collection[int]:
-    """Which of the look-closer searches may find something in `text` (`_MAY_HIT`, ...)."""
-    try:
-        encoded = text.encode()
-    except UnicodeEncodeError:  # (a lone surrogate: every search runs)
-        return _EVERY
+def _may_find(text: str, encoded: bytes | None = None) -> Collection[int]:
+    """Which of the look-closer searches may find something in `text` (`_MAY_HIT`, ...; `encoded`: its
+    UTF-8, when the caller has it)."""
+    if encoded is None:
+        encoded = _utf8(text)
+        if encoded is None:  # (a lone surrogate: every search runs)
+            return _EVERY
     return _gate().Match(encoded) or ()
+
+
+def _has_any(encoded: bytes, parts: tuple[bytes, ...]) -> bool:
+    for part in parts:  # (`in`, a fast search: a regular expression's alternation is tried at every byte)
+        if part in encoded:
+            return True
+    return False
+
+
+def _utf8(text: str) -> bytes | None:
+    try:
+        return text.encode()
+    except UnicodeEncodeError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -223,6 +250,8 @@ class Vocabulary:
         # in the text as written, which then need not be lower-cased)
         wide_chars = sorted({u for key in wide for c in key if not c.isascii() for u in _cased(c)})
         self.split_wide_chars = re.compile(f"[{''.join(wide_chars)}]") if wide_chars else None
+        # (whether a text the one-pass gate finds no `_MAY_WIDE` character in has none of them)
+        self.wide_gated = not any(lo <= ord(c) <= hi for c in wide_chars for lo, hi in _NOT_WIDE)
 
     @property
     def empty(self) -> bool:
@@ -402,12 +431,13 @@ class _Scan:
     ASCII words (on first use, for `_may_split`); the gaps and digits between Chinese characters. Only the look-ups in a language's vocabulary are left, and
     their result is kept per vocabulary (`readings`)."""
 
-    __slots__ = ("text", "cores", "spaced", "spaces", "digits", "_lower", "_ascii_words", "han", "han_gaps",
-                 "han_digits", "_traditional", "readings")
+    __slots__ = ("text", "encoded", "may", "cores", "spaced", "spaces", "digits", "_lower", "_ascii_words", "han",
+                 "han_gaps", "han_digits", "_traditional", "readings")
 
     def __init__(self, text: str):
         self.text = text
-        may = _may_find(text)
+        self.encoded = encoded = _utf8(text)
+        self.may = may = _EVERY if encoded is None else _may_find(text, encoded)
         self.cores = _suspect_cores(text, may) if _MAY_HIT in may or _MAY_TRIPLE in may else ()
         self.spaces = " " in text
         self.spaced = self.spaces and _MAY_SPACED in may and _SPACED_HINT.search(" " + text) is not None
@@ -431,10 +461,12 @@ class _Scan:
     def ascii_words(self) -> list[bytes]:
         """The runs of ASCII letters and digits of the lower-cased text (any other character apart)."""
         if self._ascii_words is None:
-            text = self.text
-            if not text.isascii() and any(c in text for c in _LOWER_ASCII):
-                text = self.lower
-            self._ascii_words = text.encode("ascii", "replace").translate(_ASCII_WORD_GAPS).split()
+            encoded = self.encoded
+            if encoded is None or (_MAY_WIDE in self.may and _has_any(encoded, _LOWER_ASCII_UTF8)):
+                # (a lone surrogate; a character whose lower case holds an ASCII letter, in the lower-cased text)
+                encoded = self.lower.encode("ascii", "replace")
+            # (every byte of a character outside ASCII, or the `?` it is replaced by, sets words apart)
+            self._ascii_words = encoded.translate(_ASCII_WORD_GAPS).split()
         return self._ascii_words
 
     def traditional(self) -> list[list[Edit]]:
@@ -647,7 +679,8 @@ def _may_split(scan: _Scan, vocab: Vocabulary) -> bool:
     words = scan.ascii_words
     if not vocab.split_firsts.isdisjoint(words) and not vocab.split_pairs.isdisjoint(zip(words, words[1:], strict=False)):
         return True
-    if vocab.split_wide_chars is None or vocab.split_wide_chars.search(scan.text) is None:
+    if (vocab.split_wide_chars is None or (vocab.wide_gated and _MAY_WIDE not in scan.may)
+            or vocab.split_wide_chars.search(scan.text) is None):
         return False
     return next(vocab.split_wide.iter(scan.lower), None) is not None
 

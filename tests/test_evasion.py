@@ -333,7 +333,7 @@ def test_the_digit_gap_looked_for_from_its_middle_is_the_one_written_from_its_fi
 # letter, a Chinese character) among characters of every kind the engines may class apart.
 _GATE_PIECES = [*"aZxéẠđ×÷ы最𠀀ก\u0e31013457289_@$!|.-*'’#✨😍\t\n\x0b\u3000\u00a0\u2028\U0001d400٣๓",
                 "aaa", "ÉÉÉ", "ẠẠẠ", "aaA", "1 2", " 4-5", "٣ ٤", "a b c", "b e s", "\n", " ", "  ", "c.u", "_u_",
-                "gu@r", "cur3", "$ale", "i\u200dn"]
+                "gu@r", "cur3", "$ale", "i\u200dn", "\u212a", "\u0130", "™", "\u210a", "\U0001f3fd", "\ufe0f"]
 
 
 @settings(max_examples=3000, deadline=None, derandomize=True)
@@ -345,12 +345,19 @@ def test_the_one_pass_gate_never_rules_out_a_search_that_finds_something(text):
     may = module._may_find(text)
     searches = {module._MAY_HIT: module._SUSPECT_HIT.search(text), module._MAY_TRIPLE: module._TRIPLE.search(text),
                 module._MAY_DIGITS: module._DIGIT_GAP.search(text),
-                module._MAY_SPACED: module._SPACED_HINT.search(" " + text), module._MAY_HAN: module._HAN.search(text)}
+                module._MAY_SPACED: module._SPACED_HINT.search(" " + text), module._MAY_HAN: module._HAN.search(text),
+                module._MAY_WIDE: next((c for c in text if _wide(c)), None)}
     for gate, found in searches.items():
         if found is not None:
             assert gate in may, (gate, text)
     if not may:
         assert module._Scan(text).cores == () and module._suspect_cores(text) == ()
+
+
+def _wide(c: str) -> bool:
+    from checker.evasion import _NOT_WIDE
+
+    return not any(lo <= ord(c) <= hi for lo, hi in _NOT_WIDE)
 
 
 def test_the_gate_classes_hold_every_character_of_the_classes_they_stand_for():
@@ -376,6 +383,12 @@ def test_the_gate_classes_hold_every_character_of_the_classes_they_stand_for():
     assert not missing(f"[{module._LATIN}]", f"[{module._RE2_LATIN}]")
     assert not missing(r"\p{Han}", module._RE2_GATES[module._MAY_HAN], engine=regex)
     assert set(re2.findall(f"[{module._RE2_LATIN}]", every)) == set(re.findall(f"[{module._LATIN}]", every))
+    # `_MAY_WIDE` finds no character of `_NOT_WIDE` (an eighth of the code points) and every one next to them
+    wide = module._RE2_GATES[module._MAY_WIDE]
+    assert not re2.findall(wide, "".join(chr(c) for lo, hi in module._NOT_WIDE for c in range(lo, hi + 1)))
+    edges = {chr(e) for lo, hi in module._NOT_WIDE for e in (lo - 1, hi + 1) if 0 <= e < 0x110000 and _wide(chr(e))}
+    assert len(edges) > 10 and set(re2.findall(wide, "".join(sorted(edges)))) == edges - {chr(c) for c in range(0xD800, 0xE000)}
+    assert all(_wide(c) for c in module._LOWER_ASCII)  # (`_Scan.ascii_words` looks for them only where it finds one)
 
 
 def test_a_text_with_a_lone_surrogate_runs_every_search():
@@ -405,21 +418,48 @@ def test_the_classes_the_look_closer_passes_over_fast_hold_nothing_it_looks_for(
 
 
 _SPLIT_VOCAB = Vocabulary({"whatsapp", "telegram", "éclairage", "guaranteed"}, set())
+# (a listed word with a letter where the one-pass gate finds nothing: its vocabulary looks without it)
+_UNGATED_VOCAB = Vocabulary({"whatsapp", "ℊoodness", "éclairage"}, set())
+
+
+def test_a_vocabulary_whose_split_letters_the_gate_passes_over_looks_for_them_in_every_text():
+    from checker.evasion import _may_find, _may_split, _scan
+
+    assert _SPLIT_VOCAB.wide_gated and not _UNGATED_VOCAB.wide_gated
+    assert not _may_find("so ℊood ness ✨")  # (nothing the gate looks for)
+    assert _may_split(_scan("so ℊood ness ✨"), _UNGATED_VOCAB)
+    read = reading("so ℊood ness ✨", _UNGATED_VOCAB)
+    assert read is not None and read.text == "so ℊoodness ✨"
 
 
 @settings(max_examples=1500, deadline=None, derandomize=True)
 @given(st.lists(st.tuples(
-    st.sampled_from(["", "x", "(", "✨", "é", "1", "'", "a ", "İ"]),
+    st.sampled_from(["", "x", "(", "✨", "é", "1", "'", "a ", "İ", "\u212a", "™", "😍🏽"]),
     st.sampled_from([("whats", "app"), ("what's", "app"), ("what’s", "app"), ("tele", "gram"), ("écl", "airage"),
-                     ("guaran", "teed"), ("tel", "egram"), ("WHATS", "APP"), ("ÉCL", "AIRAGE"), ("Écl", "airage")]),
+                     ("guaran", "teed"), ("tel", "egram"), ("WHATS", "APP"), ("ÉCL", "AIRAGE"), ("Écl", "airage"),
+                     ("ℊood", "ness")]),
     st.sampled_from([" ", "  ", "-", "'"]),
     st.sampled_from(["", "!", "x", "é", " now "])), min_size=1, max_size=3))
 def test_the_look_for_splits_never_says_no_where_a_split_is_read(parts):
     from checker.evasion import _may_split, _scan, _split_edits
 
     scan = _scan("".join(before + first + gap + second + after for before, (first, second), gap, after in parts))
-    if _split_edits(scan, _SPLIT_VOCAB):
-        assert _may_split(scan, _SPLIT_VOCAB)
+    for vocab in (_SPLIT_VOCAB, _UNGATED_VOCAB):
+        if _split_edits(scan, vocab):
+            assert _may_split(scan, vocab)
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["whats", "app", "WHAT'S", " ", "  ", "-", "é", "İ", "\u212a", "™", "😍🏽", "ß", "\ufb01",
+                                 "x9", "\ud800", "’", "\n"]), max_size=12).map("".join))
+def test_a_texts_ascii_words_are_its_runs_of_ascii_letters_and_digits(text):
+    """Taken from the UTF-8 the gate was given (`_Scan.ascii_words`): the runs of ASCII letters and digits
+    of the lower-cased text, as the text written in ASCII with a `?` for every other character has them."""
+    from checker.evasion import _Scan
+
+    expected = text.lower() if any(c in text for c in "\u0130\u212a") else text
+    expected = [w.lower().encode() for w in re.findall("[A-Za-z0-9]+", expected.encode("ascii", "replace").decode())]
+    assert _Scan(text).ascii_words == expected
 
 
 # --- long posts: a reading is looked at around what it made ----------------------------------------
