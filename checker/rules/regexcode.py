@@ -172,10 +172,11 @@ def _compile_keeping_code(source: str):
     """The compiled pattern and the arguments its C extension was given (None where they could not
     be taken)."""
     main = getattr(regex, "_main", None)
-    inner = getattr(main, "_regex", None)
-    if inner is None or not hasattr(inner, "compile"):
-        return regex.compile(source), None
     with _lock, _plain_flags():
+        # (read under the lock: another thread's stand-in is in its place until that thread is done)
+        inner = getattr(main, "_regex", None)
+        if inner is None or not hasattr(inner, "compile"):
+            return regex.compile(source), None
         keeper = _Keeper(inner, threading.get_ident())
         main._regex = keeper
         try:
