@@ -183,14 +183,14 @@ def _gate():
     return gate
 
 
-def _may_find(text: str, encoded: bytes | None = None) -> Collection[int]:
-    """Which of the look-closer searches may find something in `text` (`_MAY_HIT`, ...; `encoded`: its
-    UTF-8, when the caller has it)."""
-    if encoded is None:
-        encoded = _utf8(text)
-        if encoded is None:  # (a lone surrogate: every search runs)
-            return _EVERY
-    return _gate().Match(encoded) or ()
+def _may_find(text: str) -> Collection[int]:
+    """Which of the look-closer searches may find something in `text` (`_MAY_HIT`, ...)."""
+    return _may_find_in(_utf8(text))
+
+
+def _may_find_in(encoded: bytes | None) -> Collection[int]:
+    """`_may_find` of a text's UTF-8 (None: a text with a lone surrogate, where every search runs)."""
+    return _EVERY if encoded is None else _gate().Match(encoded) or ()
 
 
 def _has_any(encoded: bytes, parts: tuple[bytes, ...]) -> bool:
@@ -437,7 +437,7 @@ class _Scan:
     def __init__(self, text: str):
         self.text = text
         self.encoded = encoded = _utf8(text)
-        self.may = may = _EVERY if encoded is None else _may_find(text, encoded)
+        self.may = may = _may_find_in(encoded)
         self.cores = _suspect_cores(text, may) if _MAY_HIT in may or _MAY_TRIPLE in may else ()
         self.spaces = " " in text
         self.spaced = self.spaces and _MAY_SPACED in may and _SPACED_HINT.search(" " + text) is not None
