@@ -1,0 +1,81 @@
+"""Issue 15, session 47: claim shapes found missing by probing each market with new wording of the
+classes regulators rule on (not by reading the regulator set):
+
+- a family member's immune system strengthened ("your child's", "your kids'") and a body function of a
+  child or a pet (global.claims.immunity, global.claims.body_function);
+- healing offered for a condition ("reiki healing for anxiety": the `treatment_verbs` lexicon);
+- the body's own healing set off ("works with your body to repair", "activate your body's natural
+  healing": global.claims.body_mechanism);
+- permanence said first ("permanently erases age spots") and fat cells destroyed for good
+  (global.claims.permanent_shape);
+- a Chinese figure cited from an unnamed study or survey ("研究表明，95%", "据调查，九成":
+  cn.claims.uncited_figure, Advertising Law Art. 11(2));
+- a Thai guarantee of ผลลัพธ์ and a refund if it does not work (th.claims.guarantee).
+
+Every text is written for this test. The innocent texts use the same words in ordinary posts and must
+stay silent at warning or above, whether or not the post sells (or, where a sale would change what the
+words claim, in the posts they come from)."""
+
+from __future__ import annotations
+
+import pytest
+from claim_shapes import assert_left_alone, assert_reported, claim_findings
+
+# (market, language, text, rule that must report it, words the finding must cover)
+CLAIMS = [
+    ("us", "en", "These elderberry gummies strengthen your kids' immunity all winter, shop now",
+     "global.claims.immunity", "strengthen your kids' immunity"),
+    ("uk", "en", "Our drops help build up your toddler's immune system before nursery, order today",
+     "global.claims.immunity", "build up your toddler's immune system"),
+    ("sg", "en", "Fish oil chews that support your child's brain development, buy two",
+     "global.claims.body_function", "support your child's brain"),
+    ("uk", "en", "A crystal bowl session of sound healing for insomnia, book this week",
+     "global.claims.condition_treatment", "healing for insomnia"),
+    ("my", "en", "Herbal remedies for gout delivered to your door, order via the link",
+     "global.claims.condition_treatment", "remedies for gout"),
+    ("uk", "en", "A red-light wand that works with your body to regenerate damaged skin, 30% off",
+     "global.claims.body_mechanism", "works with your body to regenerate"),
+    ("ph", "en", "Foot patches that stimulate your body's own healing overnight, order now",
+     "global.claims.body_mechanism", "stimulate your body's own healing"),
+    ("uk", "en", "Six sessions of our cryo treatment kill unwanted fat cells for good, book now",
+     "global.claims.permanent_shape", "kill unwanted fat cells for good"),
+    ("us", "en", "The only serum that permanently removes stubborn dark spots, shop the drop",
+     "global.claims.permanent_shape", "permanently removes stubborn dark spots"),
+    ("cn", "zh", "新品洗发水上线，调查发现，九成用户三周后脱发减少，拍下立减",
+     "cn.claims.uncited_figure", "调查发现，九成"),
+    ("cn", "zh", "这款益生菌大数据显示复购率高达87%，直播间下单",
+     "cn.claims.uncited_figure", "大数据显示复购率高达87%"),
+    ("th", "th", "ครีมทาฝ้าสูตรใหม่ รับประกันผลลัพธ์ ทักแชทเลย",
+     "th.claims.guarantee", "รับประกันผลลัพธ์"),
+]
+
+# (market, language, text): ordinary posts with the same words, silent whether or not they sell
+INNOCENT = [
+    ("uk", "en", "Your toddler's immune system is still learning, so expect a few colds in the first term."),
+    ("us", "en", "Breastfeeding helps build your baby's immunity, our lactation group meets on Thursdays."),
+    ("uk", "en", "Sending healing for your dad's surgery, thinking of you all."),
+    ("uk", "en", "The coach works with your body type to plan a realistic week of training."),
+    ("us", "en", "We permanently removed the fees from our checking accounts this year."),
+    ("cn", "zh", "国家统计局数据显示，11月社会消费品零售总额同比增长3%，本店照常营业"),
+    ("cn", "zh", "体检数据显示今年同事的参检率达到95%，下周安排复查"),
+    ("cn", "zh", "据《2025中国茶饮报告》显示，六成年轻人爱喝果茶，新品上市"),
+    ("th", "th", "ผลลัพธ์การเลือกตั้งออกมาแล้ว ทุกคนไปใช้สิทธิ์กันเยอะมาก"),
+]
+
+
+@pytest.mark.parametrize(("market", "language", "text", "rule", "words"), CLAIMS)
+def test_claim_is_reported(market, language, text, rule, words):
+    assert_reported(text, market, rule, words, language)
+
+
+@pytest.mark.parametrize(("market", "language", "text"), INNOCENT)
+def test_innocent_use_stays_clean(market, language, text):
+    for commercial in (True, None):
+        found = claim_findings(text, market, commercial, language)
+        assert not found, f"{market}: {[(f.rule, text[f.start:f.end]) for f in found]} on {text!r}"
+
+
+def test_breastfeeding_statement_left_alone_in_every_english_market():
+    # the Milk Code's statement, which Philippine posts carry, is no immunity claim in any market
+    for market in ("ph", "us", "uk", "sg", "my"):
+        assert_left_alone("Breast milk boosts your baby's immune system, and it is free.", market)
