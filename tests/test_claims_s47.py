@@ -10,7 +10,10 @@ classes regulators rule on (not by reading the regulator set):
   (global.claims.permanent_shape);
 - a Chinese figure cited from an unnamed study or survey ("研究表明，95%", "据调查，九成":
   cn.claims.uncited_figure, Advertising Law Art. 11(2));
-- a Thai guarantee of ผลลัพธ์ and a refund if it does not work (th.claims.guarantee).
+- a Thai guarantee of ผลลัพธ์ and a refund if it does not work (th.claims.guarantee);
+- a money-making opportunity said to pay for a lifestyle (global.claims.earnings_payer), and a post that
+  recruits into one counted as one that sells (the `recruiting` signal of rules/global/commerce.yaml);
+- every rival as a superlative's scope ("of any gel") and a percentage before a comparative ("30% deeper").
 
 Every text is written for this test. The innocent texts use the same words in ordinary posts and must
 stay silent at warning or above, whether or not the post sells (or, where a sale would change what the
@@ -47,6 +50,16 @@ CLAIMS = [
      "cn.claims.uncited_figure", "大数据显示复购率高达87%"),
     ("th", "th", "ครีมทาฝ้าสูตรใหม่ รับประกันผลลัพธ์ ทักแชทเลย",
      "th.claims.guarantee", "รับประกันผลลัพธ์"),
+    ("us", "en", "Two years in and my side hustle pays our rent, ask me about the opportunity",
+     "global.claims.earnings_payer", "my side hustle pays our rent"),
+    ("uk", "en", "The commission cheques are life-changing, looking for 3 driven mums to join",
+     "global.claims.earnings_payer", "commission cheques are life-changing"),
+    ("ph", "en", "We were living paycheck to paycheck, now we lead a team of 60, DM me to join",
+     "global.claims.earnings_payer", "We were living paycheck to paycheck, now we lead a team"),
+    ("us", "en", "The thickest lather of any shampoo in the aisle, grab two",
+     "global.claims.superlative_scope", "thickest lather of any shampoo"),
+    ("uk", "en", "Wake up 40% calmer with our sleep spray, shop now",
+     "global.claims.figure_of_change", "40% calmer"),
 ]
 
 # (market, language, text): ordinary posts with the same words, silent whether or not they sell
@@ -60,6 +73,11 @@ INNOCENT = [
     ("cn", "zh", "体检数据显示今年同事的参检率达到95%，下周安排复查"),
     ("cn", "zh", "据《2025中国茶饮报告》显示，六成年轻人爱喝果茶，新品上市"),
     ("th", "th", "ผลลัพธ์การเลือกตั้งออกมาแล้ว ทุกคนไปใช้สิทธิ์กันเยอะมาก"),
+    ("us", "en", "Our company pays the suppliers' bills within 14 days, our accountant insists."),
+    ("uk", "en", "Mum worked her last shift at the hospital after 38 years, we're so proud of her."),
+    ("us", "en", "The business bought the building next door, so the café will finally have a terrace."),
+    ("uk", "en", "She scored the best goal of any player this season, the club shop has her shirt."),
+    ("us", "en", "Prices are 30% off this weekend only, the jackets are warmer than last year's too."),
 ]
 
 
@@ -79,3 +97,10 @@ def test_breastfeeding_statement_left_alone_in_every_english_market():
     # the Milk Code's statement, which Philippine posts carry, is no immunity claim in any market
     for market in ("ph", "us", "uk", "sg", "my"):
         assert_left_alone("Breast milk boosts your baby's immune system, and it is free.", market)
+
+
+def test_a_recruiting_post_is_one_that_sells_and_a_charity_team_is_not():
+    # nothing declared: whether the post sells is read from its signals
+    recruiting = "Looking for 3 motivated mamas to join my business, the bonus checks are insane"
+    assert [f.rule for f in claim_findings(recruiting, "us", None)] == ["global.claims.earnings_payer"]
+    assert claim_findings("Join my team for the charity fun run, the bonus checks are insane", "us", None) == []
