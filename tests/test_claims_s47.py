@@ -13,7 +13,8 @@ classes regulators rule on (not by reading the regulator set):
 - a Thai guarantee of ผลลัพธ์ and a refund if it does not work (th.claims.guarantee);
 - a money-making opportunity said to pay for a lifestyle (global.claims.earnings_payer), and a post that
   recruits into one counted as one that sells (the `recruiting` signal of rules/global/commerce.yaml);
-- every rival as a superlative's scope ("of any gel") and a percentage before a comparative ("30% deeper").
+- every rival as a superlative's scope ("of any gel") and a percentage before a comparative ("30% deeper");
+- a product said to be sustainable, and a percentage of a resource saved (global.claims.green_shape).
 
 Every text is written for this test. The innocent texts use the same words in ordinary posts and must
 stay silent at warning or above, whether or not the post sells (or, where a sale would change what the
@@ -60,6 +61,10 @@ CLAIMS = [
      "global.claims.superlative_scope", "thickest lather of any shampoo"),
     ("uk", "en", "Wake up 40% calmer with our sleep spray, shop now",
      "global.claims.figure_of_change", "40% calmer"),
+    ("uk", "en", "Big news: our holidays are now sustainable, book the summer sale",
+     "global.claims.green_shape", "our holidays are now sustainable"),
+    ("us", "en", "The new dryer needs 45% less energy per load, order today",
+     "global.claims.green_shape", "needs 45% less energy"),
 ]
 
 # (market, language, text): ordinary posts with the same words, silent whether or not they sell
@@ -78,6 +83,7 @@ INNOCENT = [
     ("us", "en", "The business bought the building next door, so the café will finally have a terrace."),
     ("uk", "en", "She scored the best goal of any player this season, the club shop has her shirt."),
     ("us", "en", "Prices are 30% off this weekend only, the jackets are warmer than last year's too."),
+    ("uk", "en", "Our pace is sustainable, five runs a week and a rest day, join the club."),
 ]
 
 
