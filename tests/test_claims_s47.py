@@ -14,7 +14,9 @@ classes regulators rule on (not by reading the regulator set):
 - a money-making opportunity said to pay for a lifestyle (global.claims.earnings_payer), and a post that
   recruits into one counted as one that sells (the `recruiting` signal of rules/global/commerce.yaml);
 - every rival as a superlative's scope ("of any gel") and a percentage before a comparative ("30% deeper");
-- a product said to be sustainable, and a percentage of a resource saved (global.claims.green_shape).
+- a product said to be sustainable, and a percentage of a resource saved (global.claims.green_shape);
+- Chinese: a pseudo-technology and its health effect on either side of a comma (cn.health.pseudo_tech),
+  杀菌/除菌 with 99% (cn.health.pathogen_claim), 提分 with a bare number (cn.claims.score_gain).
 
 Every text is written for this test. The innocent texts use the same words in ordinary posts and must
 stay silent at warning or above, whether or not the post sells (or, where a sale would change what the
@@ -65,6 +67,9 @@ CLAIMS = [
      "global.claims.green_shape", "our holidays are now sustainable"),
     ("us", "en", "The new dryer needs 45% less energy per load, order today",
      "global.claims.green_shape", "needs 45% less energy"),
+    ("cn", "zh", "负离子手环，调理失眠，两件包邮", "cn.health.pseudo_tech", "负离子手环，调理"),
+    ("cn", "zh", "厨房湿巾抑菌99%，拍下立减", "cn.health.pathogen_claim", "抑菌99%"),
+    ("cn", "zh", "高考冲刺营，一个月提分80，报名从速", "cn.claims.score_gain", "提分80"),
 ]
 
 # (market, language, text): ordinary posts with the same words, silent whether or not they sell
@@ -84,6 +89,8 @@ INNOCENT = [
     ("uk", "en", "She scored the best goal of any player this season, the club shop has her shirt."),
     ("us", "en", "Prices are 30% off this weekend only, the jackets are warmer than last year's too."),
     ("uk", "en", "Our pace is sustainable, five runs a week and a rest day, join the club."),
+    ("cn", "zh", "纳米级镜片，清晰不起雾，今天下单包邮"),
+    ("cn", "zh", "期末提分30个重点题型整理好了，免费领取"),
 ]
 
 
