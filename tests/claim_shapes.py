@@ -39,8 +39,8 @@ def assert_flagged_over(text: str, words: str, market: str) -> None:
         f"{[(f.rule, text[f.start:f.end]) for f in found]}")
 
 
-def assert_left_alone(text: str, market: str) -> None:
+def assert_left_alone(text: str, market: str, language: str = "en") -> None:
     """No claim finding, whether or not the post sells."""
     for commercial in (True, None):
-        found = claim_findings(text, market, commercial)
+        found = claim_findings(text, market, commercial, language)
         assert not found, f"{market}: {[(f.rule, text[f.start:f.end]) for f in found]} on {text!r}"
