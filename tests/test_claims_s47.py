@@ -72,6 +72,12 @@ CLAIMS = [
     ("cn", "zh", "厨房湿巾抑菌99%，拍下立减", "cn.health.pathogen_claim", "抑菌99%"),
     ("cn", "zh", "高考冲刺营，一个月提分80，报名从速", "cn.claims.score_gain", "提分80"),
     ("th", "th", "ครีมทาขา ลดรอยแตกลายได้ถาวร สั่งซื้อวันนี้", "th.claims.erase_reshape", "ลดรอยแตกลายได้ถาวร"),
+    ("uk", "en", "Elderflower shots give your family's immunity a head start, order today",
+     "global.claims.immunity", "give your family's immunity a head start"),
+    ("uk", "en", "Vitamin D drops that make your baby's bones stronger, shop now",
+     "global.claims.body_function", "make your baby's bones stronger"),
+    ("uk", "en", "Our laser kit will forever remove body hair, buy yours",
+     "global.claims.permanent_shape", "forever remove body hair"),
 ]
 
 # (market, language, text): ordinary posts with the same words, silent whether or not they sell
@@ -94,6 +100,7 @@ INNOCENT = [
     ("cn", "zh", "纳米级镜片，清晰不起雾，今天下单包邮"),
     ("cn", "zh", "期末提分30个重点题型整理好了，免费领取"),
     ("th", "th", "ร้านเราลดราคาถาวรทุกชิ้น เริ่มวันนี้"),
+    ("uk", "en", "We improved your hearing test booking page, it takes two minutes now."),
 ]
 
 
