@@ -17,7 +17,9 @@ classes regulators rule on (not by reading the regulator set):
 - a product said to be sustainable, and a percentage of a resource saved (global.claims.green_shape);
 - Chinese: a pseudo-technology and its health effect on either side of a comma (cn.health.pseudo_tech),
   杀菌/除菌 with 99% (cn.health.pathogen_claim), 提分 with a bare number (cn.claims.score_gain);
-- Thai: a blemish, hair or fat removed for good (…ถาวร) and grey hair gone (th.claims.erase_reshape).
+- Thai: a blemish, hair or fat removed for good (…ถาวร) and grey hair gone (th.claims.erase_reshape);
+- Indonesian: a guarantee with a percentage between ("dijamin 100% berhasil"), and a shop's safe delivery
+  or payment left alone (id.claims.guarantee).
 
 Every text is written for this test. The innocent texts use the same words in ordinary posts and must
 stay silent at warning or above, whether or not the post sells (or, where a sale would change what the
@@ -78,6 +80,7 @@ CLAIMS = [
      "global.claims.body_function", "make your baby's bones stronger"),
     ("uk", "en", "Our laser kit will forever remove body hair, buy yours",
      "global.claims.permanent_shape", "forever remove body hair"),
+    ("id", "id", "Serum jerawat ini pasti 100% ampuh, order sekarang", "id.claims.guarantee", "pasti 100% ampuh"),
 ]
 
 # (market, language, text): ordinary posts with the same words, silent whether or not they sell
@@ -101,6 +104,7 @@ INNOCENT = [
     ("cn", "zh", "期末提分30个重点题型整理好了，免费领取"),
     ("th", "th", "ร้านเราลดราคาถาวรทุกชิ้น เริ่มวันนี้"),
     ("uk", "en", "We improved your hearing test booking page, it takes two minutes now."),
+    ("id", "id", "Transaksi dijamin 100% aman, pengiriman cepat ke seluruh Indonesia"),
 ]
 
 
