@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import checker
 
 
@@ -44,3 +46,20 @@ def assert_left_alone(text: str, market: str, language: str = "en") -> None:
     for commercial in (True, None):
         found = claim_findings(text, market, commercial, language)
         assert not found, f"{market}: {[(f.rule, text[f.start:f.end]) for f in found]} on {text!r}"
+
+
+def shape_tests(claims: list, innocent: list, left_alone=assert_left_alone):
+    """The two tests of a session's shape file, to bind to module names starting with `test_`: each
+    (market, language, text, rule, words) of `claims` reported by its rule over its words, each (market,
+    language, text) of `innocent` left alone (`left_alone`: `assert_left_alone`, whether or not the post
+    sells, or `assert_quiet`, in a post that sells)."""
+
+    @pytest.mark.parametrize(("market", "language", "text", "rule", "words"), claims)
+    def test_claim_is_reported(market, language, text, rule, words):
+        assert_reported(text, market, rule, words, language)
+
+    @pytest.mark.parametrize(("market", "language", "text"), innocent)
+    def test_innocent_use_stays_clean(market, language, text):
+        left_alone(text, market, language)
+
+    return test_claim_is_reported, test_innocent_use_stays_clean

@@ -16,8 +16,7 @@ it.
 
 from __future__ import annotations
 
-import pytest
-from claim_shapes import assert_quiet, assert_reported
+from claim_shapes import assert_quiet, shape_tests
 
 # (market, language, text, rule that must report it, words the finding must cover)
 CLAIMS = [
@@ -229,11 +228,4 @@ INNOCENT = [
 ]
 
 
-@pytest.mark.parametrize(("market", "language", "text", "rule", "span"), CLAIMS)
-def test_claim_is_reported(market, language, text, rule, span):
-    assert_reported(text, market, rule, span, language)
-
-
-@pytest.mark.parametrize(("market", "language", "text"), INNOCENT)
-def test_innocent_use_stays_clean(market, language, text):
-    assert_quiet(text, market, language)
+test_claim_is_reported, test_innocent_use_stays_clean = shape_tests(CLAIMS, INNOCENT, assert_quiet)

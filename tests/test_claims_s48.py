@@ -1,0 +1,79 @@
+"""Issue 15, session 48: claim shapes found missing by a fresh blind set of regulator cases (collected
+this session from sources the regulator set did not hold, scored before any change, then tuned on its
+tune half only) and by probes written for the classes regulators rule on:
+
+- a figure after a longer object ("reduces the look of fine lines by 47%") and shades promised with
+  "up to" (global.claims.figure_of_change);
+- a product or its delivery said to be carbon offset, plastic neutral or zero waste
+  (global.claims.green_shape); "fully offset" only with what is offset (us.claims.environmental);
+- a bare detox verb, a protocol or a manipulation for a condition, "the problem of" a condition, a
+  back ache kicked, prevention offered (global.claims.condition_treatment);
+- a sum made with its period after it, several periods before it (global.claims.earnings_testimony);
+- a market's leader (global.claims.leader_claim), every rival's product as a scope ("in any mattress");
+- negation that is not one: "not many companies offer ..." denies nothing;
+- Chinese: students' admissions and full marks counted as proof (cn.claims.shape_training_result);
+  a disease effect 起到 (cn.health.condition_treatment); 99.9% before 杀灭 (cn.health.pathogen_claim);
+- Thai: a condition said to be curable (th.claims.shape_condition); Indonesian: corona
+  (id.claims.cure); Vietnamese: an amount written against its unit in an equivalence (vn.claims.equivalence).
+
+Every text is written for this test. The innocent texts use the same words in ordinary posts and must
+stay silent at warning or above."""
+
+from __future__ import annotations
+
+from claim_shapes import shape_tests
+
+# (market, language, text, rule that must report it, words the finding must cover)
+CLAIMS = [
+    ("us", "en", "This eye gel reduces the look of dark circles by 52% in a month, shop now",
+     "global.claims.figure_of_change", "reduces the look of dark circles by 52%"),
+    ("uk", "en", "The pen whitens your smile up to 5 shades, order today",
+     "global.claims.figure_of_change", "whitens your smile up to 5 shades"),
+    ("uk", "en", "Good news: every delivery is carbon offset from today, shop the range",
+     "global.claims.green_shape", "every delivery is carbon offset"),
+    ("us", "en", "Our shipping is fully offset, order the new tees",
+     "us.claims.environmental", "shipping is fully offset"),
+    ("uk", "en", "Spirulina tablets to detox heavy metals, buy two",
+     "global.claims.condition_treatment", "detox heavy metals"),
+    ("uk", "en", "Our 8-week protocol for psoriasis, join today",
+     "global.claims.condition_treatment", "protocol for psoriasis"),
+    ("us", "en", "Pumpkin seed capsules that ease the problem of an enlarged prostate, order now",
+     "global.claims.condition_treatment", "ease the problem of an enlarged prostate"),
+    ("us", "en", "Our gummies are the prophylactic against colds your family needs, shop now",
+     "global.claims.condition_treatment", "prophylactic against colds"),
+    ("us", "en", "In her first four months on the team she has made $11,000, ask me how",
+     "global.claims.earnings_testimony", "she has made $11,000"),
+    ("uk", "en", "I made £6,500 from my laptop in three weeks, the course opens Friday",
+     "global.claims.earnings_testimony", "I made £6,500 from my laptop in three weeks"),
+    ("us", "en", "Call now, America's leader in solar roofs", "global.claims.leader_claim",
+     "America's leader in solar roofs"),
+    ("uk", "en", "The richest finish in any paint we stock, grab a tin",
+     "global.claims.superlative_scope", "richest finish in any paint"),
+    ("us", "en", "Not many brands offer unlimited earning potential like ours, join today",
+     "global.claims.earnings", "unlimited earning potential"),
+    ("cn", "zh", "英语冲刺班，今年考入985重点院校32人，火热报名中",
+     "cn.claims.shape_training_result", "考入985重点院校32人"),
+    ("cn", "zh", "物理名师带班，高考满分学员5人，名额有限",
+     "cn.claims.shape_training_result", "高考满分学员5人"),
+    ("cn", "zh", "这款蜂胶对咽炎起到改善作用，直播间下单", "cn.health.condition_treatment", "对咽炎起到改善作用"),
+    ("cn", "zh", "除螨仪99%杀灭床上尘螨，今天包邮", "cn.health.pathogen_claim", "99%杀灭"),
+    ("th", "th", "ข้อเข่าเสื่อม อาการปวดข้อรักษาได้ ด้วยสมุนไพรของเรา สั่งเลย",
+     "th.claims.shape_condition", "อาการปวดข้อรักษาได้"),
+    ("id", "id", "Minyak herbal ini bisa mengobati corona, pesan sekarang", "id.claims.cure", "mengobati corona"),
+    ("vn", "vi", "Uống 1 gói bằng ăn 2kg trái cây luôn nha", "vn.claims.equivalence", "1 gói bằng ăn 2kg trái"),
+]
+
+# (market, language, text): ordinary posts with the same words, silent whether or not they sell
+INNOCENT = [
+    ("us", "en", "I take medicine for my anxiety and I'm not ashamed to say it."),
+    ("uk", "en", "Our mortgage is fully offset against our savings now, one less worry."),
+    ("us", "en", "I burn 400 calories on my lunchtime walk, according to my watch."),
+    ("uk", "en", "The best pizza I've had in any city was in Naples, no contest."),
+    ("us", "en", "America's leader in the polls gave a speech tonight."),
+    ("cn", "zh", "我哥考上北大那年，全家都哭了"),
+    ("id", "id", "Minum Corona dingin di pantai sore ini, segar banget"),
+    ("th", "th", "โรคนี้รักษาได้ ถ้าไปพบแพทย์เร็ว"),
+]
+
+
+test_claim_is_reported, test_innocent_use_stays_clean = shape_tests(CLAIMS, INNOCENT)
