@@ -11,7 +11,7 @@ tune half only) and by probes written for the classes regulators rule on:
 - a sum made with its period after it, several periods before it (global.claims.earnings_testimony);
 - a market's leader (global.claims.leader_claim), every rival's product as a scope ("in any mattress");
 - negation that is not one: "not many companies offer ..." denies nothing;
-- Chinese: students' admissions and full marks counted as proof (cn.claims.shape_training_result);
+- Chinese: students' admissions and full marks counted as proof (cn.claims.shape_student_result);
   a disease effect 起到 (cn.health.condition_treatment); 99.9% before 杀灭 (cn.health.pathogen_claim);
 - Thai: a condition said to be curable (th.claims.shape_condition); Indonesian: corona
   (id.claims.cure); Vietnamese: an amount written against its unit in an equivalence (vn.claims.equivalence).
@@ -52,9 +52,9 @@ CLAIMS = [
     ("us", "en", "Not many brands offer unlimited earning potential like ours, join today",
      "global.claims.earnings", "unlimited earning potential"),
     ("cn", "zh", "英语冲刺班，今年考入985重点院校32人，火热报名中",
-     "cn.claims.shape_training_result", "考入985重点院校32人"),
+     "cn.claims.shape_student_result", "考入985重点院校32人"),
     ("cn", "zh", "物理名师带班，高考满分学员5人，名额有限",
-     "cn.claims.shape_training_result", "高考满分学员5人"),
+     "cn.claims.shape_student_result", "高考满分学员5人"),
     ("cn", "zh", "这款蜂胶对咽炎起到改善作用，直播间下单", "cn.health.condition_treatment", "对咽炎起到改善作用"),
     ("cn", "zh", "除螨仪99%杀灭床上尘螨，今天包邮", "cn.health.pathogen_claim", "99%杀灭"),
     ("th", "th", "ข้อเข่าเสื่อม อาการปวดข้อรักษาได้ ด้วยสมุนไพรของเรา สั่งเลย",
