@@ -12,7 +12,9 @@ tune half only) and by probes written for the classes regulators rule on:
 - a market's leader (global.claims.leader_claim), every rival's product as a scope ("in any mattress");
 - negation that is not one: "not many companies offer ..." denies nothing;
 - Chinese: students' admissions and full marks counted as proof (cn.claims.shape_student_result);
-  a disease effect 起到 (cn.health.condition_treatment); 99.9% before 杀灭 (cn.health.pathogen_claim);
+  a disease effect 起到 and a lab value slowly back to normal (cn.health.condition_treatment); 99.9%
+  before 杀灭 (cn.health.pathogen_claim); a property's minutes to the town hall
+  (cn.claims.property_travel_time); an official's good word (cn.claims.official_praise);
 - Thai: a condition said to be curable (th.claims.shape_condition); Indonesian: corona
   (id.claims.cure); Vietnamese: an amount written against its unit in an equivalence (vn.claims.equivalence).
 
@@ -56,6 +58,9 @@ CLAIMS = [
     ("cn", "zh", "物理名师带班，高考满分学员5人，名额有限",
      "cn.claims.shape_student_result", "高考满分学员5人"),
     ("cn", "zh", "这款蜂胶对咽炎起到改善作用，直播间下单", "cn.health.condition_treatment", "对咽炎起到改善作用"),
+    ("cn", "zh", "坚持喝了两个月，我的肌酐逐渐恢复正常，直播间有货", "cn.health.condition_treatment", "肌酐逐渐恢复正常"),
+    ("cn", "zh", "新盘首付15万起，距县政府仅8分钟车程", "cn.claims.property_travel_time", "距县政府仅8分钟车程"),
+    ("cn", "zh", "戴上这款按摩仪，局长都说好，今天包邮", "cn.claims.official_praise", "局长都说好"),
     ("cn", "zh", "除螨仪99%杀灭床上尘螨，今天包邮", "cn.health.pathogen_claim", "99%杀灭"),
     ("th", "th", "ข้อเข่าเสื่อม อาการปวดข้อรักษาได้ ด้วยสมุนไพรของเรา สั่งเลย",
      "th.claims.shape_condition", "อาการปวดข้อรักษาได้"),
@@ -71,6 +76,8 @@ INNOCENT = [
     ("uk", "en", "The best pizza I've had in any city was in Naples, no contest."),
     ("us", "en", "America's leader in the polls gave a speech tonight."),
     ("cn", "zh", "我哥考上北大那年，全家都哭了"),
+    ("cn", "zh", "体检复查，医生说我肝功能恢复正常了，谢谢大家关心"),
+    ("cn", "zh", "班长说好了周末一起去爬山，谁带零食"),
     ("id", "id", "Minum Corona dingin di pantai sore ini, segar banget"),
     ("th", "th", "โรคนี้รักษาได้ ถ้าไปพบแพทย์เร็ว"),
 ]
