@@ -7,7 +7,7 @@ tune half only) and by probes written for the classes regulators rule on:
 - a product or its delivery said to be carbon offset, plastic neutral or zero waste
   (global.claims.green_shape); "fully offset" only with what is offset (us.claims.environmental);
 - a bare detox verb, a protocol or a manipulation for a condition, "the problem of" a condition, a
-  back ache kicked, prevention offered (global.claims.condition_treatment);
+  back ache kicked, prevention offered, a condition that "will drop" (global.claims.condition_treatment);
 - a sum made with its period after it, several periods before it (global.claims.earnings_testimony);
 - a market's leader (global.claims.leader_claim), every rival's product as a scope ("in any mattress");
 - negation that is not one: "not many companies offer ..." denies nothing;
@@ -41,6 +41,8 @@ CLAIMS = [
      "global.claims.condition_treatment", "protocol for psoriasis"),
     ("us", "en", "Pumpkin seed capsules that ease the problem of an enlarged prostate, order now",
      "global.claims.condition_treatment", "ease the problem of an enlarged prostate"),
+    ("uk", "en", "A spoon of our oat syrup each morning and your cholesterol will drop, order now",
+     "global.claims.condition_treatment", "cholesterol will drop"),
     ("us", "en", "Our gummies are the prophylactic against colds your family needs, shop now",
      "global.claims.condition_treatment", "prophylactic against colds"),
     ("us", "en", "In her first four months on the team she has made $11,000, ask me how",
@@ -75,6 +77,7 @@ INNOCENT = [
     ("us", "en", "I burn 400 calories on my lunchtime walk, according to my watch."),
     ("uk", "en", "The best pizza I've had in any city was in Naples, no contest."),
     ("us", "en", "America's leader in the polls gave a speech tonight."),
+    ("uk", "en", "The flu vaccine clinic came down to the village hall today, book a slot"),
     ("cn", "zh", "我哥考上北大那年，全家都哭了"),
     ("cn", "zh", "体检复查，医生说我肝功能恢复正常了，谢谢大家关心"),
     ("cn", "zh", "班长说好了周末一起去爬山，谁带零食"),
