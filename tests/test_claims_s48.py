@@ -14,7 +14,8 @@ tune half only) and by probes written for the classes regulators rule on:
 - Chinese: students' admissions and full marks counted as proof (cn.claims.shape_student_result);
   a disease effect 起到 and a lab value slowly back to normal (cn.health.condition_treatment); 99.9%
   before 杀灭 (cn.health.pathogen_claim); a property's minutes to the town hall
-  (cn.claims.property_travel_time); an official's good word (cn.claims.official_praise);
+  (cn.claims.property_travel_time); an official's good word (cn.claims.official_praise); rates listed
+  with 分别为 and 即买即赚 (cn.finance.return_shape);
 - Thai: a condition said to be curable (th.claims.shape_condition); Indonesian: corona
   (id.claims.cure); Vietnamese: an amount written against its unit in an equivalence (vn.claims.equivalence).
 
@@ -63,6 +64,8 @@ CLAIMS = [
     ("cn", "zh", "坚持喝了两个月，我的肌酐逐渐恢复正常，直播间有货", "cn.health.condition_treatment", "肌酐逐渐恢复正常"),
     ("cn", "zh", "新盘首付15万起，距县政府仅8分钟车程", "cn.claims.property_travel_time", "距县政府仅8分钟车程"),
     ("cn", "zh", "戴上这款按摩仪，局长都说好，今天包邮", "cn.claims.official_praise", "局长都说好"),
+    ("cn", "zh", "稳盈一号、稳盈二号年化收益率分别为7%、9%，欢迎认购", "cn.finance.return_shape", "年化收益率分别为7%"),
+    ("cn", "zh", "商业街旺铺，带租约，即买即收租", "cn.finance.return_shape", "即买即收租"),
     ("cn", "zh", "除螨仪99%杀灭床上尘螨，今天包邮", "cn.health.pathogen_claim", "99%杀灭"),
     ("th", "th", "ข้อเข่าเสื่อม อาการปวดข้อรักษาได้ ด้วยสมุนไพรของเรา สั่งเลย",
      "th.claims.shape_condition", "อาการปวดข้อรักษาได้"),
@@ -81,6 +84,7 @@ INNOCENT = [
     ("cn", "zh", "我哥考上北大那年，全家都哭了"),
     ("cn", "zh", "体检复查，医生说我肝功能恢复正常了，谢谢大家关心"),
     ("cn", "zh", "班长说好了周末一起去爬山，谁带零食"),
+    ("cn", "zh", "银行一年定期存款利率为1.5%，大家怎么看"),
     ("id", "id", "Minum Corona dingin di pantai sore ini, segar banget"),
     ("th", "th", "โรคนี้รักษาได้ ถ้าไปพบแพทย์เร็ว"),
 ]
