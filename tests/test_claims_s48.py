@@ -8,6 +8,9 @@ tune half only) and by probes written for the classes regulators rule on:
   (global.claims.green_shape); "fully offset" only with what is offset (us.claims.environmental);
 - a bare detox verb, a protocol or a manipulation for a condition, "the problem of" a condition, a
   back ache kicked, prevention offered, a condition that "will drop" (global.claims.condition_treatment);
+- the body helped to rid itself of toxins (global.claims.body_mechanism); help for "those who suffer
+  from" a condition, "the formation of" one; an authorised claim's paraphrase ("iron which helps reduce
+  tiredness and fatigue") left alone (the `authorised_fatigue_claims` lexicon);
 - a sum made with its period after it, several periods before it (global.claims.earnings_testimony);
 - a market's leader (global.claims.leader_claim), every rival's product as a scope ("in any mattress");
 - negation that is not one: "not many companies offer ..." denies nothing;
@@ -46,6 +49,12 @@ CLAIMS = [
      "global.claims.condition_treatment", "cholesterol will drop"),
     ("us", "en", "Our gummies are the prophylactic against colds your family needs, shop now",
      "global.claims.condition_treatment", "prophylactic against colds"),
+    ("uk", "en", "Our clay wraps can help the body to rid itself of toxins, book now",
+     "global.claims.body_mechanism", "help the body to rid itself of toxins"),
+    ("uk", "en", "Lavender pillow spray to help those who suffer from insomnia, shop now",
+     "global.claims.condition_treatment", "help those who suffer from insomnia"),
+    ("us", "en", "A serum that prevents the formation of adult acne, order today",
+     "global.claims.condition_treatment", "prevents the formation of adult acne"),
     ("us", "en", "In her first four months on the team she has made $11,000, ask me how",
      "global.claims.earnings_testimony", "she has made $11,000"),
     ("uk", "en", "I made £6,500 from my laptop in three weeks, the course opens Friday",
@@ -76,6 +85,7 @@ CLAIMS = [
 # (market, language, text): ordinary posts with the same words, silent whether or not they sell
 INNOCENT = [
     ("us", "en", "I take medicine for my anxiety and I'm not ashamed to say it."),
+    ("uk", "en", "Our multivitamin with folate which helps reduce tiredness and fatigue, shop now"),
     ("uk", "en", "Our mortgage is fully offset against our savings now, one less worry."),
     ("us", "en", "I burn 400 calories on my lunchtime walk, according to my watch."),
     ("uk", "en", "The best pizza I've had in any city was in Naples, no contest."),
