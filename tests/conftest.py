@@ -26,3 +26,16 @@ def ruleset():
 @pytest.fixture(scope="session")
 def checker(ruleset):
     return Checker(ruleset)
+
+
+def pytest_configure(config):
+    """Under pytest-xdist, the controller compiles every language's rules into the suite's cache before
+    the workers start, in as many processes as there are workers: otherwise each worker compiles the
+    languages its first tests need, both workers the same ones at the same time."""
+    workers = getattr(config.option, "numprocesses", None)
+    if os.environ.get("PYTEST_XDIST_WORKER") or not isinstance(workers, int) or workers < 2:
+        return
+    ruleset = load_rules()
+    compiled = Checker(ruleset, processes=workers).compiled
+    for lang in ruleset.languages(tuple(ruleset.market_codes())):
+        compiled.for_language(lang)
