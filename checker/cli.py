@@ -257,6 +257,8 @@ def _load(p: dict):
     # (check --no-cache: the compiled-pack cache is neither read nor written)
     ruleset = load_rules(tuple(p["packs"]), cache=False if p.get("no_pack_cache") else None)
     markets = _split(p["market"])
+    if p["market"] and not markets:  # (`--market ""`: an unset variable in a CI script, say)
+        raise UsageError(f"--market is empty: name one or more markets ({', '.join(ruleset.market_codes())})")
     ruleset.check_markets(markets)
     # (a language the compiled-pack cache does not hold is compiled in as many processes as the run's jobs)
     processes = p.get("check_jobs") or p.get("jobs") or min(os.cpu_count() or 1, CHECK_MAX_DEFAULT_JOBS)
@@ -377,10 +379,14 @@ def run(p: dict, command: str, audit_options=None) -> int:
 def _run(p: dict, command: str, audit_options, collector: _Collector) -> int:
     from .reporters import get_reporter
     from .reporters.base import ReportOptions
-    from .runner import AtomicOutput, Localizer, Session, header
+    from .runner import AtomicOutput, Localizer, Session, header, overwritten_input
     from .sources import is_fatal, iter_documents, iter_records
     from .workflow import Workflow
 
+    victim = overwritten_input(p["output"], p["paths"])
+    if victim is not None:
+        raise UsageError(f"{p['output']}: the report would replace {victim}, which is being checked; "
+                         "write it to another file (-o)")
     ruleset, checker, markets = _load(p)
     options = _source_options(p)
     flow = Workflow.from_params(p, command)

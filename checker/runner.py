@@ -236,6 +236,40 @@ class OutputError(UsageError):
     """The report cannot be written where `-o` says (a folder that is missing or read-only, a full disk)."""
 
 
+def overwritten_input(output: str | None, paths: Iterable[str]) -> str | None:
+    """The input that a report written to `output` would replace, or None: a file given to check (or
+    the file a link given points to), or a file of a kind a folder's walk reads, inside a folder given,
+    that is not a report reelcheck wrote (running again with the same `-o` replaces the last report;
+    the walk leaves the file being written out, so a caption there would be lost unchecked)."""
+    if output is None:
+        return None
+    try:
+        out = os.stat(output)
+    except OSError:
+        return None  # (a new file replaces nothing)
+    if not stat.S_ISREG(out.st_mode):
+        return None  # (a FIFO or a device is written through, never replaced)
+    real = os.path.realpath(output)
+    for path in paths:
+        if path == "-":
+            continue
+        try:
+            given = os.stat(path)
+        except OSError:
+            continue
+        if stat.S_ISREG(given.st_mode) and os.path.samestat(out, given):
+            return path
+        if stat.S_ISDIR(given.st_mode):
+            from .discovery import looks_like_report
+            from .sources import EXTENSIONS
+
+            folder = os.path.join(os.path.realpath(path), "")
+            if (real.startswith(folder) and os.path.splitext(real)[1].lower() in EXTENSIONS
+                    and not looks_like_report(output)):
+                return f"{output} (in the folder {path})"
+    return None
+
+
 class AtomicOutput:
     """Where the report goes.
 

@@ -136,6 +136,42 @@ def test_unknown_market():
     assert result.exit_code == 2 and "unknown market 'mars'" in result.stderr
 
 
+@pytest.mark.parametrize("market", ["", ",", " "])
+def test_an_empty_market_is_a_usage_error_not_a_guess(tmp_path, market):
+    """`--market "$UNSET"` in a CI script must not quietly check with the markets guessed from the text."""
+    caption = tmp_path / "caption.txt"
+    caption.write_text("This serum cured my acne in a week! Link in bio", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(caption), "--market", market])
+    assert result.exit_code == 2
+    assert result.stderr.strip().startswith("reelcheck: error: --market is empty") and "us" in result.stderr
+
+
+def test_a_report_never_replaces_what_it_checks(tmp_path):
+    """`-o` naming the file being checked, a link to it, or a caption file inside the folder being
+    checked is refused before anything is written; an earlier report in that folder, and a file of a
+    kind the folder's walk does not read (`.html`), are replaced as always."""
+    text = "This serum cured my acne in a week! Link in bio to order"
+    caption = tmp_path / "caption.txt"
+    caption.write_text(text, encoding="utf-8")
+    (tmp_path / "link.json").symlink_to(caption)
+    folder = tmp_path / "captions"
+    folder.mkdir()
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    for path, output, replaced in [(caption, caption, str(caption)), (caption, tmp_path / "link.json", str(caption)),
+                                   (folder, folder / "a.txt", f"{folder / 'a.txt'} (in the folder {folder})")]:
+        result = CliRunner().invoke(main, ["check", str(path), "--market", "us", "-o", str(output)])
+        assert result.exit_code == 2, output
+        assert f"the report would replace {replaced}, which is being checked" in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert caption.read_text(encoding="utf-8") == text and (folder / "a.txt").read_text(encoding="utf-8") == text
+    # a report written into the folder before is replaced by the next run, and skipped as input
+    for name in ("report.json", "report.txt", "report.html"):
+        for _ in range(2):
+            result = CliRunner().invoke(main, ["check", str(folder), "--market", "us", "-o", str(folder / name)])
+            assert result.exit_code == 1, (name, result.stderr)
+    assert "in 1 of 1 document" in result.stderr  # (the reports written before are not read as captions)
+
+
 def test_team_pack_adds_rules(tmp_path):
     packs = team_pack(
         tmp_path, "us",
