@@ -158,6 +158,34 @@ def test_jsonl_dotted_text_field_option(tmp_path):
     assert [(s.field, s.text) for s in docs[0].segments] == [("data.desc", "cures acne"), ("data.title", "t")]
 
 
+def test_a_json_archive_whose_first_record_has_no_text_field_is_an_error_not_a_pass(tmp_path):
+    """As a CSV header without the text column is: a misnamed `--text-field`, or records whose caption
+    sits under a name nobody looks for, would otherwise have every record skipped and the run pass. The
+    error stands in the first record's place (line and count); the records after it are read."""
+    lines = [json.dumps({"id": "1", "market": "us", "body": "This serum cures acne"}),
+             json.dumps({"id": "2", "market": "us", "body": "Link in bio", "caption": "DM me on WhatsApp"})]
+    for name, text in (("a.jsonl", "\n".join(lines) + "\n"), ("a.json", "[" + ",\n".join(lines) + "]")):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        stats = Counts()
+        docs, errors = run([path], stats)
+        assert [(e.line, e.message) for e in errors] == [
+            (1, "no text field found in the first record: name one with --text-field (its fields: id, market, body)")]
+        assert is_fatal(errors[0]) and [d.record for d in docs] == ["2"]
+        assert stats.records_read == 2 and stats.records_failed == 1 and stats.records_checked == 1
+        docs, errors = run([path], text_fields=("body",))  # named: every record read
+        assert not errors and [d.segments[0].text for d in docs] == ["This serum cures acne", "Link in bio"]
+    path = ARCHIVES / "export.jsonl"
+    _docs, errors = run([path], text_fields=("vidoe.desc",))
+    assert errors[0].line == 1 and errors[0].message.startswith(
+        "the first record has no field named vidoe.desc (its fields: video, author, stats, market")
+    _docs, errors = run([path], text_fields=("video",))
+    assert errors[0].message.startswith("video holds an object, not text, in the first record: name a field "
+                                        "inside it (video.id, video.desc")
+    docs, errors = run([path], text_fields=("video.desc",))
+    assert not errors and len(docs) == 50 and sum(bool(d.segments) for d in docs) == 49  # (one has an empty desc)
+
+
 def test_json_array_streamed(tmp_path):
     path = tmp_path / "a.json"
     path.write_text('[\n  {"id": 1, "caption": "a"},\n  {"id": 2,\n   "caption": "b \\u00e9"},\n  3\n]\n',

@@ -685,7 +685,8 @@ def iter_jsonl(path: str, chunks: Iterator[str], options):
 
 
 def jsonl_records(path: str, chunks: Iterator[str], options):
-    """One `Record` per non-blank line (parsed by `Record.document()`)."""
+    """One `Record` per non-blank line (parsed by `Record.document()`); a first record with no text field
+    to read is an error in its place (`first_record_problem`), and the rest are read as always."""
     source = Archive(path, "jsonl", options)
     number = line_no = 0
     for lines, _ in line_batches(chunks):  # (not iter_lines: this loop runs once per record)
@@ -694,7 +695,36 @@ def jsonl_records(path: str, chunks: Iterator[str], options):
             stripped = line.strip() if line_no > 1 else line.lstrip("\ufeff").strip()
             if stripped:
                 number += 1
+                if number == 1 and (problem := first_record_problem(source, stripped)):
+                    yield InputError(path, problem, line=line_no)  # (the record's outcome; the rest are read)
+                    continue
                 yield Record(source, line_no, number, stripped)
+
+
+def first_record_problem(source: Archive, raw: str) -> str | None:
+    """Why no record of a JSON archive would have text to check, told from its first record as a CSV
+    file's is from its header: it has none of the fields `--text-field` names (or only objects there),
+    or, with none named, no field where a caption is looked for. None when it has one, or cannot be
+    read (its own error says why when it is checked). Without this, a misnamed field would have every
+    record skipped as having no text, and the run pass; the error stands in the first record's place."""
+    record, problem = _parse_record(raw)
+    if problem is not None or not isinstance(record, dict):
+        return None
+    plan = source.plan
+    names = [str(k) for k in record]
+    fields = (("its fields: " + ", ".join(names[:12]) + (", ..." if len(names) > 12 else "")) if names
+              else "it has no fields")
+    if plan.text_fields:
+        values = [lookup(record, f) for f in plan.text_fields]
+        if all(v is _MISSING for v in values):
+            return f"the first record has no field named {', '.join(plan.text_fields)} ({fields})"
+        if all(v is _MISSING or isinstance(v, dict) for v in values):
+            name, inner = next((f, v) for f, v in zip(plan.text_fields, values, strict=True) if isinstance(v, dict))
+            inside = ", ".join(f"{name}.{k}" for k in list(inner)[:6])
+            return f"{name} holds an object, not text, in the first record: name a field inside it ({inside})"
+    elif not plan.text_paths(record):
+        return f"no text field found in the first record: name one with --text-field ({fields})"
+    return None
 
 
 # --- JSON array ----------------------------------------------------------------------------------
@@ -814,6 +844,8 @@ def json_array_records(path: str, chunks: Iterator[str], options):
             kind = _not_an_object(raw)
             if kind is not None:
                 yield InputError(path, f"record is a JSON {kind}, not an object", line=line)
+            elif number == 1 and (problem := first_record_problem(source, raw)):
+                yield InputError(path, problem, line=line)  # (the record's outcome; the rest are read)
             else:
                 yield Record(source, line, number, raw)
         if single:
