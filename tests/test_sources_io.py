@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -66,15 +67,34 @@ def test_invalid_byte_names_offset_and_other_files_still_read(tmp_path):
                                "records_failed": 1, "errors": 1}
 
 
-def test_invalid_byte_in_streamed_archive(tmp_path):
+def test_invalid_byte_in_streamed_archive_spoils_its_record_only(tmp_path):
+    """A byte that is not UTF-8 (a Latin-1 é) is an error of the record it stands in, at its line and
+    column; the records after it are read (in JSON Lines, a JSON array and CSV alike)."""
+    good = {"id": "a", "text": "ok"}
+    bad = b'{"id": "b", "text": "caf\xe9"}'
+    for name, data in [("e.jsonl", (json.dumps(good) + "\n").encode() * 3 + bad + b"\n" + json.dumps(good).encode()),
+                       ("e.json", b"[" + (json.dumps(good) + ",\n").encode() * 3 + bad + b",\n"
+                        + json.dumps(good).encode() + b"]"),
+                       ("e.csv", b"id,text\na,ok\na,ok\na,ok\nb,caf\xe9\na,ok\n")]:
+        path = tmp_path / name
+        path.write_bytes(data)
+        items = items_for([path])
+        assert [type(i).__name__ for i in items] == ["Document"] * 3 + ["InputError", "Document"], name
+        err = items[3]
+        line, column = {"e.jsonl": (4, 25), "e.json": (4, 25), "e.csv": (5, 6)}[name]
+        assert (err.line, err.message) == (
+            line, f"not valid UTF-8: byte 0xe9 at column {column}; the record was not read (save the file as UTF-8)")
+
+
+def test_a_stray_nul_in_an_archive_spoils_no_other_record_but_a_nul_dense_one_is_binary(tmp_path):
     path = tmp_path / "e.jsonl"
-    good = b'{"id": "a", "text": "ok"}\n'
-    path.write_bytes(good * 3 + b'{"id": "b", "text": "caf\xe9"}\n' + good)
+    path.write_bytes(b'{"id": "a", "text": "ok"}\n{"id": "b", "text": "x\x00y"}\n{"id": "c", "text": "ok"}\n')
     items = items_for([path])
-    assert [type(i).__name__ for i in items] == ["Document"] * 3 + ["InputError"]
-    err = items[-1]
-    assert err.offset == len(good) * 3 + len(b'{"id": "b", "text": "caf')
-    assert err.line == 4
+    assert [type(i).__name__ for i in items] == ["Document", "InputError", "Document"]
+    assert items[1].line == 2 and "control character" in items[1].message
+    path.write_bytes(b'{"id": "a", "text": "o\x00k"}\n' * 40)  # (a NUL in every record: no text)
+    (err,) = items_for([path])
+    assert "binary file" in err.message
 
 
 def test_utf8_bom_archive_header(tmp_path):

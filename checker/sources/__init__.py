@@ -55,7 +55,7 @@ from dataclasses import dataclass, field
 
 from ..language import language_code
 from ..model import Document, InputError, Meta, UsageError
-from ._io import ReadFailure, decode_all, iter_text_chunks, read_binary
+from ._io import ReadFailure, Undecodable, decode_all, iter_text_chunks, read_binary
 from .archives import Archive, Record, csv_records, documents, json_array_records, jsonl_records
 from .errors import PartialInputError, is_fatal
 from .subtitles import format_time, parse_srt, parse_vtt
@@ -550,14 +550,15 @@ def _parse_decoded(
 
 
 def _read_archive(path: str, raw, fmt: str, options: SourceOptions) -> Iterator[Record | InputError]:
+    bad = Undecodable()  # (a byte that is not UTF-8 spoils its record only)
     try:
-        chunks = iter_text_chunks(raw)
+        chunks = iter_text_chunks(raw, lenient=bad)
         if fmt in ("csv", "tsv"):
-            yield from csv_records(path, chunks, options, delimiter="\t" if fmt == "tsv" else None)
+            yield from csv_records(path, chunks, options, delimiter="\t" if fmt == "tsv" else None, bad=bad)
         elif fmt == "jsonl":
-            yield from jsonl_records(path, chunks, options)
+            yield from jsonl_records(path, chunks, options, bad)
         else:
-            yield from json_array_records(path, chunks, options)
+            yield from json_array_records(path, chunks, options, bad)
     except ReadFailure as exc:
         message = exc.message
         if exc.offset is not None:

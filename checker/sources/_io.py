@@ -3,16 +3,22 @@
 Encodings: UTF-8 (with or without BOM), UTF-16 and UTF-32 with a BOM. Anything else that is not
 valid UTF-8 is an error naming the byte offset of the first bad byte. A file with NUL bytes in its
 first 8 KB (and no UTF-16/32 BOM) or starting with a known binary signature is a "binary file".
+
+An archive of records is read leniently (`Undecodable`): a byte that is not UTF-8, or a stray NUL,
+spoils the record it stands in, not the records after it (the archive readers report that record);
+only a file whose first 8 KB hold more than `SPARSE_NULS` NUL bytes, or are mostly not UTF-8, is binary.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Iterator
 from typing import BinaryIO
 
 HEAD_SIZE = 8192
 CHUNK_SIZE = 1 << 16
+SPARSE_NULS = 3  # NUL bytes an archive's first 8 KB may hold and still be text (random bytes hold ~32)
 
 _BOMS = (  # longest first: the UTF-32-LE BOM starts with the UTF-16-LE one
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -56,8 +62,33 @@ class ReadFailure(Exception):
         self.line = line
 
 
-def sniff(head: bytes) -> tuple[str, int]:
-    """(encoding, BOM length) for a file starting with `head`; raises ReadFailure for binary data."""
+class Undecodable:
+    """Of a leniently decoded stream (`iter_text_chunks`): whether a byte that is not UTF-8 was seen.
+    Each such byte is a lone surrogate U+DC80-U+DCFF in the text (Python's `surrogateescape`), which
+    decoded UTF-8 never holds: `bad_byte` finds it in a record."""
+
+    __slots__ = ("seen",)
+
+    def __init__(self):
+        self.seen = False
+
+    def bad_byte(self, text: str) -> str | None:
+        """Why `text` (a record's) cannot be read, or None: its first byte that is not UTF-8."""
+        if not self.seen or text.isascii():
+            return None
+        found = _ESCAPED.search(text)
+        if found is None:
+            return None
+        return (f"not valid UTF-8: byte 0x{ord(found.group()) - 0xDC00:02x} at column {found.start() + 1}; "
+                "the record was not read (save the file as UTF-8)")
+
+
+_ESCAPED = re.compile("[\udc80-\udcff]")
+
+
+def sniff(head: bytes, sparse_nul: bool = False) -> tuple[str, int]:
+    """(encoding, BOM length) for a file starting with `head`; raises ReadFailure for binary data. With
+    `sparse_nul` (an archive), a few NUL bytes are not binary: its reader reports the record holding one."""
     for bom, encoding in _BOMS:
         if head.startswith(bom):
             return encoding, len(bom)
@@ -66,8 +97,11 @@ def sniff(head: bytes) -> tuple[str, int]:
             raise ReadFailure(f"binary file ({what}), not text")
     if head[4:8] == b"ftyp":
         raise ReadFailure("binary file (MP4/MOV video), not text")
-    if b"\x00" in head[:HEAD_SIZE]:
+    nuls = head[:HEAD_SIZE].count(b"\x00")
+    if nuls and (not sparse_nul or head.startswith(b"\x00") or nuls > SPARSE_NULS):
         raise ReadFailure("binary file (contains NUL bytes), not text")
+    if sparse_nul and len(_ESCAPED.findall(head[:HEAD_SIZE].decode("utf-8", "surrogateescape"))) * 8 > len(head):
+        raise ReadFailure("binary file (mostly not UTF-8), not text")
     return "utf-8", 0
 
 
@@ -102,11 +136,13 @@ def read_binary(stream) -> BinaryIO:
     return getattr(stream, "buffer", stream)
 
 
-def iter_text_chunks(raw: BinaryIO, chunk_size: int = CHUNK_SIZE) -> Iterator[str]:
-    """Decode a byte stream incrementally. Raises ReadFailure at the first bad byte (offset in the file)."""
+def iter_text_chunks(raw: BinaryIO, chunk_size: int = CHUNK_SIZE, lenient: Undecodable | None = None) -> Iterator[str]:
+    """Decode a byte stream incrementally. Raises ReadFailure at the first bad byte (offset in the file);
+    with `lenient` (UTF-8 only), a bad byte is kept as a lone surrogate instead and `lenient` notes it."""
     head = raw.read(HEAD_SIZE)
-    encoding, bom = sniff(head)
-    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    encoding, bom = sniff(head, sparse_nul=lenient is not None)
+    lenient = lenient if encoding == "utf-8" else None
+    decoder = codecs.getincrementaldecoder(encoding)("surrogateescape" if lenient is not None else "strict")
     consumed = bom  # bytes handed to the decoder so far (plus the BOM)
     lines = 0
     data = head[bom:]
@@ -127,6 +163,8 @@ def iter_text_chunks(raw: BinaryIO, chunk_size: int = CHUNK_SIZE) -> Iterator[st
         consumed += len(data)
         if text:
             lines += text.count("\n")
+            if lenient is not None and not lenient.seen and not text.isascii() and _ESCAPED.search(text):
+                lenient.seen = True
             yield text
         if final:
             return

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..model import Document, InputError, Meta, Segment, meta_values
-from ._io import iter_lines, line_batches
+from ._io import Undecodable, iter_lines, line_batches
 from ._segments import MetaValueError, bounded, meta_from_values, strip_slice
 from .errors import PartialInputError
 
@@ -593,7 +593,8 @@ class _CsvLines:
         return len(again)
 
 
-def csv_records(path: str, chunks: Iterator[str], options, delimiter: str | None = None):
+def csv_records(path: str, chunks: Iterator[str], options, delimiter: str | None = None,
+                bad: Undecodable | None = None):
     """One `Record` per data row (its values); the first row is the header.
 
     Rows are read strictly (a quote must close before a delimiter or the end of its line's field): a
@@ -615,6 +616,9 @@ def csv_records(path: str, chunks: Iterator[str], options, delimiter: str | None
     except StopIteration:
         return
     header = [h.lstrip("\ufeff").strip() for h in header]
+    if bad is not None and (why := bad.bad_byte(",".join(header))):
+        yield InputError(path, f"the CSV header is {why.split(';')[0]}; the file was not read", line=1)
+        return
     if not any(header):
         yield InputError(path, "the CSV header row is empty", line=1)
         return
@@ -661,6 +665,9 @@ def csv_records(path: str, chunks: Iterator[str], options, delimiter: str | None
                 why += f" (a quote opened here may not be closed: the {again} lines after this one are read again)"
             yield InputError(path, why, line=line, record=rid or None)
             continue
+        if bad is not None and bad.seen and (why := bad.bad_byte("\x1f".join(row))):
+            yield InputError(path, why, line=line)
+            continue
         yield Record(source, line, number, row)
 
 
@@ -684,7 +691,7 @@ def iter_jsonl(path: str, chunks: Iterator[str], options):
     return documents(jsonl_records(path, chunks, options))
 
 
-def jsonl_records(path: str, chunks: Iterator[str], options):
+def jsonl_records(path: str, chunks: Iterator[str], options, bad: Undecodable | None = None):
     """One `Record` per non-blank line (parsed by `Record.document()`); a first record with no text field
     to read is an error in its place (`first_record_problem`), and the rest are read as always."""
     source = Archive(path, "jsonl", options)
@@ -695,6 +702,9 @@ def jsonl_records(path: str, chunks: Iterator[str], options):
             stripped = line.strip() if line_no > 1 else line.lstrip("\ufeff").strip()
             if stripped:
                 number += 1
+                if bad is not None and (why := bad.bad_byte(line)):
+                    yield InputError(path, why, line=line_no)
+                    continue
                 if number == 1 and (problem := first_record_problem(source, stripped)):
                     yield InputError(path, problem, line=line_no)  # (the record's outcome; the rest are read)
                     continue
@@ -785,7 +795,7 @@ def iter_json_array(path: str, chunks: Iterator[str], options):
     return documents(json_array_records(path, chunks, options))
 
 
-def json_array_records(path: str, chunks: Iterator[str], options):
+def json_array_records(path: str, chunks: Iterator[str], options, bad: Undecodable | None = None):
     """One `Record` per element of a top-level JSON array (a single top-level object is one record); its
     raw text is the element's text, which is parsed here only to find where it ends."""
     source = Archive(path, "json", options)
@@ -842,7 +852,9 @@ def json_array_records(path: str, chunks: Iterator[str], options):
             raw = buf.text[buf.pos:end]
             buf.advance(end)
             kind = _not_an_object(raw)
-            if kind is not None:
+            if bad is not None and (why := bad.bad_byte(raw)):
+                yield InputError(path, why, line=line)
+            elif kind is not None:
                 yield InputError(path, f"record is a JSON {kind}, not an object", line=line)
             elif number == 1 and (problem := first_record_problem(source, raw)):
                 yield InputError(path, problem, line=line)  # (the record's outcome; the rest are read)
