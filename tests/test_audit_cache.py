@@ -536,3 +536,17 @@ def test_damaged_file_entry_is_read_again_and_replaced(packs, tmp_path, monkeypa
     assert stored_files(cache) == [(1, 43, 6)]
     assert run(archive, tmp_path / "third.json", "-f", "json", "-j", 1, "--cache", cache) == first
     assert _Caches.last()[2] == 1
+
+
+def test_a_device_given_as_an_archive_is_read_and_refused_not_hashed_to_its_end(tmp_path, monkeypatch):
+    """The file cache hashes an archive before reading it; /dev/zero has no end, so a device (or a FIFO)
+    is read as it comes, without the cache: its first bytes say it is binary, exit 2 at once."""
+    import subprocess
+    import sys
+
+    monkeypatch.setenv("REELCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    done = subprocess.run([sys.executable, "-m", "checker", "audit", "/dev/zero", "--market", "us",
+                           "--input-format", "jsonl"], capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert done.returncode == 2
+    assert "reelcheck: error: /dev/zero: binary file (contains NUL bytes), not text" in done.stderr

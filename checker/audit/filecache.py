@@ -13,6 +13,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import os
+import stat
 import struct
 import sys
 import zlib
@@ -108,6 +110,8 @@ class FileLayer:
         if cache is None:
             return read()
         try:
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                return read()  # (a device or a FIFO: hashing it would read it to its end, if it has one)
             digest = file_digest(path)
         except OSError:
             return read()  # (the reader reports why)
