@@ -190,7 +190,21 @@ def _may_find(text: str) -> Collection[int]:
 
 def _may_find_in(encoded: bytes | None) -> Collection[int]:
     """`_may_find` of a text's UTF-8 (None: a text with a lone surrogate, where every search runs)."""
-    return _EVERY if encoded is None else _gate().Match(encoded) or ()
+    if encoded is None:
+        return _EVERY
+    return (_MATCH or _match())(encoded) or ()
+
+
+_MATCH = None  # the gate's match, once compiled
+
+
+def _match():
+    """The compiled gate's `Match` (the bound method of the `re2` package's own set, where it has one:
+    its Python wrapper adds a call and a type test to each text)."""
+    global _MATCH
+    gate = _gate()
+    _MATCH = getattr(getattr(gate, "_set", None), "Match", None) or gate.Match
+    return _MATCH
 
 
 def _has_any(encoded: bytes, parts: tuple[bytes, ...]) -> bool:
@@ -241,7 +255,6 @@ class Vocabulary:
         # real run than its instruction count says)
         self.split_pairs = frozenset((first.rsplit("'", 1)[-1].encode(), second.encode())
                                      for first, second in (key.split(" ") for key in splits if key.isascii()))
-        self.split_firsts = frozenset(first for first, _ in self.split_pairs)
         wide = sorted(key for key in splits if not key.isascii())
         # (one pass over the lower-cased text finds any of them: a Vietnamese or Thai text passes the
         # character look below, and testing each key with `in` cost a third of a reading)
@@ -252,10 +265,9 @@ class Vocabulary:
         self.split_wide_chars = re.compile(f"[{''.join(wide_chars)}]") if wide_chars else None
         # (whether a text the one-pass gate finds no `_MAY_WIDE` character in has none of them)
         self.wide_gated = not any(lo <= ord(c) <= hi for c in wide_chars for lo, hi in _NOT_WIDE)
+        # (nothing a reading could make: no listed word, Chinese term or unaccented phrase)
+        self.empty = not self.words and self.han is None and self.unaccented is None
 
-    @property
-    def empty(self) -> bool:
-        return not self.words and self.han is None and self.unaccented is None
 
 
 @cache
@@ -403,15 +415,17 @@ def reading(text: str, vocab: Vocabulary, lang: str = "") -> Normalized | None:
     if vocab.empty:
         return None
     scan = _scan(text)
-    if vocab in scan.readings:  # (a post's rules for posts that sell look at its text again)
-        return scan.readings[vocab]
+    readings = scan.readings
+    if vocab in readings:  # (a post's rules for posts that sell look at its text again)
+        return readings[vocab]
     groups: list[list[Edit]] = []
     if vocab.words:
         if scan.cores:
             groups += _chunk_edits(scan, vocab)
         if scan.spaced:
             groups += _spaced_edits(text, vocab)
-        groups += _digit_edits(scan)
+        if scan.digits:
+            groups += _digit_edits(scan)
     if vocab.splits is not None and scan.spaces and _may_split(scan, vocab):
         groups += _split_edits(scan, vocab)
     if vocab.han is not None and scan.han:
@@ -420,7 +434,7 @@ def reading(text: str, vocab: Vocabulary, lang: str = "") -> Normalized | None:
     if vocab.unaccented is not None:
         groups += _unaccented_edits(text, vocab)
     read = _apply(text, _choose(groups)) if groups else None
-    scan.readings[vocab] = read
+    readings[vocab] = read
     return read
 
 
@@ -677,7 +691,9 @@ def _may_split(scan: _Scan, vocab: Vocabulary) -> bool:
     `_split_edits` finds an ASCII split, its two last words are two runs of ASCII letters one after the
     other in the text (whatever stands around them is no letter or digit)."""
     words = scan.ascii_words
-    if not vocab.split_firsts.isdisjoint(words) and not vocab.split_pairs.isdisjoint(zip(words, words[1:], strict=False)):
+    # (the pairs alone: a first look for their first words let two texts in three through, and cost
+    # more than it saved)
+    if not vocab.split_pairs.isdisjoint(zip(words, words[1:], strict=False)):
         return True
     if (vocab.split_wide_chars is None or (vocab.wide_gated and _MAY_WIDE not in scan.may)
             or vocab.split_wide_chars.search(scan.text) is None):
