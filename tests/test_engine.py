@@ -199,6 +199,19 @@ def test_bad_pack_names_file_line_and_field(tmp_path):
     assert "did you mean 'severity'" in msg
 
 
+@pytest.mark.parametrize("terms", ['{xx: ["cure {acne|eczema}"]}', '{en: ["cure acne"], eng: ["treat acne"]}'])
+def test_a_rule_in_a_language_no_post_is_checked_in_is_a_pack_error(tmp_path, terms):
+    """A per-language map keyed by an unknown code (`xx`, or `eng` for `en`) made a rule that never fired
+    and said nothing."""
+    bad = US.replace('    terms: ["cure {acne|eczema}", "treat {acne|eczema}"]', f"    terms: {terms}")
+    write_packs(tmp_path, {"global": GLOBAL, "us": bad})
+    with pytest.raises(PackError) as err:
+        load_rules(builtin_dir=tmp_path)
+    unknown = "xx" if "xx" in terms else "eng"
+    assert f"rule us.claims.cure: unknown language '{unknown}' (languages: en, zh, th, id, ms, vi, tl)" in str(err.value)
+    assert "us/pack.yaml:" in str(err.value)
+
+
 def test_gk_rule_cannot_be_an_error(tmp_path):
     gk = US.replace("    source: FTC Gut Check\n", "    source: FTC Gut Check\n    evidence: GK\n")
     write_packs(tmp_path, {"global": GLOBAL, "us": gk})

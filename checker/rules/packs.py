@@ -511,10 +511,13 @@ def _rule_from(data: dict, pack: Market, path: Path) -> Rule:
     line = getattr(data, "line", 1)
     where = f"{path}:{line}: rule {data['id']}"
     langs = data.get("languages") or kind_registry.languages_of(data["kind"], data) or list(pack.languages)
-    if langs == "any":  # bound to no language: runs in every language a post may be checked in
-        from ..language import LANGUAGES
+    from ..language import LANGUAGES
 
+    if langs == "any":  # bound to no language: runs in every language a post may be checked in
         langs = list(LANGUAGES)
+    unknown = [lang for lang in langs if lang not in LANGUAGES]
+    if unknown:  # (a rule in a language no post is checked in would never fire, and say nothing)
+        raise PackError(f"{where}: unknown language {unknown[0]!r} (languages: {', '.join(LANGUAGES)})")
     if data.get("evidence") == "GK" and data["severity"] == "error":
         raise PackError(
             f"{where}: field 'severity': a rule resting only on a [GK] item ships as a warning at most"
