@@ -121,6 +121,9 @@ class RuleNames:
                 for name in names if not self.known(name)]
 
 
+PREPARED_CHARS = 50_000  # longer segment texts are not prepared ahead (their own check dwarfs the gain)
+
+
 class Checker:
     """Checks documents against the rules of their markets. Build once, use for many documents.
 
@@ -148,6 +151,22 @@ class Checker:
             if ruleset.context_of(rule) == ("commercial", "silent") and kind_registry.judge(rule.kind) is None)
         self._market_info: dict[tuple, tuple] = {}
         self._judged: dict[tuple, list[str]] = {}
+        self._normalized: dict[str, object] = {}  # segment text -> Normalized, made by `prepare`
+
+    def prepare(self, documents: Iterable[Document]) -> None:
+        """Normalize the segments of documents about to be checked and scan them for the evasion
+        readings, one after the other (`evasion.prepare`): the audit checks its items a batch at a
+        time, and this first stage of the check costs less run over the batch at once than item by
+        item between the checks. What `run` then finds is the same; a text not prepared is made as
+        always."""
+        made = self._normalized
+        made.clear()
+        for document in documents:
+            for seg in document.segments:
+                text = seg.text
+                if seg.has_text and text not in made and len(text) <= PREPARED_CHARS:
+                    made[text] = normalize(text)
+        evasion.prepare(norm.text for norm in made.values())
 
     # -- which rules apply --
 
@@ -270,7 +289,7 @@ class _DocumentRun:
         count its languages and look for sponsorship signals too."""
         prepared = self.prepared.get(index)
         if prepared is None:
-            norm = normalize(seg.text)
+            norm = self.checker._normalized.pop(seg.text, None) or normalize(seg.text)
             prepared = self.prepared[index] = (norm, *segment_languages(norm.text, self.market_langs, self.meta.language))
         norm, check_langs, found = prepared
         if first:

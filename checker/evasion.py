@@ -39,7 +39,7 @@ import re
 import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from itertools import product
 
 import ahocorasick
@@ -489,9 +489,34 @@ class _Scan:
         return self._traditional
 
 
-@lru_cache(maxsize=8)
 def _scan(text: str) -> _Scan:
-    return _Scan(text)
+    """The text's `_Scan`: made ahead by `prepare`, or now (and kept: a text is read in each of its
+    languages, and looked at again for the rules of posts that sell)."""
+    scan = _SCANS.get(text)
+    if scan is None:
+        scan = _SCANS[text] = _Scan(text)
+        _SCANS_CHARS[0] += len(text)
+        while len(_SCANS) > SCANS_KEPT or _SCANS_CHARS[0] > SCANS_KEPT_CHARS:
+            _SCANS_CHARS[0] -= len(_SCANS.pop(next(iter(_SCANS))).text)  # (the oldest first)
+    return scan
+
+
+SCANS_KEPT = 512  # scans kept, the oldest dropped first: an audit batch's texts (256 at most) and more
+SCANS_KEPT_CHARS = 1 << 22  # ...as long as their texts hold no more characters than this
+_SCANS: dict[str, _Scan] = {}
+_SCANS_CHARS = [0]
+
+
+def prepare(texts) -> None:
+    """Scan texts (normalized segment texts) about to be checked, one after the other: what `reading`
+    then does per language is set look-ups on what is made here. The audit prepares a batch of items
+    before checking them (`Checker.prepare`): made one text at a time between the checks, the same
+    scans cost two to three times as long, the check's own code and data having pushed theirs out of
+    the processor's caches."""
+    for text in texts:
+        scan = _scan(text)
+        if scan.spaces:
+            scan.ascii_words  # noqa: B018 (made now: the split look of every language reads them)
 
 
 def _choose(groups: list[list[Edit]]) -> list[Edit]:

@@ -376,10 +376,10 @@ class _Audit:
         if not batch.todo:
             return
         if self.jobs == 1:
-            as_text = self.cache is not None
-            for i in batch.todo:
-                batch.outcomes[i] = work.check_work(self.checker, batch.items[i], self.markets, self.all_records,
-                                                    as_text=as_text)
+            outcomes = work.check_works(self.checker, [batch.items[i] for i in batch.todo], self.markets,
+                                        self.all_records, as_text=self.cache is not None)
+            for i, outcome in zip(batch.todo, outcomes, strict=True):
+                batch.outcomes[i] = outcome
             return
         if self.pool is None:
             self.pool = self.start_pool()

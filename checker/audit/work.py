@@ -71,16 +71,42 @@ def check_work(checker, item: Record | Document, default_markets: tuple[str, ...
     `own id` is the record's id field, None when the record is named by its number (which depends on
     where it is) or is not an archive record. `fields` (the record's fields, for its report) comes in
     the tuple only for a clean record with --all-records: one with findings carries them in its result."""
+    return _check_built(checker, item, _build(item), default_markets, all_records, problem, as_text)
+
+
+def check_works(checker, items: list, default_markets: tuple[str, ...], all_records: bool = False,
+                problem: str | None = None, as_text: bool = True) -> list[tuple]:
+    """`check_work` of a batch of items: their Documents built first and prepared together
+    (`Checker.prepare`), then each checked."""
+    built = [_build(item) for item in items]
+    if checker is not None and not problem:
+        try:
+            checker.prepare(b[0] for b in built if isinstance(b[0], Document))
+        except Exception:  # noqa: BLE001 (only a head start: each item's own check says what went wrong)
+            pass
+    return [_check_built(checker, item, b, default_markets, all_records, problem, as_text)
+            for item, b in zip(items, built, strict=True)]
+
+
+def _build(item: Record | Document) -> tuple:
+    """(the item's Document, its own id, what reading it found wrong), or ("unreadable", message) for a
+    record that is not a JSON object."""
     if isinstance(item, Record):
         doc, errors = item.source.document(item.raw, item.line, None)
         if doc is None:
-            return ("unreadable", None, errors[0].message)
+            return ("unreadable", errors[0].message)
         own_id = doc.record
         if own_id is None:
             doc.record = str(item.number)
-        read_problems = [e.message for e in errors]
-    else:
-        doc, own_id, read_problems = item, None, []
+        return (doc, own_id, [e.message for e in errors])
+    return (item, None, [])
+
+
+def _check_built(checker, item: Record | Document, built: tuple, default_markets: tuple[str, ...],
+                 all_records: bool, problem: str | None, as_text: bool) -> tuple:
+    if built[0] == "unreadable":
+        return ("unreadable", None, built[1])
+    doc, own_id, read_problems = built
     if problem:
         return ("failed", own_id, problem, read_problems)
     result = check_item(checker, doc, default_markets)
@@ -165,5 +191,5 @@ def check_batch(payload: tuple) -> list[tuple]:
     Results go back as JSON text only for the cache, which stores them so; otherwise as the lists
     themselves (pickled with the batch: no JSON to write here and to read in the main process)."""
     default_markets, all_records, as_text, works = payload
-    checker, problem = _WORKER_CHECKER, _WORKER_PROBLEM
-    return [check_work(checker, from_work(w), default_markets, all_records, problem, as_text) for w in works]
+    return check_works(_WORKER_CHECKER, [from_work(w) for w in works], default_markets, all_records,
+                       _WORKER_PROBLEM, as_text)

@@ -372,14 +372,15 @@ def layer_off(normalization: bool):
     from checker import engine, evasion
     from checker.normalize import Normalized
 
-    saved = evasion.reading, engine.normalize
+    saved = evasion.reading, evasion.prepare, engine.normalize
     evasion.reading = lambda *args, **kwargs: None
+    evasion.prepare = lambda texts: None  # (the scans made ahead for the readings)
     if normalization:
         engine.normalize = lambda text: Normalized(text, [])
     try:
         yield
     finally:
-        evasion.reading, engine.normalize = saved
+        evasion.reading, evasion.prepare, engine.normalize = saved
 
 
 def tenfold_packs(src: Path, dst: Path) -> None:
