@@ -168,6 +168,10 @@ class Checker:
                     made[text] = normalize(text)
         evasion.prepare(norm.text for norm in made.values())
 
+    def normalized(self, text: str):
+        """`normalize(text)`, taken from what `prepare` made when it made it."""
+        return self._normalized.pop(text, None) or normalize(text)
+
     # -- which rules apply --
 
     def selected(self, rule_id: str) -> bool:
@@ -289,7 +293,7 @@ class _DocumentRun:
         count its languages and look for sponsorship signals too."""
         prepared = self.prepared.get(index)
         if prepared is None:
-            norm = self.checker._normalized.pop(seg.text, None) or normalize(seg.text)
+            norm = self.checker.normalized(seg.text)
             prepared = self.prepared[index] = (norm, *segment_languages(norm.text, self.market_langs, self.meta.language))
         norm, check_langs, found = prepared
         if first:

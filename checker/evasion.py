@@ -492,19 +492,20 @@ class _Scan:
 def _scan(text: str) -> _Scan:
     """The text's `_Scan`: made ahead by `prepare`, or now (and kept: a text is read in each of its
     languages, and looked at again for the rules of posts that sell)."""
+    global _scans_chars
     scan = _SCANS.get(text)
     if scan is None:
         scan = _SCANS[text] = _Scan(text)
-        _SCANS_CHARS[0] += len(text)
-        while len(_SCANS) > SCANS_KEPT or _SCANS_CHARS[0] > SCANS_KEPT_CHARS:
-            _SCANS_CHARS[0] -= len(_SCANS.pop(next(iter(_SCANS))).text)  # (the oldest first)
+        _scans_chars += len(text)
+        while len(_SCANS) > SCANS_KEPT or _scans_chars > SCANS_KEPT_CHARS:
+            _scans_chars -= len(_SCANS.pop(next(iter(_SCANS))).text)  # (the oldest first)
     return scan
 
 
 SCANS_KEPT = 512  # scans kept, the oldest dropped first: an audit batch's texts (256 at most) and more
 SCANS_KEPT_CHARS = 1 << 22  # ...as long as their texts hold no more characters than this
 _SCANS: dict[str, _Scan] = {}
-_SCANS_CHARS = [0]
+_scans_chars = 0  # the characters of the texts in _SCANS
 
 
 def prepare(texts) -> None:

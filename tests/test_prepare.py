@@ -48,7 +48,7 @@ def test_a_prepared_batch_finds_what_each_item_checked_alone_finds(checker):
 
 def test_prepare_makes_the_scans_the_readings_use_and_keeps_them_bounded(checker, monkeypatch):
     monkeypatch.setattr(evasion, "_SCANS", {})  # (empty: the other tests' scans are kept there)
-    monkeypatch.setattr(evasion, "_SCANS_CHARS", [0])
+    monkeypatch.setattr(evasion, "_scans_chars", 0)
     monkeypatch.setattr(evasion, "SCANS_KEPT", 4)
     docs = documents()
     checker.prepare(docs)

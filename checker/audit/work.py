@@ -81,7 +81,7 @@ def check_works(checker, items: list, default_markets: tuple[str, ...], all_reco
     built = [_build(item) for item in items]
     if checker is not None and not problem:
         try:
-            checker.prepare(b[0] for b in built if isinstance(b[0], Document))
+            checker.prepare(doc for doc, _, _ in built if doc is not None)
         except Exception:  # noqa: BLE001 (only a head start: each item's own check says what went wrong)
             pass
     return [_check_built(checker, item, b, default_markets, all_records, problem, as_text)
@@ -89,12 +89,12 @@ def check_works(checker, items: list, default_markets: tuple[str, ...], all_reco
 
 
 def _build(item: Record | Document) -> tuple:
-    """(the item's Document, its own id, what reading it found wrong), or ("unreadable", message) for a
-    record that is not a JSON object."""
+    """(the item's Document, its own id, what reading it found wrong); (None, None, why) for a record
+    that is not a JSON object."""
     if isinstance(item, Record):
         doc, errors = item.source.document(item.raw, item.line, None)
         if doc is None:
-            return ("unreadable", errors[0].message)
+            return (None, None, errors[0].message)
         own_id = doc.record
         if own_id is None:
             doc.record = str(item.number)
@@ -104,9 +104,9 @@ def _build(item: Record | Document) -> tuple:
 
 def _check_built(checker, item: Record | Document, built: tuple, default_markets: tuple[str, ...],
                  all_records: bool, problem: str | None, as_text: bool) -> tuple:
-    if built[0] == "unreadable":
-        return ("unreadable", None, built[1])
     doc, own_id, read_problems = built
+    if doc is None:
+        return ("unreadable", None, read_problems)
     if problem:
         return ("failed", own_id, problem, read_problems)
     result = check_item(checker, doc, default_markets)
