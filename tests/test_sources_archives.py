@@ -215,6 +215,21 @@ def test_json_single_object_and_unclosed_array(tmp_path):
     assert [d.record for d in docs] == ["1"] and len(errors) == 1
 
 
+def test_text_after_a_json_array_is_reported_not_ignored(tmp_path):
+    """Two arrays written one after the other (a second export appended) left the second unread and
+    unsaid; whitespace after the array is nothing."""
+    path = tmp_path / "two.json"
+    path.write_text('[{"id": 1, "text": "a"}]\n[{"id": 2, "text": "cures acne"}]\n', encoding="utf-8")
+    docs, errors = run([path])
+    assert [d.record for d in docs] == ["1"]
+    assert [(e.line, e.message) for e in errors] == [
+        (2, "unexpected '[' after the JSON array (the rest of the file was not read)")]
+    assert is_fatal(errors[0])
+    path.write_text('[{"id": 1, "text": "a"}]  \n\n', encoding="utf-8")
+    docs, errors = run([path])
+    assert [d.record for d in docs] == ["1"] and not errors
+
+
 def test_json_array_from_small_chunks():
     from checker.sources.archives import iter_json_array
 

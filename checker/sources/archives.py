@@ -818,6 +818,11 @@ def json_array_records(path: str, chunks: Iterator[str], options, bad: Undecodab
                 yield InputError(path, "the JSON array is not closed (file ends early)", line=buf.line)
             return
         if not single and ch == "]":
+            buf.advance(buf.pos + 1)
+            ch = buf.skip_space()
+            if ch is not None:
+                yield InputError(path, f"unexpected {ch!r} after the JSON array (the rest of the file was not read)",
+                                 line=buf.line)
             return
         if expect_comma:
             if ch != ",":
