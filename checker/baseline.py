@@ -29,7 +29,7 @@ import os
 from collections import Counter
 from pathlib import Path
 
-from .model import UsageError
+from .model import UsageError, line_span
 
 VERSION = 1
 
@@ -55,9 +55,8 @@ def document_identity(doc: dict, base: str | None = None) -> str:
 def _line_at(origin: str | None, start: int) -> str:
     if not origin or start is None or start > len(origin):
         return ""
-    s = origin.rfind("\n", 0, start) + 1
-    e = origin.find("\n", start)
-    return origin[s: len(origin) if e < 0 else e]
+    s, e = line_span(origin, start)
+    return origin[s:e]
 
 
 def fingerprint(doc: dict, finding: dict, base: str | None = None) -> str:

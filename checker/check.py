@@ -51,7 +51,8 @@ class ItemResult:
     """What checking one document gave: where it is, what it was checked for, what was found.
 
     `error` is set when the check failed (the item is reported as an input error, its findings empty);
-    `problems` are the messages of the rules that could not finish on it (partial errors)."""
+    `problems` are the messages of the rules that could not finish on it (partial errors), reported at
+    the line `problem_lines` gives (else at the record's)."""
 
     document: Document
     markets: tuple[str, ...]
@@ -63,6 +64,7 @@ class ItemResult:
     error: str | None = None
     commercial: bool = False  # whether the post promotes or sells something (declared, or by its signals)
     commercial_signals: list[str] = field(default_factory=list)  # what made an undeclared post commercial
+    problem_lines: dict[str, int] = field(default_factory=dict)  # a problem -> the line it is about
 
     @property
     def meta(self) -> dict:
@@ -80,8 +82,10 @@ class ItemResult:
         )
 
         doc = self.document
-        out: list[InputError] = [PartialInputError(doc.path, message, line=doc.record_line, record=doc.record)
-                                 for message in self.problems]
+        out: list[InputError] = [
+            PartialInputError(doc.path, message, line=self.problem_lines.get(message, doc.record_line),
+                              record=doc.record)
+            for message in self.problems]
         if self.error is not None:
             out.append(InputError(doc.path, self.error, line=doc.record_line, record=doc.record))
         return out
@@ -157,6 +161,7 @@ def check_item(checker, document: Document, default_markets: tuple[str, ...] = (
     result.language = outcome.language
     result.languages = tuple(outcome.languages)
     result.problems = list(outcome.problems)
+    result.problem_lines = dict(outcome.problem_lines)
     result.commercial = outcome.commercial
     result.commercial_signals = list(outcome.commercial_signals)
     return result

@@ -401,8 +401,11 @@ def _run(p: dict, command: str, audit_options, collector: _Collector) -> int:
             color=_use_color(p, sys.stdout), fail_on=p["fail_on"], include_text=p["include_text"],
             output=p["output"],
         )
-        session = Session(reporter_cls(out, report_options), fail_on=p["fail_on"],
-                          localize=Localizer(ruleset, _lang_out(p.get("lang_out"))))
+        localizer = Localizer(ruleset, _lang_out(p.get("lang_out")))
+        if localizer.unknown is not None:
+            click.echo(f"reelcheck: note: --lang-out {localizer.unknown}: no rule pack has messages in "
+                       f"{localizer.unknown!r}; messages are shown in English", err=True)
+        session = Session(reporter_cls(out, report_options), fail_on=p["fail_on"], localize=localizer)
         flow.attach(session, options)
         head = header(ruleset, markets)
         from .sources import guessed_columns

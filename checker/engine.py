@@ -16,7 +16,7 @@ import regex
 
 from . import evasion, suppress
 from .language import segment_languages
-from .model import SEVERITY_RANK, Document, Finding, Meta, UsageError, format_time
+from .model import SEVERITY_RANK, Document, Finding, Meta, UsageError, format_time, line_span, line_starts
 from .normalize import normalize
 from .rules import CompiledRules, RuleSet
 from .rules import kinds as kind_registry
@@ -42,18 +42,13 @@ def _looks_at_reading(rules, lang: str, read, active: frozenset) -> list[tuple]:
 
 
 class _Lines:
-    """Line starts of one original text, for offset -> (line, column)."""
+    """Line starts of one original text, for offset -> (line, column); lines end at CR LF, LF or a lone
+    CR (`model.line_starts`)."""
 
     __slots__ = ("starts",)
 
     def __init__(self, text: str):
-        starts = [0]
-        find = text.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
-        self.starts = starts
+        self.starts = line_starts(text)
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self.starts, offset) - 1
@@ -64,7 +59,8 @@ class _Lines:
 class Outcome:
     """What checking one document found. `problems` name the rules that could not finish on it (a
     regular expression that ran out of time): the document is checked with every other rule, and the
-    caller reports each problem as a non-fatal error of the document."""
+    caller reports each problem as a non-fatal error of the document, at the line `problem_lines` gives
+    it (the line of the file where the segment it gave up on starts)."""
 
     findings: list[Finding]
     language: str | None = None  # the main language found
@@ -72,6 +68,7 @@ class Outcome:
     problems: list[str] = field(default_factory=list)
     commercial: bool = False  # whether the post promotes or sells something (declared, or by its signals)
     commercial_signals: list[str] = field(default_factory=list)  # what made an undeclared post commercial
+    problem_lines: dict[str, int] = field(default_factory=dict)  # a problem -> its line
 
 
 class Active(NamedTuple):
@@ -273,7 +270,7 @@ class _DocumentRun:
         self.waiting: list[tuple[int, object, frozenset]] = []  # (index, segment, rules not run yet)
         self.selling: list[tuple[int, object, frozenset]] = []  # the same, for rules of posts that sell
         self.prepared: dict[int, tuple] = {}  # segment index -> (normalized text, languages checked, found)
-        self.problems: dict[str, str] = {}  # owner -> what went wrong (once per document)
+        self.problems: dict[str, tuple[str, int]] = {}  # owner -> (what went wrong, line) (once per document)
         self.language: str | None = None
 
     def segment(self, index: int, seg) -> None:
@@ -337,7 +334,15 @@ class _DocumentRun:
                     s, e = seg.span_to_original(*norm.span(ns, ne))
                     self.add_mark("signal", f"{sig['pack']}:{sig['id']}", sig["name"], seg, index, s, e, sig)
                 for owner, pattern in ctx.problems:
-                    self.problems.setdefault(owner, pattern)
+                    if owner not in self.problems:
+                        self.problems[owner] = (pattern, self.line_of(seg))
+
+    def line_of(self, seg) -> int:
+        """The line of the file where `seg` starts."""
+        ln = self.lines.get(id(seg.origin))
+        if ln is None:
+            ln = self.lines[id(seg.origin)] = _Lines(seg.origin)
+        return ln.position(seg.pieces[0][1] if seg.pieces else 0)[0] + seg.line_offset
 
     def _caption_key(self, seg, index: int):
         """What a caption offset is counted from: in a script, each caption line (`CAPTION: ...`) is the
@@ -488,11 +493,11 @@ class _DocumentRun:
         if text and "reelcheck:" in text:  # before merging: a rule switched off leaves the others' findings
             findings = apply_suppressions(text, findings)
         findings = merge_findings(findings)
-        problems = [f"{describe_owner(owner)}: a regular expression ran out of time ({TIMEOUT:g} s) on "
-                              f"this text and was given up, so its matches may be missing: {pattern[:60]!r}"
-                              for owner, pattern in sorted(self.problems.items())]
-        return Outcome(findings, language, languages, problems, commercial,
-                       sorted({m.name for m in commercial_signals}))
+        problem_lines = {f"{describe_owner(owner)}: a regular expression ran out of time ({TIMEOUT:g} s) on "
+                         f"this text and was given up, so its matches may be missing: {pattern[:60]!r}": line
+                         for owner, (pattern, line) in sorted(self.problems.items())}
+        return Outcome(findings, language, languages, list(problem_lines), commercial,
+                       sorted({m.name for m in commercial_signals}), problem_lines)
 
     def _judge(self, sponsored, signals) -> None:
         doc = self.document
@@ -556,8 +561,7 @@ def suppressions(text: str) -> tuple[dict[int, tuple[str, ...]], tuple[str, ...]
             continue
         line, _ = lines.position(comment.start)
         line_start = lines.starts[line - 1]
-        line_end = text.find("\n", comment.end)
-        line_end = len(text) if line_end == -1 else line_end
+        line_end = line_span(text, comment.end)[1]
         alone = not text[line_start : comment.start].strip() and not text[comment.end : line_end].strip()
         target = line
         if alone:  # the next line with text

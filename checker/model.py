@@ -10,6 +10,7 @@ original text, so every finding can point at `original[start:end]`.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from dataclasses import field as _field
@@ -20,8 +21,36 @@ from .vocabulary import SEGMENT_KINDS, SEVERITIES, SEVERITY_RANK
 
 __all__ = [
     "SEGMENT_KINDS", "SEVERITIES", "SEVERITY_RANK", "Document", "Finding", "InputError", "Meta", "Segment",
-    "UsageError", "format_time",
+    "UsageError", "format_time", "line_starts", "line_span",
 ]
+
+#: A line break: CR LF, LF, or a CR alone (files saved on old Macs, and by some exporters). Every reader
+#: splits lines this way, and every line and column reported counts them this way (offsets are always
+#: into the original text, whatever its line breaks).
+LINE_BREAK = re.compile(r"\r\n?|\n")
+_BREAK_CHAR = re.compile(r"[\r\n]")
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset where each line of `text` starts (the first is 0), lines ending at `LINE_BREAK`."""
+    if "\r" in text:
+        return [0, *(m.end() for m in LINE_BREAK.finditer(text))]
+    starts = [0]
+    find = text.find
+    i = find("\n")
+    while i != -1:
+        starts.append(i + 1)
+        i = find("\n", i + 1)
+    return starts
+
+
+def line_span(text: str, offset: int) -> tuple[int, int]:
+    """[start, end) of the line of `text` that holds `offset`, without its line break."""
+    if 0 < offset < len(text) and text[offset] == "\n" and text[offset - 1] == "\r":
+        offset -= 1  # (the LF of a CR LF belongs to the line it ends)
+    start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    found = _BREAK_CHAR.search(text, offset)
+    return start, len(text) if found is None else found.start()
 
 
 def format_time(seconds: float | None) -> str | None:
@@ -224,11 +253,14 @@ class InputError:
     line: int | None = None
     record: str | None = None
     offset: int | None = None  # byte offset, for decoding errors
+    column: int | None = None  # on `line`, 1-based, where the place in the line is known (one-line JSON)
 
     def where(self) -> str:
         where = self.path
         if self.line is not None:
             where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
         if self.record is not None:
             where += f" (record {self.record})"
         if self.offset is not None:
@@ -237,7 +269,7 @@ class InputError:
 
     def to_dict(self) -> dict:
         d = {"path": self.path, "message": self.message}
-        for key in ("line", "record", "offset"):
+        for key in ("line", "column", "record", "offset"):
             value = getattr(self, key)
             if value is not None:
                 d[key] = value

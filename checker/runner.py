@@ -116,11 +116,19 @@ class Localizer:
     `market` (the default) shows a market pack's rules in that market's first language, and the global
     rules in English; `en` shows English; another code shows that language where the packs' `messages:`
     catalogues have it. A rule's own text stands wherever no catalogue text exists, and so does a
-    message a market's `overrides` or a require rule's outcome `messages` changed."""
+    message a market's `overrides` or a require rule's outcome `messages` changed.
+
+    The languages are open: a team pack's catalogue may add one. A code that no catalogue of the packs
+    loaded has (`unknown`: a typo, or a language nobody wrote messages in) shows English, as `en` does,
+    rather than each rule's own text (a Thai rule's own suggestion is Thai)."""
 
     def __init__(self, ruleset: RuleSet, lang_out: str = "market"):
         self.ruleset = ruleset
         self.lang_out = lang_out or "market"
+        self.unknown: str | None = None  # the language asked for, when no catalogue has it
+        if self.lang_out not in ("market", "en") and not any(
+                self.lang_out in rule.texts for rule in ruleset.rules.values()):
+            self.unknown, self.lang_out = self.lang_out, "en"
         self._rules: dict[str, object] = {}
 
     def _rule(self, finding_id: str):

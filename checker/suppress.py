@@ -12,7 +12,8 @@ import regex
 
 SUPPRESS = regex.compile(
     r"<!--\s*reelcheck:\s*(ignore-file|ignore)(?:\[([^\]]*)\])?[^>]*?-->"
-    r"|^NOTE\s+reelcheck:\s*(ignore-file|ignore)(?:\[([^\]]*)\])?", regex.M)
+    r"|(?:^|(?<=\r))NOTE\s+reelcheck:\s*(ignore-file|ignore)(?:\[([^\]]*)\])?",  # (after a lone CR too)
+    regex.M)
 
 
 @dataclass(slots=True)

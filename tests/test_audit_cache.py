@@ -309,7 +309,8 @@ def test_moved_file_hits_and_reports_its_new_path(packs, tmp_path, monkeypatch):
     assert replayed == run(moved, tmp_path / "plain.json", "-f", "json", "-j", 1, "--no-cache")
     report = json.loads(replayed)
     assert {d["path"] for d in report["documents"]} == {e["path"] for e in report["errors"]} == {str(moved)}
-    assert f"{moved}:4: broken JSON record" in result.output and str(first) not in result.output
+    # (the line "{broken json" goes wrong at its second character: line 4, column 2)
+    assert f"{moved}:4:2: broken JSON record" in result.output and str(first) not in result.output
 
 
 def test_edited_file_misses_the_file_layer_but_reuses_its_records(packs, tmp_path, monkeypatch):  # noqa: F811

@@ -145,7 +145,8 @@ class ChunkWriter:
     (`work.portable`'s, stored as JSON in the JSON: decoded once with the chunk); a result without findings is
     stored once per chunk (clean results repeat: a few serve thousands of records), one with findings once
     per record (it is placed, and so changed, for its record). ref < 0 is `others[-1 - ref]`: an unreadable
-    record ``["u", message]`` or an error of the reader ``["e", fatal, message, line, record, offset]``."""
+    record ``["u", message, line, column]`` or an error of the reader ``["e", fatal, message, line, record,
+    offset, column]``."""
 
     def __init__(self, cache: ResultCache, start: FileStart):
         self.cache = cache
@@ -183,7 +184,8 @@ class ChunkWriter:
         if outcome is None:  # an error of the reader
             if type(item) not in (InputError, PartialInputError) or item.path != self.path:
                 return False
-            self.others.append(["e", is_fatal(item), item.message, item.line, item.record, item.offset])
+            self.others.append(["e", is_fatal(item), item.message, item.line, item.record, item.offset,
+                                item.column])
             self._put(self.last[0], self.last[1], None, -len(self.others))
             return True
         if not isinstance(item, Record) or item.source.path != self.path:
@@ -204,7 +206,7 @@ class ChunkWriter:
             self._put(item.line, item.number, outcome[1], ref)
             return True
         if status == "unreadable":
-            self.others.append(["u", outcome[2]])
+            self.others.append(["u", *outcome[2:5]])
             self._put(item.line, item.number, None, -len(self.others))
             return True
         return False  # a failed check: checked again next time

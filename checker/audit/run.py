@@ -198,8 +198,9 @@ class _Placer:
                        languages=tuple(languages)).to_dict()
         if "commerce" in d:
             d["commerce"] = _commerce(value)
-        d["findings"] = self._placed(findings, work.first_line(item), rid)
-        return [*(PartialInputError(path, message, line=line, record=rid) for message in problems), d]
+        base = work.first_line(item)
+        d["findings"] = self._placed(findings, base, rid)
+        return [*(_problem(path, p, line, base, rid) for p in problems), d]
 
     def place_at(self, path: str, fmt: str, line: int, number: int, outcome: tuple,
                  item: Record | None = None, value: list | None = None) -> list[dict | InputError]:
@@ -224,7 +225,7 @@ class _Placer:
         if fields is not None:
             d["fields"] = fields
         # else: a clean record is only counted (findings only), so its text is left out
-        return [*(PartialInputError(path, message, line=line, record=rid) for message in problems), d]
+        return [*(_problem(path, p, line, line - 1, rid) for p in problems), d]
 
     @staticmethod
     def _placed(findings: list, base: int, rid: str | None) -> list:
@@ -239,11 +240,20 @@ class _Placer:
 
     @staticmethod
     def _failed(path: str, line: int, rid: str | None, outcome: tuple) -> list[InputError]:
-        if outcome[0] == "unreadable":
-            return [InputError(path, outcome[2], line=line)]
+        if outcome[0] == "unreadable":  # ("unreadable", None, why, line, column: where in the file it goes wrong)
+            return [InputError(path, outcome[2], line=outcome[3], column=outcome[4])]
         out = [PartialInputError(path, message, line=line, record=rid) for message in outcome[3]]
         out.append(InputError(path, outcome[2], line=line, record=rid))
         return out
+
+
+def _problem(path: str, problem, line: int | None, base: int, rid: str | None) -> PartialInputError:
+    """A partial error of a document at `line` (its record's), or at its own line (`work.portable`: a
+    problem with a line relative to `base`)."""
+    if isinstance(problem, list):
+        message, rel = problem
+        return PartialInputError(path, message, line=base + rel, record=rid)
+    return PartialInputError(path, problem, line=line, record=rid)
 
 
 class _Tally:
@@ -487,14 +497,14 @@ class _Audit:
                         tally.flush()
                         other = others[-1 - ref]
                         if other[0] == "e":  # an error of the reader
-                            _, fatal, message, err_line, err_record, offset = other
+                            _, fatal, message, err_line, err_record, offset, column = other
                             err = (InputError if fatal else PartialInputError)(
-                                path, message, line=err_line, record=err_record, offset=offset)
+                                path, message, line=err_line, record=err_record, offset=offset, column=column)
                             self.errors += 1
                             records += fatal
                             yield err
                             continue
-                        outs = place(path, fmt, line, number, ("unreadable", None, other[1]))
+                        outs = place(path, fmt, line, number, ("unreadable", None, *other[1:]))
                     records += 1
                     tally.flush()
                     findings += yield from self._yield_outs(outs)

@@ -43,9 +43,10 @@ def unpack_document(data: tuple) -> Document:
 
 
 def to_work(item: Record | Document) -> tuple:
-    """What a worker gets: a record as (archive, line, number, raw), a Document as `pack_document`'s tuples."""
+    """What a worker gets: a record as (archive, line, number, raw, column), a Document as
+    `pack_document`'s tuples."""
     if isinstance(item, Record):
-        return (item.source, item.line, item.number, item.raw)
+        return (item.source, item.line, item.number, item.raw, item.column)
     return pack_document(item)
 
 
@@ -66,7 +67,8 @@ def check_work(checker, item: Record | Document, default_markets: tuple[str, ...
         ("ok", own id, result, fields)         result: `portable`'s list, as JSON text for the cache
                                                (the list itself without `as_text`)
         ("failed", own id, message, problems)  the check failed (or `problem`: the worker has no Checker)
-        ("unreadable", None, message)          the record is not a JSON object
+        ("unreadable", None, message, line, column)
+                                               the record is not a JSON object: why, and where in the file
 
     `own id` is the record's id field, None when the record is named by its number (which depends on
     where it is) or is not an archive record. `fields` (the record's fields, for its report) comes in
@@ -89,12 +91,12 @@ def check_works(checker, items: list, default_markets: tuple[str, ...], all_reco
 
 
 def _build(item: Record | Document) -> tuple:
-    """(the item's Document, its own id, what reading it found wrong); (None, None, why) for a record
-    that is not a JSON object."""
+    """(the item's Document, its own id, what reading it found wrong); (None, None, (why, line, column))
+    for a record that is not a JSON object."""
     if isinstance(item, Record):
-        doc, errors = item.source.document(item.raw, item.line, None)
+        doc, errors = item.source.document(item.raw, item.line, None, item.column)
         if doc is None:
-            return (None, None, errors[0].message)
+            return (None, None, (errors[0].message, errors[0].line, errors[0].column))
         own_id = doc.record
         if own_id is None:
             doc.record = str(item.number)
@@ -106,7 +108,7 @@ def _check_built(checker, item: Record | Document, built: tuple, default_markets
                  all_records: bool, problem: str | None, as_text: bool) -> tuple:
     doc, own_id, read_problems = built
     if doc is None:
-        return ("unreadable", None, read_problems)
+        return ("unreadable", None, *read_problems)
     if problem:
         return ("failed", own_id, problem, read_problems)
     result = check_item(checker, doc, default_markets)
@@ -115,7 +117,10 @@ def _check_built(checker, item: Record | Document, built: tuple, default_markets
     fields = fields_of(doc) if isinstance(item, Record) and (result.findings or all_records) else None
     if result.clean and not read_problems:
         return ("ok", own_id, _clean_result(result, as_text), fields)
-    value = portable(result, read_problems + result.problems, first_line(doc), fields if result.findings else None)
+    base = first_line(doc)
+    problems = read_problems + [[m, result.problem_lines[m] - base] if m in result.problem_lines else m
+                                for m in result.problems]
+    value = portable(result, problems, base, fields if result.findings else None)
     if as_text:  # (ASCII: a lone surrogate from a JSON escape can be stored)
         value = json.dumps(value, separators=(",", ":"))
     return ("ok", own_id, value, None if result.findings else fields)
@@ -126,8 +131,9 @@ def portable(result: ItemResult, problems: list[str], base: int, fields: dict | 
 
         [problems, language, languages, markets, declared meta, checked, findings, fields, commerce]
 
-    finding lines relative to the document's first line (`base`) and their `record` null; `fields`
-    only for a result with findings (a clean record's fields are its own text, most of a result's size
+    a problem as its message, or as [message, line] with its own line (a rule that gave up on a segment);
+    problem and finding lines relative to the document's first line (`base`), findings' `record` null;
+    `fields` only for a result with findings (a clean record's fields are its own text, most of a result's size
     and decoding time, reported only with --all-records)."""
     findings = [f.to_dict() for f in result.findings]
     for f in findings:

@@ -72,7 +72,8 @@ class GithubReporter(Reporter):
         return command(COMMANDS.get(f.get("severity"), "warning"), props, message)
 
     def error(self, err: dict) -> None:
-        props = {"file": err.get("path"), "line": err.get("line"), "title": "reelcheck input error"}
+        props = {"file": err.get("path"), "line": err.get("line"), "col": err.get("column"),
+                 "title": "reelcheck input error"}
         message = err.get("message") or "input error"
         if err.get("record") is not None:
             message += f" (record {err['record']})"

@@ -68,6 +68,8 @@ class JunitReporter(Reporter):
         case = ET.Element("testcase", {"name": _clean(name), "classname": "reelcheck.input", "time": "0"})
         error = ET.SubElement(case, "error", {"message": _clean(err.get("message")), "type": "input-error"})
         where_ = str(err.get("path") or "-") + (f":{err['line']}" if err.get("line") is not None else "")
+        if err.get("line") is not None and err.get("column") is not None:
+            where_ += f":{err['column']}"
         error.text = _clean(f"{where_}: {err.get('message')}")
         self._tests += 1
         self._error_cases += 1

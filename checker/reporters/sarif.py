@@ -170,6 +170,8 @@ class SarifReporter(Reporter):
         physical: dict = {"artifactLocation": artifact_location(err.get("path") or "-")}
         if err.get("line") is not None:
             physical["region"] = {"startLine": max(1, int(err["line"]))}
+            if err.get("column") is not None:
+                physical["region"]["startColumn"] = max(1, int(err["column"]))
         message = err.get("message") or "input error"
         if err.get("record") is not None:
             message += f" (record {err['record']})"

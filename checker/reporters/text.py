@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from ..model import line_span
 from ..vocabulary import SEVERITIES
 from ._common import fix_text, header_notes, not_selling_line, obfuscation_text, printable
 from .base import Reporter
@@ -83,11 +84,8 @@ class TextReporter(Reporter):
 
     def _snippet(self, origin: str, f: dict) -> None:
         start, end = f["start"], f["end"]
-        line_start = origin.rfind("\n", 0, start) + 1
-        line_end = origin.find("\n", start)
-        if line_end == -1:
-            line_end = len(origin)
-        raw = origin[line_start:line_end].replace("\t", " ").rstrip("\r")
+        line_start, line_end = line_span(origin, start)
+        raw = origin[line_start:line_end].replace("\t", " ")
         line = printable(raw)  # (a caption's escape sequences are shown, never acted on)
         gutter = str(f["line"])
         pad = " " * len(gutter)

@@ -16,6 +16,8 @@ import re
 from collections.abc import Iterator
 from typing import BinaryIO
 
+from ..model import LINE_BREAK
+
 HEAD_SIZE = 8192
 CHUNK_SIZE = 1 << 16
 SPARSE_NULS = 3  # NUL bytes an archive's first 8 KB may hold and still be text (random bytes hold ~32)
@@ -74,12 +76,20 @@ class Undecodable:
 
     def bad_byte(self, text: str) -> str | None:
         """Why `text` (a record's) cannot be read, or None: its first byte that is not UTF-8."""
+        at = self.first_bad(text)
+        return None if at is None else self.why(text, at, at + 1)
+
+    def first_bad(self, text: str) -> int | None:
+        """Where in `text` its first byte that is not UTF-8 stands, or None."""
         if not self.seen or text.isascii():
             return None
         found = _ESCAPED.search(text)
-        if found is None:
-            return None
-        return (f"not valid UTF-8: byte 0x{ord(found.group()) - 0xDC00:02x} at column {found.start() + 1}; "
+        return None if found is None else found.start()
+
+    @staticmethod
+    def why(text: str, at: int, column: int) -> str:
+        """Why a record cannot be read, its bad byte at `text[at]`, on `column` of its line in the file."""
+        return (f"not valid UTF-8: byte 0x{ord(text[at]) - 0xDC00:02x} at column {column}; "
                 "the record was not read (save the file as UTF-8)")
 
 
@@ -126,9 +136,19 @@ def decode_all(data: bytes) -> str:
 
 
 def _count_lines(data: bytes, encoding: str) -> int:
+    """Line breaks in `data` (CR LF, LF or a lone CR: `model.LINE_BREAK`)."""
     if encoding == "utf-8":
-        return data.count(b"\n")
-    return data.decode(encoding, errors="replace").count("\n")
+        return data.count(b"\n") + (data.count(b"\r") - data.count(b"\r\n") if b"\r" in data else 0)
+    return breaks(data.decode(encoding, errors="replace"))
+
+
+def breaks(text: str) -> int:
+    """Line breaks in `text`: CR LF, LF or a lone CR (`model.LINE_BREAK`; a CR that ends `text` is one)."""
+    n = text.count("\n")
+    return n + len(_LONE_CR.findall(text)) if "\r" in text else n
+
+
+_LONE_CR = re.compile("\r(?!\n)")
 
 
 def read_binary(stream) -> BinaryIO:
@@ -145,6 +165,7 @@ def iter_text_chunks(raw: BinaryIO, chunk_size: int = CHUNK_SIZE, lenient: Undec
     decoder = codecs.getincrementaldecoder(encoding)("surrogateescape" if lenient is not None else "strict")
     consumed = bom  # bytes handed to the decoder so far (plus the BOM)
     lines = 0
+    after_cr = False  # whether the text so far ends with a CR (a CR LF cut by the chunks is one break)
     data = head[bom:]
     while True:
         final = not data
@@ -154,6 +175,8 @@ def iter_text_chunks(raw: BinaryIO, chunk_size: int = CHUNK_SIZE, lenient: Undec
         except UnicodeDecodeError as exc:
             offset = consumed - len(buffered) + exc.start
             line = lines + _count_lines(exc.object[:exc.start], encoding) + 1
+            if after_cr and exc.object[:exc.start].decode(encoding, errors="replace").startswith("\n"):
+                line -= 1
             failure = _decode_failure(encoding, exc, offset, line)
             # hand on the good text before the bad byte: whole lines before it are still read
             good = exc.object[:exc.start].decode(encoding, errors="replace")
@@ -162,7 +185,9 @@ def iter_text_chunks(raw: BinaryIO, chunk_size: int = CHUNK_SIZE, lenient: Undec
             raise failure from None
         consumed += len(data)
         if text:
-            lines += text.count("\n")
+            if lenient is None:  # (the line of a bad byte: a lenient decoder meets none)
+                lines += breaks(text) - (after_cr and text[0] == "\n")
+                after_cr = text[-1] == "\r"
             if lenient is not None and not lenient.seen and not text.isascii() and _ESCAPED.search(text):
                 lenient.seen = True
             yield text
@@ -171,13 +196,35 @@ def iter_text_chunks(raw: BinaryIO, chunk_size: int = CHUNK_SIZE, lenient: Undec
         data = raw.read(chunk_size)
 
 
-def line_batches(chunks: Iterator[str]) -> Iterator[tuple[list[str], bool]]:
-    """Decoded chunks cut into lines (without their "\\n"): per chunk that ends at least one line, (the
-    lines it ends, True); at the end, ([the last line], False) if the text does not end with "\\n". A line
-    that spans chunks is joined once (linear time, however long the line)."""
-    rest: list[str] = []  # the start of a line that goes on in the next chunk
+def whole_breaks(chunks: Iterator[str]) -> Iterator[str]:
+    """`chunks`, with a CR that ends one moved to the start of the next: then no CR LF is cut in two, and
+    a CR is a lone one (a line break of its own) when the character after it in its chunk is not LF."""
+    carry = ""
     for chunk in chunks:
-        lines = chunk.split("\n")
+        if carry:
+            chunk = carry + chunk
+        if chunk.endswith("\r"):
+            chunk, carry = chunk[:-1], "\r"
+        else:
+            carry = ""
+        if chunk:
+            yield chunk
+    if carry:
+        yield carry
+
+
+def _has_lone_cr(chunk: str) -> bool:
+    return "\r" in chunk and _LONE_CR.search(chunk) is not None
+
+
+def line_batches(chunks: Iterator[str]) -> Iterator[tuple[list[str], bool]]:
+    """Decoded chunks cut into lines, without their line break (a line ends at LF, CR LF or a lone CR:
+    `model.LINE_BREAK`; a CR LF line may keep its CR): per chunk that ends at least one line, (the lines
+    it ends, True); at the end, ([the last line], False) if the text does not end with a line break. A
+    line that spans chunks is joined once (linear time, however long the line)."""
+    rest: list[str] = []  # the start of a line that goes on in the next chunk
+    for chunk in whole_breaks(chunks):
+        lines = LINE_BREAK.split(chunk) if _has_lone_cr(chunk) else chunk.split("\n")
         if len(lines) == 1:
             rest.append(chunk)
             continue
@@ -193,10 +240,29 @@ def line_batches(chunks: Iterator[str]) -> Iterator[tuple[list[str], bool]]:
 
 
 def iter_lines(chunks: Iterator[str]) -> Iterator[str]:
-    """Split decoded chunks into lines, each keeping its line ending (lines end at "\\n" only)."""
-    for lines, ended in line_batches(chunks):
-        if ended:
-            for line in lines:
-                yield line + "\n"
+    """Split decoded chunks into lines, each keeping its own line break (LF, CR LF or a lone CR: what
+    `csv.reader` reads, and keeps inside a quoted value, as the file has it)."""
+    rest: list[str] = []  # the start of a line that goes on in the next chunk
+    for chunk in whole_breaks(chunks):
+        if _has_lone_cr(chunk):
+            lines = _LINE.findall(chunk)
         else:
-            yield lines[0]
+            lines = chunk.split("\n")
+            last = lines.pop()
+            lines = [line + "\n" for line in lines]
+            if last:
+                lines.append(last)
+        tail = lines.pop() if lines and lines[-1][-1] not in "\r\n" else None
+        if lines:
+            if rest:
+                rest.append(lines[0])
+                lines[0] = "".join(rest)
+                rest = []
+            yield from lines
+        if tail is not None:
+            rest.append(tail)
+    if rest:
+        yield "".join(rest)
+
+
+_LINE = re.compile("[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")

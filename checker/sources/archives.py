@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..model import Document, InputError, Meta, Segment, meta_values
-from ._io import Undecodable, iter_lines, line_batches
+from ._io import Undecodable, breaks, iter_lines, line_batches, whole_breaks
 from ._segments import MetaValueError, bounded, meta_from_values, strip_slice
 from .errors import PartialInputError
 
@@ -335,22 +335,31 @@ class Archive:
         """A raw record as the mapping it holds (None: it is not one, or cannot be read)."""
         if self.header is not None:
             return dict(zip(self.header, raw, strict=False))
-        record, problem = _parse_record(raw)
+        record, problem, _ = _parse_record(raw)
         return record if problem is None and isinstance(record, dict) else None
 
-    def document(self, raw, line: int, number: int | None) -> tuple[Document | None, list[InputError]]:
-        """The Document of a raw record (None when it cannot be read: then the error says why)."""
+    def document(self, raw, line: int, number: int | None,
+                 column: int = 1) -> tuple[Document | None, list[InputError]]:
+        """The Document of a raw record (None when it cannot be read: then the error says why, at the
+        line and column of the file where the record goes wrong). `column`: where on its `line` the
+        record starts (an element of a JSON array written on one line)."""
         if self.header is not None:
             record = dict(zip(self.header, raw, strict=True))
             if self._row_fields is None:
                 self._row_fields = self.plan.resolve(record)
             return make_document(self.path, record, number, line, self.plan, self.format, self._row_fields)
-        record, problem = _parse_record(raw)
+        record, problem, at = _parse_record(raw)
+        # (a problem of the whole record is at its line; in a JSON array, at its column too: an export is
+        # often one line)
+        own_column = column if self.format == "json" else None
         if problem is not None:
-            return None, [InputError(self.path, problem, line=line)]
+            if at is None:
+                return None, [InputError(self.path, problem, line=line, column=own_column)]
+            line, column = place(raw, at, line, column)
+            return None, [InputError(self.path, f"{problem} (column {column})", line=line, column=column)]
         if not isinstance(record, dict):
             return None, [InputError(self.path, f"record is a JSON {type(record).__name__}, not an object",
-                                     line=line)]
+                                     line=line, column=own_column)]
         duplicates = record.pop(_DUPLICATES, None) if _DUPLICATES in record else None
         lone = False
         if "\\ud" in raw or "\\uD" in raw:  # (cheap test: a surrogate escape, perhaps a lone one)
@@ -420,20 +429,30 @@ def _loads(raw: str):
     return value if end == len(raw) else json.loads(raw, object_pairs_hook=_pairs)
 
 
-def _parse_record(raw: str) -> tuple[object, str | None]:
-    """(the decoded record, None), or (None, why it cannot be read): broken JSON, or nested deeper than
-    `MAX_DEPTH` (checked before parsing, without recursion: a record of 2,000 brackets would exhaust the
-    parser's stack, and whatever reads the value after it)."""
+def _parse_record(raw: str) -> tuple[object, str | None, int | None]:
+    """(the decoded record, None, None), or (None, why it cannot be read, where in `raw` or None): broken
+    JSON, or nested deeper than `MAX_DEPTH` (checked before parsing, without recursion: a record of 2,000
+    brackets would exhaust the parser's stack, and whatever reads the value after it). Where a broken
+    record goes wrong is told apart from why (`place` finds it in the file)."""
     if raw.count("[") + raw.count("{") > MAX_DEPTH:
         depth = _Scanner().max_depth(raw)
         if depth > MAX_DEPTH:
-            return None, f"record is nested {depth} levels deep (at most {MAX_DEPTH} are read)"
+            return None, f"record is nested {depth} levels deep (at most {MAX_DEPTH} are read)", None
     try:
-        return _loads(raw), None
+        return _loads(raw), None, None
     except json.JSONDecodeError as exc:
-        return None, f"broken JSON record: {exc.msg} (column {exc.colno})"
+        return None, f"broken JSON record: {exc.msg}", exc.pos
     except RecursionError:  # (not expected below MAX_DEPTH: a last guard)
-        return None, f"record is nested too deeply (at most {MAX_DEPTH} levels are read)"
+        return None, f"record is nested too deeply (at most {MAX_DEPTH} levels are read)", None
+
+
+def place(raw: str, at: int, line: int, column: int = 1) -> tuple[int, int]:
+    """(line, column) in the file of `raw[at]`, for a record whose text starts at `line`, `column`."""
+    head = raw[:at]
+    n = breaks(head)
+    if not n:
+        return line, column + at
+    return line + n, at - max(head.rfind("\n"), head.rfind("\r"))
 
 
 _STRUCTURE = re.compile(r'["\[\]{}]')
@@ -513,19 +532,21 @@ class _Scanner:
 
 class Record:
     """One archive record as read and not yet parsed: `raw` is a JSON Lines line (stripped), a JSON array
-    element's text, or a CSV row's values (a list, in header order); `line` is where it starts, `number`
-    its place among the file's records (1-based, its id when it has no id field)."""
+    element's text, or a CSV row's values (a list, in header order); `line` is where it starts (and
+    `column`, on that line), `number` its place among the file's records (1-based, its id when it has no
+    id field)."""
 
-    __slots__ = ("source", "line", "number", "raw")
+    __slots__ = ("source", "line", "number", "raw", "column")
 
-    def __init__(self, source: Archive, line: int, number: int, raw):
+    def __init__(self, source: Archive, line: int, number: int, raw, column: int = 1):
         self.source = source
         self.line = line
         self.number = number
         self.raw = raw
+        self.column = column
 
     def document(self) -> tuple[Document | None, list[InputError]]:
-        return self.source.document(self.raw, self.line, self.number)
+        return self.source.document(self.raw, self.line, self.number, self.column)
 
 
 def documents(items: Iterator) -> Iterator[Document | InputError]:
@@ -702,13 +723,14 @@ def jsonl_records(path: str, chunks: Iterator[str], options, bad: Undecodable | 
             stripped = line.strip() if line_no > 1 else line.lstrip("\ufeff").strip()
             if stripped:
                 number += 1
-                if bad is not None and (why := bad.bad_byte(line)):
-                    yield InputError(path, why, line=line_no)
+                if bad is not None and (at := bad.first_bad(line)) is not None:
+                    yield InputError(path, bad.why(line, at, at + 1), line=line_no, column=at + 1)
                     continue
                 if number == 1 and (problem := first_record_problem(source, stripped)):
                     yield InputError(path, problem, line=line_no)  # (the record's outcome; the rest are read)
                     continue
-                yield Record(source, line_no, number, stripped)
+                column = 1 if line[0] == stripped[0] else line.find(stripped) + 1  # (after any indentation)
+                yield Record(source, line_no, number, stripped, column)
 
 
 def first_record_problem(source: Archive, raw: str) -> str | None:
@@ -717,7 +739,7 @@ def first_record_problem(source: Archive, raw: str) -> str | None:
     or, with none named, no field where a caption is looked for. None when it has one, or cannot be
     read (its own error says why when it is checked). Without this, a misnamed field would have every
     record skipped as having no text, and the run pass; the error stands in the first record's place."""
-    record, problem = _parse_record(raw)
+    record, problem, _ = _parse_record(raw)
     if problem is not None or not isinstance(record, dict):
         return None
     plan = source.plan
@@ -741,14 +763,32 @@ def first_record_problem(source: Archive, raw: str) -> str | None:
 
 
 class _Buffer:
-    """A sliding window over decoded chunks, tracking the line number of its start."""
+    """A sliding window over decoded chunks, tracking the line and column of `pos` (lines end at LF,
+    CR LF or a lone CR; no chunk ends with a CR but the last, `whole_breaks`)."""
 
     def __init__(self, chunks: Iterator[str]):
-        self.chunks = chunks
+        self.chunks = whole_breaks(chunks)
         self.text = ""
         self.pos = 0
         self.line = 1  # line of self.pos
+        self.base = 0  # where `text` starts in the file's text
+        self.line_start = 0  # where line `line` starts in the file's text
         self.eof = False
+
+    @property
+    def column(self) -> int:
+        """The column of `pos` on its line (1-based, in characters)."""
+        return self.base + self.pos - self.line_start + 1
+
+    def place(self, at: int) -> tuple[int, int]:
+        """(line, column) of `text[at]`, at or after `pos`."""
+        text, pos = self.text, self.pos
+        n = text.count("\n", pos, at)
+        if text.find("\r", pos, at) >= 0:
+            n += text.count("\r", pos, at) - text.count("\r\n", pos, at + 1)
+        if not n:
+            return self.line, self.column + at - pos
+        return self.line + n, at - max(text.rfind("\n", pos, at), text.rfind("\r", pos, at))
 
     def more(self) -> bool:
         """Read on: at least one more chunk, and as much text again as the buffer holds past `pos` (so a
@@ -769,11 +809,18 @@ class _Buffer:
         if not got:
             return False
         self.text = "".join(parts)
+        self.base += self.pos
         self.pos = 0
         return True
 
     def advance(self, to: int) -> None:
-        self.line += self.text.count("\n", self.pos, to)
+        text, pos = self.text, self.pos
+        n = text.count("\n", pos, to)
+        if text.find("\r", pos, to) >= 0:  # (a CR before an LF at `to` is no break: the LF is counted next)
+            n += text.count("\r", pos, to) - text.count("\r\n", pos, to + 1)
+        if n:
+            self.line += n
+            self.line_start = self.base + max(text.rfind("\n", pos, to), text.rfind("\r", pos, to)) + 1
         self.pos = to
 
     def skip_space(self) -> str | None:
@@ -797,7 +844,8 @@ def iter_json_array(path: str, chunks: Iterator[str], options):
 
 def json_array_records(path: str, chunks: Iterator[str], options, bad: Undecodable | None = None):
     """One `Record` per element of a top-level JSON array (a single top-level object is one record); its
-    raw text is the element's text, which is parsed here only to find where it ends."""
+    raw text is the element's text, which is parsed here only to find where it ends. Errors name the
+    line and column (an export is often one line)."""
     source = Archive(path, "json", options)
     buf = _Buffer(chunks)
     first = buf.skip_space()
@@ -805,7 +853,8 @@ def json_array_records(path: str, chunks: Iterator[str], options, bad: Undecodab
         return
     single = first == "{"
     if first not in "[{":
-        yield InputError(path, f"expected a JSON array of objects, found {first!r}", line=buf.line)
+        yield InputError(path, f"expected a JSON array of objects, found {first!r}", line=buf.line,
+                         column=buf.column)
         return
     if not single:
         buf.advance(buf.pos + 1)
@@ -815,30 +864,32 @@ def json_array_records(path: str, chunks: Iterator[str], options, bad: Undecodab
         ch = buf.skip_space()
         if ch is None:
             if not single:
-                yield InputError(path, "the JSON array is not closed (file ends early)", line=buf.line)
+                yield InputError(path, "the JSON array is not closed (file ends early)", line=buf.line,
+                                 column=buf.column)
             return
         if not single and ch == "]":
             buf.advance(buf.pos + 1)
             ch = buf.skip_space()
             if ch is not None:
                 yield InputError(path, f"unexpected {ch!r} after the JSON array (the rest of the file was not read)",
-                                 line=buf.line)
+                                 line=buf.line, column=buf.column)
             return
         if expect_comma:
             if ch != ",":
                 yield InputError(path, f"expected ',' or ']' between records, found {ch!r}; "
-                                       "the rest of the file was not read", line=buf.line)
+                                       "the rest of the file was not read", line=buf.line, column=buf.column)
                 return
             buf.advance(buf.pos + 1)
             expect_comma = False
             continue
-        line = buf.line
+        line, column = buf.line, buf.column
         if ch not in '[{"':
             # a number, true, false or null (or junk): read on to a character that cannot go on with
             # it, so the decoder reads the same value wherever the chunks are cut ("1" | ".5" is 1.5)
             while (_SCALAR_STOP.search(buf.text, buf.pos) is None
                    and len(buf.text) - buf.pos <= MAX_RECORD_CHARS and buf.more()):
                 pass
+        start = buf.base + buf.pos
         try:  # the whole element is most often in the buffer: the C parser finds its end fastest
             end = _END_FINDER.raw_decode(buf.text, buf.pos)[1]
             if end >= len(buf.text) and not buf.eof:
@@ -846,30 +897,51 @@ def json_array_records(path: str, chunks: Iterator[str], options, bad: Undecodab
         except (json.JSONDecodeError, RecursionError):  # cut by the buffer's end, broken, or deep
             end = _element_end(buf)
         if end is None:
-            yield InputError(path, "broken JSON record: the file ends inside it", line=line)
+            yield _unended(path, buf, line, column, buf.base + buf.pos == start)
             return
         number += 1
         expect_comma = True
         if end < 0:
             yield InputError(path, f"record is larger than {MAX_RECORD_CHARS >> 20} MiB ({-end:,} characters); "
-                                   "skipped", line=line)
+                                   "skipped", line=line, column=column)
         else:
             raw = buf.text[buf.pos:end]
             buf.advance(end)
             kind = _not_an_object(raw)
-            if bad is not None and (why := bad.bad_byte(raw)):
-                yield InputError(path, why, line=line)
+            if bad is not None and (at := bad.first_bad(raw)) is not None:
+                bad_line, bad_column = place(raw, at, line, column)
+                yield InputError(path, bad.why(raw, at, bad_column), line=bad_line, column=bad_column)
             elif kind is not None:
-                yield InputError(path, f"record is a JSON {kind}, not an object", line=line)
+                yield InputError(path, f"record is a JSON {kind}, not an object", line=line, column=column)
             elif number == 1 and (problem := first_record_problem(source, raw)):
-                yield InputError(path, problem, line=line)  # (the record's outcome; the rest are read)
+                # (the record's outcome; the rest are read)
+                yield InputError(path, problem, line=line, column=column)
             else:
-                yield Record(source, line, number, raw)
+                yield Record(source, line, number, raw, column)
         if single:
             ch = buf.skip_space()
             if ch is not None:
-                yield InputError(path, f"unexpected {ch!r} after the JSON object", line=buf.line)
+                yield InputError(path, f"unexpected {ch!r} after the JSON object", line=buf.line,
+                                 column=buf.column)
             return
+
+
+def _unended(path: str, buf: _Buffer, line: int, column: int, whole: bool) -> InputError:
+    """The error of an element whose end the file never reached (its brackets or quotes never balance),
+    at `line`, `column`. With the rest of the file in `buf` from the element on (`whole`), the decoder
+    says where it goes wrong, when that is before the file's end: a value left unquoted opens a string
+    at its closing quote, which then takes in the rest of the file."""
+    if whole:
+        try:
+            _END_FINDER.raw_decode(buf.text, buf.pos)
+        except json.JSONDecodeError as exc:
+            if exc.pos < len(buf.text.rstrip()) and not exc.msg.startswith("Unterminated string"):
+                at_line, at_column = buf.place(exc.pos)
+                return InputError(path, f"broken JSON record: {exc.msg}; the rest of the file was not read",
+                                  line=at_line, column=at_column)
+        except (RecursionError, ValueError):
+            pass
+    return InputError(path, "broken JSON record: the file ends inside it", line=line, column=column)
 
 
 _END_FINDER = json.JSONDecoder()

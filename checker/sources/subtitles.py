@@ -14,31 +14,13 @@ import regex
 from ..model import Document, InputError, Meta, Segment, format_time
 from ._segments import Range, bounded, build
 from .errors import PartialInputError
-from .text import _Line, split_lines
+from .text import split_lines
 
 _TS = r"(?:(\d+):)?(\d{1,2}):(\d{1,2})[,.](\d{1,3})"
 SRT_TIMING_RE = regex.compile(rf"[ \t]*{_TS}[ \t]*-->[ \t]*{_TS}(?:[ \t].*)?$")
 VTT_TIMING_RE = regex.compile(rf"[ \t]*{_TS}[ \t]+-->[ \t]+{_TS}(?:[ \t].*)?$")
 # a line meant as a timing line, however broken its arrow ("->", "- ->", "==>", none): two timestamps
 LOOSE_TIMING_RE = regex.compile(r"[ \t]*(?:\d+:)?\d{1,2}:\d{1,2}(?:[,.:]\d{1,3})?\b.*?\d{1,2}:\d{1,2}|.*-->")
-_LINE_BREAK = regex.compile(r"\r\n?|\n")
-
-
-def _subtitle_lines(text: str) -> list[_Line]:
-    """The lines of a subtitle file, ending at CR LF, LF or a lone CR (old Mac files: `split_lines`
-    alone would read such a file as one line). `newline` is the offset of the break's last character."""
-    if "\r" not in text:
-        return split_lines(text)
-    lines = []
-    pos = 0
-    number = 1
-    for m in _LINE_BREAK.finditer(text):
-        lines.append(_Line(pos, m.start(), m.end() - 1, number))
-        pos = m.end()
-        number += 1
-    if pos < len(text):
-        lines.append(_Line(pos, len(text), None, number))
-    return lines
 
 
 def _out_of_range(match) -> str | None:
@@ -119,7 +101,7 @@ def _split_glued(text: str, block, timing_re):
 
 
 def parse_srt(path: str, text: str, defaults: Meta) -> tuple[Document, list[InputError]]:
-    lines = _subtitle_lines(text)
+    lines = split_lines(text)
     segments: list[Segment] = []
     errors: list[InputError] = []
     last_end = 0.0
@@ -166,7 +148,7 @@ def parse_srt(path: str, text: str, defaults: Meta) -> tuple[Document, list[Inpu
 
 
 def parse_vtt(path: str, text: str, defaults: Meta) -> tuple[Document, list[InputError]]:
-    lines = _subtitle_lines(text)
+    lines = split_lines(text)
     segments: list[Segment] = []
     errors: list[InputError] = []
     blocks = list(_blocks(text, lines))

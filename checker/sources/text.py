@@ -1,6 +1,9 @@
 """Plain text and Markdown files, with YAML front matter and shooting-script conventions.
 
 One `Document` per file; `Document.text` is the decoded file and every segment's `origin` is that text.
+Lines end at LF, CR LF or a lone CR (`split_lines`). YAML front matter runs from a first line ``---``
+to the next ``---`` or ``...`` line; a ``---`` that no line closes is a rule line over the text, unless
+the lines after it read as front matter with a key reelcheck reads (``market: us``): that is an error.
 
 Markdown (``.md``) is read as prose: heading markers, list and quote markers, emphasis delimiters,
 table pipes, HTML tags and link brackets/targets are left out of segment text (through `pieces`);
@@ -35,7 +38,7 @@ from dataclasses import dataclass
 import regex
 import yaml
 
-from ..model import Document, Meta, Segment
+from ..model import LINE_BREAK, Document, Meta, Segment
 from ._segments import META_KEYS, Range, bounded, build, meta_from_values, reindex
 
 # --- speaker labels ------------------------------------------------------------------------------
@@ -132,27 +135,33 @@ def _is_punct(ch: str) -> bool:
 @dataclass(slots=True)
 class _Line:
     start: int  # offset of the first character
-    end: int  # offset just past the content (before "\r\n" / "\n")
-    newline: int | None  # offset of the "\n", if any
+    end: int  # offset just past the content (before its line break)
+    newline: int | None  # offset of the line break's last character ("\n", or a lone "\r"), if any
     number: int  # 1-based
 
 
 def split_lines(text: str) -> list[_Line]:
+    """The lines of `text`, ending at CR LF, LF or a lone CR (`model.LINE_BREAK`: an old Mac file is as
+    many lines as it shows, not one)."""
     lines = []
-    pos = 0
     number = 1
+    if "\r" in text:
+        pos = 0
+        for m in LINE_BREAK.finditer(text):
+            lines.append(_Line(pos, m.start(), m.end() - 1, number))
+            pos = m.end()
+            number += 1
+        if pos < len(text):
+            lines.append(_Line(pos, len(text), None, number))
+        return lines
+    pos = 0
     n = len(text)
-    while pos <= n:
+    while pos < n:
         nl = text.find("\n", pos)
         if nl < 0:
-            if pos < n:
-                end = n
-                if text.endswith("\r"):
-                    end -= 1
-                lines.append(_Line(pos, end, None, number))
+            lines.append(_Line(pos, n, None, number))
             break
-        end = nl - 1 if nl > pos and text[nl - 1] == "\r" else nl
-        lines.append(_Line(pos, end, nl, number))
+        lines.append(_Line(pos, nl, nl, number))
         pos = nl + 1
         number += 1
     return lines
@@ -208,6 +217,9 @@ def front_matter(text: str, lines: list[_Line]) -> tuple[Meta, int]:
         if text[lines[i].start:lines[i].end].rstrip() in ("---", "..."):
             break
     else:
+        last = _unclosed_front_matter(text, lines)
+        if last is not None:
+            raise FrontMatterError(f"front matter is never closed: add a '---' line after line {last}", 1)
         return Meta(), 0  # no closing marker: not front matter, just a rule line
     body = text[lines[1].start:lines[i].start] if i > 1 else ""
     if len(body) > FRONT_MATTER_LIMIT:
@@ -238,6 +250,31 @@ def front_matter(text: str, lines: list[_Line]) -> tuple[Meta, int]:
     if meta.type not in (None, "script", "caption"):
         raise FrontMatterError(f"front matter: type must be script or caption, not {meta.type!r}", 1)
     return meta, i + 1
+
+
+_YAML_KEY = regex.compile(r"[ \t]*([A-Za-z_][\w \-]*?)[ \t]*:(?:[ \t]|$)")
+_YAML_MORE = regex.compile(r"[ \t]+\S|[ \t]*-[ \t]|[ \t]*#")  # an indented value, a list item, a comment
+
+
+def _unclosed_front_matter(text: str, lines: list[_Line]) -> int | None:
+    """For a file whose first line is ``---`` and no line closes it: the number of the last line of
+    the front matter it opens, when the lines after it read as front matter (``key: value`` lines, their
+    indented values and list items, up to a blank line or other text) and one of the keys is one
+    reelcheck reads (`META_KEYS`: ``market:``, ``type:``...); None when the ``---`` is a rule line
+    over text (a speaker line ``HOST: hi`` is not front matter)."""
+    last = None
+    known = False
+    for line in lines[1:]:
+        content = text[line.start:line.end]
+        if not content.strip():
+            break
+        key = _YAML_KEY.match(content)
+        if key is not None and not content[:1].isspace():
+            known = known or key.group(1).strip().lower() in META_KEYS
+        elif last is None or not _YAML_MORE.match(content):
+            break
+        last = line.number
+    return last if known else None
 
 
 # --- inline --------------------------------------------------------------------------------------
