@@ -44,11 +44,17 @@ def line_starts(text: str) -> list[int]:
     return starts
 
 
+def line_start(text: str, offset: int, lo: int = 0) -> int:
+    """Where the line of `text[offset]` starts: just past the last CR or LF before `offset`, looking
+    back no further than `lo` (`lo` where none stands in `text[lo:offset]`)."""
+    return max(text.rfind("\n", lo, offset), text.rfind("\r", lo, offset), lo - 1) + 1
+
+
 def line_span(text: str, offset: int) -> tuple[int, int]:
     """[start, end) of the line of `text` that holds `offset`, without its line break."""
     if 0 < offset < len(text) and text[offset] == "\n" and text[offset - 1] == "\r":
         offset -= 1  # (the LF of a CR LF belongs to the line it ends)
-    start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    start = line_start(text, offset)
     found = _BREAK_CHAR.search(text, offset)
     return start, len(text) if found is None else found.start()
 

@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..model import Document, InputError, Meta, Segment, meta_values
+from ..model import Document, InputError, Meta, Segment, line_start, meta_values
 from ._io import Undecodable, breaks, iter_lines, line_batches, whole_breaks
 from ._segments import MetaValueError, bounded, meta_from_values, strip_slice
 from .errors import PartialInputError
@@ -452,7 +452,7 @@ def place(raw: str, at: int, line: int, column: int = 1) -> tuple[int, int]:
     n = breaks(head)
     if not n:
         return line, column + at
-    return line + n, at - max(head.rfind("\n"), head.rfind("\r"))
+    return line + n, at - line_start(head, at) + 1
 
 
 _STRUCTURE = re.compile(r'["\[\]{}]')
@@ -788,7 +788,7 @@ class _Buffer:
             n += text.count("\r", pos, at) - text.count("\r\n", pos, at + 1)
         if not n:
             return self.line, self.column + at - pos
-        return self.line + n, at - max(text.rfind("\n", pos, at), text.rfind("\r", pos, at))
+        return self.line + n, at - line_start(text, at, pos) + 1
 
     def more(self) -> bool:
         """Read on: at least one more chunk, and as much text again as the buffer holds past `pos` (so a
@@ -820,7 +820,7 @@ class _Buffer:
             n += text.count("\r", pos, to) - text.count("\r\n", pos, to + 1)
         if n:
             self.line += n
-            self.line_start = self.base + max(text.rfind("\n", pos, to), text.rfind("\r", pos, to)) + 1
+            self.line_start = self.base + line_start(text, to, pos)
         self.pos = to
 
     def skip_space(self) -> str | None:
