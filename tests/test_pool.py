@@ -197,7 +197,9 @@ def test_starting_workers_leaves_the_callers_frozen_objects_frozen():
     try:
         kept = gc.get_freeze_count()
         WorkerPool(1, CONTEXT, _echo).close()
-        assert gc.get_freeze_count() >= kept > 0
+        # (still frozen: unfrozen, the count would be 0; a frozen object freed meanwhile leaves it, so
+        # the count may be a few below what it was)
+        assert gc.get_freeze_count() > kept // 2 > 0
     finally:
         gc.unfreeze()
 
