@@ -124,13 +124,10 @@ def test_compiled_rules_from_the_cache_find_the_same(cache, pack_copy):
         doc = Document("<t>", [Segment.whole(text)], Meta(markets=("us", "uk")), text=text)
         return [(f.rule, f.start, f.end, f.severity) for f in check_item(checker, doc).findings]
 
-    cold = findings()  # (compiles English and stores it)
+    cold = findings()  # (compiles English and stores it: what a run without the cache finds)
     assert list(cache.glob("*-en.pickle"))
     warm = findings()  # (its English rules unpickled)
-    uncached = [(f.rule, f.start, f.end, f.severity) for f in check_item(
-        Checker(load_rules(builtin_dir=pack_copy, cache=False)),
-        Document("<t>", [Segment.whole(text)], Meta(markets=("us", "uk")), text=text)).findings]
-    assert cold == warm == uncached
+    assert cold == warm
     assert any(r.startswith("us.claims") or r.startswith("global.claims") for r, *_ in warm)
 
 
