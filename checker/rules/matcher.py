@@ -1653,7 +1653,7 @@ class LiteralSet:
     met by "routine"): a few are looked for one at a time, a lexicon's hundreds with one
     Aho-Corasick pass (made on first use, not pickled)."""
 
-    __slots__ = ("members", "edged", "spaced", "_automaton", "index", "_anywhere")
+    __slots__ = ("members", "edged", "spaced", "_automaton")
     SMALL = 12
 
     def __init__(self, members):
@@ -1662,15 +1662,11 @@ class LiteralSet:
         self.members = tuple(sorted(plain | self.edged))
         self.spaced = any(" " in m for m in self.members)  # (looked for in `MatchContext.spaced`)
         self._automaton = None
-        self.index = None  # the `LiteralIndex` that looks for it, once its language has one
-        self._anywhere = None
 
     def cost(self) -> float:
         """What looking for the set costs, roughly, in units of one substring test: a few members are
         looked for one at a time (and then, where some must start a word, with one search), more with
         an Aho-Corasick pass; a set with words first makes the text's `spaced` form."""
-        if self.index is not None:
-            return 1  # (answered by set lookups once its index has read the text)
         small = len(self.members) <= self.SMALL
         return ((len(self.members) + (6 if self.edged else 0)) if small else 24) + (2 if self.spaced else 0)
 
@@ -1682,8 +1678,6 @@ class LiteralSet:
         self.members, self.edged = state if paired else (state, frozenset())
         self.spaced = any(" " in m for m in self.members)
         self._automaton = None
-        self.index = None
-        self._anywhere = None
 
     def __eq__(self, other):
         return isinstance(other, LiteralSet) and (self.members, self.edged) == (other.members, other.edged)
@@ -1719,74 +1713,6 @@ class LiteralSet:
                 return True
         return False
 
-    def found_among(self, anywhere: set[str], at_word_start: set[str]) -> bool:
-        """`found_in`, answered from the members a `LiteralIndex` found in the text: `anywhere`, and
-        `at_word_start` (those of them that stand where a word starts, for the members that must)."""
-        plain = self._anywhere
-        if plain is None:
-            plain = self._anywhere = frozenset(self.members) - self.edged
-        return not plain.isdisjoint(anywhere) or (bool(self.edged) and not self.edged.isdisjoint(at_word_start))
-
-
-class LiteralIndex:
-    """The members of many literal sets (a language's: `MatcherSet.index_literals`) in two
-    Aho-Corasick automata, one for the sets looked for in a text's lower-cased form and one for
-    those looked for in its `spaced` form: each form is read once per text, and every set of the
-    index is then answered by set lookups (`LiteralSet.found_among`) instead of a look of its own
-    through the text. Only sets whose members are all `MIN_LENGTH` characters or more are filed:
-    "e" or "in" is in almost every text, found at once by a look of its own and at every few
-    characters by an automaton. Building it costs a few tenths of a second for a language's tens
-    of thousands of members, so a language gets one after `MatcherSet.INDEX_AFTER` texts."""
-
-    __slots__ = ("_lower", "_spaced")
-    MIN_LENGTH = 3
-
-    def __init__(self, sets):
-        import ahocorasick
-
-        members: tuple[set[str], set[str]] = (set(), set())  # (of the sets looked for in `lower`, in `spaced`)
-        edged: set[str] = set()  # (members that some set needs where a word starts)
-        for literal_set in sets:
-            if min(map(len, literal_set.members), default=0) < self.MIN_LENGTH:
-                continue
-            literal_set.index = self
-            members[literal_set.spaced].update(literal_set.members)
-            edged.update(literal_set.edged)
-        self._lower, self._spaced = (self._automaton(filed, edged, ahocorasick) for filed in members)
-
-    @staticmethod
-    def _automaton(members: set[str], edged: set[str], ahocorasick):
-        if not members:
-            return None
-        automaton = ahocorasick.Automaton()
-        for m in members:
-            automaton.add_word(m, (m, len(m) if m in edged else 0))
-        automaton.make_automaton()
-        return automaton
-
-    def holds(self, literal_set: LiteralSet, texts) -> bool:
-        """Whether `texts` (a MatchContext, or `_Texts`) holds a member of `literal_set`, one of this
-        index's sets. What each form holds is found on its first look and kept with the texts."""
-        hits = texts.literal_hits
-        if hits is None or hits[0] is not self:
-            hits = texts.literal_hits = [self, None, None]
-        form = 2 if literal_set.spaced else 1
-        found = hits[form]
-        if found is None:
-            found = hits[form] = self._found(self._spaced if form == 2 else self._lower,
-                                             texts.spaced if form == 2 else texts.lower)
-        return literal_set.found_among(*found)
-
-    @staticmethod
-    def _found(automaton, text: str) -> tuple[set[str], set[str]]:
-        anywhere: set[str] = set()
-        at_word_start: set[str] = set()
-        for end, (m, length) in automaton.iter(text):
-            anywhere.add(m)
-            if length and (end < length or not _WORD_CHAR.match(text, end - length)):
-                at_word_start.add(m)
-        return anywhere, at_word_start
-
 
 class Needs:
     """Literal sets a text must all hold (`LiteralSet`s: a regex's or an alternative's), looked for in
@@ -1819,9 +1745,7 @@ class Needs:
         reached = self._reached
         for i, members in enumerate(sets):
             reached[i] += 1
-            index = members.index
-            if not (index.holds(members, texts) if index is not None
-                    else members.found_in(texts.spaced if members.spaced else texts.lower)):
+            if not members.found_in(texts.spaced if members.spaced else texts.lower):
                 self._turned[i] += 1
                 return False
         return True
@@ -1860,10 +1784,10 @@ class Needs:
 class _Texts:
     """A text's lower-cased form and, on first use, its `spaced` form (`MatchContext`'s, without one)."""
 
-    __slots__ = ("lower", "_spaced", "literal_hits")
+    __slots__ = ("lower", "_spaced")
 
     def __init__(self, lower: str):
-        self.lower, self._spaced, self.literal_hits = lower, None, None
+        self.lower, self._spaced = lower, None
 
     @property
     def spaced(self) -> str:
@@ -1992,7 +1916,6 @@ class MatcherSet:
         self._always_of: dict[frozenset, frozenset] = {}
         self._unscreened: set[str] = set()
         self._pending: list[tuple[str, MatchSpec]] = []
-        self._contexts = 0  # texts screened so far, up to INDEX_AFTER (then its literal sets are indexed)
 
     def add(self, owner: str, spec: MatchSpec, screened: bool = True) -> bool:
         """File `spec` for `owner`, compiled by `build`; False when it looks for nothing. An owner that
@@ -2035,31 +1958,10 @@ class MatcherSet:
         self.screen.build()
         return self
 
-    INDEX_AFTER = 512  # texts screened before the literal sets are indexed (building one costs ~0.2 s)
-
-    def index_literals(self) -> LiteralIndex:
-        """A `LiteralIndex` of the literal sets of its Matchers' regexes and their alternatives,
-        which they are looked for through from then on (the same answers, one read of the text)."""
-        sets: dict[int, LiteralSet] = {}
-        for m in self.matchers.values():
-            for literal_set in m.regex_needs or ():
-                sets[id(literal_set)] = literal_set
-            for _rx, needs, subs in m.branches or ():
-                for literal_set in needs:
-                    sets[id(literal_set)] = literal_set
-                for _source, sub_needs in subs:
-                    for literal_set in sub_needs:
-                        sets[id(literal_set)] = literal_set
-        return LiteralIndex(sets.values())
-
     def live(self, ctx: MatchContext, wanted: frozenset) -> set[str]:
         """The owners in `wanted` that may match the segment: their needles are in it (or they have
         none). Scanned once per context."""
         if ctx.live is None:
-            if self._contexts < self.INDEX_AFTER:
-                self._contexts += 1
-                if self._contexts == self.INDEX_AFTER:
-                    self.index_literals()
             always = self._always_of.get(wanted)
             if always is None:
                 if len(self._always_of) > 256:

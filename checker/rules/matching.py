@@ -111,7 +111,6 @@ class MatchContext:
     found: set | None = None  # keys of the word and phrase needles the screen found (with `live`)
     problems: list = field(default_factory=list)  # (owner, pattern) of regexes that ran out of time
     _looked: int = 0  # words looked for one at a time so far (past LOOK_UP_TO, its words are listed)
-    literal_hits: list | None = None  # what a `LiteralIndex` found in the text (`LiteralIndex.holds`)
 
     def timed_out(self, owner: str, pattern: str) -> None:
         self.problems.append((owner, pattern))
