@@ -124,17 +124,18 @@ def _everything(rules, lang: str, norm: str, screened: bool) -> list:
     return sorted((sp.owner, sp.start, sp.end) for sp in matchers.find(ctx, live))
 
 
-def test_screen_never_hides_a_match():
+@pytest.mark.parametrize("part", range(4))  # (a quarter of the texts each: the suite's two processes share them)
+def test_screen_never_hides_a_match(part):
     """The screen lets through only the Matchers whose needles are in the text: on every example and
     evaluation text, in every language it is read in, they find exactly what all of them find."""
     found = 0
-    for text in TEXTS:
+    for text in TEXTS[part::4]:
         for lang, norm in _segment_contexts(text):
             rules = _CHECKER.compiled.for_language(lang)
             screened = _everything(rules, lang, norm, screened=True)
             assert screened == _everything(rules, lang, norm, screened=False), (lang, text)
             found += bool(screened)
-    assert found > 1000
+    assert found > 250
 
 
 def test_screen_finds_words_whole_and_literals_as_written():
