@@ -180,17 +180,29 @@ def test_a_missing_or_damaged_record_is_no_record(recorded, checks):
     assert len(checks["rules"]) == 2
 
 
-def test_team_packs_are_validated_and_a_lexicon_they_add_to_rechecks_the_recorded_rules(recorded, checks, tmp_path):
+def test_team_packs_are_validated_and_a_lexicon_they_add_to_rechecks_the_recorded_rules_naming_it(
+        recorded, checks, tmp_path):
     team = tmp_path / "team"
     team.mkdir()
     (team / "pack.yaml").write_text(TEAM_RULE.format(lexicons=""), encoding="utf-8")
     load_rules([str(team)], builtin_dir=recorded, cache=False)
     assert checks == {"rules": ["team.claims.glow"], "schema": 1}
+    # a lexicon of the team's own: no recorded rule names it
+    checks["rules"].clear()
+    (team / "pack.yaml").write_text(TEAM_RULE.format(lexicons="lexicons:\n  glows:\n    en: [instant glow]"), "utf-8")
+    load_rules([str(team)], builtin_dir=recorded, cache=False)
+    assert checks["rules"] == ["team.claims.glow"]
+    # an entry added to a recorded lexicon: the recorded rule naming it is checked again, the other not
     checks["rules"].clear()
     (team / "pack.yaml").write_text(TEAM_RULE.format(lexicons="lexicons:\n  remedies:\n    en: [clear]"), "utf-8")
     rs = load_rules([str(team)], builtin_dir=recorded, cache=False)
-    assert sorted(checks["rules"]) == ["shop.claims.best", "shop.claims.cure", "team.claims.glow"]
+    assert sorted(checks["rules"]) == ["shop.claims.cure", "team.claims.glow"]
     assert regex.search(rs.rules["shop.claims.cure"].spec["regex"]["en"], "this clears acne")
+    # ... in the language it was added in only
+    checks["rules"].clear()
+    (team / "pack.yaml").write_text(TEAM_RULE.format(lexicons="lexicons:\n  remedies:\n    id: [sembuh]"), "utf-8")
+    load_rules([str(team)], builtin_dir=recorded, cache=False)
+    assert checks["rules"] == ["team.claims.glow"]
 
 
 def test_a_record_names_one_folder_in_one_environment(recorded):

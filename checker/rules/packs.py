@@ -675,7 +675,7 @@ def _load_rules(root: Path, extra, trust: bool = True) -> RuleSet:
         m = _load_dir(d, True, digest, validate=not trusted)
         markets[m.code] = m
     builtin_rules = [r for m in markets.values() for r in m.own_rules]
-    builtin_lexicons = lexicons_of(markets) if trusted and extra else None
+    builtin_lexicons = lexicons_of(markets) if trusted and extra else {}
     for item in extra:
         base = Path(item)
         if not base.is_dir():
@@ -696,9 +696,10 @@ def _load_rules(root: Path, extra, trust: bool = True) -> RuleSet:
             if m.code != "global" and m.extends is None:
                 m.extends = "global"
     replaced = _replace_overridden(markets)
-    unchecked: set[int] = set()  # (the built-in rules as validated, unless a team pack added to a lexicon)
-    if trusted and (not extra or lexicons_of(markets) == builtin_lexicons):
-        unchecked = {id(r) for r in builtin_rules}
+    unchecked: set[int] = set()  # (the built-in rules as validated, but those naming a lexicon a team pack added to)
+    if trusted:
+        changed = _changed_lexicons(builtin_lexicons, lexicons_of(markets)) if extra else {}
+        unchecked = {id(r) for r in builtin_rules if not _reads_changed(r, changed)}
     _check_rules(markets, unchecked)
     rs = RuleSet(markets, digest.hexdigest(), replaced)
     return rs
@@ -721,6 +722,27 @@ def lexicons_of(markets) -> dict[str, dict[str, list[str]]]:
     for market in markets.values():
         _add_lexicons(out, market.lexicons)
     return out
+
+
+def _changed_lexicons(before: dict, after: dict) -> dict[str, set[str]]:
+    """The languages in which each lexicon of `before` has other entries in `after` (a lexicon new in
+    `after` is named by none of the rules of `before`: they were validated without it)."""
+    changed: dict[str, set[str]] = {}
+    for name, per_lang in before.items():
+        now = after.get(name, {})
+        langs = {lang for lang in per_lang.keys() | now.keys() if per_lang.get(lang) != now.get(lang)}
+        if langs:
+            changed[name] = langs
+    return changed
+
+
+def _reads_changed(rule: Rule, changed: dict[str, set[str]]) -> bool:
+    """Whether `rule` (its lexicon references not yet resolved) names a lexicon that `changed` in one
+    of its languages: then it resolves to other patterns than those validated."""
+    if not changed:
+        return False
+    named = phrases.lexicons_named(rule.unless, phrases.lexicons_named(rule.spec))
+    return any(changed[name] & set(rule.languages) for name in named if name in changed)
 
 
 def _check_rules(markets: dict[str, Market], unchecked: set[int] | frozenset[int] = frozenset()) -> None:

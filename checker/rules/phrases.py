@@ -164,6 +164,24 @@ def uses_lexicon(value) -> bool:
     return False
 
 
+def lexicons_named(value, into: set[str] | None = None) -> set[str]:
+    """The names of the lexicons a value (a rule's spec, an `unless` entry: any nesting) names."""
+    into = set() if into is None else into
+    if isinstance(value, str):
+        if "@" in value:
+            into.update(LEXICON_REF.findall(value))
+            found = _PATTERN_REF.match(value)
+            if found:
+                into.add(found.group(1))
+    elif isinstance(value, dict):
+        for v in value.values():
+            lexicons_named(v, into)
+    elif isinstance(value, list | tuple):
+        for v in value:
+            lexicons_named(v, into)
+    return into
+
+
 def resolve_terms(templates, lexicons: dict, lang: str) -> list[str]:
     """Phrase templates with each `{@name}` replaced by a choice of the lexicon's phrases."""
     out = []
