@@ -1357,10 +1357,12 @@ def phrase_keys(vocab, sequences, lower: bool) -> list[tuple[int, ...]]:
     from spacy.attrs import LOWER
     from spacy.strings import get_string_id
 
-    if not lower:
-        return [tuple(map(get_string_id, tokens)) for tokens, _ in sequences]
-    fold = (vocab.lex_attr_getters or {}).get(LOWER) or str.lower
-    return [tuple(get_string_id(fold(t)) for t in tokens) for tokens, _ in sequences]
+    fold = ((vocab.lex_attr_getters or {}).get(LOWER) or str.lower) if lower else None
+    # (each distinct token worked out once: a lexicon's phrases repeat a few thousand words)
+    words = {t for tokens, _ in sequences for t in tokens}
+    ids = {t: get_string_id(fold(t)) for t in words} if fold else {t: get_string_id(t) for t in words}
+    key = ids.__getitem__
+    return [tuple(map(key, tokens)) for tokens, _ in sequences]
 
 
 class PhraseSet:
