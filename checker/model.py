@@ -50,6 +50,16 @@ def line_start(text: str, offset: int, lo: int = 0) -> int:
     return max(text.rfind("\n", lo, offset), text.rfind("\r", lo, offset), lo - 1) + 1
 
 
+def breaks(text: str, lo: int = 0, hi: int | None = None) -> int:
+    """Line breaks in `text[lo:hi]`: CR LF, LF or a lone CR (`LINE_BREAK`). A CR at `hi - 1` followed
+    by an LF at `text[hi]` is not one: that break is the LF's, counted with the text after `hi`."""
+    hi = len(text) if hi is None else hi
+    n = text.count("\n", lo, hi)
+    if text.find("\r", lo, hi) >= 0:
+        n += text.count("\r", lo, hi) - text.count("\r\n", lo, hi + 1)
+    return n
+
+
 def line_span(text: str, offset: int) -> tuple[int, int]:
     """[start, end) of the line of `text` that holds `offset`, without its line break."""
     if 0 < offset < len(text) and text[offset] == "\n" and text[offset - 1] == "\r":

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from ..model import LINE_BREAK
+from ..model import LINE_BREAK, breaks
 
 HEAD_SIZE = 8192
 CHUNK_SIZE = 1 << 16
@@ -140,12 +140,6 @@ def _count_lines(data: bytes, encoding: str) -> int:
     if encoding == "utf-8":
         return data.count(b"\n") + (data.count(b"\r") - data.count(b"\r\n") if b"\r" in data else 0)
     return breaks(data.decode(encoding, errors="replace"))
-
-
-def breaks(text: str) -> int:
-    """Line breaks in `text`: CR LF, LF or a lone CR (`model.LINE_BREAK`; a CR that ends `text` is one)."""
-    n = text.count("\n")
-    return n + len(_LONE_CR.findall(text)) if "\r" in text else n
 
 
 _LONE_CR = re.compile("\r(?!\n)")

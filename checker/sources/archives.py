@@ -25,8 +25,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..model import Document, InputError, Meta, Segment, line_start, meta_values
-from ._io import Undecodable, breaks, iter_lines, line_batches, whole_breaks
+from ..model import Document, InputError, Meta, Segment, breaks, line_start, meta_values
+from ._io import Undecodable, iter_lines, line_batches, whole_breaks
 from ._segments import MetaValueError, bounded, meta_from_values, strip_slice
 from .errors import PartialInputError
 
@@ -783,9 +783,7 @@ class _Buffer:
     def place(self, at: int) -> tuple[int, int]:
         """(line, column) of `text[at]`, at or after `pos`."""
         text, pos = self.text, self.pos
-        n = text.count("\n", pos, at)
-        if text.find("\r", pos, at) >= 0:
-            n += text.count("\r", pos, at) - text.count("\r\n", pos, at + 1)
+        n = breaks(text, pos, at)
         if not n:
             return self.line, self.column + at - pos
         return self.line + n, at - line_start(text, at, pos) + 1
@@ -815,9 +813,7 @@ class _Buffer:
 
     def advance(self, to: int) -> None:
         text, pos = self.text, self.pos
-        n = text.count("\n", pos, to)
-        if text.find("\r", pos, to) >= 0:  # (a CR before an LF at `to` is no break: the LF is counted next)
-            n += text.count("\r", pos, to) - text.count("\r\n", pos, to + 1)
+        n = breaks(text, pos, to)  # (a CR before an LF at `to` is no break: the LF is counted next)
         if n:
             self.line += n
             self.line_start = self.base + line_start(text, to, pos)
