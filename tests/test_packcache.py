@@ -16,7 +16,7 @@ from test_audit import packs  # noqa: F401  (the fixture: three small packs as t
 from checker import check_item
 from checker.engine import Checker
 from checker.model import Document, Meta, Segment
-from checker.rules import packcache
+from checker.rules import packcache, regexcode
 from checker.rules import packs as rule_packs
 from checker.rules.packs import builtin_rules_dir, load_rules
 
@@ -25,7 +25,15 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture
 def cache(tmp_path, monkeypatch):
+    """A cache folder of the test's own for the compiled packs. Its compiled regular expressions
+    (`regexcode`, a store of their own: an entry is never stale) are the suite's, so a cold compile
+    here costs what a run after another set of packs does, not a first run's parse of every pattern."""
     folder = tmp_path / "cache"
+    suite = os.environ.get("REELCHECK_CACHE_DIR")
+    if suite:
+        (Path(suite) / regexcode.LAYOUT).mkdir(parents=True, exist_ok=True)
+        folder.mkdir()
+        (folder / regexcode.LAYOUT).symlink_to(Path(suite) / regexcode.LAYOUT, target_is_directory=True)
     monkeypatch.setenv("REELCHECK_CACHE_DIR", str(folder))
     monkeypatch.delenv("REELCHECK_NO_CACHE", raising=False)
     return folder / packcache.LAYOUT
@@ -117,27 +125,24 @@ def test_a_damaged_entry_is_a_miss(cache, pack_copy, monkeypatch):
     assert len(calls) == 1
 
 
-def test_compiled_rules_from_the_cache_find_the_same(cache, pack_copy):
+def test_a_language_is_stored_when_compiled_and_from_the_cache_finds_the_same(cache, pack_copy):
+    """A compiled language is stored before any phrase is matched, and read back it finds what the
+    rules compiled in the run found (one cold compile of English: the test's longest step)."""
     text = ("This serum cured my acne in a week, guaranteed results! DM me on WhatsApp to order, "
             "only $19.99 #skincare")
 
-    def findings():
-        checker = Checker(load_rules(builtin_dir=pack_copy))
+    def findings(checker):
         doc = Document("<t>", [Segment.whole(text)], Meta(markets=("us", "uk")), text=text)
         return [(f.rule, f.start, f.end, f.severity) for f in check_item(checker, doc).findings]
 
-    cold = findings()  # (compiles English and stores it: what a run without the cache finds)
-    assert list(cache.glob("*-en.pickle"))
-    warm = findings()  # (its English rules unpickled)
-    assert cold == warm
+    cold = Checker(load_rules(builtin_dir=pack_copy))
+    rules = cold.compiled.for_language("en")  # (compiled and stored: what a run without the cache finds)
+    [entry] = cache.glob("*-en.pickle")
+    assert sorted(pickle.loads(entry.read_bytes()).rules) == sorted(rules.rules)
+    found = findings(cold)
+    warm = findings(Checker(load_rules(builtin_dir=pack_copy)))  # (its English rules unpickled)
+    assert found == warm
     assert any(r.startswith("us.claims") or r.startswith("global.claims") for r, *_ in warm)
-
-
-def test_a_cached_language_is_stored_before_any_phrase_is_matched(cache, pack_copy):
-    rules = Checker(load_rules(builtin_dir=pack_copy)).compiled.for_language("en")
-    entry = next(cache.glob("*-en.pickle"))
-    again = pickle.loads(entry.read_bytes())
-    assert sorted(again.rules) == sorted(rules.rules)
 
 
 def test_listing_markets_and_rules_from_a_warm_cache_does_not_import_spacy(cache):
@@ -198,19 +203,16 @@ def test_the_unicode_tables_of_normalizing_are_cached_and_a_damaged_entry_is_mad
     assert normalize._tables() == made and not entry.exists()
 
 
-def test_check_with_no_cache_reads_and_stores_no_compiled_packs(cache, tmp_path, monkeypatch):
+def test_check_with_no_cache_reads_and_stores_no_compiled_packs(cache, packs, tmp_path, monkeypatch):  # noqa: F811
     """`reelcheck check --no-cache` is `load_rules(cache=False)` for one run: the packs are compiled
-    afresh, nothing is stored, and the findings are those of a run that fills the cache."""
+    afresh, nothing is stored, and the findings are those of a run that fills the cache (the three
+    small test packs: a cold compile of the shipped English rules takes a minute)."""
     from click.testing import CliRunner
 
     from checker.cli import main
 
-    rules = tmp_path / "packs"  # (two packs: a cold load of all nine takes seconds)
-    for name in ("global", "us"):
-        shutil.copytree(builtin_rules_dir() / name, rules / name)
-    monkeypatch.setenv("REELCHECK_RULES", str(rules))
     caption = tmp_path / "caption.txt"
-    caption.write_text("This cream cures eczema in 3 days. Shop now, 20% off with code GLOW20\n", encoding="utf-8")
+    caption.write_text("This serum cures acne in 3 days. Shop now, 20% off with code GLOW20\n", encoding="utf-8")
     calls = _loads_counted(monkeypatch)
 
     def run(*args):

@@ -2,6 +2,7 @@
 match: each prefilter is checked here against what the full matcher finds, on every example text of
 every shipped pack and on the evaluation sets."""
 
+import functools
 import json
 import unicodedata
 from pathlib import Path
@@ -65,6 +66,17 @@ def test_required_literals(source, expected):
     assert required_literals(source) == expected
 
 
+@functools.cache
+def _normalized() -> list[tuple[str, str, str]]:
+    """Each of TEXTS, normalized, and that lower-cased (made once: the regex tests read every text
+    with each of some seven hundred patterns)."""
+    out = []
+    for text in TEXTS:
+        norm = normalize(text).text
+        out.append((text, norm, norm.lower()))
+    return out
+
+
 def test_derived_regex_prefilters_never_hide_a_match():
     """Wherever a shipped regex matches one of the texts, one of its derived literals is there too."""
     checked = 0
@@ -77,11 +89,10 @@ def test_derived_regex_prefilters_never_hide_a_match():
             if not literals:
                 continue
             rx = compile_regex(source)  # (kept compiled on disk across runs, as the packs are)
-            for text in TEXTS:
-                norm = normalize(text).text
+            for text, norm, low in _normalized():
                 if rx.search(norm):
                     checked += 1
-                    assert any(lit in norm.lower() for lit in literals), (rule.id, lang, text)
+                    assert any(lit in low for lit in literals), (rule.id, lang, text)
     assert checked > 50  # the flag examples of some thirty rules at least
 
 
@@ -97,11 +108,10 @@ def test_written_regex_prefilters_never_hide_a_match():
         for lang in rule.languages:
             source = per_language(rule.spec["regex"], lang, rule.languages)
             rx = source and compile_regex(source)
-            for text in TEXTS if rx else ():
-                norm = normalize(text).text
+            for text, norm, low in _normalized() if rx else ():
                 if rx.search(norm):
                     checked += 1
-                    assert pre.passes(norm.lower()), (rule.id, lang, text)
+                    assert pre.passes(low), (rule.id, lang, text)
     assert checked > 20
 
 
