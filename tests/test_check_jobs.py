@@ -125,6 +125,7 @@ def test_a_few_files_are_checked_without_workers(folder, monkeypatch):
     assert len(json.loads(result.stdout)["documents"]) == 60
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_the_collector_is_paused_until_the_first_result_then_what_the_run_holds_is_frozen(folder, pools, monkeypatch,
                                                                                           jobs):

@@ -172,6 +172,7 @@ def test_a_report_never_replaces_what_it_checks(tmp_path):
     assert "in 1 of 1 document" in result.stderr  # (the reports written before are not read as captions)
 
 
+@pytest.mark.slow
 def test_team_pack_adds_rules(tmp_path):
     packs = team_pack(
         tmp_path, "us",
@@ -251,6 +252,7 @@ def test_ignore_file_covers_the_whole_file_and_only_the_rules_it_names(tmp_path)
         "VO: It cures acne, DM me on WhatsApp again.\n") == [("us.claims.cure", 8)]
 
 
+@pytest.mark.slow
 def test_rules_test_command_runs_team_pack_examples(tmp_path):
     packs = team_pack(
         tmp_path, "acme", ACME

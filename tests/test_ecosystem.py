@@ -45,6 +45,7 @@ def test_hooks_file_names_the_expected_hooks():
 
 @pytest.mark.skipif(shutil.which("pre-commit", path=str(BIN)) is None and shutil.which("pre-commit") is None,
                     reason="pre-commit is not installed (pip install -e '.[test]' installs it)")
+@pytest.mark.slow
 def test_pre_commit_try_repo_fails_a_flagged_script(tmp_path):
     # (one run over both files: each `try-repo` installs the hook's environment, spaCy included, into
     # a store of its own, which took most of this test's minute and a half per run)

@@ -162,6 +162,7 @@ def test_a_team_pack_reusing_a_built_in_id_is_an_error(tmp_path):
     assert cli("rules", "list", "--packs", packs).exit_code == 2
 
 
+@pytest.mark.slow
 def test_a_team_pack_that_overrides_a_built_in_rule_says_so_in_every_report(tmp_path):
     packs = team(tmp_path, overrides=True)
     result = cli("check", "-", "-m", "us", "--commercial", "--packs", packs, "-f", "json",

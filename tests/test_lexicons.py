@@ -38,6 +38,7 @@ def _findings(ruleset, text: str, market: str = "team") -> list:
     return Checker(ruleset).run(doc, (market,)).findings
 
 
+@pytest.mark.slow
 def test_a_team_pack_adds_a_condition_and_the_builtin_rules_learn_it(tmp_path):
     text = "This balm cleared up my chilblains in a week"
     before = {f.rule for f in _findings(load_rules(), text, "uk")}
@@ -51,6 +52,7 @@ def test_a_team_pack_adds_a_condition_and_the_builtin_rules_learn_it(tmp_path):
                for r, w in rule_words(_findings(rs, other, "uk"), other))
 
 
+@pytest.mark.slow
 def test_terms_regex_and_patterns_name_lexicons(tmp_path):
     body = ("lexicons:\n  gadgets:\n    en: [kettle, \"{toaster|air fryer}\"]\n"
             "  small:\n    en: [kettle, toaster]\nrules:") + "".join([

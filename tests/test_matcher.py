@@ -185,6 +185,7 @@ def _examples(tmp_path, flag, passing="Cured ham"):
     return run_rule_examples(Checker(rs), rs.rules["team.cure"])
 
 
+@pytest.mark.slow
 def test_a_flag_example_pins_the_exact_words_its_finding_covers(tmp_path):
     good = _examples(tmp_path / "good", "This serum literally [[cured my acne]] 😭")
     assert [r.ok for r in good] == [True, True, True, True]

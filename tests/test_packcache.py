@@ -125,6 +125,7 @@ def test_a_damaged_entry_is_a_miss(cache, pack_copy, monkeypatch):
     assert len(calls) == 1
 
 
+@pytest.mark.slow
 def test_a_language_is_stored_when_compiled_and_from_the_cache_finds_the_same(cache, pack_copy):
     """A compiled language is stored before any phrase is matched, and read back it finds what the
     rules compiled in the run found (one cold compile of English: the test's longest step)."""

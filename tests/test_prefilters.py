@@ -77,6 +77,7 @@ def _normalized() -> list[tuple[str, str, str]]:
     return out
 
 
+@pytest.mark.slow
 def test_derived_regex_prefilters_never_hide_a_match():
     """Wherever a shipped regex matches one of the texts, one of its derived literals is there too."""
     checked = 0
@@ -134,6 +135,7 @@ def _everything(rules, lang: str, norm: str, screened: bool) -> list:
     return sorted((sp.owner, sp.start, sp.end) for sp in matchers.find(ctx, live))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("part", range(4))  # (a quarter of the texts each: the suite's two processes share them)
 def test_screen_never_hides_a_match(part):
     """The screen lets through only the Matchers whose needles are in the text: on every example and

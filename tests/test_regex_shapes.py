@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pickle
 
+import pytest
 import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -140,6 +141,7 @@ def test_a_lexicon_sized_literal_set_is_looked_up_in_one_pass():
     assert LiteralSet({"a", "b"}).found_in("xbx")
 
 
+@pytest.mark.slow
 def test_the_claims_patterns_find_the_same_run_whole_or_apart():
     ruleset = checker.load_checker()
     en = ruleset.compiled.for_language("en")

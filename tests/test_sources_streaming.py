@@ -44,6 +44,7 @@ def _generate(path, fmt: str, records: int, pad: int) -> None:
 CASES = [("jsonl", 50_000, 300), ("json", 10_000, 2000), ("csv", 10_000, 2000)]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("fmt", "records", "pad"), CASES)
 def test_large_archive_streams_with_flat_memory(tmp_path, fmt, records, pad):
     path = tmp_path / f"big.{fmt}"
