@@ -22,7 +22,8 @@ Loading a pack folder whose digest and environment are the record's skips the sc
 compile and the examples' search for the rules and signals of that folder (`packs._load_rules`);
 reading the YAML, resolving lexicons and the other checks of loading run as always. Anything else is
 validated as before: another folder, an edited pack, other code or libraries, every team pack
-(`--packs`), and the built-in rules too when a team pack adds to a lexicon they read. A record that
+(`--packs`), and a built-in rule that names a lexicon a team pack adds entries to in one of the
+rule's languages (a lexicon of the team's own is named by no built-in rule). A record that
 is missing, unreadable or not the packs' is no record. So a skip happens only where these very
 bytes passed validation with this very code and these libraries, and no pack reaches a check
 unvalidated. `tests/test_validated.py` fails while the record is not the shipped packs' and code's
