@@ -153,17 +153,6 @@ def lexicon_phrases(lexicons: dict, name: str, lang: str) -> list[str]:
     return sorted(out, key=lambda p: (-len(p), p))
 
 
-def uses_lexicon(value) -> bool:
-    """Whether a terms/patterns/regex value (any nesting) names a lexicon."""
-    if isinstance(value, str):
-        return bool(LEXICON_REF.search(value) or _PATTERN_REF.match(value))
-    if isinstance(value, dict):
-        return any(uses_lexicon(v) for v in value.values())
-    if isinstance(value, list | tuple):
-        return any(uses_lexicon(v) for v in value)
-    return False
-
-
 def lexicons_named(value, into: set[str] | None = None) -> set[str]:
     """The names of the lexicons a value (a rule's spec, an `unless` entry: any nesting) names."""
     into = set() if into is None else into
@@ -300,7 +289,7 @@ def resolve_block(block: dict, lexicons: dict, languages) -> dict:
     out = block
     for key, resolver in _SPEC_RESOLVERS.items():
         value = block.get(key)
-        if value is None or not uses_lexicon(value):
+        if value is None or not lexicons_named(value):
             continue
         if out is block:
             out = dict(block)
