@@ -14,6 +14,7 @@ from checker.language import segment_languages
 from checker.normalize import normalize
 from checker.rules import load_rules
 from checker.rules.matcher import (
+    LITERAL,
     MatcherSet,
     MatchSpec,
     Prefilter,
@@ -67,33 +68,68 @@ def test_required_literals(source, expected):
 
 
 @functools.cache
-def _normalized() -> list[tuple[str, str, str]]:
-    """Each of TEXTS, normalized, and that lower-cased (made once: the regex tests read every text
-    with each of some seven hundred patterns)."""
+def _normalized() -> list[tuple[str, str, str, frozenset[str]]]:
+    """Each of TEXTS normalized, that lower-cased, and the languages it is read in (a rule's pattern
+    for a language only ever runs on text read in it): made once, as the regex tests read the texts
+    with each of some seven hundred patterns."""
     out = []
     for text in TEXTS:
         norm = normalize(text).text
-        out.append((text, norm, norm.lower()))
+        out.append((text, norm, norm.lower(), _languages_read(norm)))
     return out
+
+
+_LANGUAGES = ("en", "zh", "th", "id", "ms", "vi", "tl")
+
+
+def _languages_read(norm: str) -> frozenset[str]:
+    """The languages whose rules read a text in markets speaking them all, or with one of them
+    declared (`--lang vi` reads plain Latin text, which alone is read as English)."""
+    read = set()
+    for declared in (None, *_LANGUAGES):
+        read.update(segment_languages(norm, _LANGUAGES, declared)[0])
+    return frozenset(read)
+
+
+def _written_prefilters() -> dict:
+    """{(pattern, rule): (its `prefilter` written in the pack, the languages it runs in)}."""
+    found: dict = {}
+    for rule in _RULESET.rules.values():
+        if rule.kind == "regex" and rule.spec.get("prefilter"):
+            for lang in rule.languages:
+                source = per_language(rule.spec["regex"], lang, rule.languages)
+                if source:
+                    found.setdefault((source, rule.id), (Prefilter(rule.spec["prefilter"]), set()))[1].add(lang)
+    return found
+
+
+def _derived_regexes() -> dict:
+    """{(a compiled Matcher's regex source as it runs, whether on lower-cased text, the literals the
+    screen keys it on, derived from the regex): (the Matcher, the languages it runs in)}: a pattern
+    shared by several languages is searched once in each text."""
+    found: dict = {}
+    for lang in _LANGUAGES:
+        for m in _CHECKER.compiled.for_language(lang).matchers.matchers.values():
+            if m.regex_source is None or m.prefilter is not None or m.always:
+                continue  # (a written prefilter: the next test; `always`: the screen never skips it)
+            literals = tuple(sorted(needle for needle, mode in m.needles if mode == LITERAL))
+            found.setdefault((m.regex_source, m.folded, literals), (m, set()))[1].add(lang)
+    return found
 
 
 @pytest.mark.slow
 def test_derived_regex_prefilters_never_hide_a_match():
-    """Wherever a shipped regex matches one of the texts, one of its derived literals is there too."""
+    """Wherever a compiled regex matches one of the texts, one of the literals derived from it (which
+    the screen looks for before letting it run) is there too."""
     checked = 0
-    for rule in _RULESET.rules.values():
-        if rule.kind != "regex" or rule.spec.get("prefilter"):
-            continue
-        for lang in rule.languages:
-            source = per_language(rule.spec["regex"], lang, rule.languages)
-            literals = source and required_literals(source)
-            if not literals:
-                continue
-            rx = compile_regex(source)  # (kept compiled on disk across runs, as the packs are)
-            for text, norm, low in _normalized():
-                if rx.search(norm):
-                    checked += 1
-                    assert any(lit in low for lit in literals), (rule.id, lang, text)
+    for (source, folded, literals), (m, langs) in _derived_regexes().items():
+        assert literals, (m.owner, source[:80])  # (a regex the screen keys on nothing runs `always`)
+        # (a pattern run as its alternatives is searched as them: it matches where one of them does)
+        searches = [rx.search for rx, _, _ in m.branches] if m.branches else [m.regex.search]
+        for text, norm, low, read in _normalized():
+            if not read.isdisjoint(langs) and any(search(low if folded else norm) for search in searches):
+                checked += 1
+                assert any(lit in low for lit in literals), (m.owner, langs, text)
     assert checked > 50  # the flag examples of some thirty rules at least
 
 
@@ -101,18 +137,12 @@ def test_written_regex_prefilters_never_hide_a_match():
     """A `prefilter` written in a pack (strings, or a cheap regex) passes wherever its rule's regex
     matches one of the texts: the pack loader checks the rule's flag examples; this checks them all."""
     checked = 0
-    for rule in _RULESET.rules.values():
-        written = rule.spec.get("prefilter")
-        if rule.kind != "regex" or not written:
-            continue
-        pre = Prefilter(written)
-        for lang in rule.languages:
-            source = per_language(rule.spec["regex"], lang, rule.languages)
-            rx = source and compile_regex(source)
-            for text, norm, low in _normalized() if rx else ():
-                if rx.search(norm):
-                    checked += 1
-                    assert pre.passes(low), (rule.id, lang, text)
+    for (source, rule_id), (prefilter, langs) in _written_prefilters().items():
+        rx = compile_regex(source)
+        for text, norm, low, read in _normalized():
+            if not read.isdisjoint(langs) and rx.search(norm):
+                checked += 1
+                assert prefilter.passes(low), (rule_id, langs, text)
     assert checked > 20
 
 
@@ -120,7 +150,7 @@ def test_written_regex_prefilters_never_hide_a_match():
 
 def _segment_contexts(text: str):
     norm = normalize(text).text
-    langs, _ = segment_languages(norm, ("en", "zh", "th", "id", "ms", "vi", "tl"), None)
+    langs, _ = segment_languages(norm, _LANGUAGES, None)
     for lang in langs:
         yield lang, norm
 
