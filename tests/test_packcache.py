@@ -311,10 +311,10 @@ rules:
 """
 
 
-def _team_pack(folder: Path, term: str) -> Path:
+def _team_pack(folder: Path, term: str, name: str = "Acme") -> Path:
     (folder / "acme").mkdir(parents=True, exist_ok=True)
     (folder / "acme" / "pack.yaml").write_text(
-        "market: us\nname: Acme\nlanguages: [en]\nversion: '1'\nextends: global\n", encoding="utf-8")
+        f"market: us\nname: {name}\nlanguages: [en]\nversion: '1'\nextends: global\n", encoding="utf-8")
     (folder / "acme" / "words.yaml").write_text(TEAM_RULE.replace("{term}", term), encoding="utf-8")
     return folder
 
@@ -349,6 +349,12 @@ def test_an_edited_team_pack_compiles_only_the_rules_it_changed(cache, packs, tm
     assert ("acme.words.miracle", "miracle balm") in edited
     assert ("acme.words.miracle", "miracle serum") not in edited
     assert edited == findings(cache_on=False)  # the same as compiling every rule again
+    # the first term again, in a pack renamed (another set of packs): the last set compiled lacks
+    # that rule's Matcher, the one before it has it (a team switching between two of its packs)
+    compiled_owners.clear()
+    _team_pack(team, "miracle serum", name="Acme, renamed")
+    assert findings() == first
+    assert compiled_owners == []
     # another version of the code takes nothing from entries the last one wrote
     compiled_owners.clear()
     monkeypatch.setattr(packcache, "_code_digest", lambda: "f" * 64)

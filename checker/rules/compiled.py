@@ -13,7 +13,7 @@ overlapping words. Owners in the MatcherSet are named after what they serve:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from .. import segment
 from ..normalize import normalize
@@ -61,7 +61,7 @@ class LanguageRules:
         self._tag = {owner: (rules[rid], tag) for owner, (rid, tag) in self._tag.items()}
         return self
 
-    def __init__(self, ruleset: RuleSet, lang: str, processes: int = 1, reuse: MatcherSet | None = None):
+    def __init__(self, ruleset: RuleSet, lang: str, processes: int = 1, reuse: Iterable[MatcherSet] = ()):
         self.lang = lang
         self.rules = {r.id: r for r in ruleset.rules.values() if lang in r.languages}
         self.matchers = MatcherSet(lang)
@@ -295,9 +295,9 @@ class CompiledRules:
             self.on_compile(lang, key is not None)
         # the same language compiled from other packs by this code (the last set of packs before an
         # edit): its Matchers of unchanged specs are taken, not compiled again
-        before = packcache.previous(key, lang) if key is not None else None
-        compiled = LanguageRules(self.ruleset, lang, self.processes,
-                                 before.matchers if isinstance(before, LanguageRules) else None)
+        before = (found.matchers for found in packcache.previous(key, lang) if isinstance(found, LanguageRules)
+                  ) if key is not None else ()
+        compiled = LanguageRules(self.ruleset, lang, self.processes, before)
         if key is not None:
             from .. import evasion
 

@@ -34,7 +34,7 @@ import re._compiler as _sre_compiler
 import re._constants as _c
 import re._parser as _sre_parser
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -1930,16 +1930,23 @@ class MatcherSet:
             self._unscreened.add(owner)
         return True
 
-    def build(self, processes: int = 1, reuse: MatcherSet | None = None) -> MatcherSet:
+    def build(self, processes: int = 1, reuse: Iterable[MatcherSet] = ()) -> MatcherSet:
         """Compile what was added (in up to `processes` processes: `compile_matchers`) and file the
-        needles in the screen. A Matcher of `reuse` (the same language's set, compiled by the same
-        code from other packs: a pack was edited) compiled from the same owner and spec is taken as
-        it is: an edit compiles the rules it changed."""
+        needles in the screen. A Matcher of a set in `reuse` (the same language's sets, compiled by
+        the same code from other packs: a pack was edited) compiled from the same owner and spec is
+        taken as it is: an edit compiles the rules it changed. The sets are read in order while some
+        spec is in none of those read (each may be loaded from the cache folder when asked for)."""
         pending, self._pending = self._pending, []
         keys = [spec_key(owner, spec) for owner, spec in pending]
-        pool = {}
-        if reuse is not None and reuse.lang == self.lang:  # (the same code wrote it: it has `keys`)
-            pool = {key: reuse.matchers[owner] for owner, key in reuse.keys.items()}
+        pool: dict = {}
+        wanted = set(keys)
+        for before in reuse if wanted else ():
+            if before.lang == self.lang:  # (the same code wrote it: it has `keys`)
+                for owner, key in before.keys.items():
+                    if key in wanted and key not in pool:
+                        pool[key] = before.matchers[owner]
+            if wanted <= pool.keys():
+                break
         todo = [item for item, key in zip(pending, keys, strict=True) if key not in pool]
         fresh = iter(compile_matchers(self.lang, todo, processes))
         for (owner, _spec), key in zip(pending, keys, strict=True):

@@ -17,11 +17,12 @@ The key is a SHA-256 of everything the result depends on:
 
 Its first 12 hex digits are those of the code's own digest (the last item): an edit to a pack compiles
 only what it changed, the rest of each language taken from the entry this code stored last
-(`previous`; `MatcherSet.build` matches them by owner and spec).
+(`previous`, and the entries before it while one lacks some; `MatcherSet.build` matches them by
+owner and spec).
 
 So an entry is never stale, only unused; nothing needs invalidating, and old entries can be deleted
 at any time (`rm -r ~/.cache/reelcheck/packs-v1`). Each new set of packs stored removes the least
-recently used sets once the folder holds more than `BUDGET` bytes (a set is ~70 MB in every language;
+recently used sets once the folder holds more than `BUDGET` bytes (a set is ~155 MB in every language;
 REELCHECK_PACK_CACHE_MB sets another limit). A cache that cannot be read or written (a
 read-only or missing folder, a damaged entry) is a miss: the packs are loaded and validated as
 without a cache, and the run goes on. `REELCHECK_NO_CACHE=1` (or `load_rules(cache=False)`) turns it
@@ -96,23 +97,26 @@ def load(entry_key: str):
     return diskcache.load(LAYOUT, entry_key)
 
 
-def previous(entry_key: str, lang: str):
-    """The compiled rules of `lang` most recently stored or used under another key by this same code
-    (`_code_digest`: a pack was edited since), or None: the Matchers an edit left unchanged are
-    taken from it (`MatcherSet.build`)."""
+def previous(entry_key: str, lang: str, limit: int = 3):
+    """The compiled rules of `lang` stored or used under other keys by this same code (`_code_digest`:
+    a pack was edited since, or another set of packs was read), the most recent first, at most
+    `limit`, each loaded when the caller asks for the next: the Matchers an edit left unchanged are
+    taken from them (`MatcherSet.build`), from the next only those the last one did not have (a
+    team's edited pack, then another set holding the built-in rules the team's lexicon changed)."""
     try:
         entries = [(entry.stat().st_mtime, entry.name) for entry in os.scandir(cache_dir())
                    if entry.name.endswith(f"-{lang}.pickle") and not entry.name.startswith(entry_key)]
     except OSError:
-        return None
+        return
     same_code = _code_digest()[:CODE_PREFIX]
-    for _, name in sorted(entries, reverse=True):
-        if name.startswith(same_code):
-            return load(name[:-len(".pickle")])
-    return None
+    names = [name for _, name in sorted(entries, reverse=True) if name.startswith(same_code)]
+    for name in names[:limit]:
+        found = load(name[:-len(".pickle")])
+        if found is not None:
+            yield found
 
 
-BUDGET = 400 * 2**20  # bytes: about six sets of compiled packs in every language (~70 MB each)
+BUDGET = 400 * 2**20  # bytes: two sets of compiled packs in every language (~155 MB each) and a third's first
 
 
 def _set_of(stem: str) -> str:
