@@ -1522,8 +1522,9 @@ class Matcher:
         self._patterns = None
         self.lang = lang
         self.pattern_specs = spec.patterns
-        # a case-insensitive regex that runs on the lower-cased text without the flag (`folded_source`)
-        source = (folded_source(spec.regex) if spec.regex and not validate else None)
+        # a case-insensitive regex that runs on the lower-cased text without the flag (`folded_source`);
+        # validating compiles it so too (and as its alternatives, below): the run then finds it compiled
+        source = folded_source(spec.regex) if spec.regex else None
         self.folded = source is not None
         source = source or spec.regex
         self.regex_source = source or None
@@ -1564,7 +1565,7 @@ class Matcher:
                 mode, strings = found
                 needles.extend((s, mode) for s in strings)
         fold = str.lower if self.folded else str
-        split = _branches(source, spec.examples, fold) if spec.regex and not validate and self.group == 0 else None
+        split = _branches(source, spec.examples, fold) if spec.regex and self.group == 0 else None
         if split is not None:  # (run as its alternatives: the whole is compiled when a search needs it)
             branches, matching = split
         elif spec.regex:
@@ -2126,9 +2127,18 @@ def _validate(spec: MatchSpec, lang: str) -> None:
             phrases.expand(template)
         except phrases.TemplateError as exc:
             raise ValueError(f"field 'terms': {exc}") from None
-    Matcher("check", MatchSpec(patterns=spec.patterns, regex=spec.regex, group=spec.group,
-                               prefilter=spec.prefilter, examples=spec.examples), lang, validate=True)
-    if spec.regex:
+    try:
+        # (its regex compiled as a run compiles it, folded and as its alternatives: the compile of the
+        # language that follows a pack's validation finds them compiled, `_compiled`)
+        Matcher("check", MatchSpec(patterns=spec.patterns, regex=spec.regex, group=spec.group,
+                                   prefilter=spec.prefilter, examples=spec.examples), lang, validate=True)
+    except ValueError:
+        if spec.regex:  # (what is wrong said of the pattern as written: a position is one in it)
+            written = compile_regex(spec.regex)
+            for text in spec.examples:
+                _example_matches(written, text)
+        raise
+    if spec.regex and (spec.group or spec.prefilter):
         compiled = compile_regex(spec.regex)
         group = spec.group
         if group and ((isinstance(group, int) and group > compiled.groups)
