@@ -293,8 +293,9 @@ class CompiledRules:
                     pass
         if self.on_compile is not None:
             self.on_compile(lang, key is not None)
-        # the same language compiled from other packs by this code (the last set of packs before an
-        # edit): its Matchers of unchanged specs are taken, not compiled again
+        # the same language compiled from other packs by this code (the last few sets of packs, newest
+        # first: the one before an edit, then others): their Matchers of unchanged specs are taken,
+        # not compiled again
         before = (found.matchers for found in packcache.previous(key, lang) if isinstance(found, LanguageRules)
                   ) if key is not None else ()
         compiled = LanguageRules(self.ruleset, lang, self.processes, before)
