@@ -12,7 +12,7 @@ import pytest
 from checker.engine import Checker
 from checker.language import segment_languages
 from checker.normalize import normalize
-from checker.rules import load_rules
+from checker.rules import load_rules, relaxed
 from checker.rules.matcher import (
     LITERAL,
     MatcherSet,
@@ -105,14 +105,16 @@ def _written_prefilters() -> dict:
 
 def _derived_regexes() -> dict:
     """{(a compiled Matcher's regex source as it runs, whether on lower-cased text, the literals the
-    screen keys it on, derived from the regex): (the Matcher, the languages it runs in)}: a pattern
-    shared by several languages is searched once in each text."""
+    screen keys it on, derived from the regex; None where it has a written prefilter or the screen
+    never skips it): (the Matcher, the languages it runs in)}: a pattern shared by several languages
+    is searched once in each text."""
     found: dict = {}
     for lang in _LANGUAGES:
         for m in _CHECKER.compiled.for_language(lang).matchers.matchers.values():
-            if m.regex_source is None or m.prefilter is not None or m.always:
-                continue  # (a written prefilter: the next test; `always`: the screen never skips it)
-            literals = tuple(sorted(needle for needle, mode in m.needles if mode == LITERAL))
+            if m.regex_source is None:
+                continue
+            literals = (None if m.prefilter is not None or m.always  # (a written prefilter: the next test)
+                        else tuple(sorted(needle for needle, mode in m.needles if mode == LITERAL)))
             found.setdefault((m.regex_source, m.folded, literals), (m, set()))[1].add(lang)
     return found
 
@@ -120,17 +122,24 @@ def _derived_regexes() -> dict:
 @pytest.mark.slow
 def test_derived_regex_prefilters_never_hide_a_match():
     """Wherever a compiled regex matches one of the texts, one of the literals derived from it (which
-    the screen looks for before letting it run) is there too."""
-    checked = 0
+    the screen looks for before letting it run) is there too, and its relaxed form (which RE2 runs
+    before it: `checker.rules.relaxed`) matches the text too."""
+    checked = relaxed_checked = 0
     for (source, folded, literals), (m, langs) in _derived_regexes().items():
-        assert literals, (m.owner, source[:80])  # (a regex the screen keys on nothing runs `always`)
+        assert literals is None or literals, (m.owner, source[:80])  # (keyed on nothing: runs `always`)
         # (a pattern run as its alternatives is searched as them: it matches where one of them does)
         searches = [rx.search for rx, _, _ in m.branches] if m.branches else [m.regex.search]
         for text, norm, low, read in _normalized():
             if not read.isdisjoint(langs) and any(search(low if folded else norm) for search in searches):
-                checked += 1
-                assert any(lit in low for lit in literals), (m.owner, langs, text)
+                if literals is not None:
+                    checked += 1
+                    assert any(lit in low for lit in literals), (m.owner, langs, text)
+                if m.relaxed is not None:
+                    relaxed_checked += 1
+                    data = (low if folded else norm).encode("utf-8", "surrogatepass")
+                    assert relaxed.may_match(m.relaxed, data), (m.owner, langs, text)
     assert checked > 50  # the flag examples of some thirty rules at least
+    assert relaxed_checked > 1000
 
 
 def test_written_regex_prefilters_never_hide_a_match():

@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ..normalize import normalize
-from . import phrases, regexcode
+from . import phrases, regexcode, relaxed
 from .matching import COMMON_WORDS, WORD, MatchContext, collapse_white
 from .screen import COMPACT, LITERAL, WORD_MODE, Screen, needle_key, squeeze
 
@@ -1436,7 +1436,8 @@ class Matcher:
 
     __slots__ = ("owner", "_sequences", "mode", "_patterns", "regex_source", "_regex", "group", "prefilter",
                  "_needles", "always", "words", "_phrases_at", "requirements", "regex_needs", "runs", "lang",
-                 "pattern_specs", "branches", "has_phrases", "has_longer", "need_words", "_packed", "folded")
+                 "pattern_specs", "branches", "has_phrases", "has_longer", "need_words", "_packed", "folded",
+                 "relaxed")
 
     # Pickled for the compiled-pack cache without its spaCy Matcher, which is made again from the token
     # patterns when it is loaded, and with its phrases packed: an English pack expands to tens of
@@ -1541,6 +1542,7 @@ class Matcher:
         self.regex_needs = Needs()  # the regex's literal sets (substrings)
         self.runs: tuple = ()  # `required_run`s of the regex and its prefilter
         self.branches = None  # a top-level alternation's alternatives, run apart (`alternatives_finditer`)
+        self.relaxed = None  # its form for RE2, a search of which comes first (`relaxed.relax`)
         single = set()  # one-token phrases: a word (the screen checks its edges) or a fragment
         for words, written in self.sequences:
             joined = squeeze("".join(words).lower())
@@ -1579,6 +1581,7 @@ class Matcher:
             # common as "from")
             self.regex_needs = Needs(_held_by(required_literal_sets(source), matching))
             self.branches = branches
+            self.relaxed = relaxed.relax(source)
             # runs of characters the regex (and a written regex prefilter) need, checked before them
             runs = [required_run(source)]
             if self.prefilter is not None and self.prefilter.pattern is not None:
@@ -2024,6 +2027,8 @@ class MatcherSet:
                     continue  # (what the closer look checks of a screened owner: see `might_match`)
                 if m.runs and not all(r.search(ctx.lower) for r in m.runs):
                     continue
+                if m.relaxed is not None and not relaxed.may_match(m.relaxed, ctx.utf8(m.folded)):
+                    continue  # (RE2's search of a form that matches wherever the pattern does found nothing)
                 try:
                     if m.prefilter is not None and not m.prefilter.passes(ctx.lower):
                         continue

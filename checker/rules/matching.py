@@ -111,6 +111,7 @@ class MatchContext:
     found: set | None = None  # keys of the word and phrase needles the screen found (with `live`)
     problems: list = field(default_factory=list)  # (owner, pattern) of regexes that ran out of time
     _looked: int = 0  # words looked for one at a time so far (past LOOK_UP_TO, its words are listed)
+    _utf8: dict | None = None  # text form -> its UTF-8 (`utf8`)
 
     def timed_out(self, owner: str, pattern: str) -> None:
         self.problems.append((owner, pattern))
@@ -130,6 +131,20 @@ class MatchContext:
         if len(lower) == len(self.text):
             return lower
         return "".join(low if len(low := c.lower()) == 1 else c for c in self.text)
+
+    def utf8(self, folded: bool) -> bytes | None:
+        """The UTF-8 of the text (`folded`: of its `folded` form) that RE2 reads (`relaxed`); None
+        with a lone surrogate."""
+        cache = self._utf8
+        if cache is None:
+            cache = self._utf8 = {}
+        found = cache.get(folded, cache)
+        if found is cache:
+            try:
+                found = cache[folded] = (self.folded if folded else self.text).encode("utf-8")
+            except UnicodeEncodeError:
+                found = cache[folded] = None
+        return found
 
     @property
     def spaced(self) -> str:
