@@ -69,7 +69,9 @@ def relax(pattern: str) -> str | None:
 
 
 _CLASSES: dict[str, str] = {}
-_NON_ASCII: list[str] = []
+_NON_ASCII: list[str] = []  # (every character from U+0080 on, but surrogates: made once)
+# a class of ASCII characters and escaped punctuation, not negated: it holds ASCII characters only
+_ASCII_CLASS = regex.compile(r"\[(?!\^)(?:[\x00-\x5b\x5d-\x7f]|\\[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f])*\]")
 
 
 def _class(source: str) -> str:
@@ -85,10 +87,11 @@ def _class(source: str) -> str:
                 ranges[-1][1] = c
             else:
                 ranges.append([c, c])
-        if not _NON_ASCII:
-            _NON_ASCII.append("".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000))
-        if rx.search(_NON_ASCII[0]):
-            ranges.append([0x80, 0x10FFFF])
+        if not _ASCII_CLASS.fullmatch(source):  # (else it holds no other character: not searched for one)
+            if not _NON_ASCII:
+                _NON_ASCII.append("".join(map(chr, range(0x80, 0xD800))) + "".join(map(chr, range(0xE000, 0x110000))))
+            if rx.search(_NON_ASCII[0]):
+                ranges.append([0x80, 0x10FFFF])
         if not ranges:
             raise Unsupported("an empty class")
         found = _CLASSES[source] = "[" + "".join(
@@ -120,12 +123,19 @@ def _class_end(src: str, i: int) -> int:
     raise Unsupported("an unclosed class")
 
 
+_GROUPING = regex.compile(r"[\\\[()|]")
+
+
 def _group(src: str, i: int) -> tuple[int, list[int]]:
     """For the group opened at `src[i]`: the index after the `)` that closes it, and where each of
     its top-level alternatives begins (after its `(`, `(?:` or `(?>`)."""
     body = i + (3 if src.startswith("(?", i) else 1)
     starts, depth, k = [body], 0, i
-    while k < len(src):
+    while True:
+        found = _GROUPING.search(src, k)  # (the next character that opens, closes or splits)
+        if found is None:
+            break
+        k = found.start()
         c = src[k]
         if c == "\\":
             k += 2
