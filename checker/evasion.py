@@ -48,6 +48,7 @@ import regex
 from .normalize import Normalized, rebuilt
 from .rules.matcher import telling
 from .rules.matching import COMMON_WORDS, WORD
+from .rules.relaxed import utf8
 from .rules.screen import COMPACT
 from .vocabulary import OBFUSCATION_LABELS, SEVERITIES
 
@@ -185,7 +186,7 @@ def _gate():
 
 def _may_find(text: str) -> Collection[int]:
     """Which of the look-closer searches may find something in `text` (`_MAY_HIT`, ...)."""
-    return _may_find_in(_utf8(text))
+    return _may_find_in(utf8(text))
 
 
 def _may_find_in(encoded: bytes | None) -> Collection[int]:
@@ -212,13 +213,6 @@ def _has_any(encoded: bytes, parts: tuple[bytes, ...]) -> bool:
         if part in encoded:
             return True
     return False
-
-
-def _utf8(text: str) -> bytes | None:
-    try:
-        return text.encode()
-    except UnicodeEncodeError:
-        return None
 
 
 @dataclass(frozen=True)
@@ -450,7 +444,7 @@ class _Scan:
 
     def __init__(self, text: str):
         self.text = text
-        self.encoded = encoded = _utf8(text)
+        self.encoded = encoded = utf8(text)
         self.may = may = _may_find_in(encoded)
         self.cores = _suspect_cores(text, may) if _MAY_HIT in may or _MAY_TRIPLE in may else ()
         self.spaces = " " in text

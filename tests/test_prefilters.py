@@ -137,7 +137,7 @@ def test_derived_regex_prefilters_never_hide_a_match():
                 if m.relaxed is not None:
                     relaxed_checked += 1
                     data = (low if folded else norm).encode("utf-8", "surrogatepass")
-                    assert relaxed.may_match(m.relaxed, data), (m.owner, langs, text)
+                    assert relaxed.search(m.relaxed, data) is not False, (m.owner, langs, text)
     assert checked > 50  # the flag examples of some thirty rules at least
     assert relaxed_checked > 1000
 

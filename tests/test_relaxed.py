@@ -13,7 +13,9 @@ from checker.rules.matching import MatchContext
 
 
 def _search(relaxed_source: str, text: str) -> bool:
-    return relaxed.may_match(relaxed_source, text.encode("utf-8"))
+    found = relaxed.search(relaxed_source, text.encode("utf-8"))
+    assert found is not None, relaxed_source  # (RE2 runs it)
+    return found
 
 
 # (pattern, a text it matches, a text its relaxed form finds nothing in)
@@ -91,14 +93,30 @@ def test_what_it_does_not_read_gives_no_relaxed_form():
 
 def test_a_text_with_a_lone_surrogate_is_never_turned_away():
     form = relaxed.relax(r"cure")
+    assert relaxed.utf8("a cure \ud800") is None
+    assert relaxed.search(form, None) is None
     assert relaxed.may_match(form, None)
 
 
 def test_a_pattern_too_large_for_a_dfa_is_not_run_through_re2(monkeypatch):
     monkeypatch.setattr(relaxed, "MAX_PROGRAM", 10)
     monkeypatch.setattr(relaxed, "_RE2", {})
+    monkeypatch.setattr(relaxed, "WARM_UP", 0)
     form = relaxed.relax("|".join(f"word{i}" for i in range(50)))
+    assert relaxed.search(form, b"nothing of it") is None
     assert relaxed.may_match(form, b"nothing of it")  # (not run: the pattern runs)
+    monkeypatch.setattr(relaxed, "MAX_LENGTH", 100)
+    assert relaxed.relax("|".join(f"word{i}" for i in range(50))) is None
+
+
+def test_a_pattern_meets_a_few_texts_before_its_relaxed_form_is_compiled(monkeypatch):
+    monkeypatch.setattr(relaxed, "_RE2", {})
+    form = relaxed.relax(r"\bcure")
+    for _ in range(relaxed.WARM_UP):
+        assert relaxed.may_match(form, b"nothing to find")  # (searched as written: a check of one caption)
+    assert form not in relaxed._RE2 or isinstance(relaxed._RE2[form], int)
+    assert not relaxed.may_match(form, b"nothing to find")
+    assert relaxed.may_match(form, b"a cure")
 
 
 _TRICKY = [
@@ -123,12 +141,14 @@ def test_a_relaxed_form_never_turns_away_a_text_its_pattern_matches(pattern, tex
     assert form is not None
     if regex.search(pattern, text):
         assert re2.search(form, text), (pattern, form, text)
+        assert relaxed.search(form, text.encode()) is not False
 
 
-def test_a_regex_its_relaxed_form_turns_away_is_not_run():
+def test_a_regex_its_relaxed_form_turns_away_is_not_run(monkeypatch):
     # a pattern that backtracks for ever on a run of a's it cannot match, with no literal the screen
     # could key it on: before the relaxed form, it ran out of time on such a text and the rule was
     # reported as given up; RE2 now shows there is nothing to find (no upper-case letter)
+    monkeypatch.setattr(relaxed, "WARM_UP", 0)
     spec = MatchSpec(regex=r"(a|a)+\p{Lu}", examples=("aaB",))
     matchers = MatcherSet("en")
     matchers.add("team.rule", spec)

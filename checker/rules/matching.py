@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ..language import split_words
+from . import relaxed
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -140,10 +141,7 @@ class MatchContext:
             cache = self._utf8 = {}
         found = cache.get(folded, cache)
         if found is cache:
-            try:
-                found = cache[folded] = (self.folded if folded else self.text).encode("utf-8")
-            except UnicodeEncodeError:
-                found = cache[folded] = None
+            found = cache[folded] = relaxed.utf8(self.folded if folded else self.text)
         return found
 
     @property

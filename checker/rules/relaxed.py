@@ -24,13 +24,15 @@ pattern is not run. It is never a reason to report anything. How each construct 
   pattern.
 
 Anything else (back-references, verbose patterns, conditionals, fuzzy matching, `\\K`, nested sets) makes
-`relax` return None: the pattern runs as it always did. `tests/test_relaxed.py` checks that the relaxed
-form of every shipped pattern matches each text its pattern matches.
+`relax` return None: the pattern runs as it always did. `tests/test_prefilters.py` checks that the
+relaxed form of every shipped pattern matches each example and evaluation text its pattern matches;
+`tests/test_relaxed.py` each construct.
 
-The compiled pattern is kept per process (`search`); its DFA grows as it meets texts, up to `MAX_MEM`.
-A pattern whose RE2 program is larger than `MAX_PROGRAM` is not run this way (the largest lexicon
-tries: their DFA outgrows any budget, and RE2 then falls back to a search slower than the `regex`
-module's).
+A relaxed form is compiled once a pattern has met `WARM_UP` texts (`may_match`: a check of one
+caption does not pay for it) and kept per process; its DFA grows as it meets texts, up to `MAX_MEM`.
+One longer than `MAX_LENGTH` characters, or whose RE2 program is larger than `MAX_PROGRAM`, is not
+run (the largest lexicon tries: their DFA outgrows any budget, and RE2 then falls back to a search
+slower than the `regex` module's).
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ import regex
 
 MAX_MEM = 64 << 20  # bytes RE2 may use for one pattern (its program and its DFA's states)
 MAX_PROGRAM = 150_000  # RE2 instructions: a larger relaxed form is not run
+MAX_LENGTH = 400_000  # characters: a longer relaxed form is not written (its program would be larger)
+WARM_UP = 16  # texts a pattern is searched in as written before its relaxed form is compiled
 
 _PLAIN = regex.compile(r"[^\\\[\](){}|?*+.^$#\s]+")  # characters that stand for themselves
 _QUANTIFIER = regex.compile(r"\{(\d*)(,?)(\d*)\}")
@@ -61,11 +65,12 @@ def relax(pattern: str) -> str | None:
     `pattern` holds a construct this does not read."""
     try:
         try:
-            return _relax(pattern, edges=True)
+            found = _relax(pattern, edges=True)
         except _Retry:
-            return _relax(pattern, edges=False)
+            found = _relax(pattern, edges=False)
     except (Unsupported, ValueError, IndexError, regex.error):
         return None
+    return found if len(found) <= MAX_LENGTH else None
 
 
 _CLASSES: dict[str, str] = {}
@@ -332,7 +337,8 @@ def _relax(src: str, edges: bool) -> str:
 
 # --- running it ------------------------------------------------------------------------------------
 
-_RE2: dict[str, object] = {}  # relaxed pattern -> its compiled RE2 `Match`, or None (not run)
+# relaxed pattern -> searches made without it so far (an int), then its compiled RE2 search or None
+_RE2: dict[str, object] = {}
 
 
 def _compiled(relaxed: str):
@@ -352,12 +358,32 @@ def _compiled(relaxed: str):
     return lambda data: rx.Match(anchor, data, 0, len(data))[0][0] != -1
 
 
-def may_match(relaxed: str, encoded: bytes | None) -> bool:
-    """Whether the pattern relaxed to `relaxed` may match the text whose UTF-8 is `encoded` (None: a
-    text RE2 cannot read, with a lone surrogate): False only where the relaxed form finds nothing."""
-    found = _RE2.get(relaxed, _RE2)
-    if found is _RE2:
+def search(relaxed: str, encoded: bytes | None) -> bool | None:
+    """RE2's search of `relaxed` in the text whose UTF-8 is `encoded`: whether it finds something;
+    None where it is not run (no RE2 form, or a text RE2 cannot read: `utf8`)."""
+    found = _RE2.get(relaxed, 0)
+    if type(found) is int:
         found = _RE2[relaxed] = _compiled(relaxed)
     if found is None or encoded is None:
-        return True
+        return None
     return found(encoded)
+
+
+def may_match(relaxed: str, encoded: bytes | None) -> bool:
+    """Whether the pattern relaxed to `relaxed` may match the text whose UTF-8 is `encoded`: False
+    only where RE2's search of the relaxed form finds nothing. The first `WARM_UP` texts a pattern
+    meets are not searched so (True): compiling a relaxed form costs up to a few tenths of a second,
+    more than a check of one caption saves; an audit's patterns meet thousands of texts."""
+    found = _RE2.get(relaxed, 0)
+    if type(found) is int and found < WARM_UP:
+        _RE2[relaxed] = found + 1
+        return True
+    return search(relaxed, encoded) is not False
+
+
+def utf8(text: str) -> bytes | None:
+    """The UTF-8 of `text` that RE2 reads; None with a lone surrogate, which it cannot."""
+    try:
+        return text.encode()
+    except UnicodeEncodeError:
+        return None
