@@ -47,7 +47,7 @@ WARM_UP = 16  # texts a pattern is searched in as written before its relaxed for
 _PLAIN = regex.compile(r"[^\\\[\](){}|?*+.^$#\s]+")  # characters that stand for themselves
 _QUANTIFIER = regex.compile(r"\{(\d*)(,?)(\d*)\}")
 _FLAGS = regex.compile(r"\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?([:)])")
-_SHORTHANDS = frozenset("wWdDsShHvV")  # class escapes (\h, \v: horizontal and vertical space)
+_SHORTHANDS = frozenset("wWdDsSh")  # class escapes (`\h`: horizontal space; `\v` is a character)
 _EDGE_FREE = frozenset("bBAZzGmM")  # zero-width escapes (word edges, anchors): hold everywhere
 _CHAR_ESCAPES = {"t": "\t", "n": "\n", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
 
