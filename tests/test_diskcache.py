@@ -78,6 +78,7 @@ def test_a_missing_or_read_only_folder_is_left_alone(folder, monkeypatch):
 
 
 def test_a_new_set_of_compiled_packs_makes_room(folder, monkeypatch):
+    monkeypatch.delenv("REELCHECK_PACK_CACHE_MB", raising=False)  # (the suite sets its own: conftest)
     monkeypatch.setattr(packcache, "BUDGET", 10000)
     put("packs-v1", "v1", 1000, 60)
     put("packs-v1", "v1-en", 8000, 60)
