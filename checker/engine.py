@@ -270,6 +270,9 @@ class _DocumentRun:
         self.waiting: list[tuple[int, object, frozenset]] = []  # (index, segment, rules not run yet)
         self.selling: list[tuple[int, object, frozenset]] = []  # the same, for rules of posts that sell
         self.prepared: dict[int, tuple] = {}  # segment index -> (normalized text, languages checked, found)
+        # (segment index, language) -> its text's MatchContext, asked again by a later pass (its tokens,
+        # lower-cased forms and regex results made once)
+        self.contexts: dict[tuple[int, str], MatchContext] = {}
         self.problems: dict[str, tuple[str, int]] = {}  # owner -> (what went wrong, line) (once per document)
         self.language: str | None = None
 
@@ -308,7 +311,12 @@ class _DocumentRun:
             read = evasion.reading(norm.text, evasion.vocabulary(rules, lang in unaccented))
             looks = _looks_at_reading(rules, lang, read, active) if read is not None else []
             if lang in check_langs:
-                ctx = MatchContext(lang, norm.text, active, shared=shared, signals=signals)
+                ctx = self.contexts.get((index, lang))
+                if ctx is None:
+                    ctx = self.contexts[index, lang] = MatchContext(lang, norm.text, active, shared=shared,
+                                                                    signals=signals)
+                else:
+                    ctx.ask(active, signals)
                 looks.append((None, 0, ctx, *rules.find(ctx)))
             # (category, start, end, severity rank) of what the reading made
             made_here: list[tuple[str, int, int, int]] = []

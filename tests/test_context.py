@@ -231,3 +231,19 @@ def test_the_report_says_when_advertising_law_was_not_applied_for_want_of_sellin
     assert selling["summary"]["not_selling"] == 0 and selling["summary"]["findings"] >= 1
     html = cli("check", "-", "--market", "us", "--format", "html", input=claim).output
     assert "reads as selling nothing" in html
+
+
+def test_a_post_that_turns_out_to_sell_is_tokenized_once(monkeypatch):
+    # The rules that waited for the post's signals run on the same segment again: they read the tokens
+    # (and lower-cased forms) the first pass made, and find what a first pass would have found
+    from checker import nlp
+
+    made = []
+    make_doc = nlp.make_doc
+    monkeypatch.setattr(nlp, "make_doc", lambda lang, text: made.append(text) or make_doc(lang, text))
+    text = "Link in bio to shop! This cream cured my eczema in a week, 20% off today only"
+    findings = {(f.rule, f.text) for f in checker.check_text(text, markets=["us"])}
+    assert {("global.offplatform.link_in_bio", "Link in bio"), ("us.claims.cure", "cured my eczema")} <= findings
+    assert made == [text]
+    # declared commercial, every rule runs in the first pass: the same findings
+    assert {(f.rule, f.text) for f in checker.check_text(text, markets=["us"], commercial=True)} == findings

@@ -114,6 +114,14 @@ class MatchContext:
     _looked: int = 0  # words looked for one at a time so far (past LOOK_UP_TO, its words are listed)
     _utf8: dict | None = None  # text form -> its UTF-8 (`utf8`)
 
+    def ask(self, active: frozenset, signals: frozenset = frozenset()) -> None:
+        """Ask about other rules (a later pass over the segment: the rules that waited for what the
+        post turned out to be): what the screen let through is looked for again; the text's forms, its
+        tokens and the regex results it holds are kept."""
+        self.active, self.signals = active, signals
+        self.live = self.found = None
+        self.problems = []
+
     def timed_out(self, owner: str, pattern: str) -> None:
         self.problems.append((owner, pattern))
 
