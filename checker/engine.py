@@ -150,20 +150,39 @@ class Checker:
         self._judged: dict[tuple, list[str]] = {}
         self._normalized: dict[str, object] = {}  # segment text -> Normalized, made by `prepare`
 
-    def prepare(self, documents: Iterable[Document]) -> None:
+    def prepare(self, documents: Iterable[Document], default_markets: tuple[str, ...] = ()) -> None:
         """Normalize the segments of documents about to be checked and scan them for the evasion
-        readings, one after the other (`evasion.prepare`): the audit checks its items a batch at a
-        time, and this first stage of the check costs less run over the batch at once than item by
-        item between the checks. What `run` then finds is the same; a text not prepared is made as
-        always."""
+        readings, one after the other (`evasion.prepare`), with the split looks of the vocabularies
+        of their markets' languages whose rules are compiled (a document without markets of its own
+        is checked for `default_markets`): the audit checks its items a batch at a time, and this
+        first stage of the check costs less run over the batch at once than item by item between the
+        checks. What `run` then finds is the same; a text not prepared is made as always."""
         made = self._normalized
         made.clear()
+        reads: dict[str, set] = {}  # normalized text -> the vocabularies it may be read with
+        of_markets: dict[tuple[str, ...], tuple] = {}
         for document in documents:
+            markets = tuple(sorted(set(document.meta.markets or default_markets)))
+            vocabularies = of_markets.get(markets)
+            if vocabularies is None:
+                vocabularies = of_markets[markets] = self._vocabularies(markets)
             for seg in document.segments:
                 text = seg.text
-                if seg.has_text and text not in made and len(text) <= PREPARED_CHARS:
-                    made[text] = normalize(text)
-        evasion.prepare(norm.text for norm in made.values())
+                if seg.has_text and len(text) <= PREPARED_CHARS:
+                    norm = made.get(text)
+                    if norm is None:
+                        norm = made[text] = normalize(text)
+                    reads.setdefault(norm.text, set()).update(vocabularies)
+        evasion.prepare(reads)
+
+    def _vocabularies(self, markets: tuple[str, ...]) -> tuple:
+        """The evasion vocabularies of the markets' languages whose rules are compiled (none for a
+        market the packs do not know: its check says so)."""
+        if not markets or not all(code in self.ruleset.markets for code in markets):
+            return ()
+        langs, _packs, unaccented = self.market_info(markets)
+        return tuple(evasion.vocabulary(rules, lang in unaccented)
+                     for lang in langs if (rules := self.compiled.compiled(lang)) is not None)
 
     def normalized(self, text: str):
         """`normalize(text)`, taken from what `prepare` made when it made it."""

@@ -440,7 +440,7 @@ class _Scan:
     their result is kept per vocabulary (`readings`)."""
 
     __slots__ = ("text", "encoded", "may", "cores", "spaced", "spaces", "digits", "_lower", "_ascii_words", "han",
-                 "han_gaps", "han_digits", "_traditional", "readings")
+                 "han_gaps", "han_digits", "_traditional", "readings", "splits")
 
     def __init__(self, text: str):
         self.text = text
@@ -457,6 +457,7 @@ class _Scan:
         self.han_gaps, self.han_digits = _han_candidates(text) if self.han else ((), ())
         self._traditional = None
         self.readings: dict[Vocabulary, Normalized | None] = {}
+        self.splits: dict[Vocabulary, bool] | None = None  # `_may_split` per vocabulary, made by `prepare`
 
     @property
     def lower(self) -> str:
@@ -504,14 +505,26 @@ _scans_chars = 0  # the characters of the texts in _SCANS
 
 def prepare(texts) -> None:
     """Scan texts (normalized segment texts) about to be checked, one after the other: what `reading`
-    then does per language is set look-ups on what is made here. The audit prepares a batch of items
-    before checking them (`Checker.prepare`): made one text at a time between the checks, the same
-    scans cost two to three times as long, the check's own code and data having pushed theirs out of
-    the processor's caches."""
-    for text in texts:
+    then does per language is set look-ups on what is made here. `texts` may map each text to the
+    vocabularies it will be read with: their split looks (`_may_split`) are made here too, a
+    vocabulary at a time. The audit prepares a batch of items before checking them
+    (`Checker.prepare`): made one text at a time between the checks, the same scans cost two to
+    three times as long, and a split look in English's 44,765 word pairs five times as long, the
+    check's own code and data having pushed theirs out of the processor's caches."""
+    reads = texts if isinstance(texts, dict) else dict.fromkeys(texts, ())
+    looks: dict[Vocabulary, list[_Scan]] = {}
+    for text, vocabularies in reads.items():
         scan = _scan(text)
         if scan.spaces:
             scan.ascii_words  # noqa: B018 (made now: the split look of every language reads them)
+            for vocab in vocabularies:
+                if vocab.splits is not None:
+                    looks.setdefault(vocab, []).append(scan)
+    for vocab, scans in looks.items():
+        for scan in scans:
+            if scan.splits is None:
+                scan.splits = {}
+            scan.splits[vocab] = _split_look(scan, vocab)
 
 
 def _choose(groups: list[list[Edit]]) -> list[Edit]:
@@ -709,7 +722,16 @@ def _digit_edits(scan: _Scan) -> list[list[Edit]]:
 def _may_split(scan: _Scan, vocab: Vocabulary) -> bool:
     """False when the text holds none of the vocabulary's splits (`Vocabulary.split_pairs`): where
     `_split_edits` finds an ASCII split, its two last words are two runs of ASCII letters one after the
-    other in the text (whatever stands around them is no letter or digit)."""
+    other in the text (whatever stands around them is no letter or digit). Made by `prepare`, or now."""
+    made = scan.splits
+    if made is not None:
+        found = made.get(vocab)
+        if found is not None:
+            return found
+    return _split_look(scan, vocab)
+
+
+def _split_look(scan: _Scan, vocab: Vocabulary) -> bool:
     words = scan.ascii_words
     # (the pairs alone: a first look for their first words let two texts in three through, and cost
     # more than it saved)

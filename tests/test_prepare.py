@@ -74,3 +74,27 @@ def test_a_batch_of_work_is_each_item_s_work(checker, jobs_problem):
     expected = [work.check_work(checker, item, ("us",), problem=jobs_problem) for item in documents() + records]
     assert expected[-1][0] == "unreadable"
     assert work.check_works(checker, items, ("us",), problem=jobs_problem) == expected
+
+
+def test_prepare_makes_the_split_looks_of_the_markets_languages_ahead(checker, monkeypatch):
+    """The split look of each vocabulary a batch's texts are read with is made while preparing, a
+    vocabulary at a time; the check then only reads it, and finds the same. A document without
+    markets of its own is prepared for the markets it will be checked for."""
+    monkeypatch.setattr(evasion, "_SCANS", {})
+    monkeypatch.setattr(evasion, "_scans_chars", 0)
+    looks = []
+    split_look = evasion._split_look
+    monkeypatch.setattr(evasion, "_split_look", lambda scan, vocab: looks.append(scan.text) or split_look(scan, vocab))
+    texts = ["Text me on whats app for the price, this cream cures eczema", "Morning walk with the dog, best part of my day"]
+    alone = [outcome(checker, Document("-", [Segment.whole(t)], Meta(markets=("us",), commercial=True))) for t in texts]
+    assert any(how == ["split"] for *_, how in alone[0])
+    for meta, default in ((Meta(markets=("us",), commercial=True), ()), (Meta(commercial=True), ("us",))):
+        evasion._SCANS.clear()
+        docs = [Document("-", [Segment.whole(t)], meta) for t in texts]
+        del looks[:]
+        checker.prepare(docs, default)
+        assert sorted(looks) == sorted(texts)  # (made ahead, once each)
+        del looks[:]
+        assert [[(f.rule, f.start, f.end, f.severity, f.obfuscation and f.obfuscation["how"])
+                 for f in check_item(checker, doc, default).findings] for doc in docs] == alone
+        assert looks == []  # (the check read what was made)

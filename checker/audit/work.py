@@ -83,7 +83,7 @@ def check_works(checker, items: list, default_markets: tuple[str, ...], all_reco
     built = [_build(item) for item in items]
     if checker is not None and not problem:
         try:
-            checker.prepare(doc for doc, _, _ in built if doc is not None)
+            checker.prepare((doc for doc, _, _ in built if doc is not None), default_markets)
         except Exception:  # noqa: BLE001 (only a head start: each item's own check says what went wrong)
             pass
     return [_check_built(checker, item, b, default_markets, all_records, problem, as_text)

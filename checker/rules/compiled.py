@@ -273,6 +273,10 @@ class CompiledRules:
         # the command line says so on a terminal (a first run is silent for seconds otherwise)
         self.on_compile: Callable[[str, bool], None] | None = None
 
+    def compiled(self, lang: str) -> LanguageRules | None:
+        """The rules of `lang` when they have been compiled (never compiles them)."""
+        return self._by_lang.get(lang)
+
     def for_language(self, lang: str) -> LanguageRules:
         compiled = self._by_lang.get(lang)
         if compiled is None:
