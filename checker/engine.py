@@ -15,6 +15,7 @@ from typing import NamedTuple
 import regex
 
 from . import evasion, suppress
+from .check import item_markets
 from .language import segment_languages
 from .model import SEVERITY_RANK, Document, Finding, Meta, UsageError, format_time, line_span, line_starts
 from .normalize import normalize
@@ -153,16 +154,16 @@ class Checker:
     def prepare(self, documents: Iterable[Document], default_markets: tuple[str, ...] = ()) -> None:
         """Normalize the segments of documents about to be checked and scan them for the evasion
         readings, one after the other (`evasion.prepare`), with the split looks of the vocabularies
-        of their markets' languages whose rules are compiled (a document without markets of its own
-        is checked for `default_markets`): the audit checks its items a batch at a time, and this
-        first stage of the check costs less run over the batch at once than item by item between the
-        checks. What `run` then finds is the same; a text not prepared is made as always."""
+        of the languages of the markets they are checked for (`check.item_markets`) whose rules are
+        compiled: the audit checks its items a batch at a time, and this first stage of the check
+        costs less run over the batch at once than item by item between the checks. What `run` then
+        finds is the same; a text not prepared is made as always."""
         made = self._normalized
         made.clear()
         reads: dict[str, set] = {}  # normalized text -> the vocabularies it may be read with
         of_markets: dict[tuple[str, ...], tuple] = {}
         for document in documents:
-            markets = tuple(sorted(set(document.meta.markets or default_markets)))
+            markets = item_markets(document, default_markets)
             vocabularies = of_markets.get(markets)
             if vocabularies is None:
                 vocabularies = of_markets[markets] = self._vocabularies(markets)
