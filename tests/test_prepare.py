@@ -31,8 +31,8 @@ def documents():
     return [Document("-", [Segment.whole(text)], Meta(markets=(market,), commercial=True)) for market, text in POSTS]
 
 
-def outcome(checker, doc):
-    result = check_item(checker, doc)
+def outcome(checker, doc, default_markets=()):
+    result = check_item(checker, doc, default_markets)
     return [(f.rule, f.start, f.end, f.severity, f.obfuscation and f.obfuscation["how"]) for f in result.findings]
 
 
@@ -95,6 +95,5 @@ def test_prepare_makes_the_split_looks_of_the_markets_languages_ahead(checker, m
         checker.prepare(docs, default)
         assert sorted(looks) == sorted(texts)  # (made ahead, once each)
         del looks[:]
-        assert [[(f.rule, f.start, f.end, f.severity, f.obfuscation and f.obfuscation["how"])
-                 for f in check_item(checker, doc, default).findings] for doc in docs] == alone
+        assert [outcome(checker, doc, default) for doc in docs] == alone
         assert looks == []  # (the check read what was made)
